@@ -1,0 +1,1 @@
+"""Rasad: Arabic news pages to clean articles and political events."""

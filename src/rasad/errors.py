@@ -1,0 +1,92 @@
+"""Rasad's error tree and coded messages.
+
+::
+
+    RasadError
+    ├── ConfigError(ValueError)
+    ├── InputError            bad input: one page that cannot be read, decoded or parsed
+    ├── PipelineError
+    ├── StageError
+    ├── StorageError
+    └── MissingDependencyError(ImportError)
+
+Every message is a constant with a code (``E1xx`` input, ``E2xx`` pipeline and stages,
+``E3xx`` storage, ``E4xx`` configuration and CLI). A message says what happened, shows the
+value and says how to fix it. ``tests/test_errors.py`` checks that codes are unique.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class Errors:
+    """Coded message templates (format with keyword arguments)."""
+
+    # input (one page; recorded as a reject with the code as its reason)
+    E101 = "E101 empty input: {source} has no text after decoding."
+    E102 = "E102 binary input: {source} looks like binary data ({detail}), not a text or HTML page."
+    E103 = "E103 undecodable input: {source} could not be decoded as text ({detail})."
+    E104 = "E104 malformed JSON: {source} line {line}: {detail}."
+    E105 = "E105 JSON record without page: {source} line {line} has neither 'html' nor 'text'."
+    E106 = "E106 truncated WARC: {source}: {detail}; records read before the damage are kept."
+    E107 = "E107 page too large: {source} is {size} bytes; the limit is {limit} (--max-bytes)."
+    E108 = "E108 no article text: {source}: extraction found no article body."
+    E109 = "E109 unreadable input: {source}: {detail}."
+    E110 = "E110 no input found: {pattern} matches no file."
+    E111 = "E111 unsupported input: {source}: extension '{ext}' is not one of {known}."
+    # pipeline and stages
+    E201 = (
+        "E201 stage '{stage}' requires {attr}; no earlier stage assigns it. "
+        "Add one of: {providers}."
+    )
+    E202 = "E202 unknown stage '{name}'. Registered stages: {known}."
+    E203 = "E203 stage '{stage}' failed on {source}: {detail}."
+    E204 = "E204 unknown executor '{name}'. Use one of: local, pool, ray."
+    # storage
+    E301 = "E301 database {path} could not be opened: {detail}."
+    E302 = "E302 database {path} has schema version {found}, newer than this Rasad ({known})."
+    E303 = "E303 no article with id '{id}' in {path}."
+    E304 = "E304 export format '{fmt}' is not supported; use one of: {known}."
+    # configuration, CLI
+    E401 = "E401 invalid date '{value}': use YYYY-MM-DD."
+    E402 = "E402 invalid option {name}={value}: {detail}."
+    E403 = "E403 missing dependency: {what} needs {package}: pip install '{extra}'."
+    E404 = "E404 gold file {path} line {line}: {detail}."
+
+
+class RasadError(Exception):
+    """Base class of every error Rasad raises on purpose."""
+
+    def __init__(self, template: str, **fields: Any) -> None:
+        self.code = template.split(" ", 1)[0]
+        self.fields = fields
+        super().__init__(template.format(**fields))
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class ConfigError(RasadError, ValueError):
+    """Invalid option or configuration."""
+
+
+class InputError(RasadError):
+    """One input page cannot be used; the batch goes on and the page becomes a reject."""
+
+
+class PipelineError(RasadError):
+    """The pipeline itself is mis-assembled."""
+
+
+class StageError(RasadError):
+    """A stage failed unexpectedly on one document."""
+
+
+class StorageError(RasadError):
+    """The database or an export cannot be read or written."""
+
+
+class MissingDependencyError(RasadError, ImportError):
+    """An optional extra is not installed."""

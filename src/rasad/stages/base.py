@@ -1,0 +1,81 @@
+"""Stage base classes.
+
+A stage takes an iterable of ``Doc`` and yields ``Doc``. It declares what it needs
+(``requires``) and what it sets (``assigns``) and knows nothing about where it runs.
+
+- ``MapStage``: works on one document at a time (``process(doc)``). The executors run these in
+  process, in a process pool or on Ray. A document that cannot be handled gets a reject
+  (``doc.reject``) and flows on untouched; later stages pass rejected documents through.
+- ``BatchStage``: needs the whole batch at once (template learning, dedup). Executors run it in
+  the driver, so its result is the same whatever the executor.
+"""
+
+from __future__ import annotations
+
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from typing import ClassVar, Literal
+
+from ..doc import Doc
+from ..errors import Errors, InputError, RasadError
+
+logger = logging.getLogger(__name__)
+
+OnError = Literal["raise", "skip"]
+
+
+class Stage(ABC):
+    name: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, *, on_error: OnError = "raise") -> None:
+        self.on_error: OnError = on_error
+
+    @abstractmethod
+    def __call__(self, docs: Iterable[Doc]) -> Iterator[Doc]: ...
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.name!r})"
+
+
+class MapStage(Stage):
+    """A stage that handles each document on its own."""
+
+    @abstractmethod
+    def process(self, doc: Doc) -> None:
+        """Update ``doc`` in place. Raise ``InputError`` for a page this stage cannot use."""
+
+    def __call__(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+        for doc in docs:
+            if doc.reject is None:
+                self._guarded(doc)
+            yield doc
+
+    def _guarded(self, doc: Doc) -> None:
+        try:
+            self.process(doc)
+        except InputError as e:
+            doc.reject = {"stage": self.name, "code": e.code, "reason": str(e)}
+        except RasadError:
+            raise
+        except Exception as e:
+            if self.on_error == "raise":
+                raise
+            logger.debug("stage %s failed on %s", self.name, doc.source, exc_info=True)
+            msg = Errors.E203.format(stage=self.name, source=doc.source, detail=repr(e))
+            doc.reject = {"stage": self.name, "code": "E203", "reason": msg}
+
+
+class BatchStage(Stage):
+    """A stage that needs every document of the batch before it can decide."""
+
+    @abstractmethod
+    def process_batch(self, docs: list[Doc]) -> None:
+        """Update the (non-rejected) documents in place."""
+
+    def __call__(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+        batch = list(docs)
+        self.process_batch([d for d in batch if d.reject is None])
+        yield from batch
