@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from rasad.ner.normalize import normalize, variants
+from rasad.ner.normalize import Morph, normalize
 
 _PERS = """
 الرئيس رئيس السيد السيدة الشيخ الشيخة الملك الملكة الأمير الأميرة وزير الوزير الوزيرة
@@ -118,9 +118,13 @@ class Lexicon:
     def __init__(self, counts: dict[str, dict[str, int]]) -> None:
         self.counts = counts
         self._word = {w: _summary(c) for w, c in counts.items()}
+        self._stem: dict[str, tuple[str, ...]] = {}
+
+    def index_stems(self, morph: Morph) -> None:
+        """Aggregate counts by stem (clitics and ال removed) for :meth:`stem`."""
         stems: dict[str, dict[str, int]] = {}
-        for w, c in counts.items():
-            acc = stems.setdefault(variants(w)[-1], {})
+        for w, c in self.counts.items():
+            acc = stems.setdefault(morph.variants(w)[2], {})
             for lab, k in c.items():
                 acc[lab] = acc.get(lab, 0) + k
         self._stem = {s: _summary(c) for s, c in stems.items()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable
 
 _FOLD: dict[int, str | None] = {
     ord(ch): None
@@ -27,26 +27,44 @@ def normalize(word: str) -> str:
     return word.translate(_FOLD)
 
 
-@lru_cache(maxsize=1 << 17)
-def variants(norm: str) -> tuple[str, str, str]:
-    """``(word, clitic_free, stem)`` of a normalised word: the clitic-free form
-    drops conjunction/preposition proclitics but keeps ال; the stem also drops
-    ال and a possessive suffix."""
-    free = bare = norm
-    for p in _PREFIXES:
-        if norm.startswith(p):
+class Morph:
+    """Clitic splitting guided by a set of known (normalised) words.
+
+    A conjunction/preposition proclitic is removed when what remains (or ال +
+    what remains, for لل) is a known word; ال-type proclitics are always
+    removed. Unknown words keep their other letters: ``بغداد`` stays whole.
+    """
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.known = frozenset(known)
+        self._cache: dict[str, tuple[str, str, str]] = {}
+
+    def variants(self, norm: str) -> tuple[str, str, str]:
+        """``(word, clitic_free, stem)``: clitic-free keeps ال; the stem also
+        drops ال and a possessive suffix."""
+        hit = self._cache.get(norm)
+        if hit is None:
+            hit = self._cache[norm] = self._split(norm)
+            if len(self._cache) > 400_000:
+                self._cache.clear()
+        return hit
+
+    def _split(self, norm: str) -> tuple[str, str, str]:
+        free = bare = norm
+        for p in _PREFIXES:
+            if not norm.startswith(p) or len(norm) - len(p) < 2:
+                continue
             rest = norm[len(p) :]
             if p.endswith(("ال", "لل")):
-                if len(rest) < 2:
-                    continue
                 free, bare = "ال" + rest, rest
-            elif len(rest) >= (4 if len(p) == 1 else 3):
+                break
+            if rest in self.known or "ال" + rest in self.known:
                 free = bare = rest
-            else:
-                continue
-            break
-    for s in _SUFFIXES:
-        if bare.endswith(s) and len(bare) - len(s) >= 3:
-            bare = bare[: -len(s)]
-            break
-    return norm, free, bare
+                break
+        if bare.startswith("ال") and len(bare) > 3:
+            bare = bare[2:]
+        for s in _SUFFIXES:
+            if bare.endswith(s) and len(bare) - len(s) >= 3:
+                bare = bare[: -len(s)]
+                break
+        return norm, free, bare

@@ -1,0 +1,123 @@
+"""The Python API behind the CLI: every command parses its options and calls one function here."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .doc import Doc
+from .errors import ConfigError, Errors
+from .executors import get_executor
+from .pipeline import Pipeline, default_stages
+from .pubdate import parse_date_option
+from .stages.base import OnError
+from .stages.read import DEFAULT_MAX_BYTES, read_inputs
+from .storage.sqlite import SqliteStore, raw_hash
+
+DEFAULT_DB = "rasad.db"
+
+
+def check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parse_date_option(value)
+    except ValueError as e:
+        raise ConfigError(Errors.E401, value=value) from e
+
+
+def pipeline(*, on_error: OnError = "raise", entities: bool = True, events: bool = True,
+             prior: Any = None) -> Pipeline:
+    """The configured standard pipeline. ``pipeline()(docs)`` yields processed ``Doc``s."""
+    return Pipeline(default_stages(on_error=on_error, entities=entities, events=events,
+                                   prior=prior))
+
+
+def extract(inputs: Iterable[str], *, date: str | None = None, workers: int = 1,
+            executor: str = "local", max_bytes: int = DEFAULT_MAX_BYTES,
+            stdin: BinaryIO | None = None, entities: bool = True,
+            events: bool = True) -> Iterator[Doc]:
+    """Stateless: every input page, processed (rejected pages carry ``doc.reject``)."""
+    date = check_date(date)
+    docs = read_inputs(inputs, max_bytes=max_bytes, date=date, stdin=stdin)
+    pipe = pipeline(on_error="skip", entities=entities, events=events)
+    runner = get_executor("pool" if workers > 1 and executor == "local" else executor,
+                          workers=workers)
+    yield from runner.run(pipe, docs)
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+    rejected_by: Counter[str] = field(default_factory=Counter)
+    clusters: int = 0
+
+    @property
+    def rejected(self) -> int:
+        return self.counts["rejected"]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"read": self.read, "kept": self.counts["kept"],
+                "duplicates": self.counts["duplicate"], "already_stored": self.counts["already"],
+                "rejected": self.counts["rejected"], "rejected_by": dict(self.rejected_by),
+                "clusters": self.clusters}
+
+
+def ingest(inputs: Iterable[str], *, db: str | Path = DEFAULT_DB, date: str | None = None,
+           workers: int = 1, executor: str = "local", batch_size: int = 500,
+           max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None,
+           progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Read, process and store pages; inputs already stored are skipped (idempotent)."""
+    date = check_date(date)
+    report = IngestReport()
+    with SqliteStore(db) as store:
+        pipe = pipeline(on_error="skip", prior=store.priors())
+        runner = get_executor("pool" if workers > 1 and executor == "local" else executor,
+                              workers=workers, batch_size=batch_size)
+
+        def fresh() -> Iterator[Doc]:
+            for doc in read_inputs(inputs, max_bytes=max_bytes, date=date, stdin=stdin):
+                report.read += 1
+                doc.meta["raw_hash"] = raw_hash(doc)
+                if store.known_raw([doc.meta["raw_hash"]]):
+                    report.counts["already"] += 1
+                    if progress:
+                        progress(1)
+                    continue
+                yield doc
+
+        pending: list[Doc] = []
+        for doc in runner.run(pipe, fresh(), progress=progress):
+            pending.append(doc)
+            if doc.reject:
+                report.rejected_by[doc.reject["code"]] += 1
+            if len(pending) >= batch_size:
+                report.counts.update(store.write_batch(pending))
+                pending = []
+        if pending:
+            report.counts.update(store.write_batch(pending))
+        report.clusters = store.stats()["clusters"]
+    return report
+
+
+def search(query: str, *, db: str | Path = DEFAULT_DB, limit: int = 20,
+           entity: str | None = None) -> list[dict[str, Any]]:
+    with SqliteStore(db) as store:
+        return store.search(query, limit=limit, entity=entity)
+
+
+def show(article_id: str, *, db: str | Path = DEFAULT_DB) -> Doc:
+    with SqliteStore(db) as store:
+        return store.get(article_id)
+
+
+def export(*, db: str | Path = DEFAULT_DB, fmt: str = "jsonl", out: str | Path | None = None,
+           ) -> int:
+    from .storage.export import export_articles
+
+    with SqliteStore(db) as store:
+        return export_articles(store, fmt=fmt, out=out)

@@ -1,0 +1,121 @@
+"""More ``rasad`` commands: eval, entities, events, run."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import api
+
+_db = click.option("--db", default=api.DEFAULT_DB, show_default=True, help="SQLite database.")
+
+
+def register(main: click.Group) -> None:
+    from .cli import _errors
+
+    @main.command("eval")
+    @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+    @click.argument("rawdir", type=click.Path(exists=True, file_okay=False))
+    @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+    @click.option("--details", is_flag=True, help="List misses per document.")
+    @_errors
+    def eval_cmd(gold: str, rawdir: str, as_json: bool, details: bool) -> None:
+        """Score the pipeline against a gold file (shared/gold/FORMAT.md) and its raw pages."""
+        from .evaluate import evaluate
+
+        report = evaluate(gold, rawdir)
+        data = report.to_json()
+        if as_json:
+            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        cl, en, ev = data["content_lines"], data["entities"], data["events"]
+        click.echo(f"content lines  P {cl['precision']:.3f}  R {cl['recall']:.3f}  "
+                   f"F1 {cl['f1']:.3f}")
+        click.echo(f"titles         {data['titles']['exact']}/{data['titles']['total']} exact")
+        click.echo(f"entities       P {en['precision']:.3f}  R {en['recall']:.3f}  "
+                   f"F1 {en['f1']:.3f}")
+        click.echo(f"events         P {ev['precision']:.3f}  R(required) "
+                   f"{ev['required_recall']:.3f}  F1 {ev['f1']:.3f}")
+        if details:
+            for item in data["documents"]:
+                click.echo(json.dumps(item, ensure_ascii=False))
+
+    @main.command()
+    @_db
+    @click.option("--type", "type_", type=click.Choice(["PER", "ORG", "GPE", "LOC", "MISC"]))
+    @click.option("--country", help="ISO3 code.")
+    @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+    @click.option("--json", "as_json", is_flag=True)
+    @_errors
+    def entities(db: str, type_: str | None, country: str | None, limit: int,
+                 as_json: bool) -> None:
+        """Entities in the database with mention counts and the spellings seen."""
+        from .storage.queries import entity_table
+
+        for row in entity_table(db, type_=type_, country=country, limit=limit):
+            if as_json:
+                click.echo(json.dumps(row, ensure_ascii=False))
+            else:
+                spell = "، ".join(f"{s} ({n})" for s, n in row["spellings"][:6])
+                click.echo(f"{row['mentions']:>6}  {row['type']:<4} {row['country'] or '-':<4} "
+                           f"{row['name']}  [{spell}]")
+
+    @main.command()
+    @_db
+    @click.option("--dyad", help="Country pair, e.g. RUS-TUR (either direction).")
+    @click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT.")
+    @click.option("--since", help="Only events on or after this date (YYYY-MM-DD).")
+    @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]),
+                  default="csv", show_default=True)
+    @click.option("--out", help="Output file (standard output when omitted; required for parquet).")
+    @_errors
+    def events(db: str, dyad: str | None, type_: str | None, since: str | None, fmt: str,
+               out: str | None) -> None:
+        """Export events with POLECAT-style columns."""
+        from .storage.export import export_events
+        from .storage.sqlite import SqliteStore
+
+        since = api.check_date(since)
+        with SqliteStore(db) as store:
+            n = export_events(store, fmt=fmt, out=out, dyad=dyad, type_=type_, since=since)
+        if out:
+            click.echo(f"{n} events -> {out}", err=True)
+
+    @main.command()
+    @click.option("--db", default="rasad-sample.db", show_default=True)
+    @click.option("--out", default="out", show_default=True, help="Folder for the exports.")
+    @click.argument("paths", nargs=-1)
+    @_errors
+    def run(db: str, out: str, paths: tuple[str, ...]) -> None:
+        """The main job: ingest (default: the bundled sample corpus), then export articles and
+        events, and print a summary."""
+        from .storage.export import export_events
+        from .storage.sqlite import SqliteStore
+
+        inputs = list(paths) or [str(sample_corpus())]
+        report = api.ingest(inputs, db=db)
+        Path(out).mkdir(parents=True, exist_ok=True)
+        n_art = api.export(db=db, fmt="jsonl", out=Path(out) / "articles.jsonl")
+        api.export(db=db, fmt="parquet", out=Path(out) / "articles.parquet")
+        with SqliteStore(db) as store:
+            n_ev = export_events(store, fmt="csv", out=Path(out) / "events.csv")
+            export_events(store, fmt="parquet", out=Path(out) / "events.parquet")
+            stats = store.stats()
+        click.echo(json.dumps({"ingest": report.to_json(), "database": stats,
+                               "exported": {"articles": n_art, "events": n_ev, "folder": out}},
+                              ensure_ascii=False, indent=2))
+        if report.rejected:
+            sys.exit(3)
+
+
+def sample_corpus() -> Path:
+    """The bundled sample corpus (``samples/corpus`` of the source checkout)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        cand = parent / "samples" / "corpus"
+        if cand.is_dir():
+            return cand
+    return Path("samples/corpus")

@@ -1,0 +1,163 @@
+"""Exact, clitic-aware, longest-match lookup of known names in normalised text.
+
+One Aho-Corasick automaton holds every folded alias and nisba adjective of the knowledge base.
+``Gazetteer.find(norm)`` makes one pass over the text; a raw hit is kept when
+
+- the character after it is not a letter or digit (no suffix glued to the name), and
+- the letters glued before it inside the same word are a proclitic (و ف ب ل ك and their pairs);
+  a key that starts with the article also exists in its ``ل`` form so that ``للكرملين``
+  (ل + الكرملين with the alef dropped) is found, but only after a ``ل``.
+
+Overlapping hits are resolved longest first. The hit's span excludes the proclitic, so the
+mention text is the name as a dictionary would write it (``وبوتين`` → ``بوتين``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from ..arabic import fold
+from ..kb import Entity
+from .lexicon import COMMON_WORDS
+
+__all__ = ["Gazetteer", "Hit", "alias_key", "is_word_char"]
+
+#: Letters that may be glued before a name, alone or in pairs (folded text).
+PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+_LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
+_MAX_PREFIX = 2
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def alias_key(surface: str) -> str:
+    """The folded lookup key of a surface form: folded, quotes dropped, spaces collapsed."""
+    text = fold(surface).replace('"', " ").replace("'", " ")
+    return " ".join(text.split())
+
+
+def _hyphen_forms(key: str) -> set[str]:
+    if "-" not in key:
+        return {key}
+    bare = " ".join(key.replace("-", " - ").split())
+    return {bare, bare.replace(" - ", "-"), bare.replace(" - ", " ")}
+
+
+def _nisba_forms(key: str) -> set[str]:
+    base = key[2:] if key.startswith("ال") else key
+    forms = {base, "ال" + base}
+    if base.endswith("ي"):
+        forms |= {base + "ه", "ال" + base + "ه"}
+    return forms
+
+
+def _content_len(key: str) -> int:
+    word = key[2:] if key.startswith("ال") else key
+    return sum(ch.isalnum() for ch in word)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A match in normalised text: ``norm[start:end]`` (proclitic excluded)."""
+
+    start: int
+    end: int
+    prefix: str
+    targets: tuple[tuple[str, str], ...]  # (entity id, kind: alias | surname | nisba)
+
+
+class Gazetteer:
+    """The automaton of every known surface form; build once, share read-only."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        table: dict[str, dict[tuple[str, str], None]] = {}
+        for ent in entities:
+            for key, kind in self._keys(ent):
+                table.setdefault(key, {})[(ent.id, kind)] = None
+        self._automaton: Any = ahocorasick.Automaton()
+        self._entries: list[tuple[int, bool, tuple[tuple[str, str], ...]]] = []
+        for key, targets in table.items():
+            payload = tuple(targets)
+            self._add(key, False, payload)
+            if key.startswith("ال") and _content_len(key) >= 3:
+                self._add("ل" + key[2:], True, payload)
+        if self._entries:
+            self._automaton.make_automaton()
+        self.size = len(self._entries)
+
+    def _add(self, key: str, lam: bool, payload: tuple[tuple[str, str], ...]) -> None:
+        if lam and self._automaton.exists(key):
+            return  # a real key wins over a ل form
+        idx = len(self._entries)
+        self._entries.append((len(key), lam, payload))
+        self._automaton.add_word(key, idx)
+
+    @staticmethod
+    def _keys(ent: Entity) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        forms = [alias_key(f) for f in ent.surface_forms()]
+        multi_first = {f.split()[0] for f in forms if " " in f}
+        has_multi = bool(multi_first)
+        for key in forms:
+            if not key:
+                continue
+            single = " " not in key
+            if single and (key in COMMON_WORDS or _content_len(key) < 3):
+                continue
+            kind = "alias"
+            if ent.type == "PER" and single and has_multi:
+                if key in multi_first:
+                    continue  # a first name alone identifies nobody
+                kind = "surname"
+            out.extend((k, kind) for k in _hyphen_forms(key))
+        for nisba in ent.nisba:
+            key = alias_key(nisba)
+            if _content_len(key) >= 3:
+                out.extend((k, "nisba") for k in _nisba_forms(key))
+        return out
+
+    def find(self, norm: str) -> list[Hit]:
+        """Longest non-overlapping hits of known names in ``norm``, in text order."""
+        if not self._entries:
+            return []
+        n = len(norm)
+        raw: list[tuple[int, int, str, tuple[tuple[str, str], ...]]] = []
+        entries = self._entries
+        for last, idx in self._automaton.iter(norm):
+            key_len, lam, payload = entries[idx]
+            end = last + 1
+            if end < n and norm[end].isalnum():
+                continue
+            start = end - key_len
+            ws = start
+            while ws > 0 and norm[ws - 1].isalnum():
+                ws -= 1
+                if start - ws > _MAX_PREFIX:
+                    break
+            prefix = norm[ws:start]
+            if prefix:
+                if start - ws > _MAX_PREFIX or prefix not in PREFIXES:
+                    continue
+                if lam and prefix not in _LAM_PREFIXES:
+                    continue
+            elif lam:
+                continue
+            raw.append((start, end, prefix, payload))
+        if not raw:
+            return []
+        raw.sort(key=lambda h: (h[0] - h[1], h[0]))
+        taken = bytearray(n)
+        chosen: list[Hit] = []
+        for start, end, prefix, payload in raw:
+            if taken.find(1, start, end) != -1:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append(Hit(start, end, prefix, payload))
+        chosen.sort(key=lambda h: h.start)
+        return chosen

@@ -1,0 +1,179 @@
+"""Token features for the CRF: orthography, clitics, windows, gazetteers, lexicon.
+
+Features that depend only on the token string are computed once per distinct
+token and cached, so tagging cost is dominated by list concatenation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rasad.ner.lexicons import TRIGGERS, Gazetteer, Lexicon
+from rasad.ner.normalize import Morph, normalize
+
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+_OFFSETS = (-2, -1, 1, 2)
+_CACHE_LIMIT = 300_000
+
+
+class Unit(NamedTuple):
+    norm: str
+    free: str  # without conjunction/preposition proclitics
+    firsts: tuple[str, ...]  # forms that may start a gazetteer match
+    own: list[str]
+    near: dict[int, list[str]]  # features seen from a neighbour at offset d
+
+
+def shape(tok: str) -> str:
+    if _ARABIC.search(tok):
+        return "Ad" if _DIGIT.search(tok) else "A"
+    if _LATIN.search(tok):
+        return "Ld" if _DIGIT.search(tok) else ("LC" if tok[0].isupper() else "L")
+    if _DIGIT.search(tok):
+        return "D4" if len(tok) == 4 and tok.isdigit() else "D"
+    return "P" + tok if len(tok) == 1 else "P"
+
+
+class Featurizer:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        single: dict[str, set[str]] = {}
+        words: set[str] = set(lexicon.counts)
+        for typ, entry in gazetteer.entries:
+            parts = entry.split()
+            words.update(parts)
+            if len(parts) == 1:
+                single.setdefault(entry, set()).add(typ)
+        self._single = {w: tuple(sorted(t)) for w, t in single.items()}
+        self.morph = Morph(words)
+        lexicon.index_stems(self.morph)
+        self._units: dict[str, Unit] = {}
+
+    def unit(self, tok: str) -> Unit:
+        hit = self._units.get(tok)
+        if hit is not None:
+            return hit
+        n = normalize(tok)
+        _, free, stem = self.morph.variants(n)
+        shp = shape(n)
+        own = [f"w={n}", f"s={stem}", f"sh={shp}", f"len={min(len(stem), 8)}"]
+        if free != n:
+            own.append(f"f={free}")
+            own.append(f"cl={n[: len(n) - len(free)]}")
+        if free.startswith("ال"):
+            own.append("al")
+        core = stem if len(stem) > 1 else n
+        for k in (1, 2, 3, 4):
+            if len(core) > k:
+                own.append(f"p{k}={core[:k]}")
+                own.append(f"x{k}={core[-k:]}")
+        trig = TRIGGERS.get(free) or TRIGGERS.get(stem) or ""
+        if trig:
+            own.append(f"t={trig}")
+        gaz: set[str] = set()
+        for form in {n, free, stem, "ال" + stem}:
+            gaz.update(self._single.get(form, ()))
+        own.extend(f"g1={t}" for t in sorted(gaz))
+        lw = self.lexicon.word(n)
+        ls = self.lexicon.stem(stem)
+        own.extend(f"lw={x}" for x in lw)
+        own.extend(f"ls={x}" for x in ls)
+        near: dict[int, list[str]] = {}
+        for d in _OFFSETS:
+            feats = [f"{d}w={n}", f"{d}s={stem}", f"{d}lw={lw[0]}"]
+            if abs(d) == 1:
+                feats.append(f"{d}sh={shp}")
+                feats.extend(f"{d}g1={t}" for t in sorted(gaz))
+            if trig:
+                feats.append(f"{d}t={trig}")
+            near[d] = feats
+        firsts = tuple(dict.fromkeys((n, free, stem)))
+        unit = Unit(n, free, firsts, own, near)
+        if len(self._units) > _CACHE_LIMIT:
+            self._units.clear()
+        self._units[tok] = unit
+        return unit
+
+    def keys(self, tokens: Sequence[str]) -> list[str]:
+        return [self.unit(t).free for t in tokens]
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        units = [self.unit(t) for t in tokens]
+        gaz = self.gazetteer.tag([u.norm for u in units], [u.firsts for u in units])
+        n = len(units)
+        out: list[list[str]] = []
+        for i, u in enumerate(units):
+            feats = ["bias", *u.own]
+            for d in _OFFSETS:
+                j = i + d
+                if 0 <= j < n:
+                    feats.extend(units[j].near[d])
+                elif j == -1 or j == n:
+                    feats.append(f"{d}w=<S>")
+            prev = units[i - 1].norm if i else "<S>"
+            nxt = units[i + 1].norm if i + 1 < n else "<S>"
+            feats.append(f"b-={prev}|{u.norm}")
+            feats.append(f"b+={u.norm}|{nxt}")
+            if gaz[i]:
+                feats.append(f"G={gaz[i]}")
+            if i and gaz[i - 1]:
+                feats.append(f"G-1={gaz[i - 1]}")
+            if i + 1 < n and gaz[i + 1]:
+                feats.append(f"G+1={gaz[i + 1]}")
+            out.append(feats)
+        return out
+
+
+def document_features(
+    keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]], window: int = 10
+) -> list[list[list[str]]]:
+    """Second-pass features: how first-pass labels treated the same word
+    (``keys``: clitic-free forms) in the sentences within ``window`` of it.
+
+    Only words that the first pass tagged as an entity somewhere are looked at,
+    which keeps this linear in practice.
+    """
+    occ: dict[str, list[tuple[int, int, str]]] = {}
+    for si, (ks, ls) in enumerate(zip(keys, labels, strict=True)):
+        for ti, (k, lab) in enumerate(zip(ks, ls, strict=True)):
+            if lab != "O":
+                occ.setdefault(k, [])
+    for si, (ks, ls) in enumerate(zip(keys, labels, strict=True)):
+        for ti, (k, lab) in enumerate(zip(ks, ls, strict=True)):
+            hits = occ.get(k)
+            if hits is not None:
+                hits.append((si, ti, lab[2:] if lab != "O" else "O"))
+    out: list[list[list[str]]] = []
+    for si, ks in enumerate(keys):
+        own: list[str] = []
+        for ti, k in enumerate(ks):
+            hits = occ.get(k)
+            if not hits:
+                own.append("")
+                continue
+            counts: dict[str, int] = {}
+            for sj, tj, typ in hits:
+                if abs(sj - si) <= window and (sj, tj) != (si, ti):
+                    counts[typ] = counts.get(typ, 0) + 1
+            ents = {t: c for t, c in counts.items() if t != "O"}
+            if not ents:
+                own.append("")
+                continue
+            top = max(ents, key=lambda t: (ents[t], t))
+            own.append(top + ("+" if "O" not in counts else "~"))
+        n = len(own)
+        feats: list[list[str]] = []
+        for ti in range(n):
+            f = [f"D={own[ti]}"] if own[ti] else []
+            if ti and own[ti - 1]:
+                f.append(f"D-1={own[ti - 1]}")
+            if ti + 1 < n and own[ti + 1]:
+                f.append(f"D+1={own[ti + 1]}")
+            feats.append(f)
+        out.append(feats)
+    return out

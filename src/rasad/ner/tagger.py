@@ -1,0 +1,115 @@
+"""Two-pass CRF tagger: loads the shipped python-crfsuite models and lexicons.
+
+The first pass tags each sentence from local features; the second pass adds
+document features (how the first pass labelled the same word in nearby
+sentences), which makes repeated names consistent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol, cast
+
+import pycrfsuite  # type: ignore[import-untyped]
+
+from rasad.ner.corpus import SENTENCE_END
+from rasad.ner.features import Featurizer, document_features
+from rasad.ner.lexicons import Gazetteer, Lexicon
+from rasad.ner.tokenize import tokenize
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_MODEL = DATA_DIR / "anercorp.crfsuite"
+MAX_SENTENCE = 120  # longer runs without sentence punctuation are cut here
+TYPE_NAMES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+
+
+class _Crf(Protocol):
+    def open(self, path: str) -> object: ...
+    def tag(self, xseq: list[list[str]]) -> list[str]: ...
+
+
+def _open(path: Path) -> _Crf:
+    crf = cast(_Crf, pycrfsuite.Tagger())
+    crf.open(str(path))
+    return crf
+
+
+def stage1_path(model: Path) -> Path:
+    return model.with_suffix(".stage1.crfsuite")
+
+
+_loaded: dict[Path, CrfTagger] = {}
+
+
+class CrfTagger:
+    """Named-entity tagger for Arabic news (ANERcorp label set)."""
+
+    def __init__(self, featurizer: Featurizer, final: _Crf, first: _Crf | None = None) -> None:
+        self.featurizer = featurizer
+        self._final = final
+        self._first = first
+
+    @classmethod
+    def load(cls, path: Path | None = None, *, cache: bool = True) -> CrfTagger:
+        """Load a model (default: the shipped one). ``<stem>.stage1.crfsuite``,
+        ``<stem>.lexicon.tsv`` and ``gazetteer.tsv`` are read from the model's
+        directory; instances are cached per path unless ``cache`` is false."""
+        model = Path(path or DEFAULT_MODEL).resolve()
+        if cache and model in _loaded:
+            return _loaded[model]
+        gaz_path = model.parent / "gazetteer.tsv"
+        gazetteer = Gazetteer.read(gaz_path if gaz_path.exists() else DATA_DIR / "gazetteer.tsv")
+        featurizer = Featurizer(gazetteer, Lexicon.read(model.with_suffix(".lexicon.tsv")))
+        first = _open(stage1_path(model)) if stage1_path(model).exists() else None
+        tagger = cls(featurizer, _open(model), first)
+        if cache:
+            _loaded[model] = tagger
+        return tagger
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        """BIO labels (B-PERS, I-LOC, ..., O) for one sentence of tokens."""
+        return self.tag_sentences([tokens])[0]
+
+    def tag_sentences(self, sentences: Sequence[list[str]]) -> list[list[str]]:
+        """Tag consecutive sentences of one document (context is shared)."""
+        feats = [self.featurizer.sentence(s) if s else [] for s in sentences]
+        if self._first is None:
+            return [self._final.tag(x) if x else [] for x in feats]
+        first = [self._first.tag(x) if x else [] for x in feats]
+        keys = [self.featurizer.keys(s) for s in sentences]
+        doc = document_features(keys, first)
+        return [
+            self._final.tag([a + b for a, b in zip(x, d, strict=True)]) if x else []
+            for x, d in zip(feats, doc, strict=True)
+        ]
+
+    def tag_text(self, tokens: list[str]) -> list[str]:
+        """Like :meth:`tag` for a whole text: splits the token list at sentence
+        punctuation (and every ``MAX_SENTENCE`` tokens) and tags it as one document."""
+        sentences: list[list[str]] = []
+        start, n = 0, len(tokens)
+        for i, tok in enumerate(tokens):
+            end = tok in SENTENCE_END and (i + 1 == n or tokens[i + 1] not in SENTENCE_END)
+            if end or i + 1 - start >= MAX_SENTENCE or i + 1 == n:
+                sentences.append(tokens[start : i + 1])
+                start = i + 1
+        return [lab for labels in self.tag_sentences(sentences) for lab in labels]
+
+    def entities(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, type)`` character spans of the entities in ``text``;
+        types are PER, LOC, ORG and MISC."""
+        spans = tokenize(text)
+        labels = self.tag_text([text[s:e] for s, e in spans])
+        out: list[tuple[int, int, str]] = []
+        kind = ""
+        for (s, e), lab in zip(spans, labels, strict=True):
+            prefix, _, typ = lab.partition("-")
+            if prefix == "I" and typ == kind:
+                out[-1] = (out[-1][0], e, out[-1][2])
+            elif prefix in ("B", "I"):
+                kind = typ
+                out.append((s, e, TYPE_NAMES.get(typ, typ)))
+            else:
+                kind = ""
+        return out

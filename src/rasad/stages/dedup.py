@@ -1,0 +1,151 @@
+"""Exact duplicates and story clusters.
+
+- ``Fingerprinter`` (map): the hash of the normalised body (exact duplicates) and a MinHash
+  signature of its word shingles, computed after furniture removal.
+- ``Deduplicator`` (batch): links exact duplicates to the first copy (``doc.duplicate_of``) and
+  groups near duplicates (wire copies, syndicated stories) into clusters with MinHash LSH.
+  Nothing is discarded: every article keeps its row and knows its cluster. Clusters already in
+  the store can be given as ``prior`` so that a new copy joins its story's existing cluster.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..doc import Doc, content_hash
+from .base import BatchStage, MapStage
+
+NUM_PERM = 128
+SHINGLE = 4
+THRESHOLD = 0.5
+_WORD = re.compile(r"\w+")
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+_rng = np.random.RandomState(1)
+_A = _rng.randint(1, int(_MERSENNE), size=NUM_PERM, dtype=np.uint64)
+_B = _rng.randint(0, int(_MERSENNE), size=NUM_PERM, dtype=np.uint64)
+
+
+def body_key(doc: Doc) -> str:
+    """Hash of the normalised body: equal for pages whose article text only differs in
+    orthography, spacing or furniture."""
+    return content_hash(" ".join(_WORD.findall(doc.norm)))
+
+
+def shingles(norm: str, k: int = SHINGLE) -> set[str]:
+    toks = _WORD.findall(norm)
+    if len(toks) < k:
+        return {" ".join(toks)} if toks else set()
+    return {" ".join(toks[i:i + k]) for i in range(len(toks) - k + 1)}
+
+
+def minhash(items: Iterable[str]) -> np.ndarray[Any, np.dtype[np.uint32]]:
+    """A MinHash signature (datasketch's universal hashing scheme, vectorised)."""
+    import hashlib
+
+    hv = np.array(
+        [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "little")
+         for s in items] or [0], dtype=np.uint64)
+    phv = ((np.outer(hv, _A) + _B) % _MERSENNE) & _MAX_HASH
+    return phv.min(axis=0).astype(np.uint32)  # type: ignore[no-any-return]
+
+
+def similarity(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> float:
+    return float(np.mean(a == b))
+
+
+class Fingerprinter(MapStage):
+    name = "dedup.fingerprint.v1"
+    requires = ("doc.text",)
+    assigns = ("doc.meta.body_key", "doc.meta.minhash")
+
+    def process(self, doc: Doc) -> None:
+        doc.meta["body_key"] = body_key(doc)
+        doc.meta["minhash"] = minhash(shingles(doc.norm)).tobytes()
+
+
+@dataclass(slots=True)
+class Prior:
+    """An article already stored: for exact-duplicate links and cluster joins."""
+
+    id: str
+    body_key: str
+    cluster: str
+    minhash: bytes
+
+
+class Deduplicator(BatchStage):
+    """Exact-duplicate links and story clusters, kept across the batches of one run.
+
+    Each article joins the cluster of its most similar earlier article (estimated Jaccard of
+    word shingles >= ``threshold``) or starts its own cluster, named after its own id. The
+    decision depends only on the order of the articles, so every executor agrees.
+    """
+
+    name = "dedup.minhash.v1"
+    requires = ("doc.meta.body_key", "doc.meta.minhash")
+    assigns = ("doc.duplicate_of", "doc.cluster")
+
+    def __init__(self, *, threshold: float = THRESHOLD, prior: list[Prior] | None = None,
+                 **kw: Any) -> None:
+        super().__init__(**kw)
+        self.threshold = threshold
+        self.prior = prior or []
+        self._lsh: Any = None
+        self._sigs: dict[str, np.ndarray[Any, Any]] = {}
+        self._cluster: dict[str, str] = {}
+        self._first_by_body: dict[str, str] = {}
+
+    def _start(self) -> None:
+        from datasketch import MinHashLSH
+
+        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+        for p in self.prior:
+            self._add(p.id, np.frombuffer(p.minhash, dtype=np.uint32), p.cluster)
+            self._first_by_body.setdefault(p.body_key, p.id)
+
+    def _add(self, key: str, sig: np.ndarray[Any, Any], cluster: str) -> None:
+        if key in self._sigs:
+            return
+        self._sigs[key] = sig
+        self._cluster[key] = cluster
+        self._lsh.insert(key, _Sig(sig), check_duplication=False)
+
+    def process_batch(self, docs: list[Doc]) -> None:
+        if self._lsh is None:
+            self._start()
+        for doc in docs:
+            first = self._first_by_body.setdefault(doc.meta["body_key"], doc.id)
+            if first != doc.id:
+                doc.duplicate_of = first
+            sig = np.frombuffer(doc.meta["minhash"], dtype=np.uint32)
+            best, best_sim = None, self.threshold
+            for other in sorted(self._lsh.query(_Sig(sig))):
+                sim = similarity(sig, self._sigs[other])
+                if sim >= best_sim and (best is None or sim > best_sim):
+                    best, best_sim = other, sim
+            if doc.duplicate_of and doc.duplicate_of in self._cluster:
+                doc.cluster = self._cluster[doc.duplicate_of]
+            elif doc.id in self._cluster:
+                doc.cluster = self._cluster[doc.id]
+            else:
+                doc.cluster = self._cluster[best] if best is not None else doc.id
+            self._add(doc.id, sig, doc.cluster)
+
+
+class _Sig:
+    """The two attributes datasketch's LSH reads from a MinHash."""
+
+    __slots__ = ("hashvalues", "seed")
+
+    def __init__(self, values: np.ndarray[Any, Any]) -> None:
+        self.hashvalues = values.astype(np.uint64)
+        self.seed = 1
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
