@@ -82,8 +82,8 @@ def ingest(inputs: Iterable[str], *, db: str | Path = DEFAULT_DB, date: str | No
         def fresh() -> Iterator[Doc]:
             for doc in read_inputs(inputs, max_bytes=max_bytes, date=date, stdin=stdin):
                 report.read += 1
-                doc.meta["raw_hash"] = raw_hash(doc)
-                if store.known_raw([doc.meta["raw_hash"]]):
+                doc.meta["_raw_hash"] = raw_hash(doc)
+                if store.known_raw([doc.meta["_raw_hash"]]):
                     report.counts["already"] += 1
                     if progress:
                         progress(1)

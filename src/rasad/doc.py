@@ -241,7 +241,7 @@ class Doc:
             "events": [e.to_json() for e in self.events],
             "furniture": list(self.furniture),
             "lines": list(self.lines),
-            "meta": dict(self.meta),
+            "meta": {k: v for k, v in self.meta.items() if not k.startswith("_")},
             "reject": self.reject,
         }
 

@@ -50,6 +50,8 @@ _DATE_WORDS = re.compile(r"^[\s\d:/.,،|-]*(السبت|الاحد|الاثنين
                          r"[\s\d:/.,،|-]*(يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|"
                          r"اكتوبر|نوفمبر|ديسمبر|كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|"
                          r"تشرين)[\s\w\d:/.,،|-]*$")
+_DATE_IN_LINE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _AUTHOR_PREFIX = re.compile(r"^\W*(بقلم|كتب|كتبت|اعداد|تحرير|ترجمه|by)\s*[:：]?\s*\S", re.I)
 _WORD = re.compile(r"\S+")
 
@@ -86,6 +88,9 @@ def meta_kind(line: str) -> str | None:
     n = n_words(folded)
     if _SOURCE.match(folded):
         return "source"
+    if n <= 12 and _DATE_IN_LINE.search(folded) and \
+            len(_ARABIC_WORD.findall(_DATE_IN_LINE.sub(" ", folded))) <= 3:
+        return "date"  # a timestamp, possibly with "updated" or a weekday
     if n <= 8 and (_TIME_ONLY.match(folded) or _DATE_WORDS.match(folded)) and \
             re.search(r"\d", folded):
         return "date"

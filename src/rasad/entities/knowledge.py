@@ -65,12 +65,12 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 
 def _shipped() -> list[dict[str, Any]]:
-    path = resources.files(DATA_PACKAGE).joinpath(DATA_DIR, ENTITIES_FILE)
+    path = resources.files(DATA_PACKAGE).joinpath(DATA_DIR).joinpath(ENTITIES_FILE)
     return _jsonl(path.read_text(encoding="utf-8")) if path.is_file() else []
 
 
 def _extras() -> list[dict[str, Any]]:
-    path = resources.files(__package__ or "rasad.entities").joinpath("data", EXTRA_FILE)
+    path = resources.files(__package__ or "rasad.entities").joinpath("data").joinpath(EXTRA_FILE)
     return _jsonl(path.read_text(encoding="utf-8")) if path.is_file() else []
 
 

@@ -49,16 +49,20 @@ def _strip_article(word: str) -> str:
 
 def class_string(word: str) -> str:
     """Consonant classes with vowels kept, doubled letters collapsed (folded input)."""
-    word = _strip_article(word)
+    word = _DOUBLE.sub(r"\1", _strip_article(word))
     for a, b in _DIGRAPHS:
         word = word.replace(a, b)
-    return _DOUBLE.sub(r"\1", word.translate(_CLASSES))
+    return word.translate(_CLASSES)
 
 
 def skeleton(word: str) -> str:
     """Consonant classes only: the lookup key of a spelling variant."""
-    cls = "".join(ch for ch in class_string(word) if ch not in _VOWELS)
-    return _DOUBLE.sub(r"\1", cls)
+    return "".join(ch for ch in class_string(word) if ch not in _VOWELS)
+
+
+def _deletions(skel: str) -> set[str]:
+    """The skeleton with one consonant left out (a typo adds one: لافرورف)."""
+    return {skel[:i] + skel[i + 1:] for i in range(len(skel))}
 
 
 def variant_distance(a: str, b: str) -> float:
@@ -93,7 +97,9 @@ def close_enough(word: str, known: str) -> bool:
     if word == known:
         return True
     ca, cb = class_string(word), class_string(known)
-    if skeleton(word) != skeleton(known):
+    sa, sb = skeleton(word), skeleton(known)
+    if sa != sb and not (len(sa) >= 4 and sb in _deletions(sa)) and not (
+            len(sb) >= 4 and sa in _deletions(sb)):
         return False
     if Levenshtein.distance(ca, cb) > 3:
         return False
@@ -123,9 +129,11 @@ class VariantIndex:
                     tok = tokens[0]
                     if tok in COMMON_WORDS or len(skeleton(tok)) < 3:
                         continue
-                    bucket = self._single.setdefault(skeleton(tok), [])
-                    if (tok, ent.id) not in bucket:
-                        bucket.append((tok, ent.id))
+                    skel = skeleton(tok)
+                    for key in {skel} | (_deletions(skel) if len(skel) >= 4 else set()):
+                        bucket = self._single.setdefault(key, [])
+                        if (tok, ent.id) not in bucket:
+                            bucket.append((tok, ent.id))
                 elif ent.type == "PER" and len(tokens) <= 4:
                     tail = skeleton(tokens[-1])
                     if len(tail) >= 2:
@@ -140,7 +148,13 @@ class VariantIndex:
         key = skeleton(word)
         if len(key) < 3:
             return []
-        return [(tok, eid) for tok, eid in self._single.get(key, ()) if close_enough(word, tok)]
+        keys = {key} | (_deletions(key) if len(key) >= 5 else set())
+        out: list[tuple[str, str]] = []
+        for k in keys:
+            for tok, eid in self._single.get(k, ()):
+                if (tok, eid) not in out and close_enough(word, tok):
+                    out.append((tok, eid))
+        return out
 
     def match_tokens(self, tokens: list[str]) -> list[tuple[int, str]]:
         """Multi-word names ending at the last of ``tokens``: (number of tokens, entity id)."""

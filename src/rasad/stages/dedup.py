@@ -66,7 +66,7 @@ class Fingerprinter(MapStage):
 
     def process(self, doc: Doc) -> None:
         doc.meta["body_key"] = body_key(doc)
-        doc.meta["minhash"] = minhash(shingles(doc.norm)).tobytes()
+        doc.meta["_minhash"] = minhash(shingles(doc.norm)).tobytes()
 
 
 @dataclass(slots=True)
@@ -123,7 +123,7 @@ class Deduplicator(BatchStage):
             first = self._first_by_body.setdefault(doc.meta["body_key"], doc.id)
             if first != doc.id:
                 doc.duplicate_of = first
-            sig = np.frombuffer(doc.meta["minhash"], dtype=np.uint32)
+            sig = np.frombuffer(doc.meta["_minhash"], dtype=np.uint32)
             best, best_sim = None, self.threshold
             for other in sorted(self._lsh.query(_Sig(sig))):
                 sim = similarity(sig, self._sigs[other])

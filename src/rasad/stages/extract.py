@@ -51,13 +51,13 @@ class Segmenter(MapStage):
     def process(self, doc: Doc) -> None:
         if doc.html is not None:
             lines, info = _html_lines(doc.html, doc.url)
-            doc.meta["html_meta"] = info
+            doc.meta["_html_meta"] = info
         else:
             page = (doc.page or "").replace("\r\n", "\n").replace("\r", "\n")
             lines = page.split("\n")
         if not any(line.strip() for line in lines):
             raise InputError(Errors.E108, source=doc.source)
-        doc.meta["lines"] = lines
+        doc.meta["_lines"] = lines
 
 
 def _html_lines(html: str, url: str | None) -> tuple[list[str], dict[str, Any]]:
@@ -97,21 +97,36 @@ class TemplateLearner(BatchStage):
         for doc in docs:
             by_site[site_of(doc)].append(doc)
         for site_docs in by_site.values():
-            counts: Counter[str] = Counter()
-            keys_of: list[set[str]] = []
-            for doc in site_docs:
-                keys = {line_key(line) for line in doc.meta.get("lines", []) if line.strip()}
-                keys.discard("")
-                keys_of.append(keys)
-                counts.update(keys)
-            for doc, keys in zip(site_docs, keys_of, strict=True):
-                templ = []
-                for line in doc.meta.get("lines", []):
-                    key = line_key(line)
-                    n = counts.get(key, 0)
-                    if key and n >= self.min_pages and (n >= 3 or not is_body_like(line)):
-                        templ.append(key)
-                doc.meta["templates"] = sorted(set(templ) & keys)
+            self._learn_site(site_docs)
+
+    def _learn_site(self, docs: list[Doc]) -> None:
+        # Pages are counted by their body (the set of paragraph-like lines), so copies of one
+        # page, e.g. the same article in several encodings, count once.
+        pages: dict[str, set[str]] = {}
+        page_of: list[str] = []
+        for doc in docs:
+            lines = doc.meta.get("_lines", [])
+            body = sorted({line_key(x) for x in lines if x.strip() and is_body_like(x)})
+            fp = "\n".join(body) or doc.source
+            keys = {line_key(x) for x in lines if x.strip()} - {""}
+            pages.setdefault(fp, set()).update(keys)
+            page_of.append(fp)
+        counts: Counter[str] = Counter()
+        for keys in pages.values():
+            counts.update(keys)
+        n_pages = len(pages)
+        for doc, fp in zip(docs, page_of, strict=True):
+            templ = set()
+            for line in doc.meta.get("_lines", []):
+                key = line_key(line)
+                n = counts.get(key, 0)
+                if not key or n < self.min_pages:
+                    continue
+                # a shared paragraph is furniture only when most pages of the site carry it;
+                # two or three pages sharing paragraphs are more likely copies of one story
+                if not is_body_like(line) or (n >= 3 and 2 * n > n_pages):
+                    templ.add(key)
+            doc.meta["_templates"] = sorted(templ & pages[fp])
 
 
 class Cleaner(MapStage):
@@ -122,9 +137,9 @@ class Cleaner(MapStage):
     assigns = ("doc.text", "doc.title", "doc.published", "doc.furniture")
 
     def process(self, doc: Doc) -> None:
-        lines: list[str] = doc.meta.pop("lines", [])
-        templates = set(doc.meta.pop("templates", []))
-        info: dict[str, Any] = doc.meta.pop("html_meta", {}) or {}
+        lines: list[str] = doc.meta.pop("_lines", [])
+        templates = set(doc.meta.pop("_templates", []))
+        info: dict[str, Any] = doc.meta.pop("_html_meta", {}) or {}
         is_html = doc.html is not None
         labels = classify_lines(lines, template_keys=templates, html=is_html)
         body: list[str] = []
@@ -162,7 +177,7 @@ class Cleaner(MapStage):
         doc.published, doc.published_from = find_published(
             html=doc.html, url=doc.url, meta_lines=meta["date"], head_text=head,
             warc_date=doc.fetched, option=doc.date_hint,
-            record_date=doc.meta.get("record_date"),
+            record_date=doc.meta.get("_record_date"),
         )
         if doc.published is None and is_html and info.get("date"):
             doc.published, doc.published_from = str(info["date"])[:10], "html"

@@ -164,7 +164,7 @@ def read_jsonl(source: str, data: bytes, *, max_bytes: int) -> Iterator[Doc]:
             doc.meta["kind"] = "text"
         date = record.get("date") or record.get("published")
         if isinstance(date, str):
-            doc.meta["record_date"] = date
+            doc.meta["_record_date"] = date
         yield doc
 
 
@@ -186,6 +186,13 @@ def _iter_warc(source: str, stream: BinaryIO, *, max_bytes: int) -> Iterator[Doc
             url = record.rec_headers.get_header("WARC-Target-URI")
             where = f"{source}#{n}"
             payload = record.content_stream().read()
+            missing = getattr(record.raw_stream, "limit", 0) or 0
+            if missing > 0:  # the record ends before its Content-Length: damaged file
+                detail = (f"record {n} ({url}) is cut short, {missing} bytes missing; "
+                          f"{n - 1} complete response record(s) before it")
+                yield _rejected(where, InputError(Errors.E106, source=source, detail=detail),
+                                raw=payload)
+                return
             if len(payload) > max_bytes:
                 yield _rejected(where, InputError(Errors.E107, source=where, size=len(payload),
                                                   limit=max_bytes))

@@ -119,7 +119,7 @@ class SqliteStore:
         return counts
 
     def _write_doc(self, cur: sqlite3.Cursor, doc: Doc, now: str) -> str:
-        rh = doc.meta.get("raw_hash") or raw_hash(doc)
+        rh = doc.meta.get("_raw_hash") or raw_hash(doc)
         if cur.execute("SELECT 1 FROM sources WHERE raw_hash=?", (rh,)).fetchone():
             return "already"
         if doc.reject is not None:
@@ -152,7 +152,7 @@ class SqliteStore:
             " doc_json, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, source_id, doc.source, doc.url, doc.outlet, doc.title, doc.published,
              doc.published_from, doc.dateline, doc.byline, stored_text, doc.meta["body_key"],
-             doc.cluster or doc.id, doc.duplicate_of, doc.meta.get("minhash"),
+             doc.cluster or doc.id, doc.duplicate_of, doc.meta.get("_minhash"),
              json.dumps(data, ensure_ascii=False), now))
         rowid = cur.lastrowid
         cur.executemany("INSERT INTO furniture(article_id, line, text, reason) VALUES (?,?,?,?)",

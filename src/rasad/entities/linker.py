@@ -1,0 +1,340 @@
+"""Links every mention of a person, organisation or place in a document to one entity.
+
+``Linker.link(doc)`` works on ``doc.norm`` and fills ``doc.mentions`` (spans into
+``doc.text``) and ``doc.entities``. Steps, all linear in the length of the text:
+
+1. exact names and nisba adjectives (``Gazetteer``), ambiguous ones decided by the document;
+2. spelling variants of known names among the words left (``VariantIndex``);
+3. role phrases (``find_frames``) and the names standing right after them;
+4. new people after titles (``find_titles``) and, if a tagger is given, from the NER model;
+5. surname-only mentions of new people; 6. role phrases resolved (``RoleResolver``).
+
+The automata are built once per process (``Resources.shared()``) and are read-only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..arabic import clitic_stems, words
+from ..doc import Doc, DocEntity, Mention
+from .knowledge import Knowledge, load_knowledge, parse_date
+from .lexicon import OFFICE_LABELS
+from .matcher import Gazetteer, Hit
+from .patterns import NameSpan, find_titles, name_after, new_person_id
+from .resolve import RoleResolver
+from .roles import NormMention, find_frames, skip_gap
+from .variants import VariantIndex
+
+__all__ = ["Linker", "Resources", "collect_spellings"]
+
+#: A tagger: text → (start, end, type) spans with types PER, LOC, ORG, MISC.
+Tagger = Callable[[str], list[tuple[int, int, str]]]
+
+_TYPE_RANK = {"GPE": 0, "ORG": 1, "LOC": 2, "PER": 3, "MISC": 4}
+_FOREIGN_MINISTRY = ("foreign affairs", "department of state", "foreign office",
+                     "foreign ministry", "external affairs")
+_PRESIDENCY = ("kremlin", "presidency", "white house", "élysée", "elysee", "president")
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Knowledge base, automaton and variant index: built once, shared read-only."""
+
+    knowledge: Knowledge
+    gazetteer: Gazetteer
+    variants: VariantIndex
+
+    @classmethod
+    def build(cls, knowledge: Knowledge) -> Resources:
+        ents = list(knowledge.entities.values())
+        return cls(knowledge, Gazetteer(ents), VariantIndex(ents))
+
+    @staticmethod
+    @lru_cache(maxsize=4)
+    def shared(user_extra: Path | None = None) -> Resources:
+        return Resources.build(load_knowledge(user_extra))
+
+
+class Linker:
+    """Entity linking of one document at a time (see module doc)."""
+
+    def __init__(self, resources: Resources, *, tagger: Tagger | None = None,
+                 variants: bool = True) -> None:
+        self.res = resources
+        self.kn = resources.knowledge
+        self.tagger = tagger
+        self.use_variants = variants
+
+    # -- helpers for the role grammar ------------------------------------------------------
+    def _actor(self, eid: str) -> tuple[str, bool] | None:
+        ent = self.kn.get(eid)
+        if ent is None:
+            return None
+        if ent.is_country:
+            return ent.id, True
+        return (ent.code, False) if ent.code else None
+
+    def _org_office(self, eid: str) -> tuple[str, str | None] | None:
+        ent = self.kn.get(eid)
+        if ent is None or ent.type != "ORG":
+            return None
+        name = ent.name.lower()
+        if any(k in name for k in _FOREIGN_MINISTRY):
+            return "foreign_ministry_spokesperson", ent.country
+        if any(k in name for k in _PRESIDENCY):
+            return "presidential_spokesperson", ent.country
+        return None
+
+    def _etype(self, eid: str) -> str:
+        ent = self.kn.get(eid)
+        return ent.type if ent is not None else "PER"
+
+    # -- steps -------------------------------------------------------------------------------
+    def _exact(self, hits: list[Hit]) -> list[NormMention]:
+        named: set[str] = set()
+        for hit in hits:
+            ids = {eid for eid, _ in hit.targets}
+            if len(ids) == 1 and all(kind == "alias" for _, kind in hit.targets):
+                named |= ids
+        out: list[NormMention] = []
+        for hit in hits:
+            eid, kind = self._choose(hit, named)
+            if eid is not None:
+                out.append(NormMention(hit.start, hit.end, hit.start - len(hit.prefix), eid,
+                                       "alias", kind, self._etype(eid)))
+        return out
+
+    def _choose(self, hit: Hit, named: set[str]) -> tuple[str | None, str]:
+        by_id: dict[str, str] = {}
+        for eid, kind in hit.targets:
+            by_id.setdefault(eid, kind)
+        if len(by_id) == 1:
+            eid, kind = next(iter(by_id.items()))
+            return eid, kind
+        in_doc = [eid for eid in by_id if eid in named]
+        if len(in_doc) == 1:
+            return in_doc[0], by_id[in_doc[0]]
+        cands = sorted(by_id, key=lambda e: (_TYPE_RANK.get(self._etype(e), 9), e))
+        if all(self._etype(e) == "PER" for e in cands):
+            return None, ""  # an ambiguous surname with no full name in the document
+        return cands[0], by_id[cands[0]]
+
+    def _variants(self, norm: str, found: list[NormMention]) -> list[NormMention]:
+        taken = bytearray(len(norm))
+        for m in found:
+            taken[m.wstart:m.end] = b"\x01" * (m.end - m.wstart)
+        out: list[NormMention] = []
+        recent: list[tuple[int, int, str]] = []
+        index = self.res.variants
+        for start, end in words(norm):
+            if taken.find(1, start, end) != -1:
+                recent.clear()
+                continue
+            if recent and norm[recent[-1][1]:start].strip():
+                recent.clear()
+            word = norm[start:end]
+            recent.append((start, end, word))
+            del recent[:-4]
+            multi = index.match_tokens([w for _, _, w in recent])
+            if multi:
+                k, eid = multi[0]
+                s = recent[-k][0]
+                out.append(NormMention(s, end, s, eid, "variant", "alias", self._etype(eid)))
+                recent.clear()
+                continue
+            for stem in clitic_stems(word):
+                cands = {eid for _, eid in index.lookup(stem)}
+                if len(cands) == 1:
+                    eid = cands.pop()
+                    s = end - len(stem)
+                    if norm[start:s] and stem.startswith("ال") and not word.endswith(stem):
+                        break
+                    out.append(NormMention(s, end, start, eid, "variant", "alias",
+                                           self._etype(eid)))
+                    recent.clear()
+                    break
+        return out
+
+    # -- the document ------------------------------------------------------------------------
+    def link(self, doc: Doc, *, date_hint: str | None = None) -> None:
+        """Fill ``doc.mentions`` and ``doc.entities`` (replacing what was there)."""
+        norm = doc.norm
+        found = self._exact(self.res.gazetteer.find(norm))
+        if self.use_variants:
+            found += self._variants(norm, found)
+        found.sort(key=lambda m: m.start)
+        by_wstart = {m.wstart: m for m in found}
+        frames = find_frames(norm, by_wstart, self._actor, self._org_office)
+
+        new_names: dict[str, NameSpan] = {}
+        new_mentions: list[NormMention] = []
+        new_office: dict[str, str] = {}
+        appositions: dict[int, str] = {}
+
+        def add_new(name: NameSpan, how: str) -> str:
+            pid = new_person_id(name.key)
+            if pid not in new_names or (name.country and not new_names[pid].country):
+                new_names[pid] = name
+            new_mentions.append(NormMention(name.start, name.end, name.start, pid, how,
+                                            "name", "PER"))
+            by_wstart[name.start] = new_mentions[-1]
+            return pid
+
+        for i, frame in enumerate(frames):
+            pos = skip_gap(norm, frame.end)
+            nxt = by_wstart.get(pos)
+            if nxt is not None and nxt.etype == "PER" and nxt.kind != "nisba":
+                appositions[i] = nxt.entity_id
+                continue
+            if frame.office.startswith("dual:"):
+                continue
+            name = name_after(norm, frame.end, by_wstart)
+            if name is not None:
+                state = frame.of if frame.of and len(frame.of) == 3 else None
+                pid = add_new(NameSpan(name.start, name.end, name.key, state), "pattern")
+                appositions[i] = pid
+                if frame.office != "counterpart":
+                    new_office[pid] = frame.office
+        for name in find_titles(norm, by_wstart):
+            add_new(name, "pattern")
+        if self.tagger is not None:
+            self._model_names(doc, by_wstart, add_new)
+        new_mentions += self._surnames(norm, new_names, by_wstart)
+
+        people = [(m.start, m.entity_id) for m in found + new_mentions if m.etype == "PER"]
+        on = parse_date(doc.published) or parse_date(date_hint or doc.date_hint)
+        resolver = RoleResolver(self.kn, on, people, new_office)
+        role_mentions: list[NormMention] = []
+        for i, frame in enumerate(frames):
+            office = frame.office
+            if office == "counterpart":
+                office = resolver.counterpart_office(frame) or ""
+                if not office:
+                    continue
+            if office.startswith("dual:"):
+                for pid in resolver.duo(frame.start, office[5:]):
+                    role_mentions.append(NormMention(frame.start, frame.end, frame.start, pid,
+                                                     "role", "role", "PER"))
+                continue
+            person = appositions.get(i)
+            if person is not None:
+                resolver.bind(office, frame.of, person)
+                if frame.of is None:
+                    continue
+            else:
+                person = resolver.resolve(frame, office)
+                if person is None:
+                    continue
+                resolver.add_person(frame.start, person)
+            role_mentions.append(NormMention(frame.start, frame.end, frame.start, person,
+                                             "role", "role", "PER"))
+        self._emit(doc, found + new_mentions + role_mentions, new_names)
+
+    def _model_names(self, doc: Doc, by_wstart: dict[int, NormMention],
+                     add_new: Callable[[NameSpan, str], str]) -> None:
+        if self.tagger is None:
+            return
+        norm, nmap = doc.norm, doc.norm_map
+        taken = bytearray(len(norm))
+        for m in by_wstart.values():
+            taken[m.wstart:m.end] = b"\x01" * (m.end - m.wstart)
+        for start, end, typ in self.tagger(doc.text):
+            if typ != "PER":
+                continue
+            s, e = nmap.to_norm(start), nmap.to_norm(end)
+            if e <= s or taken.find(1, s, e) != -1:
+                continue
+            key = " ".join(norm[s:e].split())
+            if len(key.split()) < 2:
+                continue
+            add_new(NameSpan(s, e, key), "model")
+            taken[s:e] = b"\x01" * (e - s)
+
+    @staticmethod
+    def _surnames(norm: str, new_names: dict[str, NameSpan],
+                  by_wstart: dict[int, NormMention]) -> list[NormMention]:
+        """Later mentions of a new person by surname alone."""
+        tails: dict[str, str] = {}
+        for pid, name in new_names.items():
+            parts = name.key.split()
+            tail = parts[-1] if len(parts[-1]) >= 4 else " ".join(parts[-2:])
+            tails[tail] = pid if tail not in tails else ""
+        tails = {k: v for k, v in tails.items() if v}
+        if not tails:
+            return []
+        pat = re.compile(r"(?<!\w)(?P<pre>[وفبلك]{0,2})(?P<name>"
+                         + "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
+                         + r")(?!\w)")
+        out: list[NormMention] = []
+        for m in pat.finditer(norm):
+            if m.start() in by_wstart or any(
+                n.start <= m.start("name") < n.end for n in _covering(by_wstart, m.start())
+            ):
+                continue
+            pid = tails[m.group("name")]
+            out.append(NormMention(m.start("name"), m.end("name"), m.start(), pid, "pattern",
+                                   "name", "PER"))
+        return out
+
+    # -- output ------------------------------------------------------------------------------
+    def _emit(self, doc: Doc, mentions: list[NormMention],
+              new_names: dict[str, NameSpan]) -> None:
+        doc.mentions = []
+        doc.entities = {}
+        text = doc.text
+        seen: set[tuple[int, int, str]] = set()
+        for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+            span = doc.span_from_norm(m.start, m.end)
+            if span is None or (span[0], span[1], m.entity_id) in seen:
+                continue
+            seen.add((span[0], span[1], m.entity_id))
+            ent = self._doc_entity(m.entity_id, doc, new_names)
+            if ent is None:
+                continue
+            doc.entities.setdefault(ent.id, ent)
+            how = "alias" if m.how == "alias" else m.how
+            doc.mentions.append(Mention(span[0], span[1], text[span[0]:span[1]],
+                                        m.entity_id, how))
+
+    def _doc_entity(self, eid: str, doc: Doc,
+                    new_names: dict[str, NameSpan]) -> DocEntity | None:
+        ent = self.kn.get(eid)
+        if ent is not None:
+            country = ent.id if ent.is_country else ent.country
+            return DocEntity(ent.id, ent.name, ent.name_ar or None, ent.type, country,
+                             ent.sector, ent.wikidata)
+        if eid.startswith("new:per:"):
+            name = new_names.get(eid)
+            if name is None:
+                return None
+            span = doc.span_from_norm(name.start, name.end)
+            label = " ".join(doc.text[span[0]:span[1]].split()) if span else name.key
+            return DocEntity(eid, label, label, "PER", name.country, None, None)
+        if eid.startswith("role:"):
+            _, of, office = eid.split(":", 2)
+            owner = self.kn.get(self.kn.by_code(of) or of)
+            where = owner.name if owner is not None else of
+            label = f"{OFFICE_LABELS.get(office, office)} of {where}"
+            country = of if owner is not None and owner.is_country else None
+            return DocEntity(eid, label, None, "PER", country, "GOV", None)
+        return None
+
+
+def _covering(by_wstart: dict[int, NormMention], pos: int) -> list[NormMention]:
+    return [m for m in by_wstart.values() if m.wstart <= pos < m.end]
+
+
+def collect_spellings(docs: Iterable[Doc]) -> dict[str, Counter[str]]:
+    """The surface forms seen per entity (names, variants; role phrases left out)."""
+    out: dict[str, Counter[str]] = {}
+    for doc in docs:
+        for m in doc.mentions:
+            if m.how != "role":
+                out.setdefault(m.entity_id, Counter())[m.text] += 1
+    return out

@@ -1,0 +1,285 @@
+"""The Arabic trigger lexicon: loading, inflection and one-pass matching on folded text.
+
+``data/triggers.tsv`` lists lemmas (see its header). Loading expands every lemma into its
+surface forms on folded text (``rasad.arabic.fold``):
+
+- verbs: past and present stems in 3rd person singular, feminine, dual and plural (التقى،
+  التقت، التقيا، التقوا، يلتقي، تلتقي، يلتقيان، يلتقون), 1st person plural, and object pronouns
+  (التقاه، استقبله);
+- nouns: definite/indefinite, accusative alif (اتصالا هاتفيا), possessive pronouns with the
+  taa marbuta opened (زيارته، استقالتها، لقائهما).
+
+Matching walks the words of the text once. Each word is looked up as it is and with glued
+proclitics removed (و ف, then ب ل ك س; لل → ال), and multiword entries check the words that
+follow. The longest entry wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..arabic import fold
+
+__all__ = ["Entry", "Hit", "Lexicon", "Token", "load_lexicon", "tokenize"]
+
+_TOKEN = re.compile(r"[\u0621-\u064a\u066e-\u06d3\w]+")
+_FUNCTION_WORDS = frozenset({"عن", "على", "علي", "في", "من", "الى", "مع", "ب", "ل"})
+_POSSESSIVE = ("ه", "ها", "هما", "هم", "هن", "ي", "نا", "كم", "كما")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon line."""
+
+    id: int
+    lemma: str
+    pos: str  # V, N or X
+    type: str
+    mode: str | None
+    flags: frozenset[str]
+    notnext: str | None = None
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """What a surface form says beyond its entry: tense, number, pronoun suffix."""
+
+    tense: str   # past, present, noun
+    number: str  # sg, dual, pl
+    suffix: str  # attached pronoun ("" if none)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger found in the text: words ``[i, j)`` and norm offsets ``[start, end)``."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    entry: Entry
+    form: Form
+    clitic: str  # proclitics removed from the first word
+
+
+def tokenize(norm: str) -> list[Token]:
+    """Words of a folded text, with offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+
+
+# --- inflection ----------------------------------------------------------------------------
+
+def _past_forms(past: str) -> Iterator[tuple[str, Form]]:
+    sg, du, pl = (Form("past", n, "") for n in ("sg", "dual", "pl"))
+    yield past, sg
+    if past.endswith("ي"):          # defective in ى: التقى
+        base = past[:-1]
+        yield from ((base + "ت", sg), (base + "يا", du), (base + "تا", du), (base + "وا", pl),
+                    (base + "ين", pl), (base + "ينا", pl))
+        obj = base + "ا"
+    elif past.endswith("ا"):        # defective in ا: دعا
+        base = past[:-1]
+        yield from ((base + "ت", sg), (base + "وا", pl), (base + "تا", du))
+        obj = past
+    else:
+        yield from ((past + "ت", sg), (past + "ا", du), (past + "تا", du), (past + "وا", pl),
+                    (past + "ن", pl), (past + "نا", pl), (past + "تم", pl))
+        obj = past
+    for suf in ("ه", "ها", "هم", "هما"):
+        yield obj + suf, Form("past", "sg", suf)
+        if not past.endswith(("ي", "ا")):
+            yield past + "ت" + suf, Form("past", "sg", suf)
+
+
+def _present_forms(present: str) -> Iterator[tuple[str, Form]]:
+    core = present[1:] if present[:1] in "يت" else present
+    sg, du, pl = (Form("present", n, "") for n in ("sg", "dual", "pl"))
+    for pre in "يتنا":
+        yield pre + core, sg
+    if core.endswith("ي"):
+        stem = core[:-1]
+        duals, plurals = [core + "ان", core + "ا"], [stem + "ون", stem + "وا"]
+    elif core.endswith("و"):
+        stem = core[:-1]
+        duals, plurals = [core + "ان"], [stem + "ون", stem + "وا"]
+    else:
+        duals, plurals = [core + "ان", core + "ا"], [core + "ون", core + "وا", core + "ن"]
+    for pre in "يت":
+        for form in duals:
+            yield pre + form, du
+        for form in plurals:
+            yield pre + form, pl
+    for suf in ("ه", "ها", "هم"):
+        yield "ي" + core + suf, Form("present", "sg", suf)
+        yield "ت" + core + suf, Form("present", "sg", suf)
+
+
+def _noun_forms(word: str, *, head: bool) -> Iterator[tuple[str, Form]]:
+    if word in _FUNCTION_WORDS:
+        yield word, Form("noun", "sg", "")
+        return
+    bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    plain = Form("noun", "sg", "")
+    yield bare, plain
+    yield "ال" + bare, plain
+    if not bare.endswith(("ه", "ا", "ات")):
+        yield bare + "ا", plain
+    if bare.endswith("ه"):
+        stems = [bare[:-1] + "ت"]
+    elif bare.endswith("اء"):
+        stems = [bare, bare[:-1] + "ي", bare[:-1] + "و"]
+    else:
+        stems = [bare]
+    for stem in stems:
+        for suf in _POSSESSIVE:
+            yield stem + suf, Form("noun", "sg", suf)
+
+
+def _verb_forms(lemma: str) -> Iterator[tuple[str, Form]]:
+    past, _, present = lemma.partition("/")
+    yield from _past_forms(past)
+    if present:
+        yield from _present_forms(present)
+
+
+# --- the lexicon ---------------------------------------------------------------------------
+
+TailSlot = frozenset[str]
+_Candidate = tuple[tuple[TailSlot, ...], Entry, Form]
+
+
+class Lexicon:
+    """Surface forms → entries, with multiword tails."""
+
+    def __init__(self, entries: list[tuple[Entry, str, list[str]]]) -> None:
+        self.entries: list[Entry] = []
+        self._index: dict[str, list[_Candidate]] = {}
+        for entry, lemma, tail_words in entries:
+            self.entries.append(entry)
+            self._add(entry, lemma, tail_words)
+        for cands in self._index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+
+    def _add(self, entry: Entry, lemma: str, tail_words: list[str]) -> None:
+        words = [fold(w) for w in lemma.split()]
+        tail = [fold(w) for w in tail_words]
+        if entry.pos == "V":
+            heads = list(_verb_forms(words[0]))
+            rest = words[1:] + tail
+        elif entry.pos == "N":
+            heads = list(_noun_forms(words[0], head=True))
+            rest = words[1:] + tail
+        else:
+            heads = [(words[0], Form("noun", "sg", ""))]
+            rest = words[1:] + tail
+        slots: list[TailSlot] = []
+        for w in rest:
+            if entry.pos == "X":
+                slots.append(frozenset({w}))
+            else:
+                slots.append(frozenset(f for f, _ in _noun_forms(w, head=False)))
+        for form, info in heads:
+            self._index.setdefault(form, []).append((tuple(slots), entry, info))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def forms(self) -> int:
+        return len(self._index)
+
+    def match(self, tokens: list[Token]) -> list[Hit]:
+        """All trigger hits, left to right; overlapping hits keep the longest."""
+        hits: list[Hit] = []
+        n = len(tokens)
+        i = 0
+        index = self._index
+        while i < n:
+            best: Hit | None = None
+            for stem, clitic in _stems(tokens[i].text):
+                cands = index.get(stem)
+                if not cands:
+                    continue
+                for slots, entry, info in cands:
+                    if not _clitic_ok(clitic, entry, info):
+                        continue
+                    j = i + 1 + len(slots)
+                    if j > n or not all(tokens[i + 1 + k].text in slot
+                                        for k, slot in enumerate(slots)):
+                        continue
+                    if entry.notnext and j < n and tokens[j].text == entry.notnext:
+                        continue
+                    if best is None or j > best.j:
+                        best = Hit(i, j, tokens[i].start, tokens[j - 1].end, entry, info,
+                                   clitic)
+                    break
+            if best is not None:
+                hits.append(best)
+                i = best.j
+            else:
+                i += 1
+        return hits
+
+
+def _clitic_ok(clitic: str, entry: Entry, info: Form) -> bool:
+    if not clitic:
+        return True
+    inner = clitic.lstrip("وف")
+    if entry.pos == "V":
+        return inner in ("", "س", "ل") and (not inner or info.tense == "present")
+    return inner in ("", "ب", "ل", "ك", "لل")
+
+
+@lru_cache(maxsize=100_000)
+def _stems(word: str) -> tuple[tuple[str, str], ...]:
+    out = [(word, "")]
+    if len(word) > 3 and word[0] in "وف":
+        out.append((word[1:], word[0]))
+    for stem, pre in list(out):
+        if len(stem) > 3 and stem.startswith("لل"):
+            out.append(("ال" + stem[2:], pre + "لل"))
+        if len(stem) > 3 and stem[0] in "بلكس":
+            out.append((stem[1:], pre + stem[0]))
+    return tuple(out)
+
+
+def _parse_line(i: int, line: str) -> tuple[Entry, str, list[str]] | None:
+    line = line.rstrip("\n")
+    if not line.strip() or line.startswith("#"):
+        return None
+    cols = line.split("\t")
+    if len(cols) != 6:
+        raise ValueError(f"triggers.tsv line {i}: expected 6 columns, got {len(cols)}")
+    lemma, tail, pos, etype, mode, flags = cols
+    flag_set = frozenset(f for f in flags.split(",") if f and f != "-")
+    notnext = next((fold(f.split("=", 1)[1]) for f in flag_set if f.startswith("notnext=")),
+                   None)
+    entry = Entry(i, lemma, pos, etype, None if mode == "-" else mode,
+                  frozenset(f for f in flag_set if not f.startswith("notnext=")), notnext)
+    return entry, fold(lemma), [] if tail == "-" else tail.split()
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The shipped lexicon (or a user's TSV file with the same columns)."""
+    if path is None:
+        text = resources.files("rasad.events").joinpath("data/triggers.tsv").read_text("utf-8")
+    else:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    rows = [row for i, line in enumerate(text.splitlines(), 1)
+            if (row := _parse_line(i, line)) is not None]
+    return Lexicon(rows)

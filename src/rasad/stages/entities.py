@@ -1,0 +1,65 @@
+"""The entity stage: every mention of a person, organisation or place linked to one entity.
+
+``EntityLinker`` reads ``doc.norm`` (and ``doc.published`` for role phrases) and sets
+``doc.mentions`` (spans into ``doc.text``) and ``doc.entities``. The knowledge base, automaton
+and variant index are built once per process and shared read-only, so the stage pickles
+cheaply for process pools and Ray (only its options travel).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from ..doc import Doc
+from ..entities.linker import Linker, Resources, Tagger
+from .base import MapStage, OnError
+
+__all__ = ["EntityLinker"]
+
+
+class EntityLinker(MapStage):
+    """Gazetteer + spelling variants + role grammar + new-person patterns (+ NER model)."""
+
+    name: ClassVar[str] = "entities.kb.v1"
+    requires: ClassVar[tuple[str, ...]] = ("doc.text",)
+    assigns: ClassVar[tuple[str, ...]] = ("doc.mentions", "doc.entities")
+
+    def __init__(self, *, extra: Path | None = None, model: bool = False,
+                 variants: bool = True, on_error: OnError = "raise") -> None:
+        super().__init__(on_error=on_error)
+        self.extra = extra
+        self.model = model
+        self.variants = variants
+        self._linker: Linker | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_linker"] = None  # rebuilt (from the per-process cache) where it runs
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    @property
+    def linker(self) -> Linker:
+        if self._linker is None:
+            tagger = _load_tagger() if self.model else None
+            self._linker = Linker(Resources.shared(self.extra), tagger=tagger,
+                                  variants=self.variants)
+        return self._linker
+
+    def process(self, doc: Doc) -> None:
+        self.linker.link(doc)
+
+
+def _load_tagger() -> Tagger | None:
+    """The CRF tagger's ``entities`` method, or None when no trained model ships."""
+    from ..ner import tagger as ner_tagger
+
+    crf_cls: Any = getattr(ner_tagger, "CrfTagger", None)
+    if crf_cls is None:
+        return None
+    crf = crf_cls.load()
+    method: Tagger = crf.entities
+    return method

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasad.arabic import clitic_stems, fold, normalize
+from rasad.doc import Doc
+
+# Arabic letters, diacritics, tatweel, Persian letters, digits, quotes, bidi marks, ligatures,
+# Latin with accents, spaces and punctuation.
+ALPHABET = st.sampled_from(
+    list("ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىة")
+    + list("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")
+    + list("کیگپچژڤ٠١٢٣٤٥٦٧٨٩۰۱۲«»“”‘’\u200f\u200e\u202b\u202c\ufeff\u200c")
+    + list("\ufdfd\ufefb\ufdf2\ufb50ﻻ") + list("ErdoğanÇavuşİß abc.,:؟،-–—\n")
+)
+texts = st.text(alphabet=ALPHABET, max_size=80)
+
+
+@given(texts)
+@settings(max_examples=400)
+def test_normalize_idempotent(text: str) -> None:
+    norm, _ = normalize(text)
+    assert normalize(norm)[0] == norm
+    assert fold(norm) == norm
+    assert fold(text) == norm
+
+
+@given(texts)
+@settings(max_examples=400)
+def test_offset_map_monotone_and_complete(text: str) -> None:
+    norm, omap = normalize(text)
+    starts = omap.to_list()
+    assert len(starts) == len(norm) + 1
+    assert starts[-1] == len(text)
+    assert all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+    assert all(0 <= s <= len(text) for s in starts)
+
+
+@given(texts, st.integers(0, 80), st.integers(1, 20))
+@settings(max_examples=400)
+def test_norm_spans_map_to_valid_slices(text: str, start: int, length: int) -> None:
+    norm, omap = normalize(text)
+    if not norm:
+        return
+    start = start % len(norm)
+    end = min(len(norm), start + length)
+    t0, t1 = omap.span(start, end, text)
+    assert 0 <= t0 < t1 <= len(text)
+    # the slice folds back to the normalised span; a span inside an expansion (ß → ss,
+    # a ligature) maps to the whole source character, so it may fold to a little more
+    folded = fold(text[t0:t1])
+    assert norm[start:end] in folded
+    assert len(folded) - (end - start) < 30
+
+
+@given(texts)
+def test_doc_text_unchanged(text: str) -> None:
+    doc = Doc(source="t")
+    doc.set_text(text)
+    _ = doc.norm
+    assert doc.text == text
+
+
+def test_fold_examples() -> None:
+    assert fold("أَرْدُوغَانْ") == "اردوغان"
+    assert fold("إردوغان") == fold("اردوغان") == fold("أردوغان")
+    assert fold("مصطفى") == "مصطفي"
+    assert fold("الجمهورية") == "الجمهوريه"
+    assert fold("کابل پاکستان") == "كابل باكستان"
+    assert fold("٢٠٢٢ ۱۴") == "2022 14"
+    assert fold("«بوتين»") == '"بوتين"'
+    assert fold("Erdoğan Çavuşoğlu") == "erdogan cavusoglu"
+    assert fold("بوتيـــن") == "بوتين"
+    assert fold("\u200fبوتين\u200e") == "بوتين"
+
+
+def test_ligature_maps_to_whole_source_character() -> None:
+    text = "قال ﷽ ثم"
+    norm, omap = normalize(text)
+    i = norm.index("بسم")
+    j = norm.index("الرحيم") + len("الرحيم")
+    assert text[slice(*omap.span(i, j, text))] == "\ufdfd"
+    lam_alef = "ﻻ"
+    norm2, omap2 = normalize(lam_alef)
+    assert norm2 == "لا"
+    assert omap2.span(0, 1, lam_alef) == (0, 1)
+
+
+def test_span_keeps_trailing_diacritic() -> None:
+    text = "قال وزيرُ الخارجية"
+    norm, omap = normalize(text)
+    i = norm.index("وزير")
+    assert text[slice(*omap.span(i, i + 4, text))] == "وزيرُ"
+
+
+def test_clitic_stems() -> None:
+    assert "بوتين" in clitic_stems("وبوتين")
+    assert "بوتين" in clitic_stems("لبوتين")
+    assert fold("الرئيس") in clitic_stems(fold("للرئيس"))
+    assert "الكرملين" in clitic_stems("بالكرملين")
+    assert clitic_stems("ب") == ("ب",)
