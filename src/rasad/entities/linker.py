@@ -24,7 +24,7 @@ from pathlib import Path
 from ..arabic import clitic_stems, words
 from ..doc import Doc, DocEntity, Mention
 from .knowledge import Knowledge, load_knowledge, parse_date
-from .lexicon import OFFICE_LABELS
+from .lexicon import OFFICE_LABELS, ROLE_HEADS, TITLE_NOUNS
 from .matcher import Gazetteer, Hit
 from .patterns import NameSpan, find_titles, name_after, new_person_id
 from .resolve import RoleResolver
@@ -36,6 +36,7 @@ __all__ = ["Linker", "Resources", "collect_spellings"]
 #: A tagger: text → (start, end, type) spans with types PER, LOC, ORG, MISC.
 Tagger = Callable[[str], list[tuple[int, int, str]]]
 
+_CONTEXT_WORDS = TITLE_NOUNS | {w for head in ROLE_HEADS for w in head.split()}
 _TYPE_RANK = {"GPE": 0, "ORG": 1, "LOC": 2, "PER": 3, "MISC": 4}
 _FOREIGN_MINISTRY = ("foreign affairs", "department of state", "foreign office",
                      "foreign ministry", "external affairs")
@@ -126,19 +127,33 @@ class Linker:
         return cands[0], by_id[cands[0]]
 
     def _variants(self, norm: str, found: list[NormMention]) -> list[NormMention]:
+        """Spelling variants among the words no exact name covers.
+
+        A one-word variant needs support: it is long (7+ letters), the entity is also named
+        exactly in the document, or the word before it is a title, an office word, a nisba
+        or the entity's first name ("فلاديمير بوتن"). Two-word names need no more support.
+        """
         taken = bytearray(len(norm))
+        ends: dict[int, NormMention] = {}
+        named: set[str] = set()
         for m in found:
             taken[m.wstart:m.end] = b"\x01" * (m.end - m.wstart)
+            ends[m.end] = m
+            named.add(m.entity_id)
         out: list[NormMention] = []
         recent: list[tuple[int, int, str]] = []
         index = self.res.variants
+        prev_word = ""
+        prev_end = -1
         for start, end in words(norm):
+            word = norm[start:end]
             if taken.find(1, start, end) != -1:
                 recent.clear()
+                prev_word, prev_end = word, end
                 continue
-            if recent and norm[recent[-1][1]:start].strip():
+            gap = norm[prev_end:start] if prev_end >= 0 else " "
+            if recent and gap.strip():
                 recent.clear()
-            word = norm[start:end]
             recent.append((start, end, word))
             del recent[:-4]
             multi = index.match_tokens([w for _, _, w in recent])
@@ -147,18 +162,29 @@ class Linker:
                 s = recent[-k][0]
                 out.append(NormMention(s, end, s, eid, "variant", "alias", self._etype(eid)))
                 recent.clear()
+                prev_word, prev_end = word, end
                 continue
             for stem in clitic_stems(word):
+                if not word.endswith(stem):
+                    continue
                 cands = {eid for _, eid in index.lookup(stem)}
-                if len(cands) == 1:
-                    eid = cands.pop()
+                if len(cands) != 1:
+                    continue
+                eid = cands.pop()
+                before = ends.get(prev_end) if not gap.strip() else None
+                supported = (
+                    len(stem) >= 7 or eid in named
+                    or (before is not None and before.kind == "nisba")
+                    or (not gap.strip() and (prev_word in _CONTEXT_WORDS
+                                             or prev_word in index.first_words.get(eid, ())))
+                )
+                if supported:
                     s = end - len(stem)
-                    if norm[start:s] and stem.startswith("ال") and not word.endswith(stem):
-                        break
                     out.append(NormMention(s, end, start, eid, "variant", "alias",
                                            self._etype(eid)))
                     recent.clear()
-                    break
+                break
+            prev_word, prev_end = word, end
         return out
 
     # -- the document ------------------------------------------------------------------------

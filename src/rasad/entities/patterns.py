@@ -49,11 +49,25 @@ def new_person_id(key: str) -> str:
     return f"new:per:{digest}"
 
 
+_FUTURE_VERB = re.compile(r"^[وف]?س[يتنا]\w{3,}$")
+_PRONOUN_SUFFIX = ("ها", "هم", "هما", "كم", "هن")
+
+
+def is_function_word(word: str) -> bool:
+    """A particle, pronoun or frequent verb, alone or after و / ف / ل / ب / ك."""
+    return word in FUNCTION_WORDS or (word[:1] in "وفلبك" and word[1:] in FUNCTION_WORDS)
+
+
 def _name_like(word: str, prev: str | None) -> bool:
-    if word in _NOT_NAME or len(word) < 2:
+    """Whether ``word`` may be part of a personal name (``prev``: the name's previous word)."""
+    if word in _NOT_NAME or len(word) < 2 or is_function_word(word):
         return False
-    if word.startswith("ال"):
-        return prev in _COMPOUND_HEADS  # عبد الله, ابو الغيط
+    if word.startswith(("ال", "لل", "بال", "وال", "فال", "كال")):
+        return prev in _COMPOUND_HEADS and word.startswith("ال")  # عبد الله, ابو الغيط
+    if _FUTURE_VERB.match(word) or word.endswith(_PRONOUN_SUFFIX):
+        return False
+    if prev is not None and (word.startswith("و") or word.endswith("ه")):
+        return word in _COMPOUND_HEADS  # "... وأسره", "... ثورة": not a name's second word
     return True
 
 
@@ -68,8 +82,7 @@ def _boundary(norm: str, pos: int, by_wstart: dict[int, NormMention]) -> bool:
     w = _WORD.match(norm, p)
     if w is None:
         return True
-    word = w.group()
-    return word in FUNCTION_WORDS or (word[:1] in "وف" and word[1:] in FUNCTION_WORDS)
+    return is_function_word(w.group())
 
 
 def name_after(

@@ -52,6 +52,8 @@ def class_string(word: str) -> str:
     word = _DOUBLE.sub(r"\1", _strip_article(word))
     for a, b in _DIGRAPHS:
         word = word.replace(a, b)
+    if word.endswith("ه"):
+        word = word[:-1] + "ا"  # final ة is a vowel: سورية = سوريا
     return word.translate(_CLASSES)
 
 
@@ -117,6 +119,8 @@ class VariantIndex:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._single: dict[str, list[tuple[str, str]]] = {}
         self._multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        #: first words of multi-word names: "فلاديمير" before "بوتن" supports the variant
+        self.first_words: dict[str, set[str]] = {}
         for ent in entities:
             if ent.type not in ("PER", "GPE", "LOC"):
                 continue
@@ -125,6 +129,8 @@ class VariantIndex:
                 tokens = tuple(key.split())
                 if not tokens:
                     continue
+                if len(tokens) > 1:
+                    self.first_words.setdefault(ent.id, set()).add(tokens[0])
                 if len(tokens) == 1:
                     tok = tokens[0]
                     if tok in COMMON_WORDS or len(skeleton(tok)) < 3:

@@ -1,0 +1,277 @@
+"""Actors, places and clause cues around a trigger, without a parser.
+
+``build_units(doc, tokens)`` turns the entity linker's mentions into *units*: adjacent mentions
+of one actor ("الرئيس الروسي فلاديمير بوتين") merged, each with its countries (the entity's
+country, or an international body's code), the preposition in front of it (``مع``, ``ل``,
+``على``...), whether it follows نظيره ("his counterpart"), whether it is a place ("في مدينة
+سوتشي") and its coordination group ("بوتين ونظيره التركي أردوغان" is one group of two).
+The extractor reads arguments off these units with word-order rules.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..doc import Doc, DocEntity
+from .lexicon import Token
+
+__all__ = [
+    "ANAPHORS",
+    "Unit",
+    "body_code",
+    "build_units",
+    "intent_of",
+    "is_negated",
+    "sentences",
+]
+
+# International bodies: entity names → codes, used when the knowledge base has no code.
+_BODY_CODES: dict[str, str] = {
+    "nato": "NATO", "north atlantic treaty organization": "NATO", "united nations": "UN",
+    "un": "UN", "european union": "EU", "eu": "EU", "arab league": "ARL",
+    "league of arab states": "ARL", "african union": "AU", "collective security treaty "
+    "organization": "CSTO", "csto": "CSTO", "shanghai cooperation organisation": "SCO",
+    "shanghai cooperation organization": "SCO", "sco": "SCO", "opec": "OPEC",
+    "gulf cooperation council": "GCC", "organisation of islamic cooperation": "OIC",
+    "organization of islamic cooperation": "OIC", "united nations security council": "UN",
+    "international atomic energy agency": "IAEA", "world health organization": "WHO",
+    "international monetary fund": "IMF", "world bank": "WB",
+    "international committee of the red cross": "ICRC", "asean": "ASEAN",
+    "organization for security and co-operation in europe": "OSCE",
+}
+_ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP", "ROLE"})
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+_PREPS = frozenset({"مع", "الى", "علي", "على", "من", "عن", "ضد", "بين", "في", "حول", "تجاه",
+                    "لدي", "عند", "خلال", "منذ", "مثل", "بشان", "ب", "ل", "لل", "ك", "داخل",
+                    "قرب", "نحو", "وسط", "عبر", "بحق", "امام"})
+_PLACE_PREPS = frozenset({"في", "الى", "ب", "داخل", "قرب", "نحو", "وسط", "بمدينه"})
+#: words between a preposition and the actor that do not change who it is
+_TRANSPARENT = frozenset({
+    "نظيره", "نظيرته", "نظيريه", "نظرائه", "نظيرها", "نظيرهم", "نظيرتها", "قاده", "زعماء",
+    "رؤساء", "رووساء", "وزراء", "وزيري", "رئيسي", "مدينه", "العاصمه", "محافظه", "منطقه",
+    "اقليم", "بلده", "ولايه", "جانب", "الجانب", "قوات", "حكومه", "رئيس", "وزير", "ممثلي",
+})
+_COUNTERPART = re.compile(r"^[وفبل]{0,2}(?:نظير|نظرا)")
+#: dual or plural nouns that stand for the two sides already named ("الجانبين اتفقا")
+ANAPHORS = frozenset({
+    "الرئيسان", "الرئيسين", "الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين",
+    "الوزيران", "الوزيرين", "الزعيمان", "الزعيمين", "الزعيمين", "القائدان", "القائدين",
+    "الدولتان", "الدولتين", "كلاهما", "انهما", "انهما", "بينهما", "الجانبان",
+})
+_NEGATORS = frozenset({"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "غير"})
+_DENIAL = re.compile(r"^[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|نفيا)$")
+_PLANNED = frozenset({"يعتزم", "تعتزم", "يعتزمان", "تعتزمان", "يعتزمون", "ينوي", "تنوي",
+                      "ينويان", "يخطط", "تخطط", "المقرر", "المزمع", "يستعد", "تستعد", "يعتزمون",
+                      "قررت", "قرر", "تقرر", "يسعي", "تسعي"})
+_FUTURE = frozenset({"سوف", "لن", "سيتم", "ستتم", "سيعقد", "ستعقد", "سيجري", "ستجري",
+                     "سيعمل", "ستعمل", "سيقوم", "ستقوم", "سيكون", "ستكون", "المقبل",
+                     "المقبله", "القادم", "القادمه", "المرتقب", "المرتقبه"})
+_HYPOTHETICAL = frozenset({"اذا", "لو", "ربما", "يمكن", "المحتمل", "امكانيه", "قد"})
+
+
+@dataclass(slots=True)
+class Unit:
+    """One actor (or place) mention, possibly several adjacent linker mentions."""
+
+    i: int                    # first token
+    j: int                    # one past the last token
+    start: int                # norm offsets
+    end: int
+    entity: str | None
+    kind: str
+    countries: tuple[str, ...]
+    sector: str | None
+    prep: str = ""
+    counterpart: bool = False
+    place: bool = False
+    group: int = -1
+    clitic_wa: bool = False
+    entities: list[str] = field(default_factory=list)
+
+    @property
+    def is_actor(self) -> bool:
+        return not self.place and self.kind in _ACTOR_TYPES
+
+
+def body_code(ent: DocEntity, kb_code: Callable[[str], str | None] | None = None) -> str | None:
+    """The code of an international body (NATO, UN, EU...), from the KB or the name."""
+    if kb_code is not None:
+        code = kb_code(ent.id)
+        if code:
+            return code
+    return _BODY_CODES.get(ent.name.casefold())
+
+
+def _countries(ent: DocEntity, kb_code: Callable[[str], str | None] | None) -> tuple[str, ...]:
+    if ent.country:
+        return (ent.country,)
+    if ent.type == "ORG":
+        code = body_code(ent, kb_code)
+        if code:
+            return (code,)
+    if ent.id.startswith("role:"):
+        parts = ent.id.split(":")
+        if len(parts) > 2 and parts[1]:
+            return (parts[1],)
+    return ()
+
+
+_RANK = {"PER": 0, "ROLE": 1, "ORG": 2, "NORP": 3, "GPE": 4, "LOC": 5}
+
+
+def _strip_wa(word: str) -> str:
+    return word[1:] if len(word) > 2 and word[0] in "وف" else word
+
+
+def build_units(doc: Doc, tokens: list[Token],
+                kb_code: Callable[[str], str | None] | None = None) -> list[Unit]:
+    """Units from ``doc.mentions`` (offsets into ``doc.text``) in token coordinates."""
+    if not doc.mentions or not tokens:
+        return []
+    norm = doc.norm
+    nmap = doc.norm_map
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    raw: list[Unit] = []
+    for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
+        ent = doc.entities.get(m.entity_id)
+        if ent is None or ent.type not in _ACTOR_TYPES | _PLACE_TYPES:
+            continue
+        ns, ne = nmap.to_norm(m.start), nmap.to_norm(m.end)
+        if ne <= ns:
+            continue
+        i = max(bisect_right(starts, ns) - 1, 0)
+        j = max(bisect_left(starts, ne), i + 1)
+        if raw and ns < raw[-1].end:      # nested or overlapping: keep the first, longest
+            continue
+        kind = "ROLE" if ent.id.startswith("role:") else ent.type
+        unit = Unit(i, j, ns, ne, ent.id, kind, _countries(ent, kb_code), ent.sector,
+                    entities=[ent.id])
+        unit.clitic_wa = ns > tokens[i].start and norm[tokens[i].start] in "وف"
+        raw.append(unit)
+    units: list[Unit] = []
+    for unit in raw:
+        prev = units[-1] if units else None
+        gap = norm[prev.end:unit.start] if prev else ""
+        adjacent = prev is not None and prev.j >= unit.i and not unit.clitic_wa and (
+            "،" not in gap and "," not in gap or prev.entity == unit.entity)
+        if prev is not None and adjacent and len(gap.strip(' "\'()-')) == 0:
+            if _RANK.get(unit.kind, 9) < _RANK.get(prev.kind, 9):
+                prev.entity, prev.kind, prev.sector = unit.entity, unit.kind, unit.sector
+                prev.countries = unit.countries or prev.countries
+            elif not prev.countries:
+                prev.countries = unit.countries
+            prev.j, prev.end = unit.j, unit.end
+            prev.entities.append(unit.entity or "")
+            continue
+        units.append(unit)
+    for unit in units:
+        _set_prep(unit, tokens, norm)
+    _set_groups(units, tokens, norm)
+    return units
+
+
+def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
+    tok = tokens[unit.i]
+    clitic = _strip_wa(norm[tok.start:unit.start]) if unit.start > tok.start else ""
+    k = unit.i
+    if not clitic:
+        steps = 0
+        while k > 0 and steps < 2:
+            word = tokens[k - 1].text
+            bare = _strip_wa(word)
+            if _COUNTERPART.match(word):
+                unit.counterpart = True
+            if bare in _TRANSPARENT or _COUNTERPART.match(word) or bare.lstrip("بل") in \
+                    _TRANSPARENT:
+                k -= 1
+                steps += 1
+                head = bare.lstrip("بل") if bare.lstrip("بل") in _TRANSPARENT else bare
+                if head != bare and not _COUNTERPART.match(bare):
+                    clitic = bare[: len(bare) - len(head)]
+                    break
+                if _COUNTERPART.match(bare) and bare[0] in "بل":
+                    clitic = bare[0]
+                    break
+                continue
+            break
+        if not clitic and k > 0:
+            prev = _strip_wa(tokens[k - 1].text)
+            if prev in _PREPS:
+                clitic = prev
+    unit.prep = {"لل": "ل", "علي": "على"}.get(clitic, clitic)
+    if unit.kind in _PLACE_TYPES and unit.prep in _PLACE_PREPS:
+        unit.place = True
+    if unit.kind == "LOC":
+        unit.place = True
+
+
+def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
+    group = 0
+    for n, unit in enumerate(units):
+        if n == 0:
+            unit.group = group
+            continue
+        prev = units[n - 1]
+        between = [_strip_wa(t.text) for t in tokens[prev.j:unit.i]]
+        joined = unit.clitic_wa or (tokens[unit.i - 1].text[:1] == "و" if unit.i > 0 and
+                                    between else False) or "،" in norm[prev.end:unit.start] \
+            or "," in norm[prev.end:unit.start]
+        ok_between = all(w in _TRANSPARENT or _COUNTERPART.match(w) or w == "و"
+                         for w in between) and len(between) <= 2
+        if joined and ok_between and not (unit.prep and unit.prep != prev.prep
+                                          and not unit.counterpart):
+            unit.group = prev.group
+            if prev.place:
+                unit.place = unit.place or unit.kind in _PLACE_TYPES
+        else:
+            group += 1
+            unit.group = group
+
+
+# --- sentences and cues --------------------------------------------------------------------
+
+_SENT_END = re.compile(r"\n|[!?؟؛]|\.(?!\d)")
+
+
+def sentences(norm: str) -> list[tuple[int, int]]:
+    """(start, end) norm offsets of sentences."""
+    out: list[tuple[int, int]] = []
+    prev = 0
+    for m in _SENT_END.finditer(norm):
+        if m.start() > prev:
+            out.append((prev, m.start()))
+        prev = m.end()
+    if prev < len(norm):
+        out.append((prev, len(norm)))
+    return [(s, e) for s, e in out if norm[s:e].strip()]
+
+
+def is_negated(tokens: list[Token], i: int, lo: int) -> bool:
+    """A negator in the two words before word ``i`` (not before ``lo``), or a denial verb in
+    the five."""
+    for k in range(max(lo, i - 2), i):
+        if _strip_wa(tokens[k].text) in _NEGATORS:
+            return True
+    return any(_DENIAL.match(tokens[k].text) for k in range(max(lo, i - 5), i))
+
+
+def intent_of(tokens: list[Token], i: int, j: int, lo: int, hi: int, *, clitic: str,
+              present: bool) -> str | None:
+    """"future", "planned", "hypothetical" or None for the trigger at words ``[i, j)``."""
+    before = [_strip_wa(tokens[k].text) for k in range(max(lo, i - 3), i)]
+    after = [_strip_wa(tokens[k].text) for k in range(j, min(hi, j + 3))]
+    if any(w in _PLANNED for w in before):
+        return "planned"
+    if "س" in clitic and present:
+        return "future"
+    if any(w in _FUTURE for w in before) or any(w in _FUTURE for w in after):
+        return "future"
+    if present and before and before[-1] == "قد":
+        return "hypothetical"
+    if any(w in _HYPOTHETICAL and w != "قد" for w in before):
+        return "hypothetical"
+    return None

@@ -1,0 +1,98 @@
+"""Extraction, dedup and clusters over the bundled sample corpus; executors agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, SEEDS, needs_shared
+
+from rasad import api
+from rasad.doc import Doc
+from rasad.errors import PipelineError
+from rasad.pipeline import Pipeline
+from rasad.stages.dedup import Deduplicator
+from rasad.stages.extract import Cleaner
+
+
+def run(paths: list[str], **kw: object) -> dict[str, Doc]:
+    docs = api.extract(paths, entities=False, events=False, **kw)  # type: ignore[arg-type]
+    return {Path(d.source).name: d for d in docs}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, Doc]:
+    return run([str(CORPUS)])
+
+
+def test_corpus_has_no_rejects(corpus: dict[str, Doc]) -> None:
+    assert len(corpus) >= 12
+    assert [n for n, d in corpus.items() if d.reject] == []
+
+
+def test_syndicated_pair_shares_a_cluster(corpus: dict[str, Doc]) -> None:
+    a = corpus["anatolia_03_fidan-moscow.txt"]
+    b = corpus["asiahorizons_04_fidan-moscow.html"]
+    assert a.cluster == b.cluster
+    assert a.id != b.id and a.duplicate_of is None and b.duplicate_of is None
+
+
+def test_other_stories_do_not_cluster(corpus: dict[str, Doc]) -> None:
+    clusters: dict[str, list[str]] = {}
+    for name, doc in corpus.items():
+        clusters.setdefault(doc.cluster or "", []).append(name)
+    shared = [names for names in clusters.values() if len(names) > 1]
+    for names in shared:
+        stems = {n.split("_", 2)[-1].split(".")[0].split(":")[0] for n in names}
+        assert len(names) == 2, names
+
+
+def test_site_sidebar_removed_but_bodies_kept(corpus: dict[str, Doc]) -> None:
+    site = [d for n, d in corpus.items() if n.startswith("caucasuspulse_")]
+    assert len(site) >= 3
+    for doc in site:
+        reasons = {f["reason"] for f in doc.furniture}
+        assert reasons & {"headline_list", "template"}
+        assert len(doc.text.split("\n")) >= 3
+        assert not any(line.startswith("- ") for line in doc.text.split("\n"))
+
+
+def test_html_metadata(corpus: dict[str, Doc]) -> None:
+    doc = corpus["asiahorizons_01_batken-clashes.html"]
+    assert doc.title and doc.published == "2022-09-16" and doc.published_from == "html"
+    assert doc.outlet
+
+
+def test_text_immutable(corpus: dict[str, Doc]) -> None:
+    doc = next(iter(corpus.values()))
+    with pytest.raises(AttributeError):
+        doc.set_text("x")
+
+
+def test_date_option_and_url_date(tmp_path: Path) -> None:
+    body = ("أعلنت وزارة الخارجية الكازاخستانية اليوم أن الوزير سيزور أنقرة الأسبوع المقبل "
+            "لبحث العلاقات الثنائية والتعاون في مجال الطاقة والنقل.")
+    (tmp_path / "a.txt").write_text(body + "\n" + body.replace("أنقرة", "باكو"), encoding="utf-8")
+    doc = run([str(tmp_path / "a.txt")], date="2024-02-03")["a.txt"]
+    assert (doc.published, doc.published_from) == ("2024-02-03", "option")
+
+
+@needs_shared
+def test_seeds_never_share_a_cluster() -> None:
+    docs = run([str(SEEDS)])
+    assert len(docs) == 5
+    assert len({d.cluster for d in docs.values()}) == 5
+
+
+@pytest.mark.slow
+def test_pool_executor_matches_local(corpus: dict[str, Doc]) -> None:
+    pooled = run([str(CORPUS)], workers=2)
+    assert {n: d.to_json() for n, d in pooled.items()} == \
+        {n: d.to_json() for n, d in corpus.items()}
+
+
+def test_pipeline_checks_requirements() -> None:
+    with pytest.raises(PipelineError, match="E201"):
+        Pipeline([Deduplicator()])
+    with pytest.raises(PipelineError, match="E201"):
+        Pipeline([Cleaner()])

@@ -1,0 +1,115 @@
+"""Store: idempotent ingest, links, rejects, search, exports, crash consistency."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from conftest import CORPUS, SAMPLES
+
+from rasad import api
+from rasad.doc import Doc
+from rasad.storage.sqlite import SqliteStore, search_terms
+
+BODY = ("قال الرئيس الروسي فلاديمير بوتين إن بلاده مستعدة لمواصلة الحوار مع تركيا حول الملف "
+        "السوري، مؤكدا أن الاتصالات بين البلدين مستمرة على كل المستويات.")
+BODY2 = ("وأضاف أن وبوتين ولبوتين ليست إلا أشكالا للكلمة نفسها مع حروف ملتصقة بها في أول الكلمة، "
+         "وهذا ما يجب أن يجده البحث دائما.")
+
+
+def test_reingest_adds_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    first = api.ingest([str(CORPUS)], db=db)
+    assert first.counts["kept"] >= 12
+    with SqliteStore(db) as store:
+        before = store.stats()
+    second = api.ingest([str(CORPUS)], db=db)
+    assert second.counts["kept"] == 0 and second.counts["already"] == second.read
+    with SqliteStore(db) as store:
+        assert store.stats() == before
+
+
+def test_rejects_recorded_with_reason(tmp_path: Path) -> None:
+    report = api.ingest([str(SAMPLES / "bad")], db=tmp_path / "b.db")
+    assert report.rejected >= 5
+    with SqliteStore(tmp_path / "b.db") as store:
+        rows = store.rejects()
+        assert {r["code"] for r in rows} >= {"E101", "E102", "E104", "E106"}
+        raw = store.conn.execute("SELECT COUNT(*) FROM sources WHERE status='rejected'")
+        assert raw.fetchone()[0] == len(rows)
+
+
+def test_exact_duplicates_stored_once(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"عنوان مختلف لهذه الصفحة من الموقع {name}\n{BODY}\n{BODY2}\n",
+                                     encoding="utf-8")
+    db = tmp_path / "d.db"
+    report = api.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], db=db)
+    assert report.counts["kept"] == 1 and report.counts["duplicate"] == 1
+    with SqliteStore(db) as store:
+        rows = store.conn.execute("SELECT id, text, duplicate_of, cluster FROM articles"
+                                  " ORDER BY rowid").fetchall()
+        assert rows[1]["duplicate_of"] == rows[0]["id"] and rows[1]["text"] is None
+        assert rows[1]["cluster"] == rows[0]["cluster"]
+        assert store.get(rows[1]["id"]).text == store.get(rows[0]["id"]).text
+
+
+def test_search_is_clitic_and_orthography_insensitive(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"{BODY}\n{BODY2}\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    api.ingest([str(tmp_path)], db=db)
+    for query in ("بوتين", "بوتين الروسي", "الرئيس", "تركيا", "السوري"):
+        assert api.search(query, db=db), query
+    assert api.search("روسيا", db=db) == []
+    assert "بوتين" in search_terms("ولبوتين").split()
+
+
+def test_roundtrip_store_and_json(tmp_path: Path) -> None:
+    db = tmp_path / "rt.db"
+    api.ingest([str(CORPUS)], db=db)
+    with SqliteStore(db) as store:
+        for doc in store.iter_docs():
+            again = Doc.from_json(json.loads(json.dumps(doc.to_json())))
+            assert again == doc
+
+
+def test_exports(tmp_path: Path) -> None:
+    db = tmp_path / "e.db"
+    api.ingest([str(CORPUS)], db=db)
+    n = api.export(db=db, fmt="jsonl", out=tmp_path / "a.jsonl")
+    lines = (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()
+    assert n == len(lines) >= 12
+    assert {"source", "title", "text", "cluster", "entities", "events"} <= set(json.loads(lines[0]))
+    api.export(db=db, fmt="parquet", out=tmp_path / "a.parquet")
+    table = pq.read_table(tmp_path / "a.parquet")
+    assert table.num_rows == n and "cluster" in table.column_names
+
+
+def test_killed_batch_leaves_consistent_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                          ) -> None:
+    db = tmp_path / "k.db"
+    calls = {"n": 0}
+    real = SqliteStore._write_doc
+
+    def flaky(self, cur, doc, now):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 8:
+            raise KeyboardInterrupt
+        return real(self, cur, doc, now)
+
+    monkeypatch.setattr(SqliteStore, "_write_doc", flaky)
+    with pytest.raises(KeyboardInterrupt):
+        api.ingest([str(CORPUS)], db=db, batch_size=5)
+    monkeypatch.setattr(SqliteStore, "_write_doc", real)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT COUNT(*) FROM sources").fetchone()[0] == 5
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    api.ingest([str(CORPUS)], db=db, batch_size=5)
+    fresh = tmp_path / "f.db"
+    api.ingest([str(CORPUS)], db=fresh)
+    with SqliteStore(db) as a, SqliteStore(fresh) as b:
+        assert a.stats() == b.stats()
