@@ -16,7 +16,9 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 SEEDS_GOLD = SHARED / "gold" / "seeds.jsonl"
 
-needs_shared = pytest.mark.skipif(not SEEDS_GOLD.exists(), reason="../shared is not beside the checkout")
+needs_shared = pytest.mark.skipif(
+    not SEEDS_GOLD.exists(), reason="../shared is not beside the checkout"
+)
 
 
 @pytest.fixture

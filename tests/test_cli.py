@@ -4,12 +4,24 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import CORPUS, SAMPLES
 
+from conftest import CORPUS, SAMPLES
 from rasad.cli import main
 
-CONTRACT = {"source", "url", "outlet", "title", "published", "published_from", "dateline",
-            "byline", "text", "cluster", "entities", "events"}
+CONTRACT = {
+    "source",
+    "url",
+    "outlet",
+    "title",
+    "published",
+    "published_from",
+    "dateline",
+    "byline",
+    "text",
+    "cluster",
+    "entities",
+    "events",
+}
 
 
 def test_extract_contract() -> None:
@@ -18,7 +30,8 @@ def test_extract_contract() -> None:
     item = json.loads(res.output.splitlines()[0])
     assert set(item) == CONTRACT
     assert item["published_from"] in ("html", "url", "text", "warc", "option", None)
-    assert item["text"] and item["title"]
+    assert item["text"]
+    assert item["title"]
 
 
 def test_extract_bad_input_exit_status() -> None:
@@ -29,7 +42,9 @@ def test_extract_bad_input_exit_status() -> None:
 
 def test_bad_date_is_a_clear_error() -> None:
     res = CliRunner().invoke(main, ["extract", "--date", "07/10/2025", str(CORPUS)])
-    assert res.exit_code == 1 and "E401" in res.output and "Traceback" not in res.output
+    assert res.exit_code == 1
+    assert "E401" in res.output
+    assert "Traceback" not in res.output
 
 
 def test_ingest_search_show_export(tmp_path: Path) -> None:
@@ -38,21 +53,23 @@ def test_ingest_search_show_export(tmp_path: Path) -> None:
     res = runner.invoke(main, ["ingest", str(CORPUS), "--db", db, "--json"])
     assert res.exit_code == 0, res.output
     summary = json.loads(res.output)
-    assert summary["kept"] >= 12 and summary["rejected"] == 0
+    assert summary["kept"] >= 12
+    assert summary["rejected"] == 0
     res = runner.invoke(main, ["search", "بوتين", "--db", db, "--json"])
     hits = [json.loads(x) for x in res.output.splitlines()]
     assert hits
     res = runner.invoke(main, ["show", hits[0]["id"], "--db", db])
     assert json.loads(res.output)["id"] == hits[0]["id"]
     res = runner.invoke(main, ["show", "nope", "--db", db])
-    assert res.exit_code == 1 and "E303" in res.output
+    assert res.exit_code == 1
+    assert "E303" in res.output
     out = tmp_path / "x.jsonl"
     res = runner.invoke(main, ["export", "--db", db, "--format", "jsonl", "--out", str(out)])
-    assert res.exit_code == 0 and out.read_text(encoding="utf-8").count("\n") == summary["kept"]
+    assert res.exit_code == 0
+    assert out.read_text(encoding="utf-8").count("\n") == summary["kept"]
 
 
 def test_ingest_with_rejects_exit_status(tmp_path: Path) -> None:
-    res = CliRunner().invoke(main, ["ingest", str(SAMPLES / "bad"), "--db",
-                                    str(tmp_path / "b.db")])
+    res = CliRunner().invoke(main, ["ingest", str(SAMPLES / "bad"), "--db", str(tmp_path / "b.db")])
     assert res.exit_code == 3
     assert "rejected" in res.output

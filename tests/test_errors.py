@@ -16,4 +16,6 @@ def test_error_codes_unique_and_prefixed() -> None:
 def test_error_carries_code_and_one_line_message() -> None:
     err = InputError(Errors.E102, source="x.txt", detail="NUL bytes")
     assert isinstance(err, RasadError)
-    assert err.code == "E102" and "x.txt" in str(err) and "\n" not in str(err)
+    assert err.code == "E102"
+    assert "x.txt" in str(err)
+    assert "\n" not in str(err)

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEEDS, SEEDS_GOLD, needs_shared
 
+from conftest import SEEDS, SEEDS_GOLD, needs_shared
 from rasad.evaluate import evaluate
 
 GATES = json.loads((Path(__file__).parent / "gates.json").read_text())["seeds"]

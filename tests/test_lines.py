@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from rasad.lines import classify_lines, is_body_like, line_key, meta_kind, rule_furniture
 
-P1 = ("أعلن وزير الخارجية الأذربيجاني اليوم الثلاثاء أن بلاده مستعدة لاستئناف المفاوضات مع "
-      "أرمينيا في أقرب وقت، مشيرا إلى أن الوساطة الروسية ما زالت قائمة.")
-P2 = ("وأضاف الوزير في مؤتمر صحفي عقده في العاصمة باكو أن الجانبين قطعا شوطا مهما في ملف "
-      "ترسيم الحدود خلال الأشهر الماضية.")
+P1 = (
+    "أعلن وزير الخارجية الأذربيجاني اليوم الثلاثاء أن بلاده مستعدة لاستئناف المفاوضات مع "
+    "أرمينيا في أقرب وقت، مشيرا إلى أن الوساطة الروسية ما زالت قائمة."
+)
+P2 = (
+    "وأضاف الوزير في مؤتمر صحفي عقده في العاصمة باكو أن الجانبين قطعا شوطا مهما في ملف "
+    "ترسيم الحدود خلال الأشهر الماضية."
+)
 P3 = "وكان الطرفان قد وقعا في الخريف الماضي بيانا مشتركا بشأن فتح طرق النقل في المنطقة."
 TITLE = "باكو مستعدة لاستئناف المفاوضات مع يريفان بوساطة روسية"
 
@@ -51,11 +55,15 @@ def test_page_lines_classified() -> None:
     assert by_line["المصدر: وكالات"] == ("meta", "source")
     assert by_line["اقرأ أيضا: وزير الدفاع يزور قاعدة عسكرية في الشمال"][0] == "furniture"
     assert by_line["شارك عبر فيسبوك تويتر واتساب"] == ("furniture", "share")
-    assert by_line["روسيا تعلن عن مناورات بحرية واسعة في بحر قزوين خلال…"] == \
-        ("furniture", "teaser")
+    assert by_line["روسيا تعلن عن مناورات بحرية واسعة في بحر قزوين خلال…"] == (
+        "furniture",
+        "teaser",
+    )
     assert by_line["التعليقات مغلقة."] == ("furniture", "comments")
-    assert by_line["هذا الموقع يستخدم ملفات تعريف الارتباط لتحسين تجربتك."] == \
-        ("furniture", "cookies")
+    assert by_line["هذا الموقع يستخدم ملفات تعريف الارتباط لتحسين تجربتك."] == (
+        "furniture",
+        "cookies",
+    )
     assert by_line["خبر آخر عن زيارة رسمية مرتقبة للعاصمة"][0] == "furniture"
 
 
@@ -68,8 +76,12 @@ def test_template_lines_removed() -> None:
 
 def test_question_title_and_no_title() -> None:
     q = "ماذا طلب الرئيس الروسي من نظيره التركي؟"
-    assert [lab.kind for lab in classify_lines([q, "", P1, P2])] == ["title", "blank", "body",
-                                                                      "body"]
+    assert [lab.kind for lab in classify_lines([q, "", P1, P2])] == [
+        "title",
+        "blank",
+        "body",
+        "body",
+    ]
     assert [lab.kind for lab in classify_lines([P1, P2, P3])] == ["body", "body", "body"]
 
 

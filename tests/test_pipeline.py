@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEEDS, needs_shared
 
+from conftest import CORPUS, SEEDS, needs_shared
 from rasad import api
 from rasad.doc import Doc
 from rasad.errors import PipelineError
@@ -34,7 +34,9 @@ def test_syndicated_pair_shares_a_cluster(corpus: dict[str, Doc]) -> None:
     a = corpus["anatolia_03_fidan-moscow.txt"]
     b = corpus["asiahorizons_04_fidan-moscow.html"]
     assert a.cluster == b.cluster
-    assert a.id != b.id and a.duplicate_of is None and b.duplicate_of is None
+    assert a.id != b.id
+    assert a.duplicate_of is None
+    assert b.duplicate_of is None
 
 
 def test_other_stories_do_not_cluster(corpus: dict[str, Doc]) -> None:
@@ -43,7 +45,7 @@ def test_other_stories_do_not_cluster(corpus: dict[str, Doc]) -> None:
         clusters.setdefault(doc.cluster or "", []).append(name)
     shared = [names for names in clusters.values() if len(names) > 1]
     for names in shared:
-        stems = {n.split("_", 2)[-1].split(".")[0].split(":")[0] for n in names}
+        {n.split("_", 2)[-1].split(".")[0].split(":")[0] for n in names}
         assert len(names) == 2, names
 
 
@@ -59,7 +61,9 @@ def test_site_sidebar_removed_but_bodies_kept(corpus: dict[str, Doc]) -> None:
 
 def test_html_metadata(corpus: dict[str, Doc]) -> None:
     doc = corpus["asiahorizons_01_batken-clashes.html"]
-    assert doc.title and doc.published == "2022-09-16" and doc.published_from == "html"
+    assert doc.title
+    assert doc.published == "2022-09-16"
+    assert doc.published_from == "html"
     assert doc.outlet
 
 
@@ -70,8 +74,10 @@ def test_text_immutable(corpus: dict[str, Doc]) -> None:
 
 
 def test_date_option_and_url_date(tmp_path: Path) -> None:
-    body = ("أعلنت وزارة الخارجية الكازاخستانية اليوم أن الوزير سيزور أنقرة الأسبوع المقبل "
-            "لبحث العلاقات الثنائية والتعاون في مجال الطاقة والنقل.")
+    body = (
+        "أعلنت وزارة الخارجية الكازاخستانية اليوم أن الوزير سيزور أنقرة الأسبوع المقبل "
+        "لبحث العلاقات الثنائية والتعاون في مجال الطاقة والنقل."
+    )
     (tmp_path / "a.txt").write_text(body + "\n" + body.replace("أنقرة", "باكو"), encoding="utf-8")
     doc = run([str(tmp_path / "a.txt")], date="2024-02-03")["a.txt"]
     assert (doc.published, doc.published_from) == ("2024-02-03", "option")
@@ -87,8 +93,9 @@ def test_seeds_never_share_a_cluster() -> None:
 @pytest.mark.slow
 def test_pool_executor_matches_local(corpus: dict[str, Doc]) -> None:
     pooled = run([str(CORPUS)], workers=2)
-    assert {n: d.to_json() for n, d in pooled.items()} == \
-        {n: d.to_json() for n, d in corpus.items()}
+    assert {n: d.to_json() for n, d in pooled.items()} == {
+        n: d.to_json() for n, d in corpus.items()
+    }
 
 
 def test_pipeline_checks_requirements() -> None:

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SAMPLES
 from rasad.errors import InputError
 from rasad.pipeline import Pipeline
 from rasad.stages.decode import Decoder, decode_bytes
 from rasad.stages.read import expand_inputs, read_inputs
-
-from conftest import SAMPLES
 
 ARTICLE = "قال وزير الخارجية التركي إن بلاده ستواصل الحوار مع روسيا بشأن الأزمة في سوريا."
 
@@ -22,16 +21,21 @@ def decoded(paths: list[str]) -> list:
 
 def test_read_txt_html_jsonl(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "b.html").write_text(f"<html><body><p>{ARTICLE}</p></body></html>",
-                                     encoding="utf-8")
-    lines = [json.dumps({"url": "https://x.example/2024/01/02/a", "text": ARTICLE}),
-             json.dumps({"url": "https://x.example/b", "html": f"<p>{ARTICLE}</p>",
-                         "date": "2024-01-03"})]
+    (tmp_path / "b.html").write_text(
+        f"<html><body><p>{ARTICLE}</p></body></html>", encoding="utf-8"
+    )
+    lines = [
+        json.dumps({"url": "https://x.example/2024/01/02/a", "text": ARTICLE}),
+        json.dumps(
+            {"url": "https://x.example/b", "html": f"<p>{ARTICLE}</p>", "date": "2024-01-03"}
+        ),
+    ]
     (tmp_path / "c.jsonl").write_text("\n".join(lines), encoding="utf-8")
     docs = decoded([str(tmp_path)])
     assert [Path(d.source).name for d in docs] == ["a.txt", "b.html", "c.jsonl:1", "c.jsonl:2"]
     assert all(d.reject is None for d in docs)
-    assert docs[0].page == ARTICLE and docs[1].html is not None
+    assert docs[0].page == ARTICLE
+    assert docs[1].html is not None
     assert docs[2].url == "https://x.example/2024/01/02/a"
     assert docs[3].meta["_record_date"] == "2024-01-03"
 
@@ -45,7 +49,8 @@ def test_glob_and_missing(tmp_path: Path) -> None:
 
 def test_stdin_text_and_jsonl() -> None:
     docs = list(read_inputs(["-"], stdin=io.BytesIO(ARTICLE.encode())))
-    assert docs[0].source == "<stdin>" and docs[0].meta["kind"] == "text"
+    assert docs[0].source == "<stdin>"
+    assert docs[0].meta["kind"] == "text"
     data = json.dumps({"url": "u", "text": ARTICLE}).encode()
     docs = list(read_inputs(["-"], stdin=io.BytesIO(data)))
     assert docs[0].page == ARTICLE
@@ -60,12 +65,14 @@ def test_decode_encodings_without_declaration(encoding: str) -> None:
 def test_declared_charset_wins() -> None:
     html = f'<html><head><meta charset="windows-1256"></head><body><p>{ARTICLE}</p></body></html>'
     text, enc = decode_bytes(html.encode("cp1256"), source="x")
-    assert enc == "cp1256" and ARTICLE in text
+    assert enc == "cp1256"
+    assert ARTICLE in text
 
 
 def test_sample_encodings_decode_to_same_text() -> None:
     docs = decoded([str(SAMPLES / "encodings")])
-    assert docs and all(d.reject is None for d in docs), [d.reject for d in docs]
+    assert docs
+    assert all(d.reject is None for d in docs), [d.reject for d in docs]
     bodies = {(d.html or d.page or "") for d in docs}
     assert all("أمو داريا" in b for b in bodies)
 
@@ -78,21 +85,23 @@ def test_bad_inputs_become_rejects_and_batch_goes_on(tmp_path: Path) -> None:
     assert codes["empty.txt"] == "E101"
     assert codes["whitespace_only.html"] == "E101"
     assert codes["malformed_line.jsonl:2"] == "E104"
-    assert codes["malformed_line.jsonl:1"] is None and codes["malformed_line.jsonl:3"] is None
+    assert codes["malformed_line.jsonl:1"] is None
+    assert codes["malformed_line.jsonl:3"] is None
     assert any(k.startswith("truncated.warc.gz#") and v == "E106" for k, v in codes.items())
     assert any(k.startswith("truncated.warc.gz#") and v is None for k, v in codes.items())
     assert codes["ok.txt"] is None
     for d in docs:
         if d.reject:
-            assert "\n" not in d.reject["reason"] and d.source.split(":")[0].split("#")[0] in \
-                d.reject["reason"]
+            assert "\n" not in d.reject["reason"]
+            assert d.source.split(":")[0].split("#")[0] in d.reject["reason"]
 
 
 def test_big_page_rejected(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_bytes((ARTICLE + "\n").encode() * 2000)
     docs = list(read_inputs([str(big)], max_bytes=10_000))
-    assert docs[0].reject and docs[0].reject["code"] == "E107"
+    assert docs[0].reject
+    assert docs[0].reject["code"] == "E107"
 
 
 def test_warc_records(page) -> None:  # type: ignore[no-untyped-def]

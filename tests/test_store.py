@@ -8,16 +8,20 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import CORPUS, SAMPLES
 
+from conftest import CORPUS, SAMPLES
 from rasad import api
 from rasad.doc import Doc
 from rasad.storage.sqlite import SqliteStore, search_terms
 
-BODY = ("قال الرئيس الروسي فلاديمير بوتين إن بلاده مستعدة لمواصلة الحوار مع تركيا حول الملف "
-        "السوري، مؤكدا أن الاتصالات بين البلدين مستمرة على كل المستويات.")
-BODY2 = ("وأضاف أن وبوتين ولبوتين ليست إلا أشكالا للكلمة نفسها مع حروف ملتصقة بها في أول الكلمة، "
-         "وهذا ما يجب أن يجده البحث دائما.")
+BODY = (
+    "قال الرئيس الروسي فلاديمير بوتين إن بلاده مستعدة لمواصلة الحوار مع تركيا حول الملف "
+    "السوري، مؤكدا أن الاتصالات بين البلدين مستمرة على كل المستويات."
+)
+BODY2 = (
+    "وأضاف أن وبوتين ولبوتين ليست إلا أشكالا للكلمة نفسها مع حروف ملتصقة بها في أول الكلمة، "
+    "وهذا ما يجب أن يجده البحث دائما."
+)
 
 
 def test_reingest_adds_nothing(tmp_path: Path) -> None:
@@ -27,7 +31,8 @@ def test_reingest_adds_nothing(tmp_path: Path) -> None:
     with SqliteStore(db) as store:
         before = store.stats()
     second = api.ingest([str(CORPUS)], db=db)
-    assert second.counts["kept"] == 0 and second.counts["already"] == second.read
+    assert second.counts["kept"] == 0
+    assert second.counts["already"] == second.read
     with SqliteStore(db) as store:
         assert store.stats() == before
 
@@ -44,15 +49,19 @@ def test_rejects_recorded_with_reason(tmp_path: Path) -> None:
 
 def test_exact_duplicates_stored_once(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_text(f"عنوان مختلف لهذه الصفحة من الموقع {name}\n{BODY}\n{BODY2}\n",
-                                     encoding="utf-8")
+        (tmp_path / name).write_text(
+            f"عنوان مختلف لهذه الصفحة من الموقع {name}\n{BODY}\n{BODY2}\n", encoding="utf-8"
+        )
     db = tmp_path / "d.db"
     report = api.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], db=db)
-    assert report.counts["kept"] == 1 and report.counts["duplicate"] == 1
+    assert report.counts["kept"] == 1
+    assert report.counts["duplicate"] == 1
     with SqliteStore(db) as store:
-        rows = store.conn.execute("SELECT id, text, duplicate_of, cluster FROM articles"
-                                  " ORDER BY rowid").fetchall()
-        assert rows[1]["duplicate_of"] == rows[0]["id"] and rows[1]["text"] is None
+        rows = store.conn.execute(
+            "SELECT id, text, duplicate_of, cluster FROM articles ORDER BY rowid"
+        ).fetchall()
+        assert rows[1]["duplicate_of"] == rows[0]["id"]
+        assert rows[1]["text"] is None
         assert rows[1]["cluster"] == rows[0]["cluster"]
         assert store.get(rows[1]["id"]).text == store.get(rows[0]["id"]).text
 
@@ -85,11 +94,11 @@ def test_exports(tmp_path: Path) -> None:
     assert {"source", "title", "text", "cluster", "entities", "events"} <= set(json.loads(lines[0]))
     api.export(db=db, fmt="parquet", out=tmp_path / "a.parquet")
     table = pq.read_table(tmp_path / "a.parquet")
-    assert table.num_rows == n and "cluster" in table.column_names
+    assert table.num_rows == n
+    assert "cluster" in table.column_names
 
 
-def test_killed_batch_leaves_consistent_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                          ) -> None:
+def test_killed_batch_leaves_consistent_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "k.db"
     calls = {"n": 0}
     real = SqliteStore._write_doc

@@ -29,23 +29,33 @@ def check_date(value: str | None) -> str | None:
         raise ConfigError(Errors.E401, value=value) from e
 
 
-def pipeline(*, on_error: OnError = "raise", entities: bool = True, events: bool = True,
-             prior: Any = None) -> Pipeline:
+def pipeline(
+    *, on_error: OnError = "raise", entities: bool = True, events: bool = True, prior: Any = None
+) -> Pipeline:
     """The configured standard pipeline. ``pipeline()(docs)`` yields processed ``Doc``s."""
-    return Pipeline(default_stages(on_error=on_error, entities=entities, events=events,
-                                   prior=prior))
+    return Pipeline(
+        default_stages(on_error=on_error, entities=entities, events=events, prior=prior)
+    )
 
 
-def extract(inputs: Iterable[str], *, date: str | None = None, workers: int = 1,
-            executor: str = "local", max_bytes: int = DEFAULT_MAX_BYTES,
-            stdin: BinaryIO | None = None, entities: bool = True,
-            events: bool = True) -> Iterator[Doc]:
+def extract(
+    inputs: Iterable[str],
+    *,
+    date: str | None = None,
+    workers: int = 1,
+    executor: str = "local",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    entities: bool = True,
+    events: bool = True,
+) -> Iterator[Doc]:
     """Stateless: every input page, processed (rejected pages carry ``doc.reject``)."""
     date = check_date(date)
     docs = read_inputs(inputs, max_bytes=max_bytes, date=date, stdin=stdin)
     pipe = pipeline(on_error="skip", entities=entities, events=events)
-    runner = get_executor("pool" if workers > 1 and executor == "local" else executor,
-                          workers=workers)
+    runner = get_executor(
+        "pool" if workers > 1 and executor == "local" else executor, workers=workers
+    )
     yield from runner.run(pipe, docs)
 
 
@@ -61,23 +71,39 @@ class IngestReport:
         return self.counts["rejected"]
 
     def to_json(self) -> dict[str, Any]:
-        return {"read": self.read, "kept": self.counts["kept"],
-                "duplicates": self.counts["duplicate"], "already_stored": self.counts["already"],
-                "rejected": self.counts["rejected"], "rejected_by": dict(self.rejected_by),
-                "clusters": self.clusters}
+        return {
+            "read": self.read,
+            "kept": self.counts["kept"],
+            "duplicates": self.counts["duplicate"],
+            "already_stored": self.counts["already"],
+            "rejected": self.counts["rejected"],
+            "rejected_by": dict(self.rejected_by),
+            "clusters": self.clusters,
+        }
 
 
-def ingest(inputs: Iterable[str], *, db: str | Path = DEFAULT_DB, date: str | None = None,
-           workers: int = 1, executor: str = "local", batch_size: int = 500,
-           max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None,
-           progress: Callable[[int], None] | None = None) -> IngestReport:
+def ingest(
+    inputs: Iterable[str],
+    *,
+    db: str | Path = DEFAULT_DB,
+    date: str | None = None,
+    workers: int = 1,
+    executor: str = "local",
+    batch_size: int = 500,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
     """Read, process and store pages; inputs already stored are skipped (idempotent)."""
     date = check_date(date)
     report = IngestReport()
     with SqliteStore(db) as store:
         pipe = pipeline(on_error="skip", prior=store.priors())
-        runner = get_executor("pool" if workers > 1 and executor == "local" else executor,
-                              workers=workers, batch_size=batch_size)
+        runner = get_executor(
+            "pool" if workers > 1 and executor == "local" else executor,
+            workers=workers,
+            batch_size=batch_size,
+        )
 
         def fresh() -> Iterator[Doc]:
             for doc in read_inputs(inputs, max_bytes=max_bytes, date=date, stdin=stdin):
@@ -104,8 +130,9 @@ def ingest(inputs: Iterable[str], *, db: str | Path = DEFAULT_DB, date: str | No
     return report
 
 
-def search(query: str, *, db: str | Path = DEFAULT_DB, limit: int = 20,
-           entity: str | None = None) -> list[dict[str, Any]]:
+def search(
+    query: str, *, db: str | Path = DEFAULT_DB, limit: int = 20, entity: str | None = None
+) -> list[dict[str, Any]]:
     with SqliteStore(db) as store:
         return store.search(query, limit=limit, entity=entity)
 
@@ -115,8 +142,12 @@ def show(article_id: str, *, db: str | Path = DEFAULT_DB) -> Doc:
         return store.get(article_id)
 
 
-def export(*, db: str | Path = DEFAULT_DB, fmt: str = "jsonl", out: str | Path | None = None,
-           ) -> int:
+def export(
+    *,
+    db: str | Path = DEFAULT_DB,
+    fmt: str = "jsonl",
+    out: str | Path | None = None,
+) -> int:
     from .storage.export import export_articles
 
     with SqliteStore(db) as store:

@@ -10,7 +10,8 @@ back to a slice of ``text``. What is folded:
   taa marbuta ة and heh forms (ۃ ہ ھ ە) → ه (the keys used for matching and search);
 - Persian/Urdu letters → Arabic (ک → ك, گ → ك, پ → ب, چ → ج, ژ → ز, ڤ → ف, ڨ → ق);
 - Arabic-Indic and Persian digits → ASCII digits; Arabic decimal/thousands/percent signs;
-- quotation marks (« » “ ” „ ″) → ``"`` and (‘ ’ ‚ ′) → ``'``; dashes → ``-``; exotic spaces → space;
+- quotation marks (« » “ ” „ ″) → ``"`` and (‘ ’ ‚ ′) → ``'``; dashes → ``-``;
+  exotic spaces → space;
 - presentation forms and ligatures (ﻻ, ﷲ, U+FDFD) → their letters (NFKC), each output character
   mapped to the whole source character;
 - Latin, Greek and Cyrillic: case folded, accents removed (Erdoğan → erdogan).
@@ -37,29 +38,75 @@ __all__ = [
 
 _LETTER_MAP: dict[str, str] = {
     # alef forms
-    "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",
-    "\u0672": "\u0627", "\u0673": "\u0627", "\u0675": "\u0627",
+    "\u0622": "\u0627",
+    "\u0623": "\u0627",
+    "\u0625": "\u0627",
+    "\u0671": "\u0627",
+    "\u0672": "\u0627",
+    "\u0673": "\u0627",
+    "\u0675": "\u0627",
     # yeh / alef maqsura forms
-    "\u0649": "\u064a", "\u06cc": "\u064a", "\u06d0": "\u064a", "\u06cd": "\u064a",
-    "\u0626": "\u064a", "\u06d2": "\u064a", "\u06ce": "\u064a",
+    "\u0649": "\u064a",
+    "\u06cc": "\u064a",
+    "\u06d0": "\u064a",
+    "\u06cd": "\u064a",
+    "\u0626": "\u064a",
+    "\u06d2": "\u064a",
+    "\u06ce": "\u064a",
     # waw with hamza and Turkic waw forms
-    "\u0624": "\u0648", "\u06c6": "\u0648", "\u06c7": "\u0648", "\u06cb": "\u0648",
+    "\u0624": "\u0648",
+    "\u06c6": "\u0648",
+    "\u06c7": "\u0648",
+    "\u06cb": "\u0648",
     "\u0676": "\u0648",
     # taa marbuta and heh forms
-    "\u0629": "\u0647", "\u06c3": "\u0647", "\u06c1": "\u0647", "\u06be": "\u0647",
-    "\u06d5": "\u0647", "\u06c0": "\u0647",
+    "\u0629": "\u0647",
+    "\u06c3": "\u0647",
+    "\u06c1": "\u0647",
+    "\u06be": "\u0647",
+    "\u06d5": "\u0647",
+    "\u06c0": "\u0647",
     # Persian / Urdu letters
-    "\u06a9": "\u0643", "\u06aa": "\u0643", "\u06af": "\u0643", "\u067e": "\u0628",
-    "\u0686": "\u062c", "\u0698": "\u0632", "\u06a4": "\u0641", "\u06a8": "\u0642",
-    "\u06ad": "\u0643", "\u0679": "\u062a", "\u0688": "\u062f", "\u0691": "\u0631",
+    "\u06a9": "\u0643",
+    "\u06aa": "\u0643",
+    "\u06af": "\u0643",
+    "\u067e": "\u0628",
+    "\u0686": "\u062c",
+    "\u0698": "\u0632",
+    "\u06a4": "\u0641",
+    "\u06a8": "\u0642",
+    "\u06ad": "\u0643",
+    "\u0679": "\u062a",
+    "\u0688": "\u062f",
+    "\u0691": "\u0631",
     "\u06ba": "\u0646",
     # signs
-    "\u066b": ".", "\u066c": ",", "\u066a": "%", "\u060d": ",",
+    "\u066b": ".",
+    "\u066c": ",",
+    "\u066a": "%",
+    "\u060d": ",",
     # quotes, dashes
-    "\u00ab": '"', "\u00bb": '"', "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
-    "\u2033": '"', "\uff02": '"', "\u301d": '"', "\u301e": '"',
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\uff02": '"',
+    "\u301d": '"',
+    "\u301e": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
     "\u2212": "-",
     # ligatures without a Unicode decomposition
     "\ufdfd": "بسم الله الرحمن الرحيم",
@@ -70,12 +117,18 @@ _LETTER_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
 # The characters the folding looks at; everything else is kept as it is.
 _RANGES = [
     (0x0000, 0x052F),  # Latin, Greek, Cyrillic
-    (0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF),  # Arabic blocks
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08FF),  # Arabic blocks
     (0x1E00, 0x1EFF),  # Latin extended additional
     (0x2000, 0x206F),  # general punctuation (spaces, bidi, quotes)
-    (0x2100, 0x214F), (0x2200, 0x2212),
-    (0x3000, 0x3000), (0x301D, 0x301E),
-    (0xFB00, 0xFB06), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),  # ligatures, presentation forms
+    (0x2100, 0x214F),
+    (0x2200, 0x2212),
+    (0x3000, 0x3000),
+    (0x301D, 0x301E),
+    (0xFB00, 0xFB06),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),  # ligatures, presentation forms
     (0xFF01, 0xFF5E),  # full width ASCII
 ]
 
@@ -239,12 +292,43 @@ _WORD = re.compile(r"[\u0621-\u064a\u066e-\u06d3\w]+")
 #: One-letter proclitics (conjunctions and prepositions) and the article combinations that
 #: may be glued to a name, longest first. Applies to folded text.
 PROCLITICS: tuple[str, ...] = (
-    "وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
-    "ال", "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
+    "وبال",
+    "فبال",
+    "وكال",
+    "فكال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "ال",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "فك",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
 )
-_ARTICLE_PREFIXES = {"وال": "ال", "فال": "ال", "بال": "ال", "كال": "ال", "لل": "ال",
-                     "وبال": "ال", "فبال": "ال", "وكال": "ال", "فكال": "ال", "ولل": "ال",
-                     "فلل": "ال"}
+_ARTICLE_PREFIXES = {
+    "وال": "ال",
+    "فال": "ال",
+    "بال": "ال",
+    "كال": "ال",
+    "لل": "ال",
+    "وبال": "ال",
+    "فبال": "ال",
+    "وكال": "ال",
+    "فكال": "ال",
+    "ولل": "ال",
+    "فلل": "ال",
+}
 
 
 def words(norm: str) -> list[tuple[int, int]]:
@@ -262,7 +346,7 @@ def clitic_stems(word: str, min_len: int = 2) -> tuple[str, ...]:
     out = [word]
     for pre in PROCLITICS:
         if word.startswith(pre) and len(word) - len(pre) >= min_len:
-            rest = word[len(pre):]
+            rest = word[len(pre) :]
             art = _ARTICLE_PREFIXES.get(pre)
             if art and pre != "ال":
                 out.append(art + rest)

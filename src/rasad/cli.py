@@ -42,8 +42,10 @@ def _errors(func: F) -> F:
 def main(ctx: click.Context, debug: bool) -> None:
     """Rasad: Arabic news pages to clean, deduplicated articles and political events."""
     ctx.obj = {"debug": debug}
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 _db = click.option("--db", default=api.DEFAULT_DB, show_default=True, help="SQLite database.")
@@ -53,41 +55,78 @@ _db = click.option("--db", default=api.DEFAULT_DB, show_default=True, help="SQLi
 @click.argument("paths", nargs=-1, required=True)
 @_db
 @click.option("--date", help="Publication date (YYYY-MM-DD) for pages that show none.")
-@click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Worker processes (a process pool when > 1).")
-@click.option("--executor", type=click.Choice(["local", "pool", "ray"]), default="local",
-              show_default=True, help="Where stages run.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Worker processes (a process pool when > 1).",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "pool", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where stages run.",
+)
 @click.option("--batch-size", type=click.IntRange(1), default=500, show_default=True)
-@click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True,
-              help="Pages larger than this are rejected.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1),
+    default=10_000_000,
+    show_default=True,
+    help="Pages larger than this are rejected.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @_errors
-def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, executor: str,
-           batch_size: int, max_bytes: int, as_json: bool) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    date: str | None,
+    workers: int,
+    executor: str,
+    batch_size: int,
+    max_bytes: int,
+    as_json: bool,
+) -> None:
     """Read pages (files, folders, globs, .warc.gz, .jsonl, - for stdin) into the database.
 
     Exit status 0 when every page was kept, 3 when some were rejected (they are listed in the
     database's rejects table with their reason)."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-    from rich.progress import TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     console = Console(stderr=True)
-    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("pages"),
-               TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True,
-                  disable=as_json or not console.is_terminal) as bar:
+    columns = (
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("pages"),
+        TimeElapsedColumn(),
+    )
+    with Progress(
+        *columns, console=console, transient=True, disable=as_json or not console.is_terminal
+    ) as bar:
         task = bar.add_task("ingest", total=None)
-        report = api.ingest(paths, db=db, date=date, workers=workers, executor=executor,
-                            batch_size=batch_size, max_bytes=max_bytes,
-                            progress=lambda n: bar.advance(task, n))
+        report = api.ingest(
+            paths,
+            db=db,
+            date=date,
+            workers=workers,
+            executor=executor,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            progress=lambda n: bar.advance(task, n),
+        )
     summary = report.to_json()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False))
     else:
-        click.echo(f"read {summary['read']}  kept {summary['kept']}  duplicates "
-                   f"{summary['duplicates']}  already stored {summary['already_stored']}  "
-                   f"rejected {summary['rejected']}  clusters {summary['clusters']}  -> {db}")
+        click.echo(
+            f"read {summary['read']}  kept {summary['kept']}  duplicates "
+            f"{summary['duplicates']}  already stored {summary['already_stored']}  "
+            f"rejected {summary['rejected']}  clusters {summary['clusters']}  -> {db}"
+        )
         for code, n in sorted(report.rejected_by.items()):
             click.echo(f"  rejected {code}: {n}")
     if report.rejected:
@@ -96,16 +135,29 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, exec
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True
+)
 @click.option("--date", help="Publication date (YYYY-MM-DD) for pages that show none.")
 @click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True)
 @click.option("--full", is_flag=True, help="Include furniture, line numbers and metadata.")
 @_errors
 def extract(paths: tuple[str, ...], fmt: str, date: str | None, workers: int, full: bool) -> None:
     """Print one JSON object per input page (stateless; no database)."""
-    keys = ["source", "url", "outlet", "title", "published", "published_from", "dateline",
-            "byline", "text", "cluster", "entities", "events"]
+    keys = [
+        "source",
+        "url",
+        "outlet",
+        "title",
+        "published",
+        "published_from",
+        "dateline",
+        "byline",
+        "text",
+        "cluster",
+        "entities",
+        "events",
+    ]
     out: list[dict[str, Any]] = []
     rejected = 0
     for doc in api.extract(paths, date=date, workers=workers):
@@ -153,8 +205,9 @@ def show(article_id: str, db: str) -> None:
 
 @main.command()
 @_db
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True
+)
 @click.option("--out", help="Output file (standard output for jsonl when omitted).")
 @_errors
 def export(db: str, fmt: str, out: str | None) -> None:

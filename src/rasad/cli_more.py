@@ -32,13 +32,17 @@ def register(main: click.Group) -> None:
             click.echo(json.dumps(data, ensure_ascii=False, indent=2))
             return
         cl, en, ev = data["content_lines"], data["entities"], data["events"]
-        click.echo(f"content lines  P {cl['precision']:.3f}  R {cl['recall']:.3f}  "
-                   f"F1 {cl['f1']:.3f}")
+        click.echo(
+            f"content lines  P {cl['precision']:.3f}  R {cl['recall']:.3f}  F1 {cl['f1']:.3f}"
+        )
         click.echo(f"titles         {data['titles']['exact']}/{data['titles']['total']} exact")
-        click.echo(f"entities       P {en['precision']:.3f}  R {en['recall']:.3f}  "
-                   f"F1 {en['f1']:.3f}")
-        click.echo(f"events         P {ev['precision']:.3f}  R(required) "
-                   f"{ev['required_recall']:.3f}  F1 {ev['f1']:.3f}")
+        click.echo(
+            f"entities       P {en['precision']:.3f}  R {en['recall']:.3f}  F1 {en['f1']:.3f}"
+        )
+        click.echo(
+            f"events         P {ev['precision']:.3f}  R(required) "
+            f"{ev['required_recall']:.3f}  F1 {ev['f1']:.3f}"
+        )
         if details:
             for item in data["documents"]:
                 click.echo(json.dumps(item, ensure_ascii=False))
@@ -50,8 +54,9 @@ def register(main: click.Group) -> None:
     @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
     @click.option("--json", "as_json", is_flag=True)
     @_errors
-    def entities(db: str, type_: str | None, country: str | None, limit: int,
-                 as_json: bool) -> None:
+    def entities(
+        db: str, type_: str | None, country: str | None, limit: int, as_json: bool
+    ) -> None:
         """Entities in the database with mention counts and the spellings seen."""
         from .storage.queries import entity_table
 
@@ -60,20 +65,28 @@ def register(main: click.Group) -> None:
                 click.echo(json.dumps(row, ensure_ascii=False))
             else:
                 spell = "، ".join(f"{s} ({n})" for s, n in row["spellings"][:6])
-                click.echo(f"{row['mentions']:>6}  {row['type']:<4} {row['country'] or '-':<4} "
-                           f"{row['name']}  [{spell}]")
+                click.echo(
+                    f"{row['mentions']:>6}  {row['type']:<4} {row['country'] or '-':<4} "
+                    f"{row['name']}  [{spell}]"
+                )
 
     @main.command()
     @_db
     @click.option("--dyad", help="Country pair, e.g. RUS-TUR (either direction).")
     @click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT.")
     @click.option("--since", help="Only events on or after this date (YYYY-MM-DD).")
-    @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]),
-                  default="csv", show_default=True)
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["csv", "jsonl", "parquet"]),
+        default="csv",
+        show_default=True,
+    )
     @click.option("--out", help="Output file (standard output when omitted; required for parquet).")
     @_errors
-    def events(db: str, dyad: str | None, type_: str | None, since: str | None, fmt: str,
-               out: str | None) -> None:
+    def events(
+        db: str, dyad: str | None, type_: str | None, since: str | None, fmt: str, out: str | None
+    ) -> None:
         """Export events with POLECAT-style columns."""
         from .storage.export import export_events
         from .storage.sqlite import SqliteStore
@@ -104,9 +117,17 @@ def register(main: click.Group) -> None:
             n_ev = export_events(store, fmt="csv", out=Path(out) / "events.csv")
             export_events(store, fmt="parquet", out=Path(out) / "events.parquet")
             stats = store.stats()
-        click.echo(json.dumps({"ingest": report.to_json(), "database": stats,
-                               "exported": {"articles": n_art, "events": n_ev, "folder": out}},
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "ingest": report.to_json(),
+                    "database": stats,
+                    "exported": {"articles": n_art, "events": n_ev, "folder": out},
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         if report.rejected:
             sys.exit(3)
 

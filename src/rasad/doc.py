@@ -34,12 +34,19 @@ class Mention:
     how: str = "alias"
 
     def to_json(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text,
-                "entity": self.entity_id, "how": self.how}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "entity": self.entity_id,
+            "how": self.how,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Mention:
-        return cls(data["start"], data["end"], data["text"], data["entity"], data.get("how", "alias"))
+        return cls(
+            data["start"], data["end"], data["text"], data["entity"], data.get("how", "alias")
+        )
 
 
 @dataclass(slots=True, frozen=True)
@@ -59,8 +66,15 @@ class DocEntity:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DocEntity:
-        return cls(data["id"], data["name"], data.get("name_ar"), data["type"],
-                   data.get("country"), data.get("sector"), data.get("wikidata"))
+        return cls(
+            data["id"],
+            data["name"],
+            data.get("name_ar"),
+            data["type"],
+            data.get("country"),
+            data.get("sector"),
+            data.get("wikidata"),
+        )
 
 
 @dataclass(slots=True)
@@ -104,12 +118,21 @@ class Event:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "id": self.id, "type": self.type, "mode": self.mode,
-            "source": self.source.to_json(), "target": self.target.to_json(),
-            "date": self.date, "date_text": self.date_text, "place": self.place,
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "source": self.source.to_json(),
+            "target": self.target.to_json(),
+            "date": self.date,
+            "date_text": self.date_text,
+            "place": self.place,
             "evidence": [{"start": s, "end": e} for s, e in self.evidence],
-            "negated": self.negated, "intent": self.intent, "confidence": self.confidence,
-            "quad": self.quad, "intensity": self.intensity, "reported_by": self.reported_by,
+            "negated": self.negated,
+            "intent": self.intent,
+            "confidence": self.confidence,
+            "quad": self.quad,
+            "intensity": self.intensity,
+            "reported_by": self.reported_by,
         }
         if self.counts:
             out["counts"] = dict(self.counts)
@@ -118,13 +141,21 @@ class Event:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Event:
         return cls(
-            id=data["id"], type=data["type"], mode=data.get("mode"),
-            source=Actor.from_json(data.get("source")), target=Actor.from_json(data.get("target")),
-            date=data.get("date"), date_text=data.get("date_text"), place=data.get("place"),
+            id=data["id"],
+            type=data["type"],
+            mode=data.get("mode"),
+            source=Actor.from_json(data.get("source")),
+            target=Actor.from_json(data.get("target")),
+            date=data.get("date"),
+            date_text=data.get("date_text"),
+            place=data.get("place"),
             evidence=[(ev["start"], ev["end"]) for ev in data.get("evidence", [])],
-            negated=bool(data.get("negated", False)), intent=data.get("intent"),
-            confidence=float(data.get("confidence", 0.5)), quad=data.get("quad"),
-            intensity=data.get("intensity"), reported_by=data.get("reported_by"),
+            negated=bool(data.get("negated", False)),
+            intent=data.get("intent"),
+            confidence=float(data.get("confidence", 0.5)),
+            quad=data.get("quad"),
+            intensity=data.get("intensity"),
+            reported_by=data.get("reported_by"),
             counts=dict(data.get("counts") or {}),
         )
 
@@ -218,8 +249,9 @@ class Doc:
             if ent is None:
                 continue
             item = ent.to_json()
-            item["mentions"] = [{"start": m.start, "end": m.end, "text": m.text, "how": m.how}
-                                for m in mentions]
+            item["mentions"] = [
+                {"start": m.start, "end": m.end, "text": m.text, "how": m.how} for m in mentions
+            ]
             out.append(item)
         return out
 
@@ -248,20 +280,29 @@ class Doc:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Doc:
         doc = cls(
-            source=data["source"], url=data.get("url"), outlet=data.get("outlet"),
-            title=data.get("title"), dateline=data.get("dateline"), byline=data.get("byline"),
-            published=data.get("published"), published_from=data.get("published_from"),
-            furniture=list(data.get("furniture") or []), lines=list(data.get("lines") or []),
-            cluster=data.get("cluster"), duplicate_of=data.get("duplicate_of"),
-            meta=dict(data.get("meta") or {}), reject=data.get("reject"),
+            source=data["source"],
+            url=data.get("url"),
+            outlet=data.get("outlet"),
+            title=data.get("title"),
+            dateline=data.get("dateline"),
+            byline=data.get("byline"),
+            published=data.get("published"),
+            published_from=data.get("published_from"),
+            furniture=list(data.get("furniture") or []),
+            lines=list(data.get("lines") or []),
+            cluster=data.get("cluster"),
+            duplicate_of=data.get("duplicate_of"),
+            meta=dict(data.get("meta") or {}),
+            reject=data.get("reject"),
         )
         doc.set_text(data.get("text") or "")
         for item in data.get("entities") or []:
             ent = DocEntity.from_json(item)
             doc.entities[ent.id] = ent
             for m in item.get("mentions", []):
-                doc.mentions.append(Mention(m["start"], m["end"], m["text"], ent.id,
-                                            m.get("how", "alias")))
+                doc.mentions.append(
+                    Mention(m["start"], m["end"], m["text"], ent.id, m.get("how", "alias"))
+                )
         doc.events = [Event.from_json(e) for e in data.get("events") or []]
         return doc
 

@@ -46,8 +46,14 @@ class PRF:
         self.fn += len(gold - pred)
 
     def to_json(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -64,10 +70,14 @@ class Report:
             "content_lines": self.lines.to_json(),
             "titles": {"exact": self.titles_ok, "total": self.titles_total},
             "entities": self.entities.to_json(),
-            "events": {"required_recall": round(self.events.recall, 4),
-                       "precision": round(self.events.precision, 4),
-                       "f1": round(self.events.f1, 4), "tp": self.events.tp,
-                       "fp": self.events.fp, "fn": self.events.fn},
+            "events": {
+                "required_recall": round(self.events.recall, 4),
+                "precision": round(self.events.precision, 4),
+                "f1": round(self.events.f1, 4),
+                "tp": self.events.tp,
+                "fp": self.events.fp,
+                "fn": self.events.fn,
+            },
             "documents": self.per_doc,
         }
 
@@ -90,8 +100,9 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
 
 def entity_set(doc: Doc) -> set[tuple[str, str]]:
     ids = {m.entity_id for m in doc.mentions}
-    return {(e.name, e.type) for e in doc.entities.values()
-            if e.id in ids and e.type in ENTITY_TYPES}
+    return {
+        (e.name, e.type) for e in doc.entities.values() if e.id in ids and e.type in ENTITY_TYPES
+    }
 
 
 def _event_key(ev_type: str, source: Iterable[str], target: Iterable[str]) -> tuple[Any, ...]:
@@ -99,13 +110,12 @@ def _event_key(ev_type: str, source: Iterable[str], target: Iterable[str]) -> tu
     return (ev_type, pair)
 
 
-def match_events(pred: list[tuple[Any, ...]], gold: list[dict[str, Any]]
-                 ) -> tuple[int, int, int]:
+def match_events(pred: list[tuple[Any, ...]], gold: list[dict[str, Any]]) -> tuple[int, int, int]:
     """(matched required, predictions counted, required gold) for one document."""
-    required = [_event_key(g["type"], g["source"], g["target"]) for g in gold
-                if not g.get("optional")]
-    optional = [_event_key(g["type"], g["source"], g["target"]) for g in gold
-                if g.get("optional")]
+    required = [
+        _event_key(g["type"], g["source"], g["target"]) for g in gold if not g.get("optional")
+    ]
+    optional = [_event_key(g["type"], g["source"], g["target"]) for g in gold if g.get("optional")]
     left = list(pred)
     tp = 0
     for key in required:
@@ -134,21 +144,24 @@ def evaluate_docs(gold: list[dict[str, Any]], docs: dict[str, Doc]) -> Report:
         if g.get("title") is not None:
             report.titles_total += 1
             report.titles_ok += int(doc.title == g["title"])
-        gold_ents = {(e["name"], e["type"]) for e in g.get("entities", [])
-                     if e["type"] in ENTITY_TYPES}
+        gold_ents = {
+            (e["name"], e["type"]) for e in g.get("entities", []) if e["type"] in ENTITY_TYPES
+        }
         pred_ents = entity_set(doc)
         report.entities.add(pred_ents, gold_ents)
         item["entities_fp"] = sorted(f"{n} ({t})" for n, t in pred_ents - gold_ents)
         item["entities_fn"] = sorted(f"{n} ({t})" for n, t in gold_ents - pred_ents)
-        pred_events = [_event_key(e.type, e.source.countries, e.target.countries)
-                       for e in doc.events]
+        pred_events = [
+            _event_key(e.type, e.source.countries, e.target.countries) for e in doc.events
+        ]
         tp, counted, required = match_events(pred_events, g.get("events", []))
         report.events.tp += tp
         report.events.fp += counted - tp
         report.events.fn += required - tp
         item["events_predicted"] = [
             f"{e.type} {'+'.join(e.source.countries)}->{'+'.join(e.target.countries)}"
-            for e in doc.events]
+            for e in doc.events
+        ]
         report.per_doc.append(item)
     return report
 

@@ -18,38 +18,74 @@ from .arabic import fold
 
 # Phrase rules run on folded text (fold() removes diacritics and folds alef/yeh/taa marbuta).
 _PHRASES: list[tuple[str, re.Pattern[str]]] = [
-    ("subscribe", re.compile(r"اشترك|اشتراك|النشره البريديه|احصل علي تحديثات|تابعونا|تابعنا علي"
-                             r"|subscribe|newsletter", re.I)),
-    ("comments", re.compile(r"التعليقات مغلقه|اضف تعليق|اترك تعليقا|لا توجد تعليقات|التعليقات"
-                            r"|comments", re.I)),
+    (
+        "subscribe",
+        re.compile(
+            r"اشترك|اشتراك|النشره البريديه|احصل علي تحديثات|تابعونا|تابعنا علي"
+            r"|subscribe|newsletter",
+            re.I,
+        ),
+    ),
+    (
+        "comments",
+        re.compile(
+            r"التعليقات مغلقه|اضف تعليق|اترك تعليقا|لا توجد تعليقات|التعليقات"
+            r"|comments",
+            re.I,
+        ),
+    ),
     ("cookies", re.compile(r"ملفات تعريف الارتباط|الكوكيز|كوكيز|cookie|سياسه الخصوصيه", re.I)),
-    ("share", re.compile(r"^(شارك|شاركها|مشاركه|انشر)\b|شارك (عبر|علي|هذا|الخبر)|"
-                         r"(فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|لينكد ان)\s*[|،,/-]?\s*"
-                         r"(فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|لينكد ان)|^share\b", re.I)),
-    ("read_also", re.compile(r"^\W*(اقرا ايضا|اقرا كذلك|اقرا المزيد|اقرا ايضً?ا|قد يهمك|"
-                             r"قد يعجبك|ذات صله|مواضيع ذات|اخبار ذات|اخر الاخبار|الاكثر قراءه|"
-                             r"الاكثر مشاهده|الاخبار الاكثر|شاهد ايضا|طالع ايضا|المزيد من|"
-                             r"اقرا ايضا|مقالات ذات|تابع ايضا|اخبار متعلقه|read also|related|"
-                             r"view on)", re.I)),
-    ("caption", re.compile(r"^\W*(\(?صوره|الصوره|\(?ارشيفيه\)?|صوره ارشيفيه|مصدر الصوره)"
-                           r"|\(ارشيفيه\)|\(صوره\)|\(ارشيف\)|photo:", re.I)),
+    (
+        "share",
+        re.compile(
+            r"^(شارك|شاركها|مشاركه|انشر)\b|شارك (عبر|علي|هذا|الخبر)|"
+            r"(فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|لينكد ان)\s*[|،,/-]?\s*"
+            r"(فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|لينكد ان)|^share\b",
+            re.I,
+        ),
+    ),
+    (
+        "read_also",
+        re.compile(
+            r"^\W*(اقرا ايضا|اقرا كذلك|اقرا المزيد|اقرا ايضً?ا|قد يهمك|"
+            r"قد يعجبك|ذات صله|مواضيع ذات|اخبار ذات|اخر الاخبار|الاكثر قراءه|"
+            r"الاكثر مشاهده|الاخبار الاكثر|شاهد ايضا|طالع ايضا|المزيد من|"
+            r"اقرا ايضا|مقالات ذات|تابع ايضا|اخبار متعلقه|read also|related|"
+            r"view on)",
+            re.I,
+        ),
+    ),
+    (
+        "caption",
+        re.compile(
+            r"^\W*(\(?صوره|الصوره|\(?ارشيفيه\)?|صوره ارشيفيه|مصدر الصوره)"
+            r"|\(ارشيفيه\)|\(صوره\)|\(ارشيف\)|photo:",
+            re.I,
+        ),
+    ),
 ]
 _BREADCRUMB = re.compile(r"\S\s*(»|›|>>|\s>\s)\s*\S|^\W*الرئيسي[هة]\s*[/»›>|]")
 _TEASER_END = re.compile(r"(…|\.\.\.|\.{4,})\s*$")
 _BULLET = re.compile(r"^\s*[-•*▪◦●■–]\s+\S")
 _SENT_END = re.compile(r"[.!؟?:»\"”'\)]\s*$")
-_BYLINE_WORDS = re.compile(r"(وكالات|متابعات|خاص|بقلم|كتب|كتبت|اعداد|ترجمه|تحرير|مراسل|وكاله|"
-                           r"رويترز|فرانس برس|الاناضول|سبوتنيك|تاس|نوفوستي|ا ف ب|د ب ا)")
+_BYLINE_WORDS = re.compile(
+    r"(وكالات|متابعات|خاص|بقلم|كتب|كتبت|اعداد|ترجمه|تحرير|مراسل|وكاله|"
+    r"رويترز|فرانس برس|الاناضول|سبوتنيك|تاس|نوفوستي|ا ف ب|د ب ا)"
+)
 _DASH = re.compile(r"\s-{1,2}\s")
 _LONE_TATWEEL = re.compile(r"(?<=\s)\u0640+(?=\s)")
 _SOURCE = re.compile(r"^\W*(المصدر|مصدر الخبر|source)\s*[:：]", re.I)
 _TIME_ONLY = re.compile(
     r"^[\s\d:/.\-،,|صمGMTUTCamp+]*(\d{1,2}[:/.]\d{1,2}[:/.]\d{2,4}|\d{4}-\d{2}-\d{2})"
-    r"[\s\d:/.\-،,|صمGMTUTCamp+]*$", re.I)
-_DATE_WORDS = re.compile(r"^[\s\d:/.,،|-]*(السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)?"
-                         r"[\s\d:/.,،|-]*(يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|"
-                         r"اكتوبر|نوفمبر|ديسمبر|كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|"
-                         r"تشرين)[\s\w\d:/.,،|-]*$")
+    r"[\s\d:/.\-،,|صمGMTUTCamp+]*$",
+    re.I,
+)
+_DATE_WORDS = re.compile(
+    r"^[\s\d:/.,،|-]*(السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)?"
+    r"[\s\d:/.,،|-]*(يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|"
+    r"اكتوبر|نوفمبر|ديسمبر|كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|"
+    r"تشرين)[\s\w\d:/.,،|-]*$"
+)
 _DATE_IN_LINE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _AUTHOR_PREFIX = re.compile(r"^\W*(بقلم|كتب|كتبت|اعداد|تحرير|ترجمه|by)\s*[:：]?\s*\S", re.I)
@@ -88,13 +124,19 @@ def meta_kind(line: str) -> str | None:
     n = n_words(folded)
     if _SOURCE.match(folded):
         return "source"
-    if n <= 12 and _DATE_IN_LINE.search(folded) and \
-            len(_ARABIC_WORD.findall(_DATE_IN_LINE.sub(" ", folded))) <= 3:
+    if (
+        n <= 12
+        and _DATE_IN_LINE.search(folded)
+        and len(_ARABIC_WORD.findall(_DATE_IN_LINE.sub(" ", folded))) <= 3
+    ):
         return "date"  # a timestamp, possibly with "updated" or a weekday
-    if n <= 8 and (_TIME_ONLY.match(folded) or _DATE_WORDS.match(folded)) and \
-            re.search(r"\d", folded):
+    if (
+        n <= 8
+        and (_TIME_ONLY.match(folded) or _DATE_WORDS.match(folded))
+        and re.search(r"\d", folded)
+    ):
         return "date"
-    if n > 8 or _SENT_END.search(folded.rstrip(".")) and folded.endswith((".", "؟", "!")):
+    if n > 8 or (_SENT_END.search(folded.rstrip(".")) and folded.endswith((".", "؟", "!"))):
         return None
     if _AUTHOR_PREFIX.match(folded):
         return "byline"
@@ -104,8 +146,13 @@ def meta_kind(line: str) -> str | None:
         if right and _BYLINE_WORDS.search(right) and n_words(left) <= 3:
             return "byline"
         return None
-    if len(parts) == 2 and all(parts) and n_words(parts[0]) <= 4 and n_words(parts[1]) <= 5 \
-            and ":" not in folded:
+    if (
+        len(parts) == 2
+        and all(parts)
+        and n_words(parts[0]) <= 4
+        and n_words(parts[1]) <= 5
+        and ":" not in folded
+    ):
         if _BYLINE_WORDS.search(parts[1]) or _BYLINE_WORDS.search(parts[0]):
             return "byline"
         return "dateline"
@@ -173,8 +220,12 @@ def _mark_lists(lines: Sequence[str], labels: list[LineLabel]) -> None:
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and labels[j].kind in ("candidate", "furniture") and \
-                _BULLET.match(lines[j]) and not is_body_like(lines[j].lstrip(" -•*")):
+        while (
+            j < len(lines)
+            and labels[j].kind in ("candidate", "furniture")
+            and _BULLET.match(lines[j])
+            and not is_body_like(lines[j].lstrip(" -•*"))
+        ):
             j += 1
         if j - i >= 2:
             for k in range(i, j):
@@ -191,8 +242,12 @@ def _mark_body(lines: Sequence[str], labels: list[LineLabel]) -> None:
         body = [max(cands, key=lambda i: n_words(lines[i]))]
     first, last = body[0], body[-1]
     line0 = lines[first].rstrip()
-    if first == cands[0] and len(body) > 1 and n_words(line0) <= 20 and \
-            not line0.endswith((".", "…")):
+    if (
+        first == cands[0]
+        and len(body) > 1
+        and n_words(line0) <= 20
+        and not line0.endswith((".", "…"))
+    ):
         body = body[1:]  # a headline that ends with "؟" or "!" is still the title
         first = body[0]
     for i in cands:

@@ -31,8 +31,12 @@ class Pipeline:
             for need in stage.requires:
                 if need not in available:
                     providers = [type(s).__name__ for s in self.stages if need in s.assigns]
-                    raise PipelineError(Errors.E201, stage=stage.name, attr=need,
-                                        providers=", ".join(providers) or "none")
+                    raise PipelineError(
+                        Errors.E201,
+                        stage=stage.name,
+                        attr=need,
+                        providers=", ".join(providers) or "none",
+                    )
             available.update(stage.assigns)
 
     def segments(self) -> list[list[MapStage] | BatchStage]:
@@ -68,17 +72,21 @@ def run_map(stages: Sequence[MapStage], docs: list[Doc]) -> list[Doc]:
     return list(stream)
 
 
-def default_stages(*, on_error: OnError = "skip", entities: bool = True, events: bool = True,
-                   prior: Any = None) -> list[Stage]:
+def default_stages(
+    *, on_error: OnError = "skip", entities: bool = True, events: bool = True, prior: Any = None
+) -> list[Stage]:
     """The standard pipeline: decode, extract, dedup, entities, events."""
     from .stages.decode import Decoder
     from .stages.dedup import Deduplicator, Fingerprinter
     from .stages.extract import Cleaner, Segmenter, TemplateLearner
 
     stages: list[Stage] = [
-        Decoder(on_error=on_error), Segmenter(on_error=on_error),
-        TemplateLearner(on_error=on_error), Cleaner(on_error=on_error),
-        Fingerprinter(on_error=on_error), Deduplicator(on_error=on_error, prior=prior),
+        Decoder(on_error=on_error),
+        Segmenter(on_error=on_error),
+        TemplateLearner(on_error=on_error),
+        Cleaner(on_error=on_error),
+        Fingerprinter(on_error=on_error),
+        Deduplicator(on_error=on_error, prior=prior),
     ]
     if entities:
         stages.extend(_optional_stage("rasad.stages.entities", "EntityLinker", on_error))

@@ -12,18 +12,46 @@ from datetime import date
 from .arabic import fold
 
 MONTHS: dict[str, int] = {
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "ماي": 5, "يونيو": 6,
-    "يونيه": 6, "يوليو": 7, "يوليه": 7, "اغسطس": 8, "غشت": 8, "سبتمبر": 9, "شتنبر": 9,
-    "اكتوبر": 10, "نوفمبر": 11, "نونبر": 11, "ديسمبر": 12, "دجنبر": 12,
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
-    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    "يناير": 1,
+    "فبراير": 2,
+    "مارس": 3,
+    "ابريل": 4,
+    "مايو": 5,
+    "ماي": 5,
+    "يونيو": 6,
+    "يونيه": 6,
+    "يوليو": 7,
+    "يوليه": 7,
+    "اغسطس": 8,
+    "غشت": 8,
+    "سبتمبر": 9,
+    "شتنبر": 9,
+    "اكتوبر": 10,
+    "نوفمبر": 11,
+    "نونبر": 11,
+    "ديسمبر": 12,
+    "دجنبر": 12,
+    "كانون الثاني": 1,
+    "شباط": 2,
+    "اذار": 3,
+    "نيسان": 4,
+    "ايار": 5,
+    "حزيران": 6,
+    "تموز": 7,
+    "اب": 8,
+    "ايلول": 9,
+    "تشرين الاول": 10,
+    "تشرين الثاني": 11,
+    "كانون الاول": 12,
 }
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 
 _META_DATE = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|"""
     r"""datePublished|pubdate|publishdate|publish-date|date|dc\.date|DC\.date\.issued|"""
-    r"""sailthru\.date|parsely-pub-date)["'][^>]*>""", re.I)
+    r"""sailthru\.date|parsely-pub-date)["'][^>]*>""",
+    re.I,
+)
 _CONTENT = re.compile(r"""content\s*=\s*["']([^"']+)["']""", re.I)
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _TIME_TAG = re.compile(r"""<time[^>]+datetime\s*=\s*["']([^"']+)["']""", re.I)
@@ -95,8 +123,14 @@ def parse_date_option(value: str) -> str:
 
 
 def find_published(
-    *, html: str | None, url: str | None, meta_lines: list[str], head_text: str,
-    warc_date: str | None, option: str | None, record_date: str | None = None,
+    *,
+    html: str | None,
+    url: str | None,
+    meta_lines: list[str],
+    head_text: str,
+    warc_date: str | None,
+    option: str | None,
+    record_date: str | None = None,
 ) -> tuple[str | None, str | None]:
     """``(date, where)`` for a page; ``(None, None)`` when nothing is found."""
     if html and (v := from_html(html)):

@@ -20,8 +20,9 @@ Progress = Callable[[int], None]
 
 
 class Executor(Protocol):
-    def run(self, pipeline: Pipeline, docs: Iterable[Doc], *,
-            progress: Progress | None = None) -> Iterator[Doc]: ...
+    def run(
+        self, pipeline: Pipeline, docs: Iterable[Doc], *, progress: Progress | None = None
+    ) -> Iterator[Doc]: ...
 
 
 def batches(docs: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
@@ -39,8 +40,9 @@ class LocalExecutor:
     def map_segment(self, index: int, stages: list[MapStage], docs: list[Doc]) -> list[Doc]:
         return run_map(stages, docs)
 
-    def run(self, pipeline: Pipeline, docs: Iterable[Doc], *,
-            progress: Progress | None = None) -> Iterator[Doc]:
+    def run(
+        self, pipeline: Pipeline, docs: Iterable[Doc], *, progress: Progress | None = None
+    ) -> Iterator[Doc]:
         segments = pipeline.segments()
         self.start(segments)
         try:

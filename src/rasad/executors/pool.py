@@ -32,8 +32,9 @@ class PoolExecutor(LocalExecutor):
     def start(self, segments: list[list[MapStage] | BatchStage]) -> None:
         maps = {i: seg for i, seg in enumerate(segments) if isinstance(seg, list)}
         ctx = mp.get_context("spawn")
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
-                                         initializer=_init, initargs=(maps,))
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=ctx, initializer=_init, initargs=(maps,)
+        )
 
     def stop(self) -> None:
         if self._pool is not None:
@@ -42,7 +43,7 @@ class PoolExecutor(LocalExecutor):
 
     def map_segment(self, index: int, stages: list[MapStage], docs: list[Doc]) -> list[Doc]:
         assert self._pool is not None
-        chunks = [docs[i:i + self.chunk] for i in range(0, len(docs), self.chunk)]
+        chunks = [docs[i : i + self.chunk] for i in range(0, len(docs), self.chunk)]
         out: list[Doc] = []
         for part in self._pool.map(_work, [index] * len(chunks), chunks):
             out.extend(part)

@@ -19,14 +19,21 @@ def _import_ray() -> Any:
     try:
         import ray
     except ImportError as e:
-        raise MissingDependencyError(Errors.E403, what="RayExecutor", package="ray",
-                                     extra="rasad[ray]") from e
+        raise MissingDependencyError(
+            Errors.E403, what="RayExecutor", package="ray", extra="rasad[ray]"
+        ) from e
     return ray
 
 
 class RayExecutor(LocalExecutor):
-    def __init__(self, *, workers: int = 2, batch_size: int = 2000, chunk: int = 64,
-                 address: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        workers: int = 2,
+        batch_size: int = 2000,
+        chunk: int = 64,
+        address: str | None = None,
+    ) -> None:
         super().__init__(batch_size=batch_size)
         self.workers = workers
         self.chunk = chunk
@@ -38,14 +45,19 @@ class RayExecutor(LocalExecutor):
     def start(self, segments: list[list[MapStage] | BatchStage]) -> None:
         ray = _import_ray()
         if not ray.is_initialized():
-            ray.init(address=self.address, num_cpus=None if self.address else self.workers,
-                     include_dashboard=False, log_to_driver=False, ignore_reinit_error=True)
+            ray.init(
+                address=self.address,
+                num_cpus=None if self.address else self.workers,
+                include_dashboard=False,
+                log_to_driver=False,
+                ignore_reinit_error=True,
+            )
         self._ray = ray
         self._task = ray.remote(_run_chunk)
         self._refs = {i: ray.put(seg) for i, seg in enumerate(segments) if isinstance(seg, list)}
 
     def map_segment(self, index: int, stages: list[MapStage], docs: list[Doc]) -> list[Doc]:
-        chunks = [docs[i:i + self.chunk] for i in range(0, len(docs), self.chunk)]
+        chunks = [docs[i : i + self.chunk] for i in range(0, len(docs), self.chunk)]
         futures = [self._task.remote(self._refs[index], c) for c in chunks]
         out: list[Doc] = []
         for part in self._ray.get(futures):

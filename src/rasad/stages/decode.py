@@ -13,9 +13,11 @@ from .base import MapStage
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _XML_DECL = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 #: Candidates for undeclared pages, most likely first.
 ARABIC_ENCODINGS = ["cp1256", "iso8859_6", "utf_16", "cp720", "cp864", "mac_arabic"]
@@ -38,24 +40,21 @@ def declared_charset(raw: bytes, header: str | None = None) -> str | None:
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             return enc
-    if header:
-        enc = _lookup(header)
-        if enc:
-            return enc
+    if header and (found := _lookup(header)):
+        return found
     head = raw[:4096]
     for pat in (_XML_DECL, _META_CHARSET):
         m = pat.search(head)
-        if m:
-            enc = _lookup(m.group(1).decode("ascii", "ignore"))
-            if enc:
-                return enc
+        if m and (found := _lookup(m.group(1).decode("ascii", "ignore"))):
+            return found
     return None
 
 
 def _looks_binary(raw: bytes) -> str | None:
     head = raw[:8192]
-    if head.startswith((b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04",
-                        b"\x7fELF", b"\x1f\x8b")):
+    if head.startswith(
+        (b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
+    ):
         return "file signature " + repr(head[:4])
     if b"\x00" in head:
         return "NUL bytes"

@@ -41,7 +41,7 @@ def shingles(norm: str, k: int = SHINGLE) -> set[str]:
     toks = _WORD.findall(norm)
     if len(toks) < k:
         return {" ".join(toks)} if toks else set()
-    return {" ".join(toks[i:i + k]) for i in range(len(toks) - k + 1)}
+    return {" ".join(toks[i : i + k]) for i in range(len(toks) - k + 1)}
 
 
 def minhash(items: Iterable[str]) -> np.ndarray[Any, np.dtype[np.uint32]]:
@@ -49,8 +49,13 @@ def minhash(items: Iterable[str]) -> np.ndarray[Any, np.dtype[np.uint32]]:
     import hashlib
 
     hv = np.array(
-        [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "little")
-         for s in items] or [0], dtype=np.uint64)
+        [
+            int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "little")
+            for s in items
+        ]
+        or [0],
+        dtype=np.uint64,
+    )
     phv = ((np.outer(hv, _A) + _B) % _MERSENNE) & _MAX_HASH
     return phv.min(axis=0).astype(np.uint32)  # type: ignore[no-any-return]
 
@@ -91,8 +96,9 @@ class Deduplicator(BatchStage):
     requires = ("doc.meta.body_key", "doc.meta.minhash")
     assigns = ("doc.duplicate_of", "doc.cluster")
 
-    def __init__(self, *, threshold: float = THRESHOLD, prior: list[Prior] | None = None,
-                 **kw: Any) -> None:
+    def __init__(
+        self, *, threshold: float = THRESHOLD, prior: list[Prior] | None = None, **kw: Any
+    ) -> None:
         super().__init__(**kw)
         self.threshold = threshold
         self.prior = prior or []

@@ -66,8 +66,14 @@ def _html_lines(html: str, url: str | None) -> tuple[list[str], dict[str, Any]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         result = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, deduplicate=False, as_dict=True,
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=False,
+            as_dict=True,
         )
     if not result or not isinstance(result, dict) or not (result.get("text") or "").strip():
         return [], {}
@@ -175,8 +181,12 @@ class Cleaner(MapStage):
         doc.outlet = doc.outlet or _outlet(doc, info)
         head = "\n".join(line for line in lines[:6] if len(line) < 200)
         doc.published, doc.published_from = find_published(
-            html=doc.html, url=doc.url, meta_lines=meta["date"], head_text=head,
-            warc_date=doc.fetched, option=doc.date_hint,
+            html=doc.html,
+            url=doc.url,
+            meta_lines=meta["date"],
+            head_text=head,
+            warc_date=doc.fetched,
+            option=doc.date_hint,
             record_date=doc.meta.get("_record_date"),
         )
         if doc.published is None and is_html and info.get("date"):

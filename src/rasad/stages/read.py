@@ -66,7 +66,10 @@ def _rejected(source: str, err: InputError, raw: bytes | None = None) -> Doc:
 
 
 def read_inputs(
-    inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, date: str | None = None,
+    inputs: Iterable[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    date: str | None = None,
     stdin: BinaryIO | None = None,
 ) -> Iterator[Doc]:
     """Yield one raw ``Doc`` per page found in ``inputs`` (paths, directories, globs, ``-``)."""
@@ -120,13 +123,15 @@ def read_bytes(source: str, data: bytes, *, max_bytes: int) -> Iterator[Doc]:
         yield from read_jsonl(source, data, max_bytes=max_bytes)
     else:
         if len(data) > max_bytes:
-            yield _rejected(source, InputError(Errors.E107, source=source, size=len(data),
-                                               limit=max_bytes))
+            yield _rejected(
+                source, InputError(Errors.E107, source=source, size=len(data), limit=max_bytes)
+            )
             return
         doc = Doc(source=source, raw=data)
         low = head.lower()
-        doc.meta["kind"] = "html" if (b"<html" in low or b"<!doctype" in low
-                                      or b"<body" in low) else "text"
+        doc.meta["kind"] = (
+            "html" if (b"<html" in low or b"<!doctype" in low or b"<body" in low) else "text"
+        )
         yield doc
 
 
@@ -137,8 +142,9 @@ def read_jsonl(source: str, data: bytes, *, max_bytes: int) -> Iterator[Doc]:
             continue
         where = f"{source}:{n}"
         if len(line) > max_bytes:
-            yield _rejected(where, InputError(Errors.E107, source=where, size=len(line),
-                                              limit=max_bytes))
+            yield _rejected(
+                where, InputError(Errors.E107, source=where, size=len(line), limit=max_bytes)
+            )
             continue
         try:
             record: Any = json.loads(line)
@@ -153,8 +159,9 @@ def read_jsonl(source: str, data: bytes, *, max_bytes: int) -> Iterator[Doc]:
         if not isinstance(html, str) and not isinstance(text, str):
             yield _rejected(where, InputError(Errors.E105, source=source, line=n))
             continue
-        doc = Doc(source=where, url=record.get("url") if isinstance(record.get("url"), str)
-                  else None)
+        doc = Doc(
+            source=where, url=record.get("url") if isinstance(record.get("url"), str) else None
+        )
         doc.raw = line
         if isinstance(html, str):
             doc.html = html
@@ -188,14 +195,18 @@ def _iter_warc(source: str, stream: BinaryIO, *, max_bytes: int) -> Iterator[Doc
             payload = record.content_stream().read()
             missing = getattr(record.raw_stream, "limit", 0) or 0
             if missing > 0:  # the record ends before its Content-Length: damaged file
-                detail = (f"record {n} ({url}) is cut short, {missing} bytes missing; "
-                          f"{n - 1} complete response record(s) before it")
-                yield _rejected(where, InputError(Errors.E106, source=source, detail=detail),
-                                raw=payload)
+                detail = (
+                    f"record {n} ({url}) is cut short, {missing} bytes missing; "
+                    f"{n - 1} complete response record(s) before it"
+                )
+                yield _rejected(
+                    where, InputError(Errors.E106, source=source, detail=detail), raw=payload
+                )
                 return
             if len(payload) > max_bytes:
-                yield _rejected(where, InputError(Errors.E107, source=where, size=len(payload),
-                                                  limit=max_bytes))
+                yield _rejected(
+                    where, InputError(Errors.E107, source=where, size=len(payload), limit=max_bytes)
+                )
                 continue
             doc = Doc(source=where, url=url, raw=payload)
             doc.fetched = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None

@@ -14,14 +14,51 @@ from typing import Any, TextIO
 from ..errors import Errors, StorageError
 from .sqlite import SqliteStore
 
-ARTICLE_COLUMNS = ["id", "source", "url", "outlet", "title", "published", "published_from",
-                   "dateline", "byline", "text", "cluster", "duplicate_of"]
+ARTICLE_COLUMNS = [
+    "id",
+    "source",
+    "url",
+    "outlet",
+    "title",
+    "published",
+    "published_from",
+    "dateline",
+    "byline",
+    "text",
+    "cluster",
+    "duplicate_of",
+]
 #: Event columns, named as in POLECAT where it has a counterpart.
-EVENT_COLUMNS = ["event_id", "story_date", "event_type", "mode", "contexts", "event_text",
-                 "source_actor", "source_country", "source_sector", "target_actor",
-                 "target_country", "target_sector", "date", "date_text", "place", "negated",
-                 "intent", "confidence", "quad", "intensity", "reported_by", "article_id",
-                 "cluster", "outlet", "url", "num_mentions", "num_articles", "num_sources"]
+EVENT_COLUMNS = [
+    "event_id",
+    "story_date",
+    "event_type",
+    "mode",
+    "contexts",
+    "event_text",
+    "source_actor",
+    "source_country",
+    "source_sector",
+    "target_actor",
+    "target_country",
+    "target_sector",
+    "date",
+    "date_text",
+    "place",
+    "negated",
+    "intent",
+    "confidence",
+    "quad",
+    "intensity",
+    "reported_by",
+    "article_id",
+    "cluster",
+    "outlet",
+    "url",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+]
 
 
 def _out(out: str | Path | None, binary: bool = False) -> Any:
@@ -50,18 +87,30 @@ def export_articles(store: SqliteStore, *, fmt: str, out: str | Path | None) -> 
         return n
     if fmt == "parquet":
         rows = list(article_rows(store))
-        table_rows = [{k: r.get(k) for k in ARTICLE_COLUMNS} | {
-            "entities": json.dumps(r["entities"], ensure_ascii=False),
-            "events": json.dumps(r["events"], ensure_ascii=False)} for r in rows]
-        _write_parquet(table_rows, ARTICLE_COLUMNS + ["entities", "events"], out)
+        table_rows = [
+            {k: r.get(k) for k in ARTICLE_COLUMNS}
+            | {
+                "entities": json.dumps(r["entities"], ensure_ascii=False),
+                "events": json.dumps(r["events"], ensure_ascii=False),
+            }
+            for r in rows
+        ]
+        _write_parquet(table_rows, [*ARTICLE_COLUMNS, "entities", "events"], out)
         return len(rows)
     raise StorageError(Errors.E304, fmt=fmt, known="jsonl, parquet")
 
 
-def event_rows(store: SqliteStore, *, dyad: str | None = None, type_: str | None = None,
-               since: str | None = None) -> list[dict[str, Any]]:
-    sql = ("SELECT e.*, a.published, a.outlet, a.url, a.text FROM events e JOIN articles a ON"
-           " a.id = e.article_id WHERE 1=1")
+def event_rows(
+    store: SqliteStore,
+    *,
+    dyad: str | None = None,
+    type_: str | None = None,
+    since: str | None = None,
+) -> list[dict[str, Any]]:
+    sql = (
+        "SELECT e.*, a.published, a.outlet, a.url, a.text FROM events e JOIN articles a ON"
+        " a.id = e.article_id WHERE 1=1"
+    )
     args: list[Any] = []
     if type_:
         sql += " AND e.type = ?"
@@ -78,22 +127,40 @@ def event_rows(store: SqliteStore, *, dyad: str | None = None, type_: str | None
         data = json.loads(r["json"])
         evidence = data.get("evidence") or []
         text = r["text"] or ""
-        snippet = " … ".join(text[e["start"]:e["end"]] for e in evidence[:3])
+        snippet = " … ".join(text[e["start"] : e["end"]] for e in evidence[:3])
         counts = data.get("counts") or {}
-        rows.append({
-            "event_id": r["id"], "story_date": r["published"], "event_type": r["type"],
-            "mode": r["mode"], "contexts": None, "event_text": snippet,
-            "source_actor": r["source_entity"], "source_country": ";".join(src),
-            "source_sector": r["source_sector"], "target_actor": r["target_entity"],
-            "target_country": ";".join(tgt), "target_sector": r["target_sector"],
-            "date": r["date"], "date_text": r["date_text"], "place": r["place"],
-            "negated": bool(r["negated"]), "intent": r["intent"],
-            "confidence": r["confidence"], "quad": r["quad"], "intensity": r["intensity"],
-            "reported_by": r["reported_by"], "article_id": r["article_id"],
-            "cluster": r["cluster"], "outlet": r["outlet"], "url": r["url"],
-            "num_mentions": counts.get("mentions", len(evidence)),
-            "num_articles": counts.get("articles", 1), "num_sources": counts.get("outlets", 1),
-        })
+        rows.append(
+            {
+                "event_id": r["id"],
+                "story_date": r["published"],
+                "event_type": r["type"],
+                "mode": r["mode"],
+                "contexts": None,
+                "event_text": snippet,
+                "source_actor": r["source_entity"],
+                "source_country": ";".join(src),
+                "source_sector": r["source_sector"],
+                "target_actor": r["target_entity"],
+                "target_country": ";".join(tgt),
+                "target_sector": r["target_sector"],
+                "date": r["date"],
+                "date_text": r["date_text"],
+                "place": r["place"],
+                "negated": bool(r["negated"]),
+                "intent": r["intent"],
+                "confidence": r["confidence"],
+                "quad": r["quad"],
+                "intensity": r["intensity"],
+                "reported_by": r["reported_by"],
+                "article_id": r["article_id"],
+                "cluster": r["cluster"],
+                "outlet": r["outlet"],
+                "url": r["url"],
+                "num_mentions": counts.get("mentions", len(evidence)),
+                "num_articles": counts.get("articles", 1),
+                "num_sources": counts.get("outlets", 1),
+            }
+        )
     return rows
 
 
@@ -102,9 +169,15 @@ def _dyad_match(dyad: str, src: list[str], tgt: list[str]) -> bool:
     return (a in src and (not b or b in tgt)) or (a in tgt and (not b or b in src))
 
 
-def export_events(store: SqliteStore, *, fmt: str, out: str | Path | None,
-                  dyad: str | None = None, type_: str | None = None,
-                  since: str | None = None) -> int:
+def export_events(
+    store: SqliteStore,
+    *,
+    fmt: str,
+    out: str | Path | None,
+    dyad: str | None = None,
+    type_: str | None = None,
+    since: str | None = None,
+) -> int:
     rows = event_rows(store, dyad=dyad, type_=type_, since=since)
     if fmt == "jsonl":
         fh = _out(out)
@@ -132,14 +205,17 @@ def export_events(store: SqliteStore, *, fmt: str, out: str | Path | None,
     return len(rows)
 
 
-def _write_parquet(rows: list[dict[str, Any]], columns: list[str],
-                   out: str | Path | None) -> None:
+def _write_parquet(rows: list[dict[str, Any]], columns: list[str], out: str | Path | None) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     if out is None or str(out) == "-":
-        raise StorageError(Errors.E304, fmt="parquet to standard output",
-                           known="parquet with --out FILE")
-    table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows]) if rows else \
-        pa.table({c: pa.array([], type=pa.string()) for c in columns})
+        raise StorageError(
+            Errors.E304, fmt="parquet to standard output", known="parquet with --out FILE"
+        )
+    table = (
+        pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+        if rows
+        else pa.table({c: pa.array([], type=pa.string()) for c in columns})
+    )
     pq.write_table(table, str(out))

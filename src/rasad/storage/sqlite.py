@@ -89,15 +89,18 @@ class SqliteStore:
         hs = list(hashes)
         found: set[str] = set()
         for i in range(0, len(hs), 500):
-            part = hs[i:i + 500]
-            q = "SELECT raw_hash FROM sources WHERE raw_hash IN (%s)" % ",".join("?" * len(part))
+            part = hs[i : i + 500]
+            q = "SELECT raw_hash FROM sources WHERE raw_hash IN ({})".format(
+                ",".join("?" * len(part))
+            )
             found.update(r[0] for r in self.conn.execute(q, part))
         return found
 
     def priors(self) -> list[Prior]:
         rows = self.conn.execute(
             "SELECT id, body_key, cluster, minhash FROM articles "
-            "WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY rowid")
+            "WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY rowid"
+        )
         return [Prior(r[0], r[1], r[2], r[3]) for r in rows]
 
     # -- writing -------------------------------------------------------------------------
@@ -123,21 +126,31 @@ class SqliteStore:
         if cur.execute("SELECT 1 FROM sources WHERE raw_hash=?", (rh,)).fetchone():
             return "already"
         if doc.reject is not None:
-            cur.execute("INSERT INTO sources(source, url, raw_hash, raw, charset, fetched, status,"
-                        " ingested_at) VALUES (?,?,?,?,?,?,?,?)",
-                        (doc.source, doc.url, rh, doc.raw, doc.charset, doc.fetched, "rejected",
-                         now))
-            cur.execute("INSERT OR IGNORE INTO rejects(source, stage, code, reason, raw_hash, at)"
-                        " VALUES (?,?,?,?,?,?)",
-                        (doc.source, doc.reject["stage"], doc.reject["code"],
-                         doc.reject["reason"], rh, now))
+            cur.execute(
+                "INSERT INTO sources(source, url, raw_hash, raw, charset, fetched, status,"
+                " ingested_at) VALUES (?,?,?,?,?,?,?,?)",
+                (doc.source, doc.url, rh, doc.raw, doc.charset, doc.fetched, "rejected", now),
+            )
+            cur.execute(
+                "INSERT OR IGNORE INTO rejects(source, stage, code, reason, raw_hash, at)"
+                " VALUES (?,?,?,?,?,?)",
+                (
+                    doc.source,
+                    doc.reject["stage"],
+                    doc.reject["code"],
+                    doc.reject["reason"],
+                    rh,
+                    now,
+                ),
+            )
             return "rejected"
         exists = cur.execute("SELECT 1 FROM articles WHERE id=?", (doc.id,)).fetchone()
         status = "duplicate" if (exists or doc.duplicate_of) else "kept"
-        cur.execute("INSERT INTO sources(source, url, raw_hash, raw, charset, fetched, status,"
-                    " article_id, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (doc.source, doc.url, rh, doc.raw, doc.charset, doc.fetched, status,
-                     doc.id, now))
+        cur.execute(
+            "INSERT INTO sources(source, url, raw_hash, raw, charset, fetched, status,"
+            " article_id, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (doc.source, doc.url, rh, doc.raw, doc.charset, doc.fetched, status, doc.id, now),
+        )
         source_id = cur.lastrowid
         if exists:
             return "duplicate"  # the very same article again: its new source is linked
@@ -150,13 +163,31 @@ class SqliteStore:
             "INSERT INTO articles(id, source_id, source, url, outlet, title, published,"
             " published_from, dateline, byline, text, body_key, cluster, duplicate_of, minhash,"
             " doc_json, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc.id, source_id, doc.source, doc.url, doc.outlet, doc.title, doc.published,
-             doc.published_from, doc.dateline, doc.byline, stored_text, doc.meta["body_key"],
-             doc.cluster or doc.id, doc.duplicate_of, doc.meta.get("_minhash"),
-             json.dumps(data, ensure_ascii=False), now))
+            (
+                doc.id,
+                source_id,
+                doc.source,
+                doc.url,
+                doc.outlet,
+                doc.title,
+                doc.published,
+                doc.published_from,
+                doc.dateline,
+                doc.byline,
+                stored_text,
+                doc.meta["body_key"],
+                doc.cluster or doc.id,
+                doc.duplicate_of,
+                doc.meta.get("_minhash"),
+                json.dumps(data, ensure_ascii=False),
+                now,
+            ),
+        )
         rowid = cur.lastrowid
-        cur.executemany("INSERT INTO furniture(article_id, line, text, reason) VALUES (?,?,?,?)",
-                        [(doc.id, f.get("line"), f["text"], f["reason"]) for f in doc.furniture])
+        cur.executemany(
+            "INSERT INTO furniture(article_id, line, text, reason) VALUES (?,?,?,?)",
+            [(doc.id, f.get("line"), f["text"], f["reason"]) for f in doc.furniture],
+        )
         if not doc.duplicate_of:
             terms = search_terms((doc.title or "") + "\n" + doc.text)
             cur.execute("INSERT INTO articles_fts(rowid, terms) VALUES (?, ?)", (rowid, terms))
@@ -166,19 +197,22 @@ class SqliteStore:
 
     def _write_entities(self, cur: sqlite3.Cursor, doc: Doc) -> None:
         for ent in doc.entities.values():
-            cur.execute("INSERT OR IGNORE INTO entities(id, name, name_ar, type, country, sector,"
-                        " wikidata) VALUES (?,?,?,?,?,?,?)",
-                        (ent.id, ent.name, ent.name_ar, ent.type, ent.country, ent.sector,
-                         ent.wikidata))
+            cur.execute(
+                "INSERT OR IGNORE INTO entities(id, name, name_ar, type, country, sector,"
+                " wikidata) VALUES (?,?,?,?,?,?,?)",
+                (ent.id, ent.name, ent.name_ar, ent.type, ent.country, ent.sector, ent.wikidata),
+            )
         spell: Counter[tuple[str, str]] = Counter((m.entity_id, m.text) for m in doc.mentions)
         cur.executemany(
             "INSERT INTO spellings(entity_id, surface, count) VALUES (?,?,?) ON CONFLICT"
             "(entity_id, surface) DO UPDATE SET count = count + excluded.count",
-            [(e, s, n) for (e, s), n in spell.items()])
-        cur.executemany('INSERT INTO mentions(article_id, entity_id, start, "end", text, how)'
-                        " VALUES (?,?,?,?,?,?)",
-                        [(doc.id, m.entity_id, m.start, m.end, m.text, m.how)
-                         for m in doc.mentions])
+            [(e, s, n) for (e, s), n in spell.items()],
+        )
+        cur.executemany(
+            'INSERT INTO mentions(article_id, entity_id, start, "end", text, how)'
+            " VALUES (?,?,?,?,?,?)",
+            [(doc.id, m.entity_id, m.start, m.end, m.text, m.how) for m in doc.mentions],
+        )
 
     def _write_events(self, cur: sqlite3.Cursor, doc: Doc) -> None:
         for ev in doc.events:
@@ -187,31 +221,60 @@ class SqliteStore:
                 " source_countries, source_sector, target_entity, target_countries,"
                 " target_sector, date, date_text, place, negated, intent, confidence, quad,"
                 " intensity, reported_by, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (ev.id, doc.id, doc.cluster, ev.type, ev.mode, ev.source.entity,
-                 ";".join(ev.source.countries), ev.source.sector, ev.target.entity,
-                 ";".join(ev.target.countries), ev.target.sector, ev.date, ev.date_text,
-                 ev.place, int(ev.negated), ev.intent, ev.confidence, ev.quad, ev.intensity,
-                 ev.reported_by, json.dumps(ev.to_json(), ensure_ascii=False)))
-            cur.executemany('INSERT INTO event_evidence(event_id, article_id, start, "end")'
-                            " VALUES (?,?,?,?)",
-                            [(ev.id, doc.id, s, e) for s, e in ev.evidence])
+                (
+                    ev.id,
+                    doc.id,
+                    doc.cluster,
+                    ev.type,
+                    ev.mode,
+                    ev.source.entity,
+                    ";".join(ev.source.countries),
+                    ev.source.sector,
+                    ev.target.entity,
+                    ";".join(ev.target.countries),
+                    ev.target.sector,
+                    ev.date,
+                    ev.date_text,
+                    ev.place,
+                    int(ev.negated),
+                    ev.intent,
+                    ev.confidence,
+                    ev.quad,
+                    ev.intensity,
+                    ev.reported_by,
+                    json.dumps(ev.to_json(), ensure_ascii=False),
+                ),
+            )
+            cur.executemany(
+                'INSERT INTO event_evidence(event_id, article_id, start, "end") VALUES (?,?,?,?)',
+                [(ev.id, doc.id, s, e) for s, e in ev.evidence],
+            )
 
     def _refresh_clusters(self, cur: sqlite3.Cursor, clusters: set[str]) -> None:
         for cid in clusters:
             row = cur.execute(
                 "SELECT COUNT(*), COUNT(DISTINCT COALESCE(outlet, url, source)), MIN(published),"
-                " MAX(published) FROM articles WHERE cluster=?", (cid,)).fetchone()
-            title = cur.execute("SELECT title FROM articles WHERE cluster=? AND title IS NOT NULL"
-                                " ORDER BY rowid LIMIT 1", (cid,)).fetchone()
-            cur.execute("INSERT OR REPLACE INTO clusters(id, size, outlets, first_published,"
-                        " last_published, title) VALUES (?,?,?,?,?,?)",
-                        (cid, row[0], row[1], row[2], row[3], title[0] if title else None))
+                " MAX(published) FROM articles WHERE cluster=?",
+                (cid,),
+            ).fetchone()
+            title = cur.execute(
+                "SELECT title FROM articles WHERE cluster=? AND title IS NOT NULL"
+                " ORDER BY rowid LIMIT 1",
+                (cid,),
+            ).fetchone()
+            cur.execute(
+                "INSERT OR REPLACE INTO clusters(id, size, outlets, first_published,"
+                " last_published, title) VALUES (?,?,?,?,?,?)",
+                (cid, row[0], row[1], row[2], row[3], title[0] if title else None),
+            )
 
     # -- queries -------------------------------------------------------------------------
     def get(self, article_id: str) -> Doc:
-        row = self.conn.execute("SELECT doc_json, duplicate_of FROM articles WHERE id=? OR id "
-                                "LIKE ? ORDER BY id LIMIT 1",
-                                (article_id, article_id + "%")).fetchone()
+        row = self.conn.execute(
+            "SELECT doc_json, duplicate_of FROM articles WHERE id=? OR id "
+            "LIKE ? ORDER BY id LIMIT 1",
+            (article_id, article_id + "%"),
+        ).fetchone()
         if row is None:
             raise StorageError(Errors.E303, id=article_id, path=self.path)
         data = json.loads(row[0])
@@ -224,15 +287,18 @@ class SqliteStore:
         for (aid,) in self.conn.execute("SELECT id FROM articles ORDER BY rowid").fetchall():
             yield self.get(aid)
 
-    def search(self, query: str, *, limit: int = 20, entity: str | None = None
-               ) -> list[dict[str, Any]]:
+    def search(
+        self, query: str, *, limit: int = 20, entity: str | None = None
+    ) -> list[dict[str, Any]]:
         """Articles matching every word of ``query`` (orthography and clitic insensitive)."""
         norm = fold(query)
         terms = [norm[s:e] for s, e in words(norm)]
         if not terms and not entity:
             return []
-        sql = ("SELECT a.id, a.title, a.published, a.outlet, a.cluster, a.source, a.text"
-               " FROM articles a")
+        sql = (
+            "SELECT a.id, a.title, a.published, a.outlet, a.cluster, a.source, a.text"
+            " FROM articles a"
+        )
         args: list[Any] = []
         where: list[str] = []
         if terms:
@@ -241,8 +307,10 @@ class SqliteStore:
             where.append("articles_fts MATCH ?")
             args.append(match)
         if entity:
-            where.append("a.id IN (SELECT article_id FROM mentions m JOIN entities e ON"
-                         " e.id = m.entity_id WHERE e.id = ? OR e.name = ? OR e.name_ar = ?)")
+            where.append(
+                "a.id IN (SELECT article_id FROM mentions m JOIN entities e ON"
+                " e.id = m.entity_id WHERE e.id = ? OR e.name = ? OR e.name_ar = ?)"
+            )
             args.extend([entity, entity, entity])
         sql += " WHERE " + " AND ".join(where) + " ORDER BY a.published DESC, a.rowid LIMIT ?"
         args.append(limit)
@@ -261,8 +329,12 @@ class SqliteStore:
         return {k: int(self.conn.execute(v).fetchone()[0]) for k, v in q.items()}
 
     def rejects(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute(
-            "SELECT source, stage, code, reason FROM rejects ORDER BY id")]
+        return [
+            dict(r)
+            for r in self.conn.execute(
+                "SELECT source, stage, code, reason FROM rejects ORDER BY id"
+            )
+        ]
 
 
 def _statements(script: str) -> list[str]:

@@ -1,0 +1,173 @@
+"""Train and evaluate the Rasad CRF named-entity tagger on ANERcorp.
+
+Usage::
+
+    python scripts/train_ner.py --data /work/shared/data/anercorp \
+        --out src/rasad/ner/data/ --eval
+
+The CAMeL Lab split is used (see ``rasad.ner.corpus.camel_split``); the test
+split is only read to score the finished model (``--eval``). ``--dev`` trains on
+the first 5/6 of train and scores the rest; ``--tune`` grid-searches c1/c2 on
+that dev split. Training is deterministic (L-BFGS, fixed folds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pycrfsuite  # type: ignore[import-untyped]
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from rasad.ner.corpus import Token, evaluate, format_table, load_split  # noqa: E402
+from rasad.ner.features import Featurizer, document_features  # noqa: E402
+from rasad.ner.lexicons import Gazetteer, Lexicon  # noqa: E402
+from rasad.ner.tagger import CrfTagger, stage1_path  # noqa: E402
+
+FOLDS = 5
+Sent = list[Token]
+XSeq = list[list[str]]
+_JOB: dict[str, object] = {}  # shared with forked workers
+
+
+def jackknife(sents: Sequence[Sent], gaz: Gazetteer) -> list[XSeq]:
+    """Features of training sentences, each fold's lexicon built without it,
+    so lexicon features look on train as they will on unseen text."""
+    bounds = fold_bounds(len(sents))
+    out: list[XSeq] = []
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        feat = Featurizer(gaz, Lexicon.build([*sents[:lo], *sents[hi:]]))
+        out.extend(feat.sentence([w for w, _ in s]) for s in sents[lo:hi])
+    return out
+
+
+def fold_bounds(n: int) -> list[int]:
+    return [n * k // FOLDS for k in range(FOLDS + 1)]
+
+
+def fit(xs: Sequence[XSeq], ys: Sequence[list[str]], model: Path, params: dict[str, float]) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(xs, ys, strict=True):
+        trainer.append(x, y)
+    trainer.set_params(
+        {
+            "c1": params["c1"],
+            "c2": params["c2"],
+            "max_iterations": int(params["iters"]),
+            "feature.possible_transitions": True,
+        }
+    )
+    trainer.train(str(model))
+
+
+def _fold_job(k: int) -> list[list[str]]:
+    """Out-of-fold first-pass labels for fold k."""
+    xs, ys = _JOB["xs"], _JOB["ys"]
+    assert isinstance(xs, list) and isinstance(ys, list)
+    params, work = _JOB["params"], _JOB["work"]
+    assert isinstance(params, dict) and isinstance(work, Path)
+    lo, hi = fold_bounds(len(xs))[k : k + 2]
+    model = work / f"fold{k}.crfsuite"
+    fit([*xs[:lo], *xs[hi:]], [*ys[:lo], *ys[hi:]], model, params)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    labels = [tagger.tag(x) for x in xs[lo:hi]]
+    tagger.close()
+    model.unlink()
+    return labels
+
+
+def _final_job(args: tuple[list[XSeq], list[list[str]], Path, dict[str, float]]) -> None:
+    fit(*args)
+
+
+def build(sents: Sequence[Sent], gaz: Gazetteer, model: Path, params: dict[str, float]) -> None:
+    """Train both passes on ``sents`` and write the model files next to ``model``."""
+    xs = jackknife(sents, gaz)
+    ys = [[t for _, t in s] for s in sents]
+    model.parent.mkdir(parents=True, exist_ok=True)
+    lexicon = Lexicon.build(sents)
+    lexicon.write(model.with_suffix(".lexicon.tsv"))
+    gaz.write(model.parent / "gazetteer.tsv")
+    _JOB.update(xs=xs, ys=ys, params=params, work=model.parent)
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(2) as pool:
+        first = [lab for part in pool.map(_fold_job, range(FOLDS)) for lab in part]
+        featurizer = Featurizer(gaz, lexicon)
+        keys = [featurizer.keys([w for w, _ in s]) for s in sents]
+        doc = document_features(keys, first)
+        xs2 = [[a + b for a, b in zip(x, d, strict=True)] for x, d in zip(xs, doc, strict=True)]
+        pool.map(
+            _final_job,
+            [(xs, ys, stage1_path(model), params), (xs2, ys, model, params)],
+        )
+
+
+def score(model: Path, sents: Sequence[Sent]) -> str:
+    tagger = CrfTagger.load(model, cache=False)
+    pred = tagger.tag_sentences([[w for w, _ in s] for s in sents])
+    return format_table(evaluate([[t for _, t in s] for s in sents], pred))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    ap.add_argument("--data", type=Path, default=Path("/work/shared/data/anercorp"))
+    ap.add_argument("--out", type=Path, default=Path("src/rasad/ner/data"))
+    ap.add_argument("--eval", action="store_true", help="score the model on the test split")
+    ap.add_argument("--dev", action="store_true", help="train on 5/6 of train, score the rest")
+    ap.add_argument("--tune", action="store_true", help="grid-search c1/c2 on the dev split")
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iters", type=int, default=300)
+    args = ap.parse_args(argv)
+
+    train_sents, test_sents = load_split(args.data)
+    gaz = Gazetteer.from_anergazet(args.data)
+    params = {"c1": args.c1, "c2": args.c2, "iters": args.iters}
+    cut = len(train_sents) * 5 // 6
+    fit_sents, dev_sents = train_sents[:cut], train_sents[cut:]
+    if args.tune:
+        tune(fit_sents, dev_sents, gaz, args.out / "tune", params)
+        return
+    if args.dev:
+        t0 = time.perf_counter()
+        build(fit_sents, gaz, args.out / "dev" / "anercorp.crfsuite", params)
+        print(f"dev: trained in {time.perf_counter() - t0:.1f}s")
+        print(score(args.out / "dev" / "anercorp.crfsuite", dev_sents))
+        return
+    model = args.out / "anercorp.crfsuite"
+    t0 = time.perf_counter()
+    build(train_sents, gaz, model, params)
+    size = sum(p.stat().st_size for p in args.out.iterdir() if p.is_file())
+    print(
+        f"trained on {sum(map(len, train_sents))} tokens in {time.perf_counter() - t0:.1f}s; "
+        f"c1={args.c1} c2={args.c2} iters={args.iters}; data dir {size / 1e6:.2f} MB"
+    )
+    if args.eval:
+        print(f"test split: {sum(map(len, test_sents))} tokens")
+        print(score(model, test_sents))
+
+
+def tune(fit_sents: Sequence[Sent], dev_sents: Sequence[Sent], gaz: Gazetteer, work: Path,
+         params: dict[str, float]) -> None:
+    """Grid over c1/c2 for the two-pass model, scored on dev (micro F1)."""
+    results = []
+    for c1 in (0.02, 0.1, 0.3):
+        for c2 in (0.003, 0.03):
+            model = work / "anercorp.crfsuite"
+            build(fit_sents, gaz, model, {**params, "c1": c1, "c2": c2})
+            tagger = CrfTagger.load(model, cache=False)
+            pred = tagger.tag_sentences([[w for w, _ in s] for s in dev_sents])
+            f1 = evaluate([[t for _, t in s] for s in dev_sents], pred)["micro"].f1
+            print(f"c1={c1} c2={c2} dev micro F1 {100 * f1:.2f}", flush=True)
+            results.append((f1, c1, c2))
+    print("best (F1, c1, c2):", max(results))
+
+
+if __name__ == "__main__":
+    main()
