@@ -24,7 +24,7 @@ from pathlib import Path
 from ..arabic import clitic_stems, words
 from ..doc import Doc, DocEntity, Mention
 from .knowledge import Knowledge, load_knowledge, parse_date
-from .lexicon import OFFICE_LABELS, ROLE_HEADS, TITLE_NOUNS
+from .lexicon import NAME_CONTEXT, OFFICE_LABELS
 from .matcher import Gazetteer, Hit
 from .patterns import NameSpan, find_titles, name_after, new_person_id
 from .resolve import RoleResolver
@@ -36,7 +36,7 @@ __all__ = ["Linker", "Resources", "collect_spellings"]
 #: A tagger: text → (start, end, type) spans with types PER, LOC, ORG, MISC.
 Tagger = Callable[[str], list[tuple[int, int, str]]]
 
-_CONTEXT_WORDS = TITLE_NOUNS | {w for head in ROLE_HEADS for w in head.split()}
+_FOREIGN_ENDINGS = ("ستان", "وف", "يف", "وفا", "يفا", "فيتش", "سكي", "ينكو", "اوغلو", "شفيلي")
 _TYPE_RANK = {"GPE": 0, "ORG": 1, "LOC": 2, "PER": 3, "MISC": 4}
 _FOREIGN_MINISTRY = ("foreign affairs", "department of state", "foreign office",
                      "foreign ministry", "external affairs")
@@ -129,17 +129,16 @@ class Linker:
     def _variants(self, norm: str, found: list[NormMention]) -> list[NormMention]:
         """Spelling variants among the words no exact name covers.
 
-        A one-word variant needs support: it is long (7+ letters), the entity is also named
-        exactly in the document, or the word before it is a title, an office word, a nisba
-        or the entity's first name ("فلاديمير بوتن"). Two-word names need no more support.
+        A one-word variant needs support: the word before it is a title, an office word, a
+        nisba or the entity's first name ("فلاديمير بوتن"), or it is long (7+ letters) with a
+        foreign name ending (-ستان, -وف, -يف, ...). Two-word names need no more support.
+        A word with the article only matches a name that has it.
         """
         taken = bytearray(len(norm))
         ends: dict[int, NormMention] = {}
-        named: set[str] = set()
         for m in found:
             taken[m.wstart:m.end] = b"\x01" * (m.end - m.wstart)
             ends[m.end] = m
-            named.add(m.entity_id)
         out: list[NormMention] = []
         recent: list[tuple[int, int, str]] = []
         index = self.res.variants
@@ -167,15 +166,17 @@ class Linker:
             for stem in clitic_stems(word):
                 if not word.endswith(stem):
                     continue
-                cands = {eid for _, eid in index.lookup(stem)}
+                article = stem.startswith("ال")
+                cands = {eid for tok, eid in index.lookup(stem)
+                         if tok.startswith("ال") == article}
                 if len(cands) != 1:
                     continue
                 eid = cands.pop()
                 before = ends.get(prev_end) if not gap.strip() else None
                 supported = (
-                    len(stem) >= 7 or eid in named
+                    (len(stem) >= 7 and stem.endswith(_FOREIGN_ENDINGS))
                     or (before is not None and before.kind == "nisba")
-                    or (not gap.strip() and (prev_word in _CONTEXT_WORDS
+                    or (not gap.strip() and (prev_word in NAME_CONTEXT
                                              or prev_word in index.first_words.get(eid, ())))
                 )
                 if supported:

@@ -1,0 +1,170 @@
+"""One event per occasion: merging within a document and across a story cluster.
+
+Within a document, two events merge when they have the same type, the same unordered pair of
+country sets, the same negation, compatible dates (equal, or one of them undated) and
+compatible modes (equal, or one unspecified; a call never merges with a visit or meeting).
+Across documents, ``merge_events`` groups the events of a cluster by type, unordered dyad and
+date, and counts mentions (evidence spans), articles and outlets, like GDELT's NumMentions,
+NumArticles and NumSources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from ..doc import Actor, Doc, Event
+from . import plover
+
+__all__ = ["assign_ids", "dyad_key", "merge_events", "merge_in_doc"]
+
+_PHONE_APART = frozenset({"phone"})
+
+
+def dyad_key(event: Event) -> frozenset[frozenset[str]]:
+    """The unordered pair of country sets (a one-actor event gives a one-element set)."""
+    return frozenset({frozenset(event.source.countries), frozenset(event.target.countries)})
+
+
+def _modes_compatible(event_type: str, a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    if event_type in ("PROTEST", "ASSAULT", "ACCUSE"):
+        return True
+    if event_type == "CONSULT":
+        return not ({a, b} & _PHONE_APART) and "multilateral" not in (a, b)
+    return False
+
+
+def _dates_compatible(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    (date_a, key_a), (date_b, key_b) = a, b
+    if date_a and date_b:
+        return date_a == date_b
+    if key_a and key_b:
+        return key_a == key_b
+    return True
+
+
+def _absorb(into: Event, other: Event) -> None:
+    for span in other.evidence:
+        if span not in into.evidence:
+            into.evidence.append(span)
+    into.evidence.sort()
+    into.mode = into.mode or other.mode
+    into.date = into.date or other.date
+    into.date_text = into.date_text or other.date_text
+    into.place = into.place or other.place
+    into.reported_by = into.reported_by or other.reported_by
+    if into.intent != other.intent:
+        into.intent = None  # stated as fact somewhere in the article
+    for mine, theirs in ((into.source, other.source), (into.target, other.target)):
+        _fill_actor(mine, theirs)
+    into.confidence = round(min(0.95, max(into.confidence, other.confidence) + 0.05), 2)
+
+
+def _fill_actor(mine: Actor, theirs: Actor) -> None:
+    if mine.entity is None and set(mine.countries) == set(theirs.countries):
+        mine.entity, mine.sector = theirs.entity, mine.sector or theirs.sector
+
+
+def _aligned(into: Event, other: Event) -> Event:
+    """``other`` with its sides swapped if that lines them up with ``into``."""
+    if set(other.source.countries) != set(into.source.countries) and \
+            set(other.target.countries) == set(into.source.countries):
+        other.source, other.target = other.target, other.source
+    return other
+
+
+def merge_in_doc(events: list[tuple[Event, str | None]]) -> list[Event]:
+    """Merge the events of one document (see the module docstring); order of first mention."""
+    out: list[tuple[Event, str | None]] = []
+    for event, key in events:
+        dyad = dyad_key(event)
+        match = None
+        for k in range(len(out) - 1, -1, -1):
+            cand, cand_key = out[k]
+            if (cand.type == event.type and dyad_key(cand) == dyad
+                    and cand.negated == event.negated
+                    and _modes_compatible(event.type, cand.mode, event.mode)
+                    and _dates_compatible((cand.date, cand_key), (event.date, key))):
+                match = k
+                break
+        if match is None:
+            out.append((event, key))
+            continue
+        cand, cand_key = out[match]
+        _absorb(cand, _aligned(cand, event))
+        out[match] = (cand, cand_key or key)
+    result = [e for e, _ in out]
+    for event in result:
+        if event.type == "CONSULT" and event.mode is None:
+            event.mode = "meet"
+        event.intensity = plover.intensity(event.type, event.mode, negated=event.negated)
+    return result
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.blake2b("|".join(parts).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _dyad_text(event: Event) -> str:
+    sides = sorted(",".join(sorted(s)) for s in (event.source.countries, event.target.countries))
+    return "~".join(sides)
+
+
+def assign_ids(doc_id: str, events: list[Event]) -> None:
+    """Stable ids: a hash of document, type, dyad, date and mode (numbered on collision)."""
+    seen: dict[str, int] = {}
+    for event in events:
+        base = _hash(doc_id, event.type, _dyad_text(event), event.date or event.date_text or "",
+                     event.mode or "", "neg" if event.negated else "")
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        event.id = base if n == 0 else f"{base}-{n}"
+
+
+def merge_events(docs: Iterable[Doc]) -> list[Event]:
+    """Cluster-level events of a set of documents (one story) with their counts.
+
+    Events merge on type, unordered dyad, negation and date; an undated event joins the one
+    dated group of its type and dyad if there is exactly one. A->B and B->A of a symmetric type
+    are one event. Counts: ``mentions`` (evidence spans), ``articles``, ``outlets``.
+    """
+    groups: dict[tuple[str, frozenset[frozenset[str]], bool, str | None], list[tuple[Doc, Event]]]
+    groups = {}
+    undated: list[tuple[Doc, Event]] = []
+    for doc in docs:
+        for event in doc.events:
+            if event.date is None:
+                undated.append((doc, event))
+                continue
+            key = (event.type, dyad_key(event), event.negated, event.date)
+            groups.setdefault(key, []).append((doc, event))
+    for doc, event in undated:
+        dated = [k for k in groups if k[:3] == (event.type, dyad_key(event), event.negated)
+                 and k[3] is not None]
+        key = dated[0] if len(dated) == 1 else (event.type, dyad_key(event), event.negated, None)
+        groups.setdefault(key, []).append((doc, event))
+    out: list[Event] = []
+    for key, members in groups.items():
+        members.sort(key=lambda m: (-m[1].confidence, m[0].id))
+        first = members[0][1]
+        merged = Event.from_json(first.to_json())
+        merged.evidence = []
+        mentions = 0
+        articles: set[str] = set()
+        outlets: set[str] = set()
+        for doc, event in members:
+            mentions += max(1, len(event.evidence))
+            articles.add(doc.id)
+            outlets.add(doc.outlet or doc.source)
+            if event is not first:
+                _absorb(merged, _aligned(merged, Event.from_json(event.to_json())))
+        merged.evidence = list(first.evidence)
+        merged.counts = {"mentions": mentions, "articles": len(articles),
+                         "outlets": len(outlets)}
+        merged.id = _hash("cluster", key[0], _dyad_text(merged), key[3] or "",
+                          "neg" if key[2] else "", *sorted(articles))
+        out.append(merged)
+    out.sort(key=lambda e: (-e.counts["mentions"], e.type, e.id))
+    return out
