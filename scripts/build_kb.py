@@ -25,6 +25,7 @@ import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -138,7 +139,7 @@ def inflect_nisba(stem: str) -> list[str]:
     forms: list[str] = []
     for suffix in NISBA_SUFFIXES:
         for definite in (False, True):
-            parts = []
+            parts: list[str] = []
             for word in words:
                 base = word
                 if suffix and not base.endswith("ي"):
@@ -198,16 +199,20 @@ def attestation_sets(shared: Path) -> tuple[set[str], set[str], set[str]]:
         "Phoenix.International.actors.txt",
         "Phoenix.MilNonState.actors.txt",
     ):
-        for line in (data / "phoenix_dictionaries" / fname).read_text(
-            encoding="utf-8", errors="replace"
-        ).splitlines():
+        for line in (
+            (data / "phoenix_dictionaries" / fname)
+            .read_text(encoding="utf-8", errors="replace")
+            .splitlines()
+        ):
             line = line.split("#", 1)[0].strip().lstrip("+")
             if line and not line.startswith("["):
                 phoenix.add(line.split("[")[0].strip().strip("_").upper())
     petrarch: set[str] = set()
-    for line in (data / "universalpetrarch_arabic" / "actor_dict_ar_v4.txt").read_text(
-        encoding="utf-8"
-    ).splitlines():
+    for line in (
+        (data / "universalpetrarch_arabic" / "actor_dict_ar_v4.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ):
         line = line.split("#", 1)[0].strip().lstrip("+")
         if line and not line.startswith("["):
             petrarch.add(line.split("[")[0].strip().strip("_").replace("_", " "))
@@ -241,8 +246,12 @@ def build_countries(rig3: dict[str, Any], rigc: dict[str, Any]) -> dict[str, Rec
         terr = rig3.get(iso3)
         if terr is None and iso3 in EXTRA_COUNTRIES:
             terr = rigc.get(EXTRA_COUNTRIES[iso3][1])
-        rec = Record(id=iso3, name=str(cs.get("name") or (terr.name if terr else iso_name)),
-                     type="GPE", country=iso3)
+        rec = Record(
+            id=iso3,
+            name=str(cs.get("name") or (terr.name if terr else iso_name)),
+            type="GPE",
+            country=iso3,
+        )
         if terr is not None and terr.qid and QID_RE.match(terr.qid):
             rec.wikidata = terr.qid
             rec.sources.add("rigour")
@@ -342,8 +351,15 @@ def build_orgs(rigc: dict[str, Any]) -> list[Record]:
         if len(f) < 6:
             raise SystemExit(f"{where}: expected 6-7 fields")
         ext = extras(f[6]) if len(f) > 6 else {}
-        rec = Record(id="org:" + f[0], name=f[1], type=ext.get("type", "ORG"),
-                     country=opt(f[2]), sector=opt(f[3]), code=opt(f[4]), sources={"curated"})
+        rec = Record(
+            id="org:" + f[0],
+            name=f[1],
+            type=ext.get("type", "ORG"),
+            country=opt(f[2]),
+            sector=opt(f[3]),
+            code=opt(f[4]),
+            sources={"curated"},
+        )
         if rec.type != "ORG":
             rec.id = rec.type.lower() + ":" + f[0]
         if "rigour" in ext:
@@ -362,14 +378,22 @@ def build_orgs(rigc: dict[str, Any]) -> list[Record]:
 def build_people() -> list[Record]:
     """people.txt: English | country | sector | Arabic; ... | offices [| slug=...]"""
     out: list[Record] = []
-    rows = [row for path in sorted(SOURCES_DIR.glob("people*.txt")) for row in read_lines(path.name)]
+    rows = [
+        row for path in sorted(SOURCES_DIR.glob("people*.txt")) for row in read_lines(path.name)
+    ]
     for where, f in rows:
         if len(f) < 5:
             raise SystemExit(f"{where}: expected 5-6 fields")
         ext = extras(f[5]) if len(f) > 5 else {}
         slug = ext.get("slug") or slugify(f[0])
-        rec = Record(id="per:" + slug, name=f[0], type="PER", country=opt(f[1]),
-                     sector=opt(f[2]), sources={"curated"})
+        rec = Record(
+            id="per:" + slug,
+            name=f[0],
+            type="PER",
+            country=opt(f[1]),
+            sector=opt(f[2]),
+            sources={"curated"},
+        )
         names = split_list(f[3])
         if not names:
             raise SystemExit(f"{where}: no Arabic name")
@@ -459,8 +483,10 @@ def main(argv: list[str] | None = None) -> int:
 
     meta_src: dict[str, Any] = load_yaml("meta.yaml")
     args.out.mkdir(parents=True, exist_ok=True)
-    lines = [json.dumps(records[k].to_json(), ensure_ascii=False, sort_keys=False)
-             for k in sorted(records)]
+    lines = [
+        json.dumps(records[k].to_json(), ensure_ascii=False, sort_keys=False)
+        for k in sorted(records)
+    ]
     (args.out / "entities.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     counts = Counter(r.type for r in records.values())
     meta = {
@@ -471,10 +497,7 @@ def main(argv: list[str] | None = None) -> int:
         "offices": sum(len(r.offices) for r in records.values()),
         "focus_countries": sorted(meta_src["focus_countries"]),
         "sources": meta_src["sources"],
-        "tools": {
-            "babel_cldr": babel.__version__,
-            "pycountry": pycountry.__version__ if hasattr(pycountry, "__version__") else "",
-        },
+        "tools": {name: metadata.version(name) for name in ("babel", "pycountry", "rigour")},
     }
     (args.out / "meta.json").write_text(
         json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from rasad.doc import Doc
-from rasad.entities.linker import Linker, Resources
 from rasad.entities.knowledge import load_knowledge
+from rasad.entities.linker import Linker, Resources
 
 TYPES = {"PER", "ORG", "GPE", "LOC"}
 
@@ -60,11 +60,14 @@ def main() -> int:
     t1 = time.perf_counter()
     res = Resources.build(kn)
     t2 = time.perf_counter()
-    print(f"KB {len(kn.entities)} entities loaded in {t1 - t0:.2f}s; automaton "
-          f"{res.gazetteer.size} keys built in {t2 - t1:.2f}s")
+    print(
+        f"KB {len(kn.entities)} entities loaded in {t1 - t0:.2f}s; automaton "
+        f"{res.gazetteer.size} keys built in {t2 - t1:.2f}s"
+    )
     tagger = None
     if args.model:
         from rasad.stages.entities import _load_tagger
+
         tagger = _load_tagger()
     linker = Linker(res, tagger=tagger)
     tp = fp = fn = 0
@@ -102,8 +105,10 @@ def main() -> int:
             linker.link(doc)
             nbytes += size
         secs = time.perf_counter() - start
-        print(f"throughput {nbytes / 1e6 / secs:.2f} MB/s ({nbytes / 1e6:.1f} MB in {secs:.2f}s,"
-              " normalisation included)")
+        print(
+            f"throughput {nbytes / 1e6 / secs:.2f} MB/s ({nbytes / 1e6:.1f} MB in {secs:.2f}s,"
+            " normalisation included)"
+        )
     return 0
 
 

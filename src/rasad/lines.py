@@ -13,8 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .arabic import fold
+from .arabic import fold as _fold
+
+#: Lines repeat a lot (sidebars, furniture), so their folded form is cached.
+fold = lru_cache(maxsize=100_000)(_fold)
 
 # Phrase rules run on folded text (fold() removes diacritics and folds alef/yeh/taa marbuta).
 _PHRASES: list[tuple[str, re.Pattern[str]]] = [

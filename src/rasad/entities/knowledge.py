@@ -25,9 +25,18 @@ EXTRA_FILE = "extra_entities.jsonl"
 
 #: When a person held several offices, the one a bare role phrase most likely means.
 OFFICE_PRIORITY = (
-    "head_of_state", "head_of_government", "secretary_general", "commission_president",
-    "council_president", "foreign_minister", "defence_minister", "high_representative",
-    "vice_president", "presidential_spokesperson", "foreign_ministry_spokesperson", "leader",
+    "head_of_state",
+    "head_of_government",
+    "secretary_general",
+    "commission_president",
+    "council_president",
+    "foreign_minister",
+    "defence_minister",
+    "high_representative",
+    "vice_president",
+    "presidential_spokesperson",
+    "foreign_ministry_spokesperson",
+    "leader",
 )
 
 
@@ -39,7 +48,7 @@ def parse_date(value: str | None) -> date | None:
     if not (head[:4].isdigit() and head[5:7].isdigit() and head[8:10].isdigit()):
         return None
     y, m, d = int(head[:4]), int(head[5:7]), int(head[8:10])
-    if not (1 <= y and 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
+    if not (y >= 1 and 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
         return None
     return date(y, m, d)
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..arabic import clitic_stems, words
 from ..doc import Doc, DocEntity, Mention
 from .knowledge import Knowledge, load_knowledge, parse_date
 from .lexicon import NAME_CONTEXT, OFFICE_LABELS
@@ -36,10 +35,26 @@ __all__ = ["Linker", "Resources", "collect_spellings"]
 #: A tagger: text → (start, end, type) spans with types PER, LOC, ORG, MISC.
 Tagger = Callable[[str], list[tuple[int, int, str]]]
 
-_FOREIGN_ENDINGS = ("ستان", "وف", "يف", "وفا", "يفا", "فيتش", "سكي", "ينكو", "اوغلو", "شفيلي")
+#: Offices that every state has: the ones a counterpart ("نظيره الروسي") can hold.
+_STATE_OFFICES = frozenset(
+    {
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "defence_minister",
+        "vice_president",
+        "presidential_spokesperson",
+        "foreign_ministry_spokesperson",
+    }
+)
 _TYPE_RANK = {"GPE": 0, "ORG": 1, "LOC": 2, "PER": 3, "MISC": 4}
-_FOREIGN_MINISTRY = ("foreign affairs", "department of state", "foreign office",
-                     "foreign ministry", "external affairs")
+_FOREIGN_MINISTRY = (
+    "foreign affairs",
+    "department of state",
+    "foreign office",
+    "foreign ministry",
+    "external affairs",
+)
 _PRESIDENCY = ("kremlin", "presidency", "white house", "élysée", "elysee", "president")
 
 
@@ -54,7 +69,7 @@ class Resources:
     @classmethod
     def build(cls, knowledge: Knowledge) -> Resources:
         ents = list(knowledge.entities.values())
-        return cls(knowledge, Gazetteer(ents), VariantIndex(ents))
+        return cls(knowledge, Gazetteer(ents), VariantIndex(ents, NAME_CONTEXT))
 
     @staticmethod
     @lru_cache(maxsize=4)
@@ -65,8 +80,9 @@ class Resources:
 class Linker:
     """Entity linking of one document at a time (see module doc)."""
 
-    def __init__(self, resources: Resources, *, tagger: Tagger | None = None,
-                 variants: bool = True) -> None:
+    def __init__(
+        self, resources: Resources, *, tagger: Tagger | None = None, variants: bool = True
+    ) -> None:
         self.res = resources
         self.kn = resources.knowledge
         self.tagger = tagger
@@ -107,8 +123,17 @@ class Linker:
         for hit in hits:
             eid, kind = self._choose(hit, named)
             if eid is not None:
-                out.append(NormMention(hit.start, hit.end, hit.start - len(hit.prefix), eid,
-                                       "alias", kind, self._etype(eid)))
+                out.append(
+                    NormMention(
+                        hit.start,
+                        hit.end,
+                        hit.start - len(hit.prefix),
+                        eid,
+                        "alias",
+                        kind,
+                        self._etype(eid),
+                    )
+                )
         return out
 
     def _choose(self, hit: Hit, named: set[str]) -> tuple[str | None, str]:
@@ -127,66 +152,15 @@ class Linker:
         return cands[0], by_id[cands[0]]
 
     def _variants(self, norm: str, found: list[NormMention]) -> list[NormMention]:
-        """Spelling variants among the words no exact name covers.
-
-        A one-word variant needs support: the word before it is a title, an office word, a
-        nisba or the entity's first name ("فلاديمير بوتن"), or it is long (7+ letters) with a
-        foreign name ending (-ستان, -وف, -يف, ...). Two-word names need no more support.
-        A word with the article only matches a name that has it.
-        """
+        """Spelling variants among the words no exact name covers (see ``VariantIndex``)."""
         taken = bytearray(len(norm))
-        ends: dict[int, NormMention] = {}
         for m in found:
-            taken[m.wstart:m.end] = b"\x01" * (m.end - m.wstart)
-            ends[m.end] = m
-        out: list[NormMention] = []
-        recent: list[tuple[int, int, str]] = []
-        index = self.res.variants
-        prev_word = ""
-        prev_end = -1
-        for start, end in words(norm):
-            word = norm[start:end]
-            if taken.find(1, start, end) != -1:
-                recent.clear()
-                prev_word, prev_end = word, end
-                continue
-            gap = norm[prev_end:start] if prev_end >= 0 else " "
-            if recent and gap.strip():
-                recent.clear()
-            recent.append((start, end, word))
-            del recent[:-4]
-            multi = index.match_tokens([w for _, _, w in recent])
-            if multi:
-                k, eid = multi[0]
-                s = recent[-k][0]
-                out.append(NormMention(s, end, s, eid, "variant", "alias", self._etype(eid)))
-                recent.clear()
-                prev_word, prev_end = word, end
-                continue
-            for stem in clitic_stems(word):
-                if not word.endswith(stem):
-                    continue
-                article = stem.startswith("ال")
-                cands = {eid for tok, eid in index.lookup(stem)
-                         if tok.startswith("ال") == article}
-                if len(cands) != 1:
-                    continue
-                eid = cands.pop()
-                before = ends.get(prev_end) if not gap.strip() else None
-                supported = (
-                    (len(stem) >= 7 and stem.endswith(_FOREIGN_ENDINGS))
-                    or (before is not None and before.kind == "nisba")
-                    or (not gap.strip() and (prev_word in NAME_CONTEXT
-                                             or prev_word in index.first_words.get(eid, ())))
-                )
-                if supported:
-                    s = end - len(stem)
-                    out.append(NormMention(s, end, start, eid, "variant", "alias",
-                                           self._etype(eid)))
-                    recent.clear()
-                break
-            prev_word, prev_end = word, end
-        return out
+            taken[m.wstart : m.end] = b"\x01" * (m.end - m.wstart)
+        nisbas = [(m.end, m.entity_id) for m in found if m.kind == "nisba"]
+        return [
+            NormMention(s, e, w, eid, "variant", "alias", self._etype(eid))
+            for s, e, w, eid in self.res.variants.find(norm, taken, nisbas)
+        ]
 
     # -- the document ------------------------------------------------------------------------
     def link(self, doc: Doc, *, date_hint: str | None = None) -> None:
@@ -208,8 +182,9 @@ class Linker:
             pid = new_person_id(name.key)
             if pid not in new_names or (name.country and not new_names[pid].country):
                 new_names[pid] = name
-            new_mentions.append(NormMention(name.start, name.end, name.start, pid, how,
-                                            "name", "PER"))
+            new_mentions.append(
+                NormMention(name.start, name.end, name.start, pid, how, "name", "PER")
+            )
             by_wstart[name.start] = new_mentions[-1]
             return pid
 
@@ -242,12 +217,13 @@ class Linker:
             office = frame.office
             if office == "counterpart":
                 office = resolver.counterpart_office(frame) or ""
-                if not office:
+                if office not in _STATE_OFFICES:
                     continue
             if office.startswith("dual:"):
                 for pid in resolver.duo(frame.start, office[5:]):
-                    role_mentions.append(NormMention(frame.start, frame.end, frame.start, pid,
-                                                     "role", "role", "PER"))
+                    role_mentions.append(
+                        NormMention(frame.start, frame.end, frame.start, pid, "role", "role", "PER")
+                    )
                 continue
             person = appositions.get(i)
             if person is not None:
@@ -259,18 +235,20 @@ class Linker:
                 if person is None:
                     continue
                 resolver.add_person(frame.start, person)
-            role_mentions.append(NormMention(frame.start, frame.end, frame.start, person,
-                                             "role", "role", "PER"))
+            role_mentions.append(
+                NormMention(frame.start, frame.end, frame.start, person, "role", "role", "PER")
+            )
         self._emit(doc, found + new_mentions + role_mentions, new_names)
 
-    def _model_names(self, doc: Doc, by_wstart: dict[int, NormMention],
-                     add_new: Callable[[NameSpan, str], str]) -> None:
+    def _model_names(
+        self, doc: Doc, by_wstart: dict[int, NormMention], add_new: Callable[[NameSpan, str], str]
+    ) -> None:
         if self.tagger is None:
             return
         norm, nmap = doc.norm, doc.norm_map
         taken = bytearray(len(norm))
         for m in by_wstart.values():
-            taken[m.wstart:m.end] = b"\x01" * (m.end - m.wstart)
+            taken[m.wstart : m.end] = b"\x01" * (m.end - m.wstart)
         for start, end, typ in self.tagger(doc.text):
             if typ != "PER":
                 continue
@@ -284,8 +262,9 @@ class Linker:
             taken[s:e] = b"\x01" * (e - s)
 
     @staticmethod
-    def _surnames(norm: str, new_names: dict[str, NameSpan],
-                  by_wstart: dict[int, NormMention]) -> list[NormMention]:
+    def _surnames(
+        norm: str, new_names: dict[str, NameSpan], by_wstart: dict[int, NormMention]
+    ) -> list[NormMention]:
         """Later mentions of a new person by surname alone."""
         tails: dict[str, str] = {}
         for pid, name in new_names.items():
@@ -295,9 +274,11 @@ class Linker:
         tails = {k: v for k, v in tails.items() if v}
         if not tails:
             return []
-        pat = re.compile(r"(?<!\w)(?P<pre>[وفبلك]{0,2})(?P<name>"
-                         + "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
-                         + r")(?!\w)")
+        pat = re.compile(
+            r"(?<!\w)(?P<pre>[وفبلك]{0,2})(?P<name>"
+            + "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
+            + r")(?!\w)"
+        )
         out: list[NormMention] = []
         for m in pat.finditer(norm):
             if m.start() in by_wstart or any(
@@ -305,13 +286,15 @@ class Linker:
             ):
                 continue
             pid = tails[m.group("name")]
-            out.append(NormMention(m.start("name"), m.end("name"), m.start(), pid, "pattern",
-                                   "name", "PER"))
+            out.append(
+                NormMention(
+                    m.start("name"), m.end("name"), m.start(), pid, "pattern", "name", "PER"
+                )
+            )
         return out
 
     # -- output ------------------------------------------------------------------------------
-    def _emit(self, doc: Doc, mentions: list[NormMention],
-              new_names: dict[str, NameSpan]) -> None:
+    def _emit(self, doc: Doc, mentions: list[NormMention], new_names: dict[str, NameSpan]) -> None:
         doc.mentions = []
         doc.entities = {}
         text = doc.text
@@ -326,22 +309,23 @@ class Linker:
                 continue
             doc.entities.setdefault(ent.id, ent)
             how = "alias" if m.how == "alias" else m.how
-            doc.mentions.append(Mention(span[0], span[1], text[span[0]:span[1]],
-                                        m.entity_id, how))
+            doc.mentions.append(
+                Mention(span[0], span[1], text[span[0] : span[1]], m.entity_id, how)
+            )
 
-    def _doc_entity(self, eid: str, doc: Doc,
-                    new_names: dict[str, NameSpan]) -> DocEntity | None:
+    def _doc_entity(self, eid: str, doc: Doc, new_names: dict[str, NameSpan]) -> DocEntity | None:
         ent = self.kn.get(eid)
         if ent is not None:
             country = ent.id if ent.is_country else ent.country
-            return DocEntity(ent.id, ent.name, ent.name_ar or None, ent.type, country,
-                             ent.sector, ent.wikidata)
+            return DocEntity(
+                ent.id, ent.name, ent.name_ar or None, ent.type, country, ent.sector, ent.wikidata
+            )
         if eid.startswith("new:per:"):
             name = new_names.get(eid)
             if name is None:
                 return None
             span = doc.span_from_norm(name.start, name.end)
-            label = " ".join(doc.text[span[0]:span[1]].split()) if span else name.key
+            label = " ".join(doc.text[span[0] : span[1]].split()) if span else name.key
             return DocEntity(eid, label, label, "PER", name.country, None, None)
         if eid.startswith("role:"):
             _, of, office = eid.split(":", 2)

@@ -58,8 +58,14 @@ def is_function_word(word: str) -> bool:
     return word in FUNCTION_WORDS or (word[:1] in "وفلبك" and word[1:] in FUNCTION_WORDS)
 
 
+#: First names that fold to a particle (علي = على): allowed to open a name.
+_FOLDED_NAMES = frozenset({"علي"})
+
+
 def _name_like(word: str, prev: str | None) -> bool:
     """Whether ``word`` may be part of a personal name (``prev``: the name's previous word)."""
+    if prev is None and word in _FOLDED_NAMES:
+        return True
     if word in _NOT_NAME or len(word) < 2 or is_function_word(word):
         return False
     if word.startswith(("ال", "لل", "بال", "وال", "فال", "كال")):
@@ -68,7 +74,7 @@ def _name_like(word: str, prev: str | None) -> bool:
         return False
     if prev is not None and (word.startswith("و") or word.endswith("ه")):
         return word in _COMPOUND_HEADS  # "... وأسره", "... ثورة": not a name's second word
-    return True
+    return not (prev is None and word.startswith("و") and len(word) > 4)  # وتوقع
 
 
 def _boundary(norm: str, pos: int, by_wstart: dict[int, NormMention]) -> bool:
@@ -106,8 +112,15 @@ def name_after(
         p = sp.end()
     if not min_words <= len(words) <= MAX_NAME_WORDS:
         return None
-    if not _boundary(norm, spans[-1][1], by_wstart):
+    if len(words) == MAX_NAME_WORDS and len(words[-1]) <= 3 and words[-1] not in _COMPOUND_HEADS:
+        words.pop()  # "هوجو شافيز سعت": a short past-tense verb after a two-word name
+        spans.pop()
+    elif not _boundary(norm, spans[-1][1], by_wstart):
         return None
+    if not min_words <= len(words) <= MAX_NAME_WORDS or words[-1] in _COMPOUND_HEADS:
+        return None
+    if sum(w.endswith("ا") and len(w) >= 4 for w in words) >= 2:
+        return None  # "عزما أكيدا": accusative nouns, not a name
     return NameSpan(spans[0][0], spans[-1][1], " ".join(words))
 
 
@@ -134,7 +147,12 @@ def find_titles(norm: str, by_wstart: dict[int, NormMention]) -> list[NameSpan]:
             if w is None:
                 break
             word = w.group()
-            if word in TITLE_LINKS or word.startswith(("ال", "لل")) or word in TITLE_NOUNS:
+            if word in TITLE_LINKS:
+                # "باسم حركة طالبان", "في جامعة ...": the word after a link is a complement
+                nxt = _WORD.match(norm, _skip(norm, w.end()))
+                p = nxt.end() if nxt is not None and nxt.start() not in by_wstart else w.end()
+                continue
+            if word.startswith(("ال", "لل")) or word in TITLE_NOUNS:
                 p = w.end()
                 continue
             if word[:1] in "بل" and word[1:].startswith("ال"):

@@ -34,8 +34,13 @@ def role_id(of: str, office: str) -> str:
 class RoleResolver:
     """Resolves the frames of one document; ``timeline`` holds (norm offset, person id)."""
 
-    def __init__(self, knowledge: Knowledge, on: date | None,
-                 timeline: list[tuple[int, str]], new_offices: dict[str, str]) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        on: date | None,
+        timeline: list[tuple[int, str]],
+        new_offices: dict[str, str],
+    ) -> None:
         self.kn = knowledge
         self.on = on
         self.timeline = sorted(timeline)
@@ -71,8 +76,7 @@ class RoleResolver:
     def _held(self, person: str, offices: frozenset[str], of: str) -> bool:
         if person.startswith("new:"):
             return False
-        return any(t.office in offices and t.of == of
-                   for t in self.kn.offices(person, None))
+        return any(t.office in offices and t.of == of for t in self.kn.offices(person, None))
 
     # -- resolution ----------------------------------------------------------------------
     def counterpart_office(self, frame: Frame) -> str | None:

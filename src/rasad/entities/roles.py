@@ -58,8 +58,9 @@ _HEAD_RE = re.compile(
 )
 _SPOKES_RE = re.compile(
     r"(?P<obj>"
-    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(SPOKES_OBJECTS, key=len,
-                                                                   reverse=True))
+    + "|".join(
+        re.escape(h).replace(r"\ ", r"\s+") for h in sorted(SPOKES_OBJECTS, key=len, reverse=True)
+    )
     + r")(?!\w)"
 )
 _GAP = re.compile(r"[\s\"'،,:(]*")
@@ -77,8 +78,17 @@ Actor = Callable[[str], tuple[str, bool] | None]
 OrgOffice = Callable[[str], tuple[str, str | None] | None]
 
 #: Offices held for a state (the complement must be a country).
-_STATE_OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
-                            "defence_minister", "vice_president", "minister", "counterpart"})
+_STATE_OFFICES = frozenset(
+    {
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "defence_minister",
+        "vice_president",
+        "minister",
+        "counterpart",
+    }
+)
 
 
 def find_frames(
@@ -120,7 +130,9 @@ def _skip_space(norm: str, pos: int) -> int:
 
 
 def _more_counterparts(
-    norm: str, pos: int, by_wstart: dict[int, NormMention],
+    norm: str,
+    pos: int,
+    by_wstart: dict[int, NormMention],
     actor: Actor,
 ) -> list[Frame]:
     """``نظرائه الروسي سيرغي لافروف والأذربيجاني جيهون بيرموف``: further coordinated
@@ -132,8 +144,8 @@ def _more_counterparts(
         # skip a name of up to four words before the next conjunct
         for _ in range(5):
             comp = by_wstart.get(p)
-            if comp is not None and comp.kind == "nisba" and norm[p:comp.start] in ("و", ""):
-                if norm[p:comp.start] != "و":
+            if comp is not None and comp.kind == "nisba" and norm[p : comp.start] in ("و", ""):
+                if norm[p : comp.start] != "و":
                     return out
                 found = actor(comp.entity_id)
                 if found is None or not found[1]:
@@ -151,8 +163,12 @@ def _more_counterparts(
 
 
 def _spokes(
-    norm: str, start: int, end: int, by_wstart: dict[int, NormMention],
-    actor: Actor, org_office: OrgOffice,
+    norm: str,
+    start: int,
+    end: int,
+    by_wstart: dict[int, NormMention],
+    actor: Actor,
+    org_office: OrgOffice,
 ) -> Frame | None:
     pos = _skip_space(norm, end)
     comp = by_wstart.get(pos)
@@ -161,8 +177,9 @@ def _spokes(
         if office is not None:
             return Frame(start, comp.end, office[0], office[1], org=comp.entity_id)
         found = actor(comp.entity_id)
-        return Frame(start, comp.end, "spokesperson", found[0] if found else None,
-                     org=comp.entity_id)
+        return Frame(
+            start, comp.end, "spokesperson", found[0] if found else None, org=comp.entity_id
+        )
     m = _SPOKES_RE.match(norm, pos)
     if m is None:
         return None

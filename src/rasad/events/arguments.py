@@ -44,27 +44,39 @@ _BODY_CODES: dict[str, str] = {
 }
 _ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP", "ROLE"})
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
-_PREPS = frozenset({"مع", "الى", "علي", "على", "من", "عن", "ضد", "بين", "في", "حول", "تجاه",
+_PREPS = frozenset({"مع", "الي", "علي", "من", "عن", "ضد", "بين", "في", "حول", "تجاه",
                     "لدي", "عند", "خلال", "منذ", "مثل", "بشان", "ب", "ل", "لل", "ك", "داخل",
                     "قرب", "نحو", "وسط", "عبر", "بحق", "امام"})
-_PLACE_PREPS = frozenset({"في", "الى", "ب", "داخل", "قرب", "نحو", "وسط", "بمدينه"})
+_PLACE_PREPS = frozenset({"في", "الي", "ب", "داخل", "قرب", "نحو", "وسط", "بمدينه"})
 #: words between a preposition and the actor that do not change who it is
 _TRANSPARENT = frozenset({
     "نظيره", "نظيرته", "نظيريه", "نظرائه", "نظيرها", "نظيرهم", "نظيرتها", "قاده", "زعماء",
     "رؤساء", "رووساء", "وزراء", "وزيري", "رئيسي", "مدينه", "العاصمه", "محافظه", "منطقه",
     "اقليم", "بلده", "ولايه", "جانب", "الجانب", "قوات", "حكومه", "رئيس", "وزير", "ممثلي",
 })
+_NISBA = re.compile(r"^ال\S+(?:ي|يه|يين|يون)$")
+#: nouns that a nisba adjective turns into an actor ("الجانب الروسي", "الوفد التركي")
+_ACTOR_HEADS = frozenset({
+    "الجانب", "جانب", "الوفد", "وفد", "الحكومه", "حكومه", "الجيش", "جيش", "القوات", "قوات",
+    "الرئاسه", "الخارجيه", "الدفاع", "الوزير", "الرئيس", "السلطات", "سلطات", "المسوولين",
+    "المسوولون", "مسوولون", "مسوولين", "الطرف", "البرلمان", "الشرطه", "المتحدث", "النظام",
+    "المعارضه", "وزاره", "الوزاره", "الدبلوماسيه", "الدبلوماسي", "نظيره", "نظيرته", "الطيران",
+    "البحريه", "الامن", "الاستخبارات", "المخابرات", "الزعيم", "رئيس", "وزير", "السفير",
+    "السفاره", "الناطق", "المبعوث", "المندوب", "الشعب", "المتظاهرون", "المتظاهرين",
+    "المحتجون", "المحتجين", "الطلاب", "العمال", "الكرملين", "البيت", "مكتب", "المكتب",
+    "المنتخب", "الحرس", "الشركه", "شركه", "البنك",
+})
 _COUNTERPART = re.compile(r"^[وفبل]{0,2}(?:نظير|نظرا)")
 #: dual or plural nouns that stand for the two sides already named ("الجانبين اتفقا")
 ANAPHORS = frozenset({
     "الرئيسان", "الرئيسين", "الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين",
-    "الوزيران", "الوزيرين", "الزعيمان", "الزعيمين", "الزعيمين", "القائدان", "القائدين",
-    "الدولتان", "الدولتين", "كلاهما", "انهما", "انهما", "بينهما", "الجانبان",
+    "الوزيران", "الوزيرين", "الزعيمان", "الزعيمين", "القائدان", "القائدين",
+    "الدولتان", "الدولتين", "كلاهما", "انهما", "بينهما",
 })
 _NEGATORS = frozenset({"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "غير"})
 _DENIAL = re.compile(r"^[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|نفيا)$")
 _PLANNED = frozenset({"يعتزم", "تعتزم", "يعتزمان", "تعتزمان", "يعتزمون", "ينوي", "تنوي",
-                      "ينويان", "يخطط", "تخطط", "المقرر", "المزمع", "يستعد", "تستعد", "يعتزمون",
+                      "ينويان", "يخطط", "تخطط", "المقرر", "المزمع", "يستعد", "تستعد",
                       "قررت", "قرر", "تقرر", "يسعي", "تسعي"})
 _FUTURE = frozenset({"سوف", "لن", "سيتم", "ستتم", "سيعقد", "ستعقد", "سيجري", "ستجري",
                      "سيعمل", "ستعمل", "سيقوم", "ستقوم", "سيكون", "ستكون", "المقبل",
@@ -87,13 +99,14 @@ class Unit:
     prep: str = ""
     counterpart: bool = False
     place: bool = False
+    modifier: bool = False    # a nisba adjective on a topic noun ("الوضع السوري")
     group: int = -1
     clitic_wa: bool = False
     entities: list[str] = field(default_factory=list)
 
     @property
     def is_actor(self) -> bool:
-        return not self.place and self.kind in _ACTOR_TYPES
+        return not self.place and not self.modifier and self.kind in _ACTOR_TYPES
 
 
 def body_code(ent: DocEntity, kb_code: Callable[[str], str | None] | None = None) -> str | None:
@@ -134,7 +147,7 @@ def build_units(doc: Doc, tokens: list[Token],
     norm = doc.norm
     nmap = doc.norm_map
     starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
+    [t.end for t in tokens]
     raw: list[Unit] = []
     for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
         ent = doc.entities.get(m.entity_id)
@@ -157,7 +170,9 @@ def build_units(doc: Doc, tokens: list[Token],
         prev = units[-1] if units else None
         gap = norm[prev.end:unit.start] if prev else ""
         adjacent = prev is not None and prev.j >= unit.i and not unit.clitic_wa and (
-            "،" not in gap and "," not in gap or prev.entity == unit.entity)
+            ("،" not in gap and "," not in gap) or prev.entity == unit.entity) and (
+            prev.entity == unit.entity or bool(set(prev.countries) & set(unit.countries))
+            or not (prev.countries and unit.countries))
         if prev is not None and adjacent and len(gap.strip(' "\'()-')) == 0:
             if _RANK.get(unit.kind, 9) < _RANK.get(prev.kind, 9):
                 prev.entity, prev.kind, prev.sector = unit.entity, unit.kind, unit.sector
@@ -176,7 +191,7 @@ def build_units(doc: Doc, tokens: list[Token],
 
 def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
     tok = tokens[unit.i]
-    clitic = _strip_wa(norm[tok.start:unit.start]) if unit.start > tok.start else ""
+    clitic = norm[tok.start:unit.start].lstrip("وف") if unit.start > tok.start else ""
     k = unit.i
     if not clitic:
         steps = 0
@@ -202,11 +217,16 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
             prev = _strip_wa(tokens[k - 1].text)
             if prev in _PREPS:
                 clitic = prev
-    unit.prep = {"لل": "ل", "علي": "على"}.get(clitic, clitic)
+    unit.prep = "ل" if clitic == "لل" else clitic
     if unit.kind in _PLACE_TYPES and unit.prep in _PLACE_PREPS:
         unit.place = True
     if unit.kind == "LOC":
         unit.place = True
+    text = norm[unit.start:unit.end]
+    if unit.kind == "GPE" and _NISBA.match(text) and unit.i > 0 and not clitic:
+        head = _strip_wa(tokens[unit.i - 1].text)
+        if head not in _ACTOR_HEADS and not _COUNTERPART.match(head):
+            unit.modifier = True
 
 
 def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
@@ -225,6 +245,8 @@ def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
         if joined and ok_between and not (unit.prep and unit.prep != prev.prep
                                           and not unit.counterpart):
             unit.group = prev.group
+            if not unit.prep:
+                unit.prep = prev.prep
             if prev.place:
                 unit.place = unit.place or unit.kind in _PLACE_TYPES
         else:

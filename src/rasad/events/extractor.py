@@ -16,6 +16,7 @@ For each sentence, the trigger hits of the lexicon are read with word-order rule
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ _NOUN_LINKS = frozenset({"التي", "الذي", "جرت", "جري", "عقدت",
                          "هاتفيه", "الهاتفيه", "قاده", "زعماء", "رؤساء", "رووساء", "وزراء",
                          "وزيري", "رئيسي", "الرفيع", "المستوي"})
 _ATTRIBUTION = frozenset({"وفق", "وفقا", "حسب", "بحسب", "نقلا", "لوكاله", "لصحيفه"})
+_NOUN_TARGET_PREPS = frozenset({"ل", "الي", "علي", "ضد", "ب", "من", "مع", "تجاه", "بحق"})
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
                      "THREATEN"})
 
@@ -80,10 +82,20 @@ class _Sentence:
 
 
 def detect_types(sentence: str, lexicon: Lexicon | None = None) -> set[str]:
-    """The PLOVER types whose triggers occur in ``sentence`` (no actors needed)."""
+    """The PLOVER types whose triggers occur in ``sentence`` (no actors needed).
+
+    A type with occurrence cues in the lexicon (``_OCCUR`` rows: PROTEST, ASSAULT) also needs
+    one of its cues in the sentence (people killed or wounded; protesters marching, chanting),
+    so that a passing mention ("the assassination file", "the protesters' demands") is not
+    taken for a report of the event.
+    """
     lex = lexicon or load_lexicon()
-    return {h.entry.type for h in lex.match(tokenize(fold(sentence)))
-            if not h.entry.type.startswith("_") and not h.entry.has("nodetect")}
+    tokens = tokenize(fold(sentence))
+    hits = lex.match(tokens)
+    needs_cue, cued = lex.cued_types(tokens)
+    return {h.entry.type for h in hits
+            if not h.entry.type.startswith("_") and not h.entry.has("nodetect")
+            and (h.entry.type not in needs_cue or h.entry.type in cued)}
 
 
 def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
@@ -96,32 +108,36 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
     lex = lexicon or load_lexicon()
     hits = lex.match(tokens)
     units = build_units(doc, tokens, kb_code)
-    hits = [h for h in hits if not any(u.start <= h.start < u.end for u in units)]
-    dates = find_dates(norm)
+    u_starts = [u.start for u in units]
+    hits = [h for h in hits if not _inside(units, u_starts, h.start)]
+    h_starts = [h.start for h in hits]
     ctx = _Ctx()
     events: list[tuple[Event, str | None]] = []
     starts = [t.start for t in tokens]
-    from bisect import bisect_left
     for n, (s, e) in enumerate(sentences(norm)):
         sent = _Sentence(n, s, e, bisect_left(starts, s), bisect_left(starts, e))
-        sent.units = [u for u in units if s <= u.start < e]
-        s_hits = [h for h in hits if s <= h.start < e]
-        s_dates = [d for d in dates if s <= d.start < e]
+        sent.units = units[bisect_left(u_starts, s):bisect_left(u_starts, e)]
+        s_hits = hits[bisect_left(h_starts, s):bisect_left(h_starts, e)]
         if not sent.units and not s_hits:
             continue
         _find_reporters(sent, s_hits, tokens, ctx)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
+        s_dates = [DateExpr(d.start + s, d.end + s, d.text, d.key)
+                   for d in find_dates(norm[s:e])] if ev_hits else []
         claimed = _claims(ev_hits, sent, tokens)
         date_of = _assign_dates(ev_hits, s_dates)
         for hit in ev_hits:
-            for event, key in _events_for(hit, sent, tokens, ctx, claimed, doc):
+            for event in _events_for(hit, sent, tokens, ctx, claimed, doc):
+                key: str | None = None
                 expr = date_of.get(hit.start)
                 if expr is not None:
                     event.date_text = _text(doc, expr.start, expr.end)
                     event.date = resolve(expr, doc.published, future=event.intent is not None)
                     key = expr.key
                 events.append((event, key))
-                if hit.entry.has("sym") and event.source.countries and event.target.countries:
+                if (event.type in plover.SYMMETRIC or event.mode == "visit") and \
+                        event.source.countries and event.target.countries and \
+                        event.source.countries != event.target.countries:
                     ctx.dyad = (_Side(tuple(event.source.countries), event.source.entity,
                                       event.source.sector),
                                 _Side(tuple(event.target.countries), event.target.entity,
@@ -130,6 +146,11 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
     merged = merge_in_doc(events)
     assign_ids(doc.id, merged)
     return merged
+
+
+def _inside(units: list[Unit], u_starts: list[int], pos: int) -> bool:
+    k = bisect_right(u_starts, pos) - 1
+    return k >= 0 and units[k].start <= pos < units[k].end
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
@@ -141,13 +162,15 @@ def _strip(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
 
-def _clause_start(sent: _Sentence, tokens: list[Token], i: int, norm_between: str) -> int:
-    lo = sent.ti
+def _clause_start(sent: _Sentence, tokens: list[Token], i: int, norm: str) -> int:
+    """The first word of the clause of word ``i``: after a complementizer (أن، بأن، إنه) or
+    a colon opening reported speech."""
     for k in range(i - 1, sent.ti - 1, -1):
         if _strip(tokens[k].text) in _COMPLEMENTIZERS:
             return k + 1
-    del norm_between
-    return lo
+        if k + 1 <= i and any(c in norm[tokens[k].end:tokens[k + 1].start] for c in ':'):
+            return k + 1
+    return sent.ti
 
 
 def _subject_after(hit: Hit, sent: _Sentence) -> list[Unit] | None:
@@ -182,14 +205,16 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
         if hit.form.tense != "noun":
             continue
         k = hit.j
-        while k < sent.tj and k - hit.j < 4 and _strip(tokens[k].text) in _NOUN_LINKS:
+        while k < sent.tj and k - hit.j < 4 and (_strip(tokens[k].text) in _NOUN_LINKS
+                                                  or tokens[k].text[1:] in _NOUN_LINKS):
             k += 1
         for u in sent.units:
             if u.i < hit.j or not u.is_actor:
                 continue
             if u.i <= k + 1 and u.prep in ("", "بين", "ل"):
                 words_between = [_strip(tokens[m].text) for m in range(k, u.i)]
-                if all(w in ("بين", "و") or w in _NOUN_LINKS for w in words_between):
+                if all(w in ("بين", "و") or w in _NOUN_LINKS or w[1:] in _NOUN_LINKS
+                       for w in words_between):
                     out[hit.start] = [v for v in sent.units if v.group == u.group
                                       and v.is_actor]
             break
@@ -223,6 +248,8 @@ def _find_reporters(sent: _Sentence, hits: list[Hit], tokens: list[Token], ctx: 
         who = _subject_after(hit, sent) or _subject_before(hit, sent, sent.ti, 6)
         if who:
             sent.reporters.append((hit.j, who[0]))
+        elif ctx.reporter is not None:  # "وأوضح الوزير": the speaker goes on
+            sent.reporters.append((hit.j, ctx.reporter))
     for k in range(sent.ti, sent.tj):
         if tokens[k].text in _ATTRIBUTION:
             for u in sent.units:
@@ -257,13 +284,13 @@ def _mode_cue(hit: Hit, sent: _Sentence, tokens: list[Token]) -> str | None:
 
 
 def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
-                claimed: dict[int, list[Unit]], doc: Doc) -> list[tuple[Event, str | None]]:
+                claimed: dict[int, list[Unit]], doc: Doc) -> list[Event]:
     entry = hit.entry
     etype = entry.type
     mode = entry.mode
     if etype == "CONSULT":
         mode = _mode_cue(hit, sent, tokens) or mode
-    cs = _clause_start(sent, tokens, hit.i, "")
+    cs = _clause_start(sent, tokens, hit.i, doc.norm)
     is_verb = hit.form.tense != "noun"
     conf = 0.75 if not entry.has("weak") else 0.6
     # -- the first side (subject)
@@ -272,8 +299,14 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
     if hit.start in claimed:
         subj = claimed[hit.start]
     elif is_verb:
-        subj = _subject_after(hit, sent)
-        if subj is None:
+        if hit.form.number == "dual" and (
+                _anaphor_near(tokens, max(cs - 1, hit.i - 2), hit.i)
+                or _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1))):
+            dyad_anaphor = True
+        elif hit.form.number == "sg":
+            # a dual or plural verb carries its (pronoun) subject: what follows is the object
+            subj = _subject_after(hit, sent)
+        if subj is None and not dyad_anaphor:
             if _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 2)) or (
                     hit.form.number == "dual" and _anaphor_near(tokens, cs - 1, hit.i)):
                 dyad_anaphor = True
@@ -321,9 +354,11 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
         acc = [u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor]
         if rep is None or not acc:
             return []
-        src, tgt = _Side.of([rep]), _Side.of(acc[:1])
-        return [_make(hit, etype, mode, src, tgt, sent, tokens, doc, conf - 0.1, reported_by)]
+        return [_make(hit, etype, mode, _Side.of([rep]), _Side.of(acc[:1]), sent, tokens, doc,
+                      conf - 0.1, reported_by)]
     sides: list[tuple[_Side, _Side]] = []
+    src: _Side | None
+    tgt: _Side | None
     if entry.has("sym"):
         parties: list[_Side] = []
         if dyad_anaphor and ctx.dyad is not None:
@@ -346,7 +381,7 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             if rep is not None:
                 parties.insert(0, _Side.of([rep]))
                 conf -= 0.1
-        if not parties and (is_verb and hit.form.number == "dual" or not entry.has("weak")):
+        if not parties and ((is_verb and hit.form.number == "dual") or not entry.has("weak")):
             rep = reporter or ctx.reporter
             if rep is not None and (is_verb or not entry.has("weak")):
                 parties = [_Side.of([rep])]
@@ -386,7 +421,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             rep = reporter or (ctx.reporter if not entry.has("weak") else None)
             if rep is not None:
                 src, conf = _Side.of([rep]), conf - 0.1
-        obj = partners or _object(hit, sent, subj, taken)
+        obj = partners or (_object(hit, sent, subj, taken) if is_verb else
+                           _object(hit, sent, subj, taken, reach=4, preps=_NOUN_TARGET_PREPS))
         tgt = _Side.of(obj) if obj else None
         if mode == "visit" and tgt is None:
             dest = [u for u in sent.units if u.i >= hit.j and u.place and u.prep == "الى"]
@@ -406,11 +442,15 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             for a, b in sides if a.countries and b.countries]
 
 
-def _object(hit: Hit, sent: _Sentence, subj: list[Unit] | None,
-            taken: set[int]) -> list[Unit] | None:
+def _object(hit: Hit, sent: _Sentence, subj: list[Unit] | None, taken: set[int], *,
+            reach: int | None = None, preps: frozenset[str] | None = None) -> list[Unit] | None:
     after_subj = max((u.j for u in subj), default=hit.j) if subj else hit.j
     for u in sent.units:
         if u.i < max(hit.j, after_subj) or not u.is_actor or id(u) in taken:
+            continue
+        if reach is not None and u.i - hit.j > reach:
+            return None
+        if preps is not None and u.prep not in preps:
             continue
         if u.prep in ("في", "بين", "عن", "خلال", "منذ", "مثل", "حول", "عبر", "بشان"):
             continue

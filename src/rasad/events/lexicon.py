@@ -168,8 +168,12 @@ class Lexicon:
     def __init__(self, entries: list[tuple[Entry, str, list[str]]]) -> None:
         self.entries: list[Entry] = []
         self._index: dict[str, list[_Candidate]] = {}
+        self._cues: dict[str, set[str]] = {}
         for entry, lemma, tail_words in entries:
             self.entries.append(entry)
+            if entry.type == "_OCCUR":
+                self._cues.setdefault(entry.mode or "", set()).add(lemma)
+                continue
             self._add(entry, lemma, tail_words)
         for cands in self._index.values():
             cands.sort(key=lambda c: -len(c[0]))
@@ -197,6 +201,13 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def cued_types(self, tokens: list[Token]) -> tuple[frozenset[str], frozenset[str]]:
+        """(types that have ``_OCCUR`` cue rows, types whose cues occur in ``tokens``)."""
+        words = {t.text for t in tokens}
+        words |= {w[1:] for w in words if len(w) > 2 and w[0] in "وف"}
+        found = frozenset(k for k, cues in self._cues.items() if words & cues)
+        return frozenset(self._cues), found
 
     def forms(self) -> int:
         return len(self._index)
@@ -246,7 +257,7 @@ def _clitic_ok(clitic: str, entry: Entry, info: Form) -> bool:
 @lru_cache(maxsize=100_000)
 def _stems(word: str) -> tuple[tuple[str, str], ...]:
     out = [(word, "")]
-    if len(word) > 3 and word[0] in "وف":
+    if len(word) >= 3 and word[0] in "وف":
         out.append((word[1:], word[0]))
     for stem, pre in list(out):
         if len(stem) > 3 and stem.startswith("لل"):

@@ -123,6 +123,9 @@ def assign_ids(doc_id: str, events: list[Event]) -> None:
         event.id = base if n == 0 else f"{base}-{n}"
 
 
+_GroupKey = tuple[str, frozenset[frozenset[str]], bool, str | None]
+
+
 def merge_events(docs: Iterable[Doc]) -> list[Event]:
     """Cluster-level events of a set of documents (one story) with their counts.
 
@@ -130,23 +133,22 @@ def merge_events(docs: Iterable[Doc]) -> list[Event]:
     dated group of its type and dyad if there is exactly one. A->B and B->A of a symmetric type
     are one event. Counts: ``mentions`` (evidence spans), ``articles``, ``outlets``.
     """
-    groups: dict[tuple[str, frozenset[frozenset[str]], bool, str | None], list[tuple[Doc, Event]]]
-    groups = {}
+    groups: dict[_GroupKey, list[tuple[Doc, Event]]] = {}
     undated: list[tuple[Doc, Event]] = []
     for doc in docs:
         for event in doc.events:
             if event.date is None:
                 undated.append((doc, event))
                 continue
-            key = (event.type, dyad_key(event), event.negated, event.date)
-            groups.setdefault(key, []).append((doc, event))
+            dkey = (event.type, dyad_key(event), event.negated, event.date)
+            groups.setdefault(dkey, []).append((doc, event))
     for doc, event in undated:
         dated = [k for k in groups if k[:3] == (event.type, dyad_key(event), event.negated)
                  and k[3] is not None]
-        key = dated[0] if len(dated) == 1 else (event.type, dyad_key(event), event.negated, None)
-        groups.setdefault(key, []).append((doc, event))
+        ukey = dated[0] if len(dated) == 1 else (event.type, dyad_key(event), event.negated, None)
+        groups.setdefault(ukey, []).append((doc, event))
     out: list[Event] = []
-    for key, members in groups.items():
+    for gkey, members in groups.items():
         members.sort(key=lambda m: (-m[1].confidence, m[0].id))
         first = members[0][1]
         merged = Event.from_json(first.to_json())
@@ -163,8 +165,8 @@ def merge_events(docs: Iterable[Doc]) -> list[Event]:
         merged.evidence = list(first.evidence)
         merged.counts = {"mentions": mentions, "articles": len(articles),
                          "outlets": len(outlets)}
-        merged.id = _hash("cluster", key[0], _dyad_text(merged), key[3] or "",
-                          "neg" if key[2] else "", *sorted(articles))
+        merged.id = _hash("cluster", gkey[0], _dyad_text(merged), gkey[3] or "",
+                          "neg" if gkey[2] else "", *sorted(articles))
         out.append(merged)
     out.sort(key=lambda e: (-e.counts["mentions"], e.type, e.id))
     return out

@@ -100,7 +100,9 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 def shipped_records() -> list[dict[str, Any]]:
     """The raw records of the shipped ``entities.jsonl``."""
-    text = resources.files(DATA_PACKAGE).joinpath(DATA_DIR, ENTITIES_FILE).read_text(encoding="utf-8")
+    text = (
+        resources.files(DATA_PACKAGE).joinpath(DATA_DIR, ENTITIES_FILE).read_text(encoding="utf-8")
+    )
     return list(_read_jsonl(text.splitlines(), ENTITIES_FILE))
 
 

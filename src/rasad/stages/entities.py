@@ -25,8 +25,14 @@ class EntityLinker(MapStage):
     requires: ClassVar[tuple[str, ...]] = ("doc.text",)
     assigns: ClassVar[tuple[str, ...]] = ("doc.mentions", "doc.entities")
 
-    def __init__(self, *, extra: Path | None = None, model: bool = False,
-                 variants: bool = True, on_error: OnError = "raise") -> None:
+    def __init__(
+        self,
+        *,
+        extra: Path | None = None,
+        model: bool = False,
+        variants: bool = True,
+        on_error: OnError = "raise",
+    ) -> None:
         super().__init__(on_error=on_error)
         self.extra = extra
         self.model = model
@@ -45,8 +51,9 @@ class EntityLinker(MapStage):
     def linker(self) -> Linker:
         if self._linker is None:
             tagger = _load_tagger() if self.model else None
-            self._linker = Linker(Resources.shared(self.extra), tagger=tagger,
-                                  variants=self.variants)
+            self._linker = Linker(
+                Resources.shared(self.extra), tagger=tagger, variants=self.variants
+            )
         return self._linker
 
     def process(self, doc: Doc) -> None:

@@ -1,0 +1,525 @@
+"""Entity stage: clitics, longest match, offsets, nisba, variants, roles, new people.
+
+The sentences are written for these tests; the knowledge base is a small stub built here, so
+the tests do not move when the shipped data grow.
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rasad.doc import Doc
+from rasad.entities.knowledge import Knowledge, parse_date
+from rasad.entities.linker import Linker, Resources, collect_spellings
+from rasad.entities.patterns import new_person_id
+from rasad.entities.variants import VariantIndex, close_enough, skeleton
+from rasad.kb import build_kb
+from rasad.stages.entities import EntityLinker
+
+
+def _country(
+    iso: str,
+    name: str,
+    ar: str,
+    nisba: list[str],
+    aliases: list[str] | None = None,
+) -> dict[str, Any]:
+    return {
+        "id": iso,
+        "name": name,
+        "name_ar": ar,
+        "type": "GPE",
+        "country": iso,
+        "aliases": aliases or [],
+        "nisba": nisba,
+    }
+
+
+def _person(
+    pid: str,
+    name: str,
+    ar: str,
+    country: str,
+    aliases: list[str],
+    offices: list[tuple[str, str, str, str | None]] = (),
+) -> dict[str, Any]:  # type: ignore[assignment]
+    return {
+        "id": pid,
+        "name": name,
+        "name_ar": ar,
+        "type": "PER",
+        "country": country,
+        "sector": "GOV",
+        "aliases": aliases,
+        "offices": [{"office": o, "of": of, "start": s, "end": e} for o, of, s, e in offices],
+    }
+
+
+RECORDS: list[dict[str, Any]] = [
+    _country("RUS", "Russia", "روسيا", ["روسي", "الروس"]),
+    _country("TUR", "Turkey", "تركيا", ["تركي", "الأتراك"]),
+    _country("USA", "United States", "الولايات المتحدة", ["أمريكي", "أميركي"], ["أمريكا"]),
+    _country("IRQ", "Iraq", "العراق", ["عراقي"]),
+    _country("IRN", "Iran", "إيران", ["إيراني"]),
+    _country("LBY", "Libya", "ليبيا", ["ليبي"]),
+    _country("LTU", "Lithuania", "ليتوانيا", ["ليتواني"]),
+    _country("AUT", "Austria", "النمسا", ["نمساوي"]),
+    _country("KAZ", "Kazakhstan", "كازاخستان", ["كازاخستاني"]),
+    _country("KGZ", "Kyrgyzstan", "قرغيزستان", ["قرغيزي"]),
+    _country("UZB", "Uzbekistan", "أوزبكستان", ["أوزبكي"]),
+    {"id": "gpe:manama", "name": "Manama", "name_ar": "المنامة", "type": "GPE", "country": "BHR"},
+    {"id": "gpe:moscow", "name": "Moscow", "name_ar": "موسكو", "type": "GPE", "country": "RUS"},
+    {
+        "id": "org:moscow-kremlin",
+        "name": "Moscow Kremlin",
+        "name_ar": "الكرملين",
+        "type": "ORG",
+        "country": "RUS",
+        "aliases": ["قصر الكرملين"],
+    },
+    {
+        "id": "org:un",
+        "name": "United Nations",
+        "name_ar": "الأمم المتحدة",
+        "type": "ORG",
+        "code": "UN",
+    },
+    {
+        "id": "org:mfa-tur",
+        "name": "Ministry of Foreign Affairs (Turkey)",
+        "name_ar": "وزارة الخارجية التركية",
+        "type": "ORG",
+        "country": "TUR",
+    },
+    {
+        "id": "org:hope",
+        "name": "Hope Party",
+        "name_ar": "حزب الأمل",
+        "type": "ORG",
+        "aliases": ["الأمل"],
+    },
+    _person(
+        "per:putin",
+        "Vladimir Putin",
+        "فلاديمير بوتين",
+        "RUS",
+        ["بوتين"],
+        [("head_of_state", "RUS", "2012-05-07", None)],
+    ),
+    _person(
+        "per:erdogan",
+        "Recep Tayyip Erdoğan",
+        "رجب طيب أردوغان",
+        "TUR",
+        ["أردوغان"],
+        [("head_of_state", "TUR", "2014-08-28", None)],
+    ),
+    _person(
+        "per:lavrov",
+        "Sergey Lavrov",
+        "سيرغي لافروف",
+        "RUS",
+        ["لافروف"],
+        [("foreign_minister", "RUS", "2004-03-09", None)],
+    ),
+    _person(
+        "per:peskov",
+        "Dmitry Peskov",
+        "دميتري بيسكوف",
+        "RUS",
+        ["بيسكوف"],
+        [("presidential_spokesperson", "RUS", "2012-05-22", None)],
+    ),
+    _person(
+        "per:cavusoglu",
+        "Mevlüt Çavuşoğlu",
+        "مولود جاويش أوغلو",
+        "TUR",
+        ["جاويش أوغلو"],
+        [
+            ("foreign_minister", "TUR", "2014-08-29", "2015-08-28"),
+            ("foreign_minister", "TUR", "2015-11-24", "2023-06-04"),
+        ],
+    ),
+    _person(
+        "per:sinirlioglu",
+        "Feridun Sinirlioğlu",
+        "فريدون سينيرلي أوغلو",
+        "TUR",
+        ["سينيرلي أوغلو"],
+        [("foreign_minister", "TUR", "2015-08-28", "2015-11-24")],
+    ),
+    _person(
+        "per:fidan",
+        "Hakan Fidan",
+        "هاكان فيدان",
+        "TUR",
+        ["فيدان"],
+        [("foreign_minister", "TUR", "2023-06-04", None)],
+    ),
+    _person(
+        "per:guterres",
+        "António Guterres",
+        "أنطونيو غوتيريش",
+        "PRT",
+        ["غوتيريش"],
+        [("secretary_general", "UN", "2017-01-01", None)],
+    ),
+    _person(
+        "per:mirziyoyev",
+        "Shavkat Mirziyoyev",
+        "شوكت ميرضيائيف",
+        "UZB",
+        ["ميرضيائيف"],
+        [("head_of_state", "UZB", "2016-12-14", None)],
+    ),
+    _person("per:asad-b", "Bashar al-Assad", "بشار الأسد", "SYR", ["الأسد"]),
+    _person("per:asad-h", "Hafez al-Assad", "حافظ الأسد", "SYR", ["الأسد"]),
+]
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker(Resources.build(Knowledge(build_kb(RECORDS))))
+
+
+def run(linker: Linker, text: str, published: str | None = None) -> Doc:
+    doc = Doc(source="test")
+    doc.set_text(text)
+    doc.published = published
+    linker.link(doc)
+    return doc
+
+
+def linked(doc: Doc) -> list[tuple[str, str]]:
+    """(surface, entity id) of every mention, in text order."""
+    return [(m.text, m.entity_id) for m in doc.mentions]
+
+
+def ids(doc: Doc) -> set[str]:
+    return {m.entity_id for m in doc.mentions}
+
+
+# -- exact matching ----------------------------------------------------------------------------
+
+
+def test_entities_clitics_are_left_out_of_the_mention(linker: Linker) -> None:
+    doc = run(linker, "التقى وبوتين ثم سافر بالأمس، وقال لأردوغان إن فلروسيا موقفا.")
+    assert ("بوتين", "per:putin") in linked(doc)
+    assert ("أردوغان", "per:erdogan") in linked(doc)
+
+
+def test_entities_article_after_a_preposition(linker: Linker) -> None:
+    doc = run(linker, "أعلن بالكرملين مسؤول، ونقل عن الناطق للكرملين كلاما.")
+    got = linked(doc)
+    assert ("الكرملين", "org:moscow-kremlin") in got
+    assert ("لكرملين", "org:moscow-kremlin") in got  # ل + الكرملين: the alef is not written
+
+
+def test_entities_no_match_inside_a_longer_word(linker: Linker) -> None:
+    doc = run(linker, "الروسيات والتركيات حضرن، وموسكوفي اسم لا يعني المدينة.")
+    assert "gpe:moscow" not in ids(doc)
+    assert "RUS" not in ids(doc)
+
+
+def test_entities_longest_match_wins(linker: Linker) -> None:
+    doc = run(linker, "أصدرت وزارة الخارجية التركية بيانا عن زيارة قصر الكرملين.")
+    assert ("وزارة الخارجية التركية", "org:mfa-tur") in linked(doc)
+    assert ("قصر الكرملين", "org:moscow-kremlin") in linked(doc)
+    assert "TUR" not in ids(doc)  # the nisba inside the ministry's name is not a mention
+
+
+def test_entities_spans_are_exact_text_slices(linker: Linker) -> None:
+    text = "قال الرئيسُ الروسيُّ فلاديمير بوتين، في موسكـــو: «تُركيا شريك»."
+    doc = run(linker, text)
+    assert doc.mentions
+    for m in doc.mentions:
+        assert text[m.start : m.end] == m.text
+    assert ("موسكـــو", "gpe:moscow") in linked(doc)
+    assert ("تُركيا", "TUR") in linked(doc)
+
+
+def test_entities_nisba_is_a_mention_of_the_country(linker: Linker) -> None:
+    doc = run(linker, "انتقد الجانب الروسي موقف الأتراك، وقالت الصحافة التركية إن وفدا روسيا وصل.")
+    got = linked(doc)
+    assert ("الروسي", "RUS") in got
+    assert ("الأتراك", "TUR") in got
+    assert ("التركية", "TUR") in got
+    assert doc.entities["RUS"].name == "Russia"
+    assert doc.entities["RUS"].country == "RUS"
+
+
+def test_entities_common_word_alias_is_not_matched_alone(linker: Linker) -> None:
+    doc = run(linker, "يبقى الأمل قائما في السلام، وأعلن حزب الأمل مشاركته.")
+    assert linked(doc) == [("حزب الأمل", "org:hope")]
+
+
+def test_entities_ambiguous_surname_needs_the_full_name(linker: Linker) -> None:
+    doc = run(linker, "قال الأسد إن الحرب انتهت.")
+    assert not {"per:asad-b", "per:asad-h"} & ids(doc)
+    doc = run(linker, "ألقى بشار الأسد خطابا، ثم قال الأسد إن الحرب انتهت.")
+    assert [e for _, e in linked(doc)] == ["per:asad-b", "per:asad-b"]
+
+
+# -- spelling variants -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("variant", "known"),
+    [
+        ("بوتن", "بوتين"),
+        ("كازخستان", "كازاخستان"),
+        ("لافرورف", "لافروف"),
+        ("قيرغيزستان", "قرغيزستان"),
+        ("ميرزيوييف", "ميرضيائيف"),
+        ("تشاووش", "جاويش"),
+        ("تشاوش", "جاويش"),
+        ("جاووش", "جاويش"),
+        ("اردوغان", "أردوغان"),
+    ],
+)
+def test_entities_variant_is_close(variant: str, known: str) -> None:
+    from rasad.arabic import fold
+
+    assert close_enough(fold(variant), fold(known))
+
+
+@pytest.mark.parametrize(
+    ("word", "known"),
+    [
+        ("بوتان", "بوتين"),
+        ("ليبيا", "ليتوانيا"),
+        ("إيران", "العراق"),
+        ("النمسا", "المنامة"),
+        ("تشكلان", "أوجلان"),
+    ],
+)
+def test_entities_near_misses_are_not_variants(word: str, known: str) -> None:
+    from rasad.arabic import fold
+
+    assert not close_enough(fold(word), fold(known))
+
+
+def test_entities_short_skeleton_has_no_variants() -> None:
+    index = VariantIndex(build_kb(RECORDS).entities.values())
+    assert skeleton("روسي") == skeleton("روسيا")
+    assert index.lookup("روسي") == []  # too few consonants to guess from
+
+
+def test_entities_variants_in_context(linker: Linker) -> None:
+    doc = run(
+        linker,
+        "قال الرئيس الروسي بوتن إن كازخستان شريك، وإن وزير الخارجية "
+        "مولود تشاووش أوغلو اتصل بالرئيس الأوزبكي ميرزيوييف.",
+    )
+    got = linked(doc)
+    assert ("بوتن", "per:putin") in got
+    assert ("كازخستان", "KAZ") in got
+    assert ("مولود تشاووش أوغلو", "per:cavusoglu") in got
+    assert ("ميرزيوييف", "per:mirziyoyev") in got
+    assert {m.how for m in doc.mentions if m.text == "بوتن"} == {"variant"}
+
+
+def test_entities_variant_without_support_is_left_alone(linker: Linker) -> None:
+    doc = run(linker, "ارتفع سعر غاز بوتان في الأسواق، وتعطل بوتن المصنع.")
+    assert "per:putin" not in ids(doc)
+
+
+def test_entities_spellings_are_counted(linker: Linker) -> None:
+    doc = run(linker, "التقى بوتين بأردوغان، ثم قال بوتين والرئيس الروسي بوتن كلاما.")
+    seen = collect_spellings([doc])
+    assert seen["per:putin"]["بوتين"] == 2
+    assert seen["per:putin"]["بوتن"] == 1
+    assert "الرئيس الروسي" not in seen["per:putin"]  # role phrases are not spellings
+
+
+# -- roles -------------------------------------------------------------------------------------
+
+ROLE_TEXT = "صرح وزير الخارجية التركي للصحفيين بأن بلاده تريد الحوار."
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2015-10-01", "per:sinirlioglu"),
+        ("2020-01-01", "per:cavusoglu"),
+        ("2024-01-01", "per:fidan"),
+        ("2015-08-28", "per:sinirlioglu"),
+    ],
+)
+def test_entities_role_by_date(linker: Linker, published: str, expected: str) -> None:
+    doc = run(linker, ROLE_TEXT, published)
+    assert linked(doc)[0] == ("وزير الخارجية التركي", expected)
+    assert doc.mentions[0].how == "role"
+
+
+def test_entities_role_without_date_prefers_the_person_named(linker: Linker) -> None:
+    text = "التقى فريدون سينيرلي أوغلو بنظيره. " + ROLE_TEXT
+    doc = run(linker, text)
+    assert ("وزير الخارجية التركي", "per:sinirlioglu") in linked(doc)
+
+
+def test_entities_role_without_date_or_name_is_a_country_actor(linker: Linker) -> None:
+    doc = run(linker, ROLE_TEXT)
+    role = "role:TUR:foreign_minister"
+    assert linked(doc)[0] == ("وزير الخارجية التركي", role)
+    ent = doc.entities[role]
+    assert (ent.type, ent.country, ent.sector) == ("PER", "TUR", "GOV")
+    assert ent.name == "foreign minister of Turkey"
+
+
+def test_entities_apposition_binds_the_office(linker: Linker) -> None:
+    doc = run(
+        linker,
+        "قال وزير الخارجية التركي مولود جاويش أوغلو إن بلاده مستعدة. "
+        "وأضاف وزير الخارجية التركي أن الحوار مستمر.",
+        "2015-10-01",
+    )
+    roles = [e for t, e in linked(doc) if t == "وزير الخارجية التركي"]
+    assert roles == ["per:cavusoglu", "per:cavusoglu"]  # the text beats the calendar
+
+
+def test_entities_counterpart_and_generic_minister(linker: Linker) -> None:
+    doc = run(
+        linker,
+        "بحث فريدون سينيرلي أوغلو مع نظيره الروسي الملفات، "
+        "وقال الوزير الروسي إن الحل سياسي، وأكد الوزير التركي ذلك.",
+    )
+    got = linked(doc)
+    assert ("الوزير التركي", "per:sinirlioglu") in got
+    doc = run(
+        linker,
+        "بحث فريدون سينيرلي أوغلو مع نظيره الروسي سيرغي لافروف الملفات، "
+        "وقال الوزير الروسي إن الحل سياسي.",
+    )
+    got = linked(doc)
+    assert ("نظيره الروسي", "per:lavrov") in got
+    assert ("الوزير الروسي", "per:lavrov") in got
+
+
+def test_entities_counterpart_by_date(linker: Linker) -> None:
+    doc = run(linker, "اتصل الرئيس التركي بنظيره الروسي هاتفيا.", "2022-01-06")
+    assert linked(doc)[0][1] == "per:erdogan"
+    assert ("نظيره الروسي", "per:putin") in linked(doc)
+
+
+def test_entities_spokesperson_and_secretary_general(linker: Linker) -> None:
+    doc = run(
+        linker,
+        "نفى المتحدث باسم الكرملين الخبر، ودعا الأمين العام للأمم المتحدة إلى التهدئة.",
+        "2021-03-03",
+    )
+    got = linked(doc)
+    assert ("المتحدث باسم الكرملين", "per:peskov") in got
+    assert ("الأمين العام للأمم المتحدة", "per:guterres") in got
+
+
+def test_entities_dual_refers_to_the_two_leaders(linker: Linker) -> None:
+    doc = run(linker, "تحدث بوتين مع أردوغان، وناقش الرئيسان ملفات عدة.")
+    duo = {e for t, e in linked(doc) if t == "الرئيسان"}
+    assert duo == {"per:putin", "per:erdogan"}
+
+
+# -- new people --------------------------------------------------------------------------------
+
+
+def test_entities_new_person_after_a_title(linker: Linker) -> None:
+    doc = run(
+        linker,
+        "يرى المحلل في الشؤون الروسية كامل يونسوف إن الأزمة ستطول. وأضاف يونسوف أن الحل بعيد.",
+    )
+    pid = new_person_id("كامل يونسوف")
+    assert ("كامل يونسوف", pid) in linked(doc)
+    assert ("يونسوف", pid) in linked(doc)  # the surname alone, later
+    assert doc.entities[pid].type == "PER"
+    assert doc.entities[pid].name == "كامل يونسوف"
+    assert {m.how for m in doc.mentions if m.entity_id == pid} == {"pattern"}
+
+
+def test_entities_new_person_after_a_role(linker: Linker) -> None:
+    doc = run(
+        linker,
+        "أكد المتحدث باسم وزارة الخارجية الأمريكية جون سميثرز في بيان أن "
+        "الاتصال تم. وقال السفير الروسي بيتر كوفالينكو إن بلاده تتابع.",
+    )
+    smith = new_person_id("جون سميثرز")
+    koval = new_person_id("بيتر كوفالينكو")
+    assert ("جون سميثرز", smith) in linked(doc)
+    assert ("المتحدث باسم وزارة الخارجية الأمريكية", smith) in linked(doc)
+    assert doc.entities[smith].country == "USA"
+    assert ("بيتر كوفالينكو", koval) in linked(doc)
+    assert doc.entities[koval].country == "RUS"
+
+
+def test_entities_no_new_person_from_verbs(linker: Linker) -> None:
+    doc = run(linker, "قال الرئيس الروسي إن الوضع صعب، وأكد المسؤول أن المحادثات مستمرة.")
+    assert not any(e.startswith("new:") for e in ids(doc))
+
+
+def test_entities_new_person_id_is_stable() -> None:
+    assert new_person_id("علي كمال") == new_person_id("علي كمال")
+    assert new_person_id("علي كمال").startswith("new:per:")
+
+
+# -- the stage ---------------------------------------------------------------------------------
+
+
+def test_entities_stage_declares_and_pickles(tmp_path: Any) -> None:
+    stage = EntityLinker()
+    assert stage.name == "entities.kb.v1"
+    assert stage.assigns == ("doc.mentions", "doc.entities")
+    clone = pickle.loads(pickle.dumps(stage))
+    doc = Doc(source="s")
+    doc.set_text("زار أردوغان موسكو والتقى بوتين.")
+    out = next(iter(clone([doc])))
+    names = {e.name for e in out.entities.values()}
+    assert {"Recep Tayyip Erdoğan", "Moscow", "Vladimir Putin"} <= names
+    assert out.to_json()["entities"]
+
+
+def test_entities_parse_date() -> None:
+    assert str(parse_date("2015-10-01T10:00:00")) == "2015-10-01"
+    assert parse_date("2015-02-30") is None
+    assert parse_date(None) is None
+
+
+def test_entities_new_person_whose_first_name_folds_to_a_particle(linker: Linker) -> None:
+    doc = run(linker, "ويقول الخبير في الشأن الروسي علي دميرتاشلي إن التجارة ستنمو.")
+    pid = new_person_id("علي دميرتاشلي")
+    assert ("علي دميرتاشلي", pid) in linked(doc)
+    assert doc.entities[pid].country is None  # the topic's nisba is not a nationality
+
+
+# -- the seeds ---------------------------------------------------------------------------------
+
+SEEDS_FLOOR = 0.95  # reached 0.970 (only ratchet up)
+
+
+@pytest.mark.skipif(
+    not (Path(__file__).resolve().parents[2] / "shared/gold/seeds.jsonl").exists(),
+    reason="../shared is not beside the checkout",
+)
+def test_entities_seeds_f1() -> None:
+    import json
+
+    from rasad.evaluate import entity_set
+
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    types = {"PER", "ORG", "GPE", "LOC"}
+    real = Linker(Resources.shared())
+    tp = fp = fn = 0
+    for line in (shared / "gold/seeds.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        lines = (shared / "corpus/seeds" / rec["doc"]).read_text(encoding="utf-8").split("\n")
+        doc = Doc(source=rec["doc"])
+        doc.set_text("\n".join(lines[i - 1] for i in rec["content_lines"]))
+        real.link(doc)
+        got = {pair for pair in entity_set(doc) if pair[1] in types}
+        want = {(e["name"], e["type"]) for e in rec["entities"] if e["type"] in types}
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= SEEDS_FLOOR, (tp, fp, fn)

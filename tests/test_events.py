@@ -1,0 +1,311 @@
+"""Event extraction: triggers, flags, argument attachment, merging, intensity, the stages.
+
+The documents are built with a tiny stub linker (surface → entity), so these tests do not
+depend on the knowledge base; the sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rasad.arabic import fold
+from rasad.doc import Doc, DocEntity, Event, Mention
+from rasad.events import plover
+from rasad.events.extractor import detect_types, extract_events
+from rasad.events.lexicon import load_lexicon, tokenize
+from rasad.events.merge import merge_events
+from rasad.stages.events import EventExtractor, EventMerger
+
+# surface -> (entity id, name, type, country)
+_STUB: dict[str, tuple[str, str, str, str | None]] = {
+    "بوتين": ("per:putin", "Vladimir Putin", "PER", "RUS"),
+    "أردوغان": ("per:erdogan", "Recep Tayyip Erdoğan", "PER", "TUR"),
+    "لافروف": ("per:lavrov", "Sergey Lavrov", "PER", "RUS"),
+    "جاويش أوغلو": ("per:cavusoglu", "Mevlüt Çavuşoğlu", "PER", "TUR"),
+    "بلينكن": ("per:blinken", "Antony Blinken", "PER", "USA"),
+    "ماكرون": ("per:macron", "Emmanuel Macron", "PER", "FRA"),
+    "الروسي": ("gpe:RUS", "Russia", "GPE", "RUS"),
+    "التركي": ("gpe:TUR", "Turkey", "GPE", "TUR"),
+    "الفرنسي": ("gpe:FRA", "France", "GPE", "FRA"),
+    "روسيا": ("gpe:RUS", "Russia", "GPE", "RUS"),
+    "تركيا": ("gpe:TUR", "Turkey", "GPE", "TUR"),
+    "أوكرانيا": ("gpe:UKR", "Ukraine", "GPE", "UKR"),
+    "إيران": ("gpe:IRN", "Iran", "GPE", "IRN"),
+    "موسكو": ("gpe:moscow", "Moscow", "GPE", "RUS"),
+    "أنقرة": ("gpe:ankara", "Ankara", "GPE", "TUR"),
+    "سوتشي": ("gpe:sochi", "Sochi", "GPE", "RUS"),
+    "طهران": ("gpe:tehran", "Tehran", "GPE", "IRN"),
+    "الناتو": ("org:nato", "NATO", "ORG", None),
+    "وكالة الأنباء": ("org:agency", "News Agency", "ORG", "TUR"),
+}
+
+
+def _link(doc: Doc) -> None:
+    norm = doc.norm
+    taken = [False] * len(norm)
+    for surface in sorted(_STUB, key=len, reverse=True):
+        eid, name, etype, country = _STUB[surface]
+        doc.entities[eid] = DocEntity(eid, name, None, etype, country)
+        pattern = r"(?<!\w)(?:و|ف|ب|ل|لل|وب|ول)?(" + re.escape(fold(surface)) + r")(?!\w)"
+        for m in re.finditer(pattern, norm):
+            a, b = m.span(1)
+            if any(taken[a:b]):
+                continue
+            taken[a:b] = [True] * (b - a)
+            span = doc.span_from_norm(a, b)
+            assert span is not None
+            doc.mentions.append(Mention(span[0], span[1], doc.text[span[0]:span[1]], eid))
+    doc.mentions.sort(key=lambda m: m.start)
+
+
+def make_doc(text: str, *, published: str | None = "2022-01-06", outlet: str = "site",
+             cluster: str | None = None) -> Doc:
+    doc = Doc(source=f"test:{abs(hash(text))}", published=published, outlet=outlet,
+              cluster=cluster)
+    doc.set_text(text)
+    _link(doc)
+    return doc
+
+
+def events_of(text: str, **kwargs: str | None) -> list[Event]:
+    return extract_events(make_doc(text, **kwargs))  # type: ignore[arg-type]
+
+
+def dyad(event: Event) -> frozenset[frozenset[str]]:
+    return frozenset({frozenset(event.source.countries), frozenset(event.target.countries)})
+
+
+RT = frozenset({frozenset({"RUS"}), frozenset({"TUR"})})
+
+
+# --- lexicon -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("word", "etype", "number"),
+    [
+        ("التقى", "CONSULT", "sg"), ("يلتقي", "CONSULT", "sg"), ("التقت", "CONSULT", "sg"),
+        ("التقيا", "CONSULT", "dual"), ("التقوا", "CONSULT", "pl"), ("وسيلتقي", "CONSULT", "sg"),
+        ("بحث", "CONSULT", "sg"), ("بحثا", "CONSULT", "dual"), ("بحثت", "CONSULT", "sg"),
+        ("ويبحث", "CONSULT", "sg"), ("ناقشا", "CONSULT", "dual"), ("فناقش", "CONSULT", "sg"),
+        ("يناقشان", "CONSULT", "dual"), ("استقبله", "CONSULT", "sg"), ("اتفقا", "AGREE", "dual"),
+        ("وتعهدت", "AGREE", "sg"), ("انتقد", "ACCUSE", "sg"), ("ويتهم", "ACCUSE", "sg"),
+        ("طالبوا", "REQUEST", "pl"), ("دعا", "REQUEST", "sg"), ("يدعوان", "REQUEST", "dual"),
+        ("حذرت", "THREATEN", "sg"), ("هددوا", "THREATEN", "pl"), ("رفضت", "REJECT", "sg"),
+        ("قصفت", "ASSAULT", "sg"), ("تظاهروا", "PROTEST", "pl"), ("استقال", "RETREAT", "sg"),
+        ("انسحبت", "RETREAT", "sg"),
+    ],
+)
+def test_events_lexicon_verb_conjugations(word: str, etype: str, number: str) -> None:
+    hits = load_lexicon().match(tokenize(fold(word)))
+    assert [h.entry.type for h in hits] == [etype]
+    assert hits[0].form.number == number
+
+
+@pytest.mark.parametrize(
+    ("phrase", "etype", "mode"),
+    [
+        ("أجرى اتصالاً هاتفياً", "CONSULT", "phone"),
+        ("خلال مكالمة هاتفية", "CONSULT", "phone"),
+        ("في اتصال هاتفي", "CONSULT", "phone"),
+        ("بحث هاتفيا", "CONSULT", "phone"),
+        ("وزيارته", "CONSULT", "visit"),
+        ("للاجتماع", "CONSULT", "meet"),
+        ("القمة", "CONSULT", "multilateral"),
+        ("وقف إطلاق النار", "RETREAT", "ceasefire"),
+        ("استقالتها", "RETREAT", "resign"),
+        ("فرض عقوبات", "SANCTION", None),
+        ("والاحتجاجات", "PROTEST", "demo"),
+        ("إضراب", "PROTEST", "strike"),
+        ("غارة", "ASSAULT", "aerial"),
+        ("اشتباكات", "ASSAULT", "firearms"),
+        ("أفرجت عن", "RETREAT", "release"),
+        ("أرسلت قوات", "MOBILIZE", "troops"),
+        ("وقّع اتفاقاً", "SUPPORT", None),
+    ],
+)
+def test_events_lexicon_nouns_and_multiword(phrase: str, etype: str, mode: str | None) -> None:
+    hits = [h for h in load_lexicon().match(tokenize(fold(phrase)))
+            if not h.entry.type.startswith("_")]
+    assert [(h.entry.type, h.entry.mode) for h in hits] == [(etype, mode)]
+
+
+def test_events_lexicon_search_is_not_discussion() -> None:
+    assert load_lexicon().match(tokenize(fold("يبحث عن حل"))) == []
+
+
+# --- arguments -----------------------------------------------------------------------------
+
+def test_events_dual_verb_with_coordinated_subject() -> None:
+    events = events_of("الرئيس بوتين ونظيره التركي أردوغان بحثا هاتفيا الوضع في أوكرانيا.")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert dyad(consult[0]) == RT
+    assert consult[0].mode == "phone"
+    assert consult[0].place == "Ukraine"
+
+
+def test_events_counterpart_after_ma3() -> None:
+    events = events_of("التقى جاويش أوغلو مع نظيره الروسي في مدينة سوتشي اليوم.")
+    assert [(e.type, e.source.countries, e.target.countries) for e in events] == [
+        ("CONSULT", ["TUR"], ["RUS"])]
+    assert events[0].place == "Sochi"
+    assert events[0].date == "2022-01-06"
+    assert events[0].date_text == "اليوم"
+
+
+def test_events_bayn_after_noun() -> None:
+    events = events_of("وجاء ذلك خلال اتصال هاتفي بين بوتين وأردوغان الأحد.")
+    assert len(events) == 1
+    assert events[0].mode == "phone" and dyad(events[0]) == RT
+    assert events[0].date == "2022-01-02"
+
+
+def test_events_vso_directed_with_target() -> None:
+    events = events_of("وانتقد بوتين الشهر الماضي أوكرانيا بسبب الهجمات على المدنيين.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert [(e.source.countries, e.target.countries) for e in accuse] == [(["RUS"], ["UKR"])]
+    assert accuse[0].date == "2021-12"
+    assert accuse[0].quad == "verbal conflict"
+
+
+def test_events_anaphoric_sides() -> None:
+    text = ("التقى بوتين مع أردوغان في سوتشي أمس.\n"
+            "وقال المتحدث إن الجانبين اتفقا على مواصلة الحوار.")
+    events = events_of(text)
+    agree = [e for e in events if e.type == "AGREE"]
+    assert len(agree) == 1 and dyad(agree[0]) == RT
+
+
+def test_events_attribution_gives_reporter_and_source() -> None:
+    events = events_of("وقال جاويش أوغلو إنهم طالبوا روسيا بوقف الهجمات.")
+    request = [e for e in events if e.type == "REQUEST"]
+    assert len(request) == 1
+    assert request[0].source.countries == ["TUR"] and request[0].target.countries == ["RUS"]
+    assert request[0].reported_by == "per:cavusoglu"
+
+
+def test_events_international_body_code() -> None:
+    events = events_of("وتطالب روسيا الناتو بتقديم ضمانات أمنية.")
+    assert [(e.type, e.source.countries, e.target.countries) for e in events] == [
+        ("REQUEST", ["RUS"], ["NATO"])]
+
+
+def test_events_unary_protest_takes_place_country() -> None:
+    events = events_of("اندلعت احتجاجات واسعة في طهران على ارتفاع الأسعار.")
+    assert [(e.type, e.mode, e.source.countries, e.target.countries) for e in events] == [
+        ("PROTEST", "demo", ["IRN"], ["IRN"])]
+    assert events[0].quad == "material conflict"
+
+
+# --- flags ---------------------------------------------------------------------------------
+
+def test_events_negation_is_flagged_not_dropped() -> None:
+    events = events_of("ولم يلتق بوتين مع أردوغان خلال القمة.")
+    consult = [e for e in events if e.type == "CONSULT" and e.mode != "multilateral"]
+    assert consult and consult[0].negated
+
+
+def test_events_future_and_planned_intent() -> None:
+    future = events_of("وسيلتقي بوتين مع أردوغان الخميس.")
+    assert future[0].intent == "future"
+    assert future[0].date == "2022-01-06"
+    planned = events_of("ويعتزم ماكرون زيارة روسيا الشهر المقبل.")
+    assert [(e.type, e.intent) for e in planned] == [("CONSULT", "planned")]
+    assert planned[0].source.countries == ["FRA"] and planned[0].target.countries == ["RUS"]
+
+
+def test_events_no_publication_date_keeps_date_text() -> None:
+    events = events_of("التقى بوتين مع أردوغان أمس.", published=None)
+    assert events[0].date is None and events[0].date_text == "أمس"
+
+
+# --- merging -------------------------------------------------------------------------------
+
+CALL_STORY = (
+    "أجرى بوتين اتصالا هاتفيا مع أردوغان اليوم.\n"
+    "وذكرت وكالة الأنباء أن بوتين وأردوغان بحثا هاتفيا العلاقات.\n"
+    "وأضافت أن الرئيسين ناقشا خلال الاتصال الهاتفي الوضع في أوكرانيا.\n"
+)
+
+
+def test_events_within_doc_merge_of_repeated_reports() -> None:
+    doc = make_doc(CALL_STORY)
+    events = extract_events(doc)
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert len(consult[0].evidence) == 3
+    for start, end in consult[0].evidence:
+        assert 0 <= start < end <= len(doc.text)
+
+
+def test_events_call_and_meeting_stay_apart() -> None:
+    text = ("أجرى بوتين اتصالا هاتفيا مع أردوغان اليوم.\n"
+            "وكان الرئيسان قد عقدا لقاء في سوتشي أمس.\n")
+    consult = [e for e in events_of(text) if e.type == "CONSULT"]
+    assert sorted((e.mode or "", e.date or "") for e in consult) == [
+        ("meet", "2022-01-05"), ("phone", "2022-01-06")]
+
+
+def test_events_ids_are_stable() -> None:
+    first = [e.id for e in extract_events(make_doc(CALL_STORY))]
+    second = [e.id for e in extract_events(make_doc(CALL_STORY))]
+    assert first == second and len(set(first)) == len(first)
+
+
+def test_events_cluster_merge_counts_and_reciprocals() -> None:
+    docs = [
+        make_doc(CALL_STORY, outlet="a", cluster="c1"),
+        make_doc("أجرى أردوغان اتصالا هاتفيا مع بوتين اليوم.", outlet="b", cluster="c1"),
+        make_doc("بحث أردوغان هاتفيا مع بوتين اليوم الأزمة.", outlet="b", cluster="c1"),
+    ]
+    for doc in docs:
+        doc.events = extract_events(doc)
+    merged = [e for e in merge_events(docs) if e.type == "CONSULT"]
+    assert len(merged) == 1  # A->B and B->A are one call
+    assert merged[0].counts == {"mentions": 5, "articles": 3, "outlets": 2}
+    stage = EventMerger()
+    list(stage(docs))
+    assert all(e.counts["articles"] == 3 for d in docs for e in d.events if e.type == "CONSULT")
+    assert "c1" in stage.cluster_events
+
+
+def test_events_intensity_and_quad_on_every_event() -> None:
+    text = CALL_STORY + "وقصفت روسيا مواقع في أوكرانيا أمس.\n"
+    events = events_of(text)
+    assert {e.type for e in events} >= {"CONSULT", "ASSAULT"}
+    for event in events:
+        assert event.quad == plover.QUADS[event.type]
+        assert event.intensity is not None and -10 <= event.intensity <= 10
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert assault.intensity is not None and assault.intensity < -8
+
+
+def test_events_plover_tables_cover_all_types() -> None:
+    assert len(plover.TYPES) == 16
+    assert set(plover.MODES) == set(plover.TYPES)
+    for etype in plover.TYPES:
+        assert -10 <= plover.intensity(etype) <= 10
+    assert plover.intensity("ASSAULT", negated=True) > plover.intensity("ASSAULT")
+
+
+# --- sentence detection and the stage --------------------------------------------------------
+
+def test_events_detect_types_needs_an_occurrence() -> None:
+    assert detect_types("وقتل ثلاثة أشخاص في هجوم انتحاري استهدف سوقا شعبية") == {"ASSAULT"}
+    assert "ASSAULT" not in detect_types("ناقش البرلمان ملف الاغتيالات السياسية")
+    assert "PROTEST" in detect_types("وخرج الآلاف في مظاهرات حاشدة ضد الحكومة")
+
+
+def test_events_stage_assigns_events() -> None:
+    stage = EventExtractor()
+    assert stage.name == "events.rules.v1"
+    assert "doc.mentions" in stage.requires
+    doc = make_doc(CALL_STORY)
+    out = list(stage([doc]))
+    assert out[0].events and out[0].events[0].type == "CONSULT"
+    import pickle
+
+    clone = pickle.loads(pickle.dumps(stage))
+    assert clone.name == stage.name
