@@ -523,3 +523,8 @@ def test_entities_seeds_f1() -> None:
         tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= SEEDS_FLOOR, (tp, fp, fn)
+
+
+def test_entities_given_name_alone_is_not_a_new_person(linker: Linker) -> None:
+    doc = run(linker, "قال الشيخ عبد الله إن الله غفور، وقال الباحث عبد الرحمن الحسيني ذلك.")
+    assert not any(m.text in ("الله", "عبد الله") for m in doc.mentions)

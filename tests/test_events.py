@@ -158,7 +158,8 @@ def test_events_counterpart_after_ma3() -> None:
 def test_events_bayn_after_noun() -> None:
     events = events_of("وجاء ذلك خلال اتصال هاتفي بين بوتين وأردوغان الأحد.")
     assert len(events) == 1
-    assert events[0].mode == "phone" and dyad(events[0]) == RT
+    assert events[0].mode == "phone"
+    assert dyad(events[0]) == RT
     assert events[0].date == "2022-01-02"
 
 
@@ -175,14 +176,16 @@ def test_events_anaphoric_sides() -> None:
             "وقال المتحدث إن الجانبين اتفقا على مواصلة الحوار.")
     events = events_of(text)
     agree = [e for e in events if e.type == "AGREE"]
-    assert len(agree) == 1 and dyad(agree[0]) == RT
+    assert len(agree) == 1
+    assert dyad(agree[0]) == RT
 
 
 def test_events_attribution_gives_reporter_and_source() -> None:
     events = events_of("وقال جاويش أوغلو إنهم طالبوا روسيا بوقف الهجمات.")
     request = [e for e in events if e.type == "REQUEST"]
     assert len(request) == 1
-    assert request[0].source.countries == ["TUR"] and request[0].target.countries == ["RUS"]
+    assert request[0].source.countries == ["TUR"]
+    assert request[0].target.countries == ["RUS"]
     assert request[0].reported_by == "per:cavusoglu"
 
 
@@ -204,7 +207,8 @@ def test_events_unary_protest_takes_place_country() -> None:
 def test_events_negation_is_flagged_not_dropped() -> None:
     events = events_of("ولم يلتق بوتين مع أردوغان خلال القمة.")
     consult = [e for e in events if e.type == "CONSULT" and e.mode != "multilateral"]
-    assert consult and consult[0].negated
+    assert consult
+    assert consult[0].negated
 
 
 def test_events_future_and_planned_intent() -> None:
@@ -213,12 +217,14 @@ def test_events_future_and_planned_intent() -> None:
     assert future[0].date == "2022-01-06"
     planned = events_of("ويعتزم ماكرون زيارة روسيا الشهر المقبل.")
     assert [(e.type, e.intent) for e in planned] == [("CONSULT", "planned")]
-    assert planned[0].source.countries == ["FRA"] and planned[0].target.countries == ["RUS"]
+    assert planned[0].source.countries == ["FRA"]
+    assert planned[0].target.countries == ["RUS"]
 
 
 def test_events_no_publication_date_keeps_date_text() -> None:
     events = events_of("التقى بوتين مع أردوغان أمس.", published=None)
-    assert events[0].date is None and events[0].date_text == "أمس"
+    assert events[0].date is None
+    assert events[0].date_text == "أمس"
 
 
 # --- merging -------------------------------------------------------------------------------
@@ -251,7 +257,8 @@ def test_events_call_and_meeting_stay_apart() -> None:
 def test_events_ids_are_stable() -> None:
     first = [e.id for e in extract_events(make_doc(CALL_STORY))]
     second = [e.id for e in extract_events(make_doc(CALL_STORY))]
-    assert first == second and len(set(first)) == len(first)
+    assert first == second
+    assert len(set(first)) == len(first)
 
 
 def test_events_cluster_merge_counts_and_reciprocals() -> None:
@@ -277,9 +284,11 @@ def test_events_intensity_and_quad_on_every_event() -> None:
     assert {e.type for e in events} >= {"CONSULT", "ASSAULT"}
     for event in events:
         assert event.quad == plover.QUADS[event.type]
-        assert event.intensity is not None and -10 <= event.intensity <= 10
+        assert event.intensity is not None
+        assert -10 <= event.intensity <= 10
     assault = next(e for e in events if e.type == "ASSAULT")
-    assert assault.intensity is not None and assault.intensity < -8
+    assert assault.intensity is not None
+    assert assault.intensity < -8
 
 
 def test_events_plover_tables_cover_all_types() -> None:
@@ -304,7 +313,8 @@ def test_events_stage_assigns_events() -> None:
     assert "doc.mentions" in stage.requires
     doc = make_doc(CALL_STORY)
     out = list(stage([doc]))
-    assert out[0].events and out[0].events[0].type == "CONSULT"
+    assert out[0].events
+    assert out[0].events[0].type == "CONSULT"
     import pickle
 
     clone = pickle.loads(pickle.dumps(stage))

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..doc import Doc, DocEntity, Mention
 from .knowledge import Knowledge, load_knowledge, parse_date
-from .lexicon import NAME_CONTEXT, OFFICE_LABELS
+from .lexicon import COMMON_WORDS, FUNCTION_WORDS, NAME_CONTEXT, OFFICE_LABELS
 from .matcher import Gazetteer, Hit
 from .patterns import NameSpan, find_titles, name_after, new_person_id
 from .resolve import RoleResolver
@@ -270,6 +270,8 @@ class Linker:
         for pid, name in new_names.items():
             parts = name.key.split()
             tail = parts[-1] if len(parts[-1]) >= 4 else " ".join(parts[-2:])
+            if tail.startswith("ال") or tail in COMMON_WORDS or tail in FUNCTION_WORDS:
+                continue  # "عبد الرحمن": the article word alone names nobody
             tails[tail] = pid if tail not in tails else ""
         tails = {k: v for k, v in tails.items() if v}
         if not tails:

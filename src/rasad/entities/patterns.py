@@ -119,6 +119,8 @@ def name_after(
         return None
     if not min_words <= len(words) <= MAX_NAME_WORDS or words[-1] in _COMPOUND_HEADS:
         return None
+    if len(words) == 2 and words[0] in _COMPOUND_HEADS:
+        return None  # "عبد الله" alone: a given name, nobody in particular
     if sum(w.endswith("ا") and len(w) >= 4 for w in words) >= 2:
         return None  # "عزما أكيدا": accusative nouns, not a name
     return NameSpan(spans[0][0], spans[-1][1], " ".join(words))

@@ -15,8 +15,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..arabic import fold
 from ..doc import Doc, DocEntity
 from .lexicon import Token
+
+
+def _folded(words: set[str]) -> frozenset[str]:
+    """Word lists are written in plain Arabic; matching happens on folded text."""
+    return frozenset(fold(w) for w in words)
+
 
 __all__ = [
     "ANAPHORS",
@@ -44,19 +51,19 @@ _BODY_CODES: dict[str, str] = {
 }
 _ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP", "ROLE"})
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
-_PREPS = frozenset({"مع", "الي", "علي", "من", "عن", "ضد", "بين", "في", "حول", "تجاه",
+_PREPS = _folded({"مع", "الي", "علي", "من", "عن", "ضد", "بين", "في", "حول", "تجاه",
                     "لدي", "عند", "خلال", "منذ", "مثل", "بشان", "ب", "ل", "لل", "ك", "داخل",
                     "قرب", "نحو", "وسط", "عبر", "بحق", "امام"})
-_PLACE_PREPS = frozenset({"في", "الي", "ب", "داخل", "قرب", "نحو", "وسط", "بمدينه"})
+_PLACE_PREPS = _folded({"في", "الي", "ب", "داخل", "قرب", "نحو", "وسط", "بمدينه"})
 #: words between a preposition and the actor that do not change who it is
-_TRANSPARENT = frozenset({
+_TRANSPARENT = _folded({
     "نظيره", "نظيرته", "نظيريه", "نظرائه", "نظيرها", "نظيرهم", "نظيرتها", "قاده", "زعماء",
     "رؤساء", "رووساء", "وزراء", "وزيري", "رئيسي", "مدينه", "العاصمه", "محافظه", "منطقه",
     "اقليم", "بلده", "ولايه", "جانب", "الجانب", "قوات", "حكومه", "رئيس", "وزير", "ممثلي",
 })
 _NISBA = re.compile(r"^ال\S+(?:ي|يه|يين|يون)$")
 #: nouns that a nisba adjective turns into an actor ("الجانب الروسي", "الوفد التركي")
-_ACTOR_HEADS = frozenset({
+_ACTOR_HEADS = _folded({
     "الجانب", "جانب", "الوفد", "وفد", "الحكومه", "حكومه", "الجيش", "جيش", "القوات", "قوات",
     "الرئاسه", "الخارجيه", "الدفاع", "الوزير", "الرئيس", "السلطات", "سلطات", "المسوولين",
     "المسوولون", "مسوولون", "مسوولين", "الطرف", "البرلمان", "الشرطه", "المتحدث", "النظام",
@@ -68,20 +75,20 @@ _ACTOR_HEADS = frozenset({
 })
 _COUNTERPART = re.compile(r"^[وفبل]{0,2}(?:نظير|نظرا)")
 #: dual or plural nouns that stand for the two sides already named ("الجانبين اتفقا")
-ANAPHORS = frozenset({
+ANAPHORS = _folded({
     "الرئيسان", "الرئيسين", "الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين",
     "الوزيران", "الوزيرين", "الزعيمان", "الزعيمين", "القائدان", "القائدين",
     "الدولتان", "الدولتين", "كلاهما", "انهما", "بينهما",
 })
-_NEGATORS = frozenset({"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "غير"})
+_NEGATORS = _folded({"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "غير"})
 _DENIAL = re.compile(r"^[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|نفيا)$")
-_PLANNED = frozenset({"يعتزم", "تعتزم", "يعتزمان", "تعتزمان", "يعتزمون", "ينوي", "تنوي",
+_PLANNED = _folded({"يعتزم", "تعتزم", "يعتزمان", "تعتزمان", "يعتزمون", "ينوي", "تنوي",
                       "ينويان", "يخطط", "تخطط", "المقرر", "المزمع", "يستعد", "تستعد",
                       "قررت", "قرر", "تقرر", "يسعي", "تسعي"})
-_FUTURE = frozenset({"سوف", "لن", "سيتم", "ستتم", "سيعقد", "ستعقد", "سيجري", "ستجري",
+_FUTURE = _folded({"سوف", "لن", "سيتم", "ستتم", "سيعقد", "ستعقد", "سيجري", "ستجري",
                      "سيعمل", "ستعمل", "سيقوم", "ستقوم", "سيكون", "ستكون", "المقبل",
                      "المقبله", "القادم", "القادمه", "المرتقب", "المرتقبه"})
-_HYPOTHETICAL = frozenset({"اذا", "لو", "ربما", "يمكن", "المحتمل", "امكانيه", "قد"})
+_HYPOTHETICAL = _folded({"اذا", "لو", "ربما", "يمكن", "المحتمل", "امكانيه", "قد"})
 
 
 @dataclass(slots=True)

@@ -110,12 +110,12 @@ def _present_forms(present: str) -> Iterator[tuple[str, Form]]:
     sg, du, pl = (Form("present", n, "") for n in ("sg", "dual", "pl"))
     for pre in "يتنا":
         yield pre + core, sg
-    if core.endswith("ي"):
+    if core.endswith(("ي", "و")):  # defective: jussive drops the last letter (لم يلتق)
         stem = core[:-1]
-        duals, plurals = [core + "ان", core + "ا"], [stem + "ون", stem + "وا"]
-    elif core.endswith("و"):
-        stem = core[:-1]
-        duals, plurals = [core + "ان"], [stem + "ون", stem + "وا"]
+        for pre in "يتن":
+            yield pre + stem, sg
+        duals = [core + "ان", core + "ا"] if core.endswith("ي") else [core + "ان"]
+        plurals = [stem + "ون", stem + "وا"]
     else:
         duals, plurals = [core + "ان", core + "ا"], [core + "ون", core + "وا", core + "ن"]
     for pre in "يت":

@@ -1,0 +1,349 @@
+"""Reading the sides of one trigger: word-order rules and the document context.
+
+Used by ``extractor.extract_events`` (see its docstring for the rules).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..arabic import fold
+from ..doc import Actor, Doc, Event
+from . import plover
+from .arguments import ANAPHORS, Unit, intent_of, is_negated
+from .lexicon import Hit, Token
+
+
+def _folded(words: set[str]) -> frozenset[str]:
+    """Word lists are written in plain Arabic; matching happens on folded text."""
+    return frozenset(fold(w) for w in words)
+
+
+__all__: list[str] = []  # internal to the events package
+
+_COMPLEMENTIZERS = _folded({"ان", "بان", "انه", "انها", "انهما", "انهم", "بانه", "بانها",
+                              "بانهم", "بانهما", "لان"})
+_PHONE = _folded({"هاتفيا", "هاتفي", "هاتفيه", "الهاتف", "الهاتفي", "الهاتفيه", "الفيديو",
+                    "المرئي", "بالهاتف", "اتصالا", "اتصال", "مكالمه"})
+_MULTI = _folded({"الثلاثي", "ثلاثي", "الثلاثيه", "ثلاثيه", "الرباعي", "رباعي", "متعدد",
+                    "قمه", "القمه"})
+_NOUN_LINKS = _folded({"التي", "الذي", "جرت", "جري", "عقدت", "عقد", "تمت", "تم", "جمعت",
+                         "جمع", "الثنائي", "ثنائي", "الثلاثي", "ثلاثي", "هاتفي", "الهاتفي",
+                         "هاتفيه", "الهاتفيه", "قاده", "زعماء", "رؤساء", "رووساء", "وزراء",
+                         "وزيري", "رئيسي", "الرفيع", "المستوي"})
+_ATTRIBUTION = _folded({"وفق", "وفقا", "حسب", "بحسب", "نقلا", "لوكاله", "لصحيفه"})
+_NOUN_TARGET_PREPS = _folded({"ل", "الي", "علي", "ضد", "ب", "من", "مع", "تجاه", "بحق"})
+_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
+                     "THREATEN"})
+
+
+@dataclass(slots=True)
+class _Side:
+    countries: tuple[str, ...]
+    entity: str | None
+    sector: str | None
+
+    @classmethod
+    def of(cls, units: list[Unit]) -> _Side:
+        countries: list[str] = []
+        for u in units:
+            countries.extend(c for c in u.countries if c not in countries)
+        head = units[0] if units else None
+        return cls(tuple(countries), head.entity if head else None, head.sector if head else None)
+
+
+@dataclass(slots=True)
+class _Ctx:
+    dyad: tuple[_Side, _Side] | None = None
+    reporter: Unit | None = None
+    person: Unit | None = None
+    place: tuple[str, int] | None = None  # country, sentence number
+
+
+@dataclass(slots=True)
+class _Sentence:
+    n: int
+    start: int
+    end: int
+    ti: int
+    tj: int
+    units: list[Unit] = field(default_factory=list)
+    reporters: list[tuple[int, Unit]] = field(default_factory=list)  # (from word, unit)
+    outlet: str | None = None
+
+
+def _strip(word: str) -> str:
+    return word[1:] if len(word) > 2 and word[0] in "وف" else word
+
+
+def _clause_start(sent: _Sentence, tokens: list[Token], i: int, norm: str) -> int:
+    """The first word of the clause of word ``i``: after a complementizer (أن، بأن، إنه) or
+    a colon opening reported speech."""
+    for k in range(i - 1, sent.ti - 1, -1):
+        if _strip(tokens[k].text) in _COMPLEMENTIZERS:
+            return k + 1
+        if k + 1 <= i and any(c in norm[tokens[k].end:tokens[k + 1].start] for c in ':'):
+            return k + 1
+    return sent.ti
+
+
+def _subject_after(hit: Hit, sent: _Sentence) -> list[Unit] | None:
+    for u in sent.units:
+        if u.i >= hit.j and u.is_actor:
+            if u.i - hit.j <= 3 and not u.prep and not u.counterpart:
+                return [v for v in sent.units if v.group == u.group and v.is_actor
+                        and (not v.prep or v.counterpart)]
+            return None
+    return None
+
+
+def _subject_before(hit: Hit, sent: _Sentence, lo: int, reach: int) -> list[Unit] | None:
+    cands = [u for u in sent.units if lo <= u.i and u.j <= hit.i and u.is_actor]
+    if not cands:
+        return None
+    last = cands[-1]
+    if hit.i - last.j > reach:
+        return None
+    group = [v for v in cands if v.group == last.group and (not v.prep or v.counterpart)]
+    return group or None
+
+
+def _anaphor_near(tokens: list[Token], lo: int, hi: int) -> bool:
+    return any(_strip(tokens[k].text) in ANAPHORS for k in range(lo, hi))
+
+
+def _reporter(sent: _Sentence, i: int) -> Unit | None:
+    found = [u for k, u in sent.reporters if k <= i]
+    return found[-1] if found else None
+
+
+def _mode_cue(hit: Hit, sent: _Sentence, tokens: list[Token]) -> str | None:
+    lo, hi = max(sent.ti, hit.i - 2), min(sent.tj, hit.j + 4)
+    words = {_strip(tokens[k].text) for k in range(lo, hi)} | {tokens[hit.i].text}
+    if words & _MULTI or hit.entry.has("multi"):
+        return "multilateral"
+    if words & _PHONE:
+        return "phone"
+    return None
+
+
+def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
+                claimed: dict[int, list[Unit]], doc: Doc) -> list[Event]:
+    entry = hit.entry
+    etype = entry.type
+    mode = entry.mode
+    if etype == "CONSULT":
+        mode = _mode_cue(hit, sent, tokens) or mode
+    cs = _clause_start(sent, tokens, hit.i, doc.norm)
+    is_verb = hit.form.tense != "noun"
+    conf = 0.75 if not entry.has("weak") else 0.6
+    # -- the first side (subject)
+    subj: list[Unit] | None = None
+    dyad_anaphor = False
+    genitive: list[Unit] | None = None
+    if hit.start in claimed and not entry.has("sym") and all(
+            u.kind == "GPE" for u in claimed[hit.start]):
+        # "يعتزم ماكرون زيارة روسيا": a country after a directed noun is where it goes
+        before = _subject_before(hit, sent, cs, 8)
+        if before:
+            subj, genitive = before, claimed[hit.start]
+    if genitive is not None:
+        pass
+    elif hit.start in claimed:
+        subj = claimed[hit.start]
+    elif is_verb:
+        if hit.form.number == "dual" and (
+                _anaphor_near(tokens, max(cs - 1, hit.i - 2), hit.i)
+                or _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1))):
+            dyad_anaphor = True
+        elif hit.form.number == "sg":
+            # a dual or plural verb carries its (pronoun) subject: what follows is the object
+            subj = _subject_after(hit, sent)
+        if subj is None and not dyad_anaphor:
+            if _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 2)) or (
+                    hit.form.number == "dual" and _anaphor_near(tokens, cs - 1, hit.i)):
+                dyad_anaphor = True
+            else:
+                subj = _subject_before(hit, sent, cs, 6)
+            if subj is None and not dyad_anaphor and _anaphor_near(tokens, cs - 1, hit.i):
+                dyad_anaphor = True
+    else:
+        suffix = hit.form.suffix
+        if suffix == "هما":
+            before = [u for u in sent.units if u.j <= hit.i and u.is_actor]
+            groups = [g for g in {u.group for u in before}
+                      if sum(1 for u in before if u.group == g) >= 2]
+            if groups:
+                g = max(groups)
+                subj = [u for u in before if u.group == g]
+            else:
+                dyad_anaphor = True
+        elif suffix in ("ه", "ها", "هم"):
+            before = [u for u in sent.units if u.j <= hit.i and u.is_actor]
+            people = [u for u in before if u.kind in ("PER", "ROLE", "ORG")]
+            pick = (people or before)[-1:] if (people or before) else []
+            if pick:
+                subj = pick
+            elif ctx.person is not None and suffix != "ها":
+                subj, conf = [ctx.person], conf - 0.15
+        elif _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1)):
+            dyad_anaphor = True
+        else:
+            subj = _subject_before(hit, sent, cs, 8)
+            if subj is None and _anaphor_near(tokens, cs, hit.i):
+                dyad_anaphor = True
+    # -- second side
+    partners = [u for u in sent.units if u.i >= hit.j and u.is_actor and
+                (u.prep == "مع" or u.counterpart) and u not in (subj or [])]
+    if partners:
+        g = partners[0].group
+        partners = [u for u in sent.units if u.group == g and u.is_actor and u.i >= hit.j]
+    taken = {id(u) for lst in claimed.values() for u in lst} if hit.start not in claimed else set()
+    reporter = _reporter(sent, hit.i)
+    reported_by = reporter.entity if reporter is not None else sent.outlet
+    # -- reported conduct: "X said that Y deliberately ..."
+    if entry.has("allege"):
+        rep = reporter or ctx.reporter
+        acc = [u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor]
+        if rep is None or not acc:
+            return []
+        return [_make(hit, etype, mode, _Side.of([rep]), _Side.of(acc[:1]), sent, tokens, doc,
+                      conf - 0.1, reported_by)]
+    sides: list[tuple[_Side, _Side]] = []
+    src: _Side | None
+    tgt: _Side | None
+    if entry.has("sym"):
+        parties: list[_Side] = []
+        if dyad_anaphor and ctx.dyad is not None:
+            parties = list(ctx.dyad)
+        elif subj and len(subj) >= 2:
+            parties = [_Side.of([u]) for u in subj]
+        elif subj:
+            parties = [_Side.of(subj)]
+        if len(parties) == 1 or (not parties and partners):
+            if partners:
+                parties += [_Side.of([u]) for u in partners]
+            elif is_verb and hit.form.number != "dual":
+                obj = _object(hit, sent, subj, taken)
+                if obj:
+                    parties.append(_Side.of(obj))
+        if not parties and partners:
+            parties = [_Side.of(partners)]
+        if len(parties) == 1 and partners and subj is None:
+            rep = reporter or (ctx.reporter if not entry.has("weak") else None)
+            if rep is not None:
+                parties.insert(0, _Side.of([rep]))
+                conf -= 0.1
+        if not parties and ((is_verb and hit.form.number == "dual") or not entry.has("weak")):
+            rep = reporter or ctx.reporter
+            if rep is not None and (is_verb or not entry.has("weak")):
+                parties = [_Side.of([rep])]
+        if len(parties) == 1 and ctx.dyad is not None and not entry.has("weak"):
+            other = _other(parties[0], ctx.dyad)
+            if other is not None:
+                parties.append(other)
+                conf -= 0.15
+        if len(parties) < 2:
+            return []
+        if len(parties) > 2 and mode == "phone":
+            sides = [(parties[0], p) for p in parties[1:]]
+        elif len(parties) > 2:
+            sides = [(parties[0], _Side.of([]))]
+            merged = [c for p in parties[1:] for c in p.countries]
+            sides = [(parties[0], _Side(tuple(dict.fromkeys(merged)), None, None))]
+        else:
+            sides = [(parties[0], parties[1])]
+    elif entry.has("unary") or (etype, mode) in plover.UNARY_MODES:
+        who = _Side.of(subj) if subj else None
+        if who is None or not who.countries:
+            places = [u for u in sent.units if u.place and u.countries]
+            after = [u for u in places if u.i >= hit.i]
+            pick = (after or places)[:1]
+            if pick:
+                who = _Side(pick[0].countries[:1], None, None)
+            elif ctx.place is not None and sent.n - ctx.place[1] <= 3:
+                who, conf = _Side((ctx.place[0],), None, None), conf - 0.15
+        if who is None or not who.countries:
+            return []
+        sides = [(who, _Side(who.countries, None, None))]
+    else:
+        src = _Side.of(subj) if subj else None
+        if src is None and dyad_anaphor and ctx.dyad is not None:
+            src = ctx.dyad[0]
+        if (src is None or not src.countries) and etype in _VERBAL:
+            rep = reporter or (ctx.reporter if not entry.has("weak") else None)
+            if rep is not None:
+                src, conf = _Side.of([rep]), conf - 0.1
+        obj = partners or (_object(hit, sent, subj, taken) if is_verb else
+                           _object(hit, sent, subj, taken, reach=4, preps=_NOUN_TARGET_PREPS))
+        obj = obj or genitive
+        tgt = _Side.of(obj) if obj else None
+        if tgt is None and etype in ("ASSAULT", "COERCE"):
+            where = [u for u in sent.units if u.place and u.countries and u.i >= hit.j]
+            if where:
+                tgt = _Side(where[0].countries[:1], None, None)
+        if mode == "visit" and tgt is None:
+            dest = [u for u in sent.units if u.i >= hit.j and u.place and u.prep == "الى"]
+            if dest:
+                tgt = _Side(dest[0].countries[:1], None, None)
+        if tgt is None and src is not None and ctx.dyad is not None and (
+                not entry.has("weak") or mode == "visit") and not any(
+                u.is_actor for u in sent.units if u.i >= hit.j):
+            tgt = _other(src, ctx.dyad)
+            conf -= 0.15
+        if src is None or tgt is None or not src.countries or not tgt.countries:
+            return []
+        if entry.has("inv"):
+            src, tgt = tgt, src
+        sides = [(src, tgt)]
+    return [_make(hit, etype, mode, a, b, sent, tokens, doc, conf, reported_by)
+            for a, b in sides if a.countries and b.countries]
+
+
+def _object(hit: Hit, sent: _Sentence, subj: list[Unit] | None, taken: set[int], *,
+            reach: int | None = None, preps: frozenset[str] | None = None) -> list[Unit] | None:
+    after_subj = max((u.j for u in subj), default=hit.j) if subj else hit.j
+    for u in sent.units:
+        if u.i < max(hit.j, after_subj) or not u.is_actor or id(u) in taken:
+            continue
+        if reach is not None and u.i - hit.j > reach:
+            return None
+        if preps is not None and u.prep not in preps:
+            continue
+        if u.prep in ("في", "بين", "عن", "خلال", "منذ", "مثل", "حول", "عبر", "بشان"):
+            continue
+        return [v for v in sent.units if v.group == u.group and v.is_actor
+                and id(v) not in taken and v.i >= u.i]
+    return None
+
+
+def _other(side: _Side, dyad: tuple[_Side, _Side]) -> _Side | None:
+    a, b = dyad
+    if set(side.countries) == set(a.countries):
+        return b
+    if set(side.countries) == set(b.countries):
+        return a
+    return None
+
+
+def _make(hit: Hit, etype: str, mode: str | None, src: _Side, tgt: _Side, sent: _Sentence,
+          tokens: list[Token], doc: Doc, conf: float, reported_by: str | None) -> Event:
+    negated = is_negated(tokens, hit.i, sent.ti)
+    intent = intent_of(tokens, hit.i, hit.j, sent.ti, sent.tj, clitic=hit.clitic,
+                       present=hit.form.tense == "present")
+    span = doc.span_from_norm(sent.start, sent.end)
+    places = [u for u in sent.units if u.place]
+    near = sorted(places, key=lambda u: (u.i < hit.i, abs(u.i - hit.i)))
+    place = None
+    if near:
+        ent = doc.entities.get(near[0].entities[0]) if near[0].entities else None
+        place = ent.name if ent is not None else None
+    return Event(
+        id="", type=etype, mode=mode,
+        source=Actor(src.entity, list(src.countries), src.sector),
+        target=Actor(tgt.entity, list(tgt.countries), tgt.sector),
+        evidence=[span] if span else [], negated=negated, intent=intent,
+        confidence=round(max(0.1, min(conf, 0.95)), 2), place=place,
+        quad=plover.quad(etype), intensity=plover.intensity(etype, mode, negated=negated),
+        reported_by=reported_by,
+    )
