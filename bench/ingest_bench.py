@@ -67,15 +67,18 @@ def generate(out: Path, pages: int, seed: int = 7) -> dict[str, Any]:
         text = "\n".join(lines) + "\n"
         size += len(text.encode())
         (out / "txt" / f"site{site:02d}_{i:05d}.txt").write_text(text, encoding="utf-8")
-        nav = "".join(f"<li><a href='/n/{k}'>{h[2:]}</a></li>" for k, h in
-                      enumerate(sidebars[site]))
+        nav = "".join(
+            f"<li><a href='/n/{k}'>{h[2:]}</a></li>" for k, h in enumerate(sidebars[site])
+        )
         paras_html = "".join(f"<p>{p}</p>" for p in body)
-        html = (f"<!doctype html><html lang='ar' dir='rtl'><head><meta charset='utf-8'>"
-                f"<title>{title}</title><meta property='og:title' content='{title}'>"
-                f"<meta property='article:published_time' content='2025-0{1 + i % 9}-1{i % 9}'>"
-                f"</head><body><nav><ul>{nav}</ul></nav><article><h1>{title}</h1>{paras_html}"
-                f"</article><aside><ul>{nav}</ul></aside><footer>{FURNITURE[3]}</footer>"
-                f"</body></html>")
+        html = (
+            f"<!doctype html><html lang='ar' dir='rtl'><head><meta charset='utf-8'>"
+            f"<title>{title}</title><meta property='og:title' content='{title}'>"
+            f"<meta property='article:published_time' content='2025-0{1 + i % 9}-1{i % 9}'>"
+            f"</head><body><nav><ul>{nav}</ul></nav><article><h1>{title}</h1>{paras_html}"
+            f"</article><aside><ul>{nav}</ul></aside><footer>{FURNITURE[3]}</footer>"
+            f"</body></html>"
+        )
         (out / "html" / f"site{site:02d}_{i:05d}.html").write_text(html, encoding="utf-8")
     return {"pages": pages, "txt_bytes": size}
 
@@ -95,8 +98,14 @@ def measure(mode: str, data: Path, workers: int) -> dict[str, Any]:
             t0 = time.perf_counter()
             report = api.ingest(files, db=Path(tmp) / "b.db", workers=workers)
             dt = time.perf_counter() - t0
-        return {"seconds": dt, "pages": len(files), "bytes": nbytes, "peak_mb": _peak_mb(),
-                "kept": report.counts["kept"], "clusters": report.clusters}
+        return {
+            "seconds": dt,
+            "pages": len(files),
+            "bytes": nbytes,
+            "peak_mb": _peak_mb(),
+            "kept": report.counts["kept"],
+            "clusters": report.clusters,
+        }
     if mode == "html-vs-trafilatura":
         import trafilatura
 
@@ -109,18 +118,25 @@ def measure(mode: str, data: Path, workers: int) -> dict[str, Any]:
         t0 = time.perf_counter()
         docs = list(api.extract([str(f) for f in files], entities=False, events=False))
         t_ours = time.perf_counter() - t0
-        return {"pages": len(files), "trafilatura_s": t_traf, "rasad_extract_s": t_ours,
-                "ratio": t_ours / t_traf, "rejected": sum(1 for d in docs if d.reject),
-                "peak_mb": _peak_mb()}
+        return {
+            "pages": len(files),
+            "trafilatura_s": t_traf,
+            "rasad_extract_s": t_ours,
+            "ratio": t_ours / t_traf,
+            "rejected": sum(1 for d in docs if d.reject),
+            "peak_mb": _peak_mb(),
+        }
     if mode in ("entities", "events"):
         files = sorted(str(p) for p in (data / "txt").glob("*.txt"))[:1500]
-        docs = [d for d in api.extract(files, entities=mode == "events", events=False)
-                if not d.reject]
+        docs = [
+            d for d in api.extract(files, entities=mode == "events", events=False) if not d.reject
+        ]
         nbytes = sum(len(d.text.encode()) for d in docs)
         from rasad.pipeline import default_stages
 
-        stage = [s for s in default_stages(entities=True, events=True)
-                 if s.name.startswith(mode)][0]
+        stage = next(
+            s for s in default_stages(entities=True, events=True) if s.name.startswith(mode)
+        )
         if mode == "entities":
             for d in docs:
                 d.mentions.clear()
@@ -128,8 +144,13 @@ def measure(mode: str, data: Path, workers: int) -> dict[str, Any]:
         t0 = time.perf_counter()
         list(stage(docs))
         dt = time.perf_counter() - t0
-        return {"stage": stage.name, "seconds": dt, "bytes": nbytes, "mb_per_s": nbytes / 1e6 / dt,
-                "docs": len(docs)}
+        return {
+            "stage": stage.name,
+            "seconds": dt,
+            "bytes": nbytes,
+            "mb_per_s": nbytes / 1e6 / dt,
+            "docs": len(docs),
+        }
     raise SystemExit(f"unknown mode {mode}")
 
 
@@ -157,9 +178,21 @@ def main() -> None:
     for mode in ("ingest-text", "html-vs-trafilatura", "entities", "events"):
         runs = []
         for _ in range(args.runs):
-            out = subprocess.run([sys.executable, __file__, "--measure", mode, "--data", str(data),
-                                  "--workers", str(args.workers)], capture_output=True, text=True,
-                                 check=True)
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--measure",
+                    mode,
+                    "--data",
+                    str(data),
+                    "--workers",
+                    str(args.workers),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
         results[mode] = {"runs": runs, "median": _median(runs)}
         print(mode, json.dumps(results[mode]["median"]), file=sys.stderr)

@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_cli_reference_is_current() -> None:
-    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_cli_docs.py"), "--check"],
-                         check=False)
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "gen_cli_docs.py"), "--check"], check=False
+    )
     assert res.returncode == 0, "docs/cli.md is stale: run python scripts/gen_cli_docs.py"
 
 
@@ -23,7 +24,8 @@ def test_every_command_has_help_and_is_in_readme_or_docs() -> None:
     for name, cmd in cli_main.commands.items():
         assert cmd.help, name
         assert f"rasad {name}" in readme or name in ("run",), name
-    assert "make run" in readme and "make test" in readme
+    assert "make run" in readme
+    assert "make test" in readme
 
 
 def test_every_stage_documented() -> None:
