@@ -73,3 +73,31 @@ def test_ingest_with_rejects_exit_status(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["ingest", str(SAMPLES / "bad"), "--db", str(tmp_path / "b.db")])
     assert res.exit_code == 3
     assert "rejected" in res.output
+
+
+def test_entities_and_events_commands(tmp_path: Path) -> None:
+    db = str(tmp_path / "e.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(CORPUS), "--db", db]).exit_code == 0
+    res = runner.invoke(
+        main, ["entities", "--db", db, "--type", "PER", "--country", "RUS", "--json"]
+    )
+    rows = [json.loads(x) for x in res.output.splitlines()]
+    assert rows
+    assert all(r["type"] == "PER" and r["country"] == "RUS" for r in rows)
+    putin = next(r for r in rows if r["name"] == "Vladimir Putin")
+    assert len(putin["spellings"]) >= 2
+    res = runner.invoke(main, ["events", "--db", db, "--dyad", "RUS-TUR", "--format", "jsonl"])
+    events = [json.loads(x) for x in res.output.splitlines()]
+    assert events
+    for ev in events:
+        pair = {ev["source_country"], ev["target_country"]}
+        assert any("RUS" in p for p in pair)
+        assert any("TUR" in p for p in pair)
+        assert ev["quad"]
+        assert ev["intensity"] is not None
+        assert ev["event_text"]
+    out = tmp_path / "ev.parquet"
+    res = runner.invoke(main, ["events", "--db", db, "--format", "parquet", "--out", str(out)])
+    assert res.exit_code == 0
+    assert out.exists()

@@ -109,3 +109,18 @@ def test_warc_records(page) -> None:  # type: ignore[no-untyped-def]
     assert len(docs) >= 2
     assert all(d.url and d.url.startswith("https://") for d in docs)
     assert all(d.fetched for d in docs)
+
+
+def test_fifty_megabyte_page_rejected_without_stopping(tmp_path: Path) -> None:
+    big = tmp_path / "big.html"
+    with big.open("wb") as fh:
+        fh.write(b"<html><body>")
+        chunk = ("<p>" + ARTICLE + "</p>\n").encode()
+        for _ in range(50_000_000 // len(chunk) + 1):
+            fh.write(chunk)
+    (tmp_path / "ok.txt").write_text(ARTICLE, encoding="utf-8")
+    docs = decoded([str(tmp_path)])
+    by_name = {Path(d.source).name: d for d in docs}
+    assert by_name["big.html"].reject is not None
+    assert by_name["big.html"].reject["code"] == "E107"
+    assert by_name["ok.txt"].reject is None

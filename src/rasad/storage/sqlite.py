@@ -320,7 +320,7 @@ class SqliteStore:
         q = {
             "sources": "SELECT COUNT(*) FROM sources",
             "articles": "SELECT COUNT(*) FROM articles",
-            "duplicates": "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL",
+            "duplicates": "SELECT COUNT(*) FROM sources WHERE status = 'duplicate'",
             "clusters": "SELECT COUNT(*) FROM clusters",
             "rejects": "SELECT COUNT(*) FROM rejects",
             "entities": "SELECT COUNT(*) FROM entities",
