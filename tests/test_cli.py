@@ -101,3 +101,17 @@ def test_entities_and_events_commands(tmp_path: Path) -> None:
     res = runner.invoke(main, ["events", "--db", db, "--format", "parquet", "--out", str(out)])
     assert res.exit_code == 0
     assert out.exists()
+
+
+def test_events_merged_story_view(tmp_path: Path) -> None:
+    db = str(tmp_path / "m.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(CORPUS), "--db", db]).exit_code == 0
+    per_article = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"]).output
+    merged = runner.invoke(main, ["events", "--db", db, "--format", "jsonl", "--merged"]).output
+    rows = [json.loads(x) for x in merged.splitlines()]
+    assert 0 < len(rows) < len(per_article.splitlines())
+    # the syndicated Fidan-Lavrov story is one event reported by two articles of two outlets
+    story = [r for r in rows if r["event_type"] == "CONSULT" and r["num_articles"] >= 2]
+    assert story
+    assert story[0]["num_sources"] >= 2

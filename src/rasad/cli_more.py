@@ -83,9 +83,21 @@ def register(main: click.Group) -> None:
         show_default=True,
     )
     @click.option("--out", help="Output file (standard output when omitted; required for parquet).")
+    @click.option(
+        "--merged",
+        is_flag=True,
+        help="One row per story event (cluster, type, dyad, date) instead of one per article, "
+        "with the story's mention, article and source counts.",
+    )
     @_errors
     def events(
-        db: str, dyad: str | None, type_: str | None, since: str | None, fmt: str, out: str | None
+        db: str,
+        dyad: str | None,
+        type_: str | None,
+        since: str | None,
+        fmt: str,
+        out: str | None,
+        merged: bool,
     ) -> None:
         """Export events with POLECAT-style columns."""
         from .storage.export import export_events
@@ -93,7 +105,9 @@ def register(main: click.Group) -> None:
 
         since = api.check_date(since)
         with SqliteStore(db) as store:
-            n = export_events(store, fmt=fmt, out=out, dyad=dyad, type_=type_, since=since)
+            n = export_events(
+                store, fmt=fmt, out=out, dyad=dyad, type_=type_, since=since, merged=merged
+            )
         if out:
             click.echo(f"{n} events -> {out}", err=True)
 

@@ -106,7 +106,10 @@ def event_rows(
     dyad: str | None = None,
     type_: str | None = None,
     since: str | None = None,
+    merged: bool = False,
 ) -> list[dict[str, Any]]:
+    """Event rows, one per article event; with ``merged`` one per story event (the first report
+    of each type, unordered dyad and date within a cluster, carrying the story's counts)."""
     sql = (
         "SELECT e.*, a.published, a.outlet, a.url, a.text FROM events e JOIN articles a ON"
         " a.id = e.article_id WHERE 1=1"
@@ -161,6 +164,21 @@ def event_rows(
                 "num_sources": counts.get("outlets", 1),
             }
         )
+    if merged:
+        seen: set[tuple[Any, ...]] = set()
+        unique = []
+        for row in rows:
+            key = (
+                row["cluster"],
+                row["event_type"],
+                row["negated"],
+                row["date"],
+                frozenset({row["source_country"], row["target_country"]}),
+            )
+            if key not in seen:
+                seen.add(key)
+                unique.append(row)
+        rows = unique
     return rows
 
 
@@ -177,8 +195,9 @@ def export_events(
     dyad: str | None = None,
     type_: str | None = None,
     since: str | None = None,
+    merged: bool = False,
 ) -> int:
-    rows = event_rows(store, dyad=dyad, type_=type_, since=since)
+    rows = event_rows(store, dyad=dyad, type_=type_, since=since, merged=merged)
     if fmt == "jsonl":
         fh = _out(out)
         try:
