@@ -5,6 +5,7 @@
 - entities: per document the set of (canonical name, type) for PER, ORG, GPE and LOC, micro F1;
 - events: type plus the unordered pair of source and target country sets within a document;
   recall over required gold events; precision over predictions not matched to optional ones.
+  Predictions flagged negated or hypothetical are not scored (the gold codes facts only).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .doc import Doc
+from .doc import Doc, Event
 from .errors import ConfigError, Errors
 
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -105,6 +106,13 @@ def entity_set(doc: Doc) -> set[tuple[str, str]]:
     }
 
 
+def asserted(events: Iterable[Event]) -> list[Event]:
+    """The events a text states as fact: the gold codes only those, so events flagged as
+    negated ("لم يلتق") or hypothetical (an offer, "لقاء محتمل") are not scored. Planned and
+    future events are scored (the gold marks them optional)."""
+    return [e for e in events if not e.negated and e.intent != "hypothetical"]
+
+
 def _event_key(ev_type: str, source: Iterable[str], target: Iterable[str]) -> tuple[Any, ...]:
     pair = frozenset({frozenset(source), frozenset(target)})
     return (ev_type, pair)
@@ -137,7 +145,7 @@ def evaluate_docs(gold: list[dict[str, Any]], docs: dict[str, Doc]) -> Report:
             item["error"] = doc.reject["reason"] if doc and doc.reject else "not found"
             doc = Doc(source=g["doc"])
             doc.set_text("")
-        if "content_lines" in g:
+        if g.get("content_lines") is not None:
             pred, gl = set(doc.lines), set(g["content_lines"])
             report.lines.add(pred, gl)
             item["lines_fp"], item["lines_fn"] = sorted(pred - gl), sorted(gl - pred)
@@ -152,7 +160,7 @@ def evaluate_docs(gold: list[dict[str, Any]], docs: dict[str, Doc]) -> Report:
         item["entities_fp"] = sorted(f"{n} ({t})" for n, t in pred_ents - gold_ents)
         item["entities_fn"] = sorted(f"{n} ({t})" for n, t in gold_ents - pred_ents)
         pred_events = [
-            _event_key(e.type, e.source.countries, e.target.countries) for e in doc.events
+            _event_key(e.type, e.source.countries, e.target.countries) for e in asserted(doc.events)
         ]
         tp, counted, required = match_events(pred_events, g.get("events", []))
         report.events.tp += tp
@@ -167,12 +175,31 @@ def evaluate_docs(gold: list[dict[str, Any]], docs: dict[str, Doc]) -> Report:
 
 
 def evaluate(gold_path: str | Path, raw_dir: str | Path) -> Report:
-    """Run the full pipeline over the gold documents found in ``raw_dir`` (one batch) and score."""
+    """Run the full pipeline over the gold documents found in ``raw_dir`` (one batch) and score.
+
+    A gold ``doc`` names a file in ``raw_dir``, or a record of a multi-page file as ``file#N``
+    (N counted from 0: the JSON Lines record or WARC response record in file order).
+    """
     from .api import extract
 
     gold = load_gold(gold_path)
-    paths = [str(Path(raw_dir) / g["doc"]) for g in gold if (Path(raw_dir) / g["doc"]).exists()]
-    docs: dict[str, Doc] = {}
+    files = sorted({_file_of(g["doc"]) for g in gold})
+    paths = [str(Path(raw_dir) / f) for f in files if (Path(raw_dir) / f).exists()]
+    by_file: dict[str, list[Doc]] = {}
     for doc in extract(paths):
-        docs[Path(doc.source.split("#")[0]).name] = doc
+        by_file.setdefault(_file_of(Path(doc.source).name), []).append(doc)
+    docs: dict[str, Doc] = {}
+    for g in gold:
+        name = g["doc"]
+        records = by_file.get(_file_of(name), [])
+        index = int(name.rsplit("#", 1)[1]) if "#" in name else 0
+        if index < len(records):
+            docs[name] = records[index]
     return evaluate_docs(gold, docs)
+
+
+def _file_of(name: str) -> str:
+    """``a.jsonl:3`` / ``a.warc.gz#2`` / ``a.jsonl#0`` → the file name."""
+    name = name.split("#", 1)[0]
+    head, sep, tail = name.rpartition(":")
+    return head if sep and tail.isdigit() else name
