@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CORPUS, SAMPLES, SEEDS, SEEDS_GOLD
 
+from conftest import CORPUS, SAMPLES, SEEDS, SEEDS_GOLD
 from rasad.evaluate import evaluate
 
 GATES: dict[str, dict[str, float]] = {
