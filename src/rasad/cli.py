@@ -144,20 +144,8 @@ def ingest(
 @_errors
 def extract(paths: tuple[str, ...], fmt: str, date: str | None, workers: int, full: bool) -> None:
     """Print one JSON object per input page (stateless; no database)."""
-    keys = [
-        "source",
-        "url",
-        "outlet",
-        "title",
-        "published",
-        "published_from",
-        "dateline",
-        "byline",
-        "text",
-        "cluster",
-        "entities",
-        "events",
-    ]
+    from .doc import EXTRACT_KEYS as keys
+
     out: list[dict[str, Any]] = []
     rejected = 0
     for doc in api.extract(paths, date=date, workers=workers):

@@ -14,7 +14,24 @@ from typing import Any
 
 from .arabic import OffsetMap, normalize
 
-__all__ = ["Actor", "Doc", "DocEntity", "Event", "Mention", "content_hash"]
+__all__ = ["EXTRACT_KEYS", "Actor", "Doc", "DocEntity", "Event", "Mention", "content_hash"]
+
+#: The output contract of ``rasad extract``: these keys, in this order (later work extends
+#: ``Doc.to_json`` with more; ``rasad extract --full`` prints them all).
+EXTRACT_KEYS: tuple[str, ...] = (
+    "source",
+    "url",
+    "outlet",
+    "title",
+    "published",
+    "published_from",
+    "dateline",
+    "byline",
+    "text",
+    "cluster",
+    "entities",
+    "events",
+)
 
 
 def content_hash(text: str) -> str:

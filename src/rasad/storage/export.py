@@ -11,21 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..doc import EXTRACT_KEYS
 from ..errors import Errors, StorageError
 from .sqlite import SqliteStore
 
 ARTICLE_COLUMNS = [
     "id",
-    "source",
-    "url",
-    "outlet",
-    "title",
-    "published",
-    "published_from",
-    "dateline",
-    "byline",
-    "text",
-    "cluster",
+    *(k for k in EXTRACT_KEYS if k not in ("entities", "events")),
     "duplicate_of",
 ]
 #: Event columns, named as in POLECAT where it has a counterpart.
