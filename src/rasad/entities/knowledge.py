@@ -8,8 +8,6 @@ shipped one overrides its fields and adds to its aliases (the loader's merge rul
 from __future__ import annotations
 
 import calendar
-import json
-from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -17,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..kb import Entity, KnowledgeBase, Office, build_kb
-from ..kb.loader import DATA_DIR, DATA_PACKAGE, ENTITIES_FILE
+from ..kb.loader import merge_records, read_records, shipped_records
 
 __all__ = ["EXTRA_FILE", "Knowledge", "load_knowledge", "parse_date"]
 
@@ -53,53 +51,17 @@ def parse_date(value: str | None) -> date | None:
     return date(y, m, d)
 
 
-def _jsonl(text: str) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(json.loads(line))
-    return out
-
-
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in override.items():
-        if key in ("aliases", "nisba", "sources") and isinstance(value, list):
-            old = [str(v) for v in base.get(key) or ()]
-            merged[key] = old + [str(v) for v in value if str(v) not in old]
-        else:
-            merged[key] = value
-    return merged
-
-
-def _shipped() -> list[dict[str, Any]]:
-    path = resources.files(DATA_PACKAGE).joinpath(DATA_DIR).joinpath(ENTITIES_FILE)
-    return _jsonl(path.read_text(encoding="utf-8")) if path.is_file() else []
-
-
 def _extras() -> list[dict[str, Any]]:
     path = resources.files(__package__ or "rasad.entities").joinpath("data").joinpath(EXTRA_FILE)
-    return _jsonl(path.read_text(encoding="utf-8")) if path.is_file() else []
-
-
-def merged_records(
-    base: Iterable[dict[str, Any]], extra: Iterable[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """``base`` records with ``extra`` merged in by id (extra wins, alias lists are unioned)."""
-    by_id: dict[str, dict[str, Any]] = {}
-    for raw in base:
-        by_id[str(raw["id"])] = raw
-    for raw in extra:
-        key = str(raw["id"])
-        by_id[key] = _merge(by_id[key], raw) if key in by_id else raw
-    return list(by_id.values())
+    if not path.is_file():
+        return []
+    return list(read_records(path.read_text(encoding="utf-8").splitlines(), EXTRA_FILE))
 
 
 @lru_cache(maxsize=4)
 def load_knowledge(user_extra: Path | None = None) -> Knowledge:
     """Shipped KB + the stage's extra entries + the user's file (cached per process)."""
-    records = merged_records(_shipped(), _extras())
+    records = merge_records(shipped_records(), _extras())
     return Knowledge(build_kb(records, user_extra))
 
 

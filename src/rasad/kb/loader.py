@@ -72,10 +72,11 @@ class KnowledgeBase:
         ]
 
 
-def _read_jsonl(lines: Iterable[str], origin: str) -> Iterator[dict[str, Any]]:
+def read_records(lines: Iterable[str], origin: str) -> Iterator[dict[str, Any]]:
+    """Records of a knowledge-base JSONL file (blank and ``#`` lines skipped)."""
     for lineno, line in enumerate(lines, 1):
         line = line.strip()
-        if not line:
+        if not line or line.startswith("#"):
             continue
         try:
             raw = json.loads(line)
@@ -103,7 +104,7 @@ def shipped_records() -> list[dict[str, Any]]:
     text = (
         resources.files(DATA_PACKAGE).joinpath(DATA_DIR, ENTITIES_FILE).read_text(encoding="utf-8")
     )
-    return list(_read_jsonl(text.splitlines(), ENTITIES_FILE))
+    return list(read_records(text.splitlines(), ENTITIES_FILE))
 
 
 def shipped_meta() -> dict[str, Any]:
@@ -113,17 +114,25 @@ def shipped_meta() -> dict[str, Any]:
     return meta
 
 
+def merge_records(
+    base: Iterable[dict[str, Any]], extra: Iterable[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """``base`` records with ``extra`` merged in by id (extra wins, alias lists are unioned)."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for raw in base:
+        by_id[str(raw["id"])] = raw
+    for raw in extra:
+        key = str(raw["id"])
+        by_id[key] = _merge(by_id[key], raw) if key in by_id else raw
+    return list(by_id.values())
+
+
 def build_kb(records: Iterable[dict[str, Any]], extra: Path | None = None) -> KnowledgeBase:
     """Make a knowledge base from raw records plus an optional override file."""
-    by_id: dict[str, dict[str, Any]] = {}
-    for raw in records:
-        by_id[str(raw["id"])] = raw
     if extra is not None:
         with extra.open(encoding="utf-8") as handle:
-            for raw in _read_jsonl(handle, str(extra)):
-                key = str(raw["id"])
-                by_id[key] = _merge(by_id[key], raw) if key in by_id else raw
-    return KnowledgeBase(Entity.from_json(raw) for raw in by_id.values())
+            records = merge_records(records, list(read_records(handle, str(extra))))
+    return KnowledgeBase(Entity.from_json(raw) for raw in records)
 
 
 @lru_cache(maxsize=1)
