@@ -39,6 +39,17 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
     "طهران": ("gpe:tehran", "Tehran", "GPE", "IRN"),
     "الناتو": ("org:nato", "NATO", "ORG", None),
     "وكالة الأنباء": ("org:agency", "News Agency", "ORG", "TUR"),
+    "الأرمينية": ("gpe:ARM", "Armenia", "GPE", "ARM"),
+    "التركية": ("gpe:TUR", "Turkey", "GPE", "TUR"),
+    "تركية": ("gpe:TUR", "Turkey", "GPE", "TUR"),
+    "الأذربيجانية": ("gpe:AZE", "Azerbaijan", "GPE", "AZE"),
+    "الإيراني": ("gpe:IRN", "Iran", "GPE", "IRN"),
+    "الأمريكية": ("gpe:USA", "United States", "GPE", "USA"),
+    "الأمريكيين": ("gpe:USA", "United States", "GPE", "USA"),
+    "نظيره الإيراني": ("per:araghchi", "Abbas Araghchi", "PER", "IRN"),
+    "باكو": ("gpe:baku", "Baku", "GPE", "AZE"),
+    "أنطاليا": ("gpe:antalya", "Antalya", "GPE", "TUR"),
+    "بغداد": ("gpe:baghdad", "Baghdad", "GPE", "IRQ"),
 }
 
 
@@ -319,3 +330,170 @@ def test_events_stage_assigns_events() -> None:
 
     clone = pickle.loads(pickle.dumps(stage))
     assert clone.name == stage.name
+
+
+# --- general rules found on the sample pages (sentences written for these tests) -----------
+
+def test_events_ministry_is_not_a_visit() -> None:
+    """وزارة is the ministry, not و + زاره ("and he visited him")."""
+    hits = load_lexicon().match(tokenize(fold("أعلنت وزارة الخارجية ووزارة الدفاع")))
+    assert all(h.entry.type != "CONSULT" for h in hits)
+
+
+def test_events_ceasefire_is_not_shooting() -> None:
+    hits = load_lexicon().match(tokenize(fold("دعا إلى وقف فوري لإطلاق النار")))
+    assert "ASSAULT" not in {h.entry.type for h in hits}
+    hits = load_lexicon().match(tokenize(fold("تبادل الجانبان إطلاق النار")))
+    assert "ASSAULT" in {h.entry.type for h in hits}
+
+
+def test_events_verb_gender_is_recorded() -> None:
+    (hit,) = load_lexicon().match(tokenize(fold("طالبت")))
+    assert hit.form.fem
+    (hit,) = load_lexicon().match(tokenize(fold("طالب")))
+    assert not hit.form.fem
+
+
+def test_events_nisba_after_noun_and_adjective_is_an_actor() -> None:
+    """"القوات المسلحة الأرمينية": the nisba qualifies القوات across one adjective."""
+    evs = events_of("اتهمت وزارة الدفاع الأذربيجانية القوات المسلحة الأرمينية بخرق الهدنة.")
+    acc = [e for e in evs if e.type == "ACCUSE"]
+    assert acc
+    assert acc[0].source.countries == ["AZE"]
+    assert acc[0].target.countries == ["ARM"]
+
+
+def test_events_counterpart_inside_the_mention() -> None:
+    """"اتصالا هاتفيا بنظيره الإيراني": نظيره is inside the linked span, the call has two
+    sides."""
+    evs = events_of("وأجرى لافروف أمس اتصالا هاتفيا بنظيره الإيراني.")
+    phone = [e for e in evs if e.type == "CONSULT"]
+    assert phone
+    assert dyad(phone[0]) == frozenset({frozenset({"RUS"}), frozenset({"IRN"})})
+    assert phone[0].mode == "phone"
+
+
+def test_events_received_call_from() -> None:
+    evs = events_of("تلقى بوتين اليوم اتصالا هاتفيا من أردوغان.")
+    assert [(e.type, e.mode, dyad(e)) for e in evs] == [("CONSULT", "phone", RT)]
+
+
+def test_events_masculine_verb_does_not_take_a_city_as_subject() -> None:
+    """"وطالب باكو بـ..." is "he asked Baku"; Baku asking would be "وطالبت باكو"."""
+    evs = events_of("وقال لافروف إن موسكو مستعدة للمساعدة، وطالب باكو بضبط النفس.")
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req
+    assert req[0].source.countries == ["RUS"]
+    assert req[0].target.countries == ["AZE"]
+    evs = events_of("وطالبت باكو أنقرة بتوضيح موقفها.")
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req
+    assert req[0].source.countries == ["AZE"]
+    assert req[0].target.countries == ["TUR"]
+
+
+def test_events_dual_anaphor_as_object() -> None:
+    """"دعا الوزير الجانبين": the pair of sides of the last meeting, less the caller."""
+    text = "التقى بوتين وأردوغان في سوتشي. ودعا بلينكن الجانبين إلى الحوار."
+    req = [e for e in events_of(text) if e.type == "REQUEST"]
+    assert req
+    assert req[0].source.countries == ["USA"]
+    assert set(req[0].target.countries) == {"RUS", "TUR"}
+
+
+def test_events_continued_subject_after_comma() -> None:
+    """A verb joined by و after a comma keeps the sentence's subject; what follows it with
+    its بـ complement is the object, and the object of the first verb goes on."""
+    text = "ورفضت الخارجية الأمريكية القرار، وطالبت تركيا بالتراجع عنه، ولوحت بفرض قيود."
+    evs = events_of(text)
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req
+    assert req[0].source.countries == ["USA"]
+    assert req[0].target.countries == ["TUR"]
+    thr = [e for e in evs if e.type == "THREATEN"]
+    assert thr
+    assert thr[0].source.countries == ["USA"]
+    assert thr[0].target.countries == ["TUR"]
+
+
+def test_events_planned_visit_and_past_meeting_are_two_occasions() -> None:
+    text = ("ومن المقرر أن يزور بوتين أنقرة الشهر المقبل. "
+            "وكان بوتين وأردوغان قد التقيا في سوتشي العام الماضي.")
+    consult = [e for e in events_of(text) if e.type == "CONSULT"]
+    assert sorted((e.mode, e.intent) for e in consult) == [("meet", None),
+                                                          ("visit", "planned")]
+
+
+def test_events_nobody_visits_their_own_country() -> None:
+    """"دعوة وجهها أردوغان لزيارة تركيا": the visitor is the one invited."""
+    evs = events_of("قبل بوتين دعوة وجهها أردوغان لزيارة تركيا.")
+    visit = [e for e in evs if e.mode == "visit"]
+    assert visit
+    assert visit[0].source.countries == ["RUS"]
+    assert visit[0].target.countries == ["TUR"]
+
+
+def test_events_meeting_named_by_its_city_is_a_back_reference() -> None:
+    evs = events_of("وقال لافروف إن اجتماع أنطاليا كان مفيدا.")
+    assert not [e for e in evs if e.type == "CONSULT"]
+
+
+def test_events_topic_nouns_and_summit_venues_are_not_events() -> None:
+    assert not events_of("وشرح بوتين لأردوغان سير المفاوضات مع إيران.")
+    evs = events_of("والتقى بوتين أردوغان على هامش قمة في طهران.")
+    assert [e.mode for e in evs if e.type == "CONSULT"] == ["meet"]
+
+
+def test_events_possible_meeting_and_offer_are_hypothetical() -> None:
+    evs = events_of("وتحدثت تقارير عن لقاء محتمل بين بوتين وأردوغان.")
+    assert [e.intent for e in evs] == ["hypothetical"]
+    evs = events_of("وجدد أردوغان استعداد أنقرة لاستضافة جولة من المفاوضات بين روسيا وأوكرانيا.")
+    assert all(e.intent == "hypothetical" for e in evs if e.type == "CONSULT")
+
+
+def test_events_past_verb_after_preposition_is_a_noun() -> None:
+    """"في قصف نفذته طائرة تركية على ... بغداد": the noun, with its agent after نفذته."""
+    evs = events_of("قتل مدنيان أمس في قصف نفذته طائرة تركية على سيارة قرب بغداد.")
+    ass = [e for e in evs if e.type == "ASSAULT"]
+    assert ass
+    assert ass[0].source.countries == ["TUR"]
+    assert ass[0].target.countries == ["IRQ"]
+
+
+def test_events_summons_and_protest_note_are_accusations() -> None:
+    text = "استدعت وزارة الخارجية التركية السفير الإيراني وسلمته مذكرة احتجاج."
+    acc = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert acc
+    assert acc[0].source.countries == ["TUR"]
+    assert acc[0].target.countries == ["IRN"]
+    assert not [e for e in events_of(text) if e.type == "PROTEST"]
+
+
+def test_events_proposal_to_counterpart_is_a_request() -> None:
+    evs = events_of("وقال أردوغان إنه اقترح على نظيره الإيراني عقد جولة جديدة.")
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req
+    assert req[0].source.countries == ["TUR"]
+    assert req[0].target.countries == ["IRN"]
+
+
+def test_events_domestic_opposition_as_target() -> None:
+    evs = events_of("واتهم أردوغان أحزاب المعارضة بالتحريض على العنف.")
+    acc = [e for e in evs if e.type == "ACCUSE"]
+    assert acc
+    assert acc[0].source.countries == ["TUR"]
+    assert acc[0].target.countries == ["TUR"]
+
+
+def test_events_authority_announcing_its_own_strike() -> None:
+    text = "أعلنت وزارة الدفاع التركية تحييد 5 مسلحين من حزب في غارات على بغداد."
+    ass = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert ass
+    assert ass[0].source.countries == ["TUR"]
+
+
+def test_events_directed_verb_object_has_a_reach() -> None:
+    """"أشاد X بـ... واقترح ... بالتنسيق مع Y" : Y far away is not the object."""
+    text = ("أشاد أردوغان بما وصفه بالمستوى الممتاز للعلاقات الثنائية في كل المجالات "
+            "الاقتصادية والتجارية والثقافية والعلمية، واقترح لجنة بالتنسيق مع إيران.")
+    assert not [e for e in events_of(text) if e.type == "SUPPORT"]

@@ -71,8 +71,10 @@ _ACTOR_HEADS = _folded({
     "البحريه", "الامن", "الاستخبارات", "المخابرات", "الزعيم", "رئيس", "وزير", "السفير",
     "السفاره", "الناطق", "المبعوث", "المندوب", "الشعب", "المتظاهرون", "المتظاهرين",
     "المحتجون", "المحتجين", "الطلاب", "العمال", "الكرملين", "البيت", "مكتب", "المكتب",
-    "المنتخب", "الحرس", "الشركه", "شركه", "البنك",
+    "المنتخب", "الحرس", "الشركه", "شركه", "البنك", "الاداره", "اداره", "الاعمال",
+    "المواطنين", "المواطنون", "مواطنين", "مواطنون", "مواطنا", "الرعايا", "رعايا",
 })
+_NISBA_ADJ = re.compile(r"^ال\S{3,}$")
 _COUNTERPART = re.compile(r"^[وفبل]{0,2}(?:نظير|نظرا)")
 #: dual or plural nouns that stand for the two sides already named ("الجانبين اتفقا")
 ANAPHORS = _folded({
@@ -89,6 +91,11 @@ _FUTURE = _folded({"سوف", "لن", "سيتم", "ستتم", "سيعقد", "ست
                      "سيعمل", "ستعمل", "سيقوم", "ستقوم", "سيكون", "ستكون", "المقبل",
                      "المقبله", "القادم", "القادمه", "المرتقب", "المرتقبه"})
 _HYPOTHETICAL = _folded({"اذا", "لو", "ربما", "يمكن", "المحتمل", "امكانيه", "قد"})
+#: after a noun trigger: "لقاء محتمل", "قمة مرتقبة" is not a report of the event
+_HYPO_AFTER = _folded({"محتمل", "محتمله", "المحتمل", "المحتمله", "ممكن", "ممكنه"})
+#: an offer or readiness a few words before: "استعداد بلاده لاستضافة جولة من المفاوضات"
+_OFFER = _folded({"استعداد", "استعداده", "استعدادها", "استعدادهم", "مستعد", "مستعده",
+                    "مستعدون", "لاستضافه", "استضافه"})
 
 
 @dataclass(slots=True)
@@ -109,7 +116,14 @@ class Unit:
     modifier: bool = False    # a nisba adjective on a topic noun ("الوضع السوري")
     group: int = -1
     clitic_wa: bool = False
+    nisba: bool = False       # an adjective ("الروسي"), not the country's or city's name
     entities: list[str] = field(default_factory=list)
+
+    @property
+    def city(self) -> bool:
+        """A named city or region (not a country, not a nisba adjective)."""
+        return self.kind == "GPE" and not self.nisba and self.entity is not None and \
+            self.entity not in self.countries
 
     @property
     def is_actor(self) -> bool:
@@ -196,6 +210,16 @@ def build_units(doc: Doc, tokens: list[Token],
     return units
 
 
+def _head(word: str) -> str:
+    """A head noun without its proclitics: "للمواطنين" → "المواطنين", "بالجيش" → "الجيش"."""
+    word = _strip_wa(word)
+    if word.startswith("لل") and len(word) > 4:
+        return "ال" + word[2:]
+    if word[:1] in "بل" and word[1:3] == "ال":
+        return word[1:]
+    return word
+
+
 def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
     tok = tokens[unit.i]
     clitic = norm[tok.start:unit.start].lstrip("وف") if unit.start > tok.start else ""
@@ -225,13 +249,19 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
             if prev in _PREPS:
                 clitic = prev
     unit.prep = "ل" if clitic == "لل" else clitic
+    if _COUNTERPART.match(tok.text) and tok.start < unit.end:
+        unit.counterpart = True   # the linker's span starts at نظيره ("بنظيره الروسي لافروف")
     if unit.kind in _PLACE_TYPES and unit.prep in _PLACE_PREPS:
         unit.place = True
     if unit.kind == "LOC":
         unit.place = True
     text = norm[unit.start:unit.end]
+    unit.nisba = unit.kind == "GPE" and bool(_NISBA.match(text))
     if unit.kind == "GPE" and _NISBA.match(text) and unit.i > 0 and not clitic:
-        head = _strip_wa(tokens[unit.i - 1].text)
+        head = _head(tokens[unit.i - 1].text)
+        if head not in _ACTOR_HEADS and unit.i > 1 and _NISBA_ADJ.match(head):
+            # one adjective between: "القوات المسلحة الأرمينية", "الحكومة الانتقالية السورية"
+            head = _head(tokens[unit.i - 2].text)
         if head not in _ACTOR_HEADS and not _COUNTERPART.match(head):
             unit.modifier = True
 
@@ -301,6 +331,9 @@ def intent_of(tokens: list[Token], i: int, j: int, lo: int, hi: int, *, clitic: 
         return "future"
     if present and before and before[-1] == "قد":
         return "hypothetical"
-    if any(w in _HYPOTHETICAL and w != "قد" for w in before):
+    if any(w in _HYPOTHETICAL and w != "قد" for w in before) or (after and after[0] in
+                                                                  _HYPO_AFTER):
+        return "hypothetical"
+    if any(_strip_wa(tokens[k].text) in _OFFER for k in range(max(lo, i - 5), i)):
         return "hypothetical"
     return None

@@ -19,25 +19,27 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..arabic import fold
 from ..doc import Doc, Event
 from . import plover
 from .arguments import Unit, build_units, sentences
 from .dates import DateExpr, find_dates, resolve
-from .frames import (
+from .frames import _events_for
+from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
+from .merge import assign_ids, merge_in_doc
+from .sides import (
+    _AGENT_LINKS,
     _ATTRIBUTION,
     _NOUN_LINKS,
     _Ctx,
-    _events_for,
     _Sentence,
     _Side,
     _strip,
     _subject_after,
     _subject_before,
 )
-from .lexicon import Hit, Lexicon, Token, load_lexicon, tokenize
-from .merge import assign_ids, merge_in_doc
 
 __all__ = ["detect_types", "extract_events"]
 
@@ -70,7 +72,7 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
     hits = lex.match(tokens)
     units = build_units(doc, tokens, kb_code)
     u_starts = [u.start for u in units]
-    hits = [h for h in hits if not _inside(units, u_starts, h.start)]
+    hits = [_as_noun(h, tokens) for h in hits if not _inside(units, u_starts, h.start)]
     h_starts = [h.start for h in hits]
     ctx = _Ctx()
     events: list[tuple[Event, str | None]] = []
@@ -97,7 +99,8 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
                     key = expr.key
                 events.append((event, key))
                 if (event.type in plover.SYMMETRIC or event.mode == "visit") and \
-                        event.source.countries and event.target.countries and \
+                        event.intent != "hypothetical" and event.source.countries and \
+                        event.target.countries and \
                         event.source.countries != event.target.countries:
                     ctx.dyad = (_Side(tuple(event.source.countries), event.source.entity,
                                       event.source.sector),
@@ -107,6 +110,20 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
     merged = merge_in_doc(events)
     assign_ids(doc.id, merged)
     return merged
+
+
+_NOUN_CONTEXT = frozenset(fold(w) for w in (
+    "في", "من", "على", "عن", "إلى", "بعد", "قبل", "خلال", "إثر", "عقب", "جراء", "وسط"))
+
+
+def _as_noun(hit: Hit, tokens: list[Token]) -> Hit:
+    """A bare past verb right after a preposition is its verbal noun ("في قصف نفذته")."""
+    if hit.form.tense != "past" or hit.form.suffix or hit.clitic or hit.form.fem or \
+            hit.form.number != "sg" or hit.i == 0:
+        return hit
+    if _strip(tokens[hit.i - 1].text) not in _NOUN_CONTEXT:
+        return hit
+    return replace(hit, form=Form("noun", "sg", ""))
 
 
 def _inside(units: list[Unit], u_starts: list[int], pos: int) -> bool:
@@ -129,15 +146,20 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
         while k < sent.tj and k - hit.j < 4 and (_strip(tokens[k].text) in _NOUN_LINKS
                                                   or tokens[k].text[1:] in _NOUN_LINKS):
             k += 1
+        # "قصف نفذته طائرة مسيرة تركية": after an agent link, the agent may follow its noun
+        agent = any(_strip(tokens[m].text) in _AGENT_LINKS for m in range(hit.j, k))
         for u in sent.units:
             if u.i < hit.j or not u.is_actor:
                 continue
-            if u.i <= k + 1 and u.prep in ("", "بين", "ل"):
+            if u.i <= k + (3 if agent else 1) and u.prep in ("", "بين", "ل"):
                 words_between = [_strip(tokens[m].text) for m in range(k, u.i)]
-                if all(w in ("بين", "و") or w in _NOUN_LINKS or w[1:] in _NOUN_LINKS
-                       for w in words_between):
-                    out[hit.start] = [v for v in sent.units if v.group == u.group
-                                      and v.is_actor]
+                if agent or all(w in ("بين", "و") or w in _NOUN_LINKS or w[1:] in _NOUN_LINKS
+                                for w in words_between):
+                    group = [v for v in sent.units if v.group == u.group and v.is_actor]
+                    if hit.entry.has("sym") and len(group) == 1 and group[0].city and \
+                            u.i == hit.j:
+                        group = []  # "اجتماع أنطاليا": a meeting named by its place
+                    out[hit.start] = group
             break
     return out
 

@@ -1,115 +1,39 @@
 """Reading the sides of one trigger: word-order rules and the document context.
 
-Used by ``extractor.extract_events`` (see its docstring for the rules).
+Used by ``extractor.extract_events`` (see its docstring for the rules); the subject and
+object finders are in ``sides``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from ..arabic import fold
 from ..doc import Actor, Doc, Event
 from . import plover
-from .arguments import ANAPHORS, Unit, intent_of, is_negated
+from .arguments import Unit, intent_of, is_negated
 from .lexicon import Hit, Token
-
-
-def _folded(words: set[str]) -> frozenset[str]:
-    """Word lists are written in plain Arabic; matching happens on folded text."""
-    return frozenset(fold(w) for w in words)
-
+from .sides import (
+    _DOMESTIC,
+    _MATERIAL,
+    _MULTI,
+    _NOUN_TARGET_PREPS,
+    _PHONE,
+    _SYM_NOUN_PREPS,
+    _TOPIC_HEADS,
+    _VERBAL,
+    _anaphor_near,
+    _anaphor_object,
+    _clause_start,
+    _continued_subject,
+    _Ctx,
+    _object,
+    _other,
+    _Sentence,
+    _Side,
+    _strip,
+    _subject_after,
+    _subject_before,
+)
 
 __all__: list[str] = []  # internal to the events package
-
-_COMPLEMENTIZERS = _folded({"ان", "بان", "انه", "انها", "انهما", "انهم", "بانه", "بانها",
-                              "بانهم", "بانهما", "لان"})
-_PHONE = _folded({"هاتفيا", "هاتفي", "هاتفيه", "الهاتف", "الهاتفي", "الهاتفيه", "الفيديو",
-                    "المرئي", "بالهاتف", "اتصالا", "اتصال", "مكالمه"})
-_MULTI = _folded({"الثلاثي", "ثلاثي", "الثلاثيه", "ثلاثيه", "الرباعي", "رباعي", "متعدد",
-                    "قمه", "القمه"})
-_NOUN_LINKS = _folded({"التي", "الذي", "جرت", "جري", "عقدت", "عقد", "تمت", "تم", "جمعت",
-                         "جمع", "الثنائي", "ثنائي", "الثلاثي", "ثلاثي", "هاتفي", "الهاتفي",
-                         "هاتفيه", "الهاتفيه", "قاده", "زعماء", "رؤساء", "رووساء", "وزراء",
-                         "وزيري", "رئيسي", "الرفيع", "المستوي"})
-_ATTRIBUTION = _folded({"وفق", "وفقا", "حسب", "بحسب", "نقلا", "لوكاله", "لصحيفه"})
-_NOUN_TARGET_PREPS = _folded({"ل", "الي", "علي", "ضد", "ب", "من", "مع", "تجاه", "بحق"})
-_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
-                     "THREATEN"})
-
-
-@dataclass(slots=True)
-class _Side:
-    countries: tuple[str, ...]
-    entity: str | None
-    sector: str | None
-
-    @classmethod
-    def of(cls, units: list[Unit]) -> _Side:
-        countries: list[str] = []
-        for u in units:
-            countries.extend(c for c in u.countries if c not in countries)
-        head = units[0] if units else None
-        return cls(tuple(countries), head.entity if head else None, head.sector if head else None)
-
-
-@dataclass(slots=True)
-class _Ctx:
-    dyad: tuple[_Side, _Side] | None = None
-    reporter: Unit | None = None
-    person: Unit | None = None
-    place: tuple[str, int] | None = None  # country, sentence number
-
-
-@dataclass(slots=True)
-class _Sentence:
-    n: int
-    start: int
-    end: int
-    ti: int
-    tj: int
-    units: list[Unit] = field(default_factory=list)
-    reporters: list[tuple[int, Unit]] = field(default_factory=list)  # (from word, unit)
-    outlet: str | None = None
-
-
-def _strip(word: str) -> str:
-    return word[1:] if len(word) > 2 and word[0] in "وف" else word
-
-
-def _clause_start(sent: _Sentence, tokens: list[Token], i: int, norm: str) -> int:
-    """The first word of the clause of word ``i``: after a complementizer (أن، بأن، إنه) or
-    a colon opening reported speech."""
-    for k in range(i - 1, sent.ti - 1, -1):
-        if _strip(tokens[k].text) in _COMPLEMENTIZERS:
-            return k + 1
-        if k + 1 <= i and any(c in norm[tokens[k].end:tokens[k + 1].start] for c in ':'):
-            return k + 1
-    return sent.ti
-
-
-def _subject_after(hit: Hit, sent: _Sentence) -> list[Unit] | None:
-    for u in sent.units:
-        if u.i >= hit.j and u.is_actor:
-            if u.i - hit.j <= 3 and not u.prep and not u.counterpart:
-                return [v for v in sent.units if v.group == u.group and v.is_actor
-                        and (not v.prep or v.counterpart)]
-            return None
-    return None
-
-
-def _subject_before(hit: Hit, sent: _Sentence, lo: int, reach: int) -> list[Unit] | None:
-    cands = [u for u in sent.units if lo <= u.i and u.j <= hit.i and u.is_actor]
-    if not cands:
-        return None
-    last = cands[-1]
-    if hit.i - last.j > reach:
-        return None
-    group = [v for v in cands if v.group == last.group and (not v.prep or v.counterpart)]
-    return group or None
-
-
-def _anaphor_near(tokens: list[Token], lo: int, hi: int) -> bool:
-    return any(_strip(tokens[k].text) in ANAPHORS for k in range(lo, hi))
 
 
 def _reporter(sent: _Sentence, i: int) -> Unit | None:
@@ -132,13 +56,19 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
     entry = hit.entry
     etype = entry.type
     mode = entry.mode
+    if hit.form.tense == "noun" and hit.i > sent.ti and \
+            _strip(tokens[hit.i - 1].text).lstrip("ل") in _TOPIC_HEADS:
+        return []  # "لسير المفاوضات", "ملف المحادثات": a topic, not a report of the event
     if etype == "CONSULT":
         mode = _mode_cue(hit, sent, tokens) or mode
+    if hit.start in claimed and not claimed[hit.start]:
+        return []  # a back-reference by place name, reported where it was first told
     cs = _clause_start(sent, tokens, hit.i, doc.norm)
     is_verb = hit.form.tense != "noun"
     conf = 0.75 if not entry.has("weak") else 0.6
     # -- the first side (subject)
     subj: list[Unit] | None = None
+    cont: list[Unit] | None = None
     dyad_anaphor = False
     genitive: list[Unit] | None = None
     if hit.start in claimed and not entry.has("sym") and all(
@@ -158,7 +88,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             dyad_anaphor = True
         elif hit.form.number == "sg":
             # a dual or plural verb carries its (pronoun) subject: what follows is the object
-            subj = _subject_after(hit, sent)
+            cont = _continued_subject(hit, sent, tokens, doc.norm)
+            subj = cont or _subject_after(hit, sent)
         if subj is None and not dyad_anaphor:
             if _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 2)) or (
                     hit.form.number == "dual" and _anaphor_near(tokens, cs - 1, hit.i)):
@@ -190,10 +121,17 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             dyad_anaphor = True
         else:
             subj = _subject_before(hit, sent, cs, 8)
+            if subj and all(u.kind == "GPE" and not u.nisba for u in subj):
+                # "يزور ميرزويان بروكسل لبحث ...": the visitor talks, not the city visited
+                people = [u for u in sent.units if cs <= u.i and u.j <= subj[0].i
+                          and u.is_actor and u.kind in ("PER", "ROLE")]
+                if people:
+                    subj = people[-1:]
             if subj is None and _anaphor_near(tokens, cs, hit.i):
                 dyad_anaphor = True
     # -- second side
-    partners = [u for u in sent.units if u.i >= hit.j and u.is_actor and
+    reach = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j]) + 10
+    partners = [u for u in sent.units if hit.j <= u.i <= reach and u.is_actor and
                 (u.prep == "مع" or u.counterpart) and u not in (subj or [])]
     if partners:
         g = partners[0].group
@@ -227,6 +165,10 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
                 obj = _object(hit, sent, subj, taken)
                 if obj:
                     parties.append(_Side.of(obj))
+            elif not is_verb and parties:
+                obj = _object(hit, sent, subj, taken, reach=3, preps=_SYM_NOUN_PREPS)
+                if obj:
+                    parties.append(_Side.of(obj))
         if not parties and partners:
             parties = [_Side.of(partners)]
         if len(parties) == 1 and partners and subj is None:
@@ -245,6 +187,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
                 conf -= 0.15
         if len(parties) < 2:
             return []
+        if len(parties) == 2 and set(parties[0].countries) == set(parties[1].countries):
+            return []  # two sides of one state: not an interaction between states
         if len(parties) > 2 and mode == "phone":
             sides = [(parties[0], p) for p in parties[1:]]
         elif len(parties) > 2:
@@ -274,12 +218,34 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             rep = reporter or (ctx.reporter if not entry.has("weak") else None)
             if rep is not None:
                 src, conf = _Side.of([rep]), conf - 0.1
-        obj = partners or (_object(hit, sent, subj, taken) if is_verb else
+        elif (src is None or not src.countries) and etype in _MATERIAL and \
+                reporter is not None and reporter.kind in ("ORG", "ROLE"):
+            # "أعلنت وزارة الدفاع ... تحييد ...": an authority announcing its own action
+            src, conf = _Side.of([reporter]), conf - 0.15
+        tgt = None
+        if not partners and src is not None and ctx.dyad is not None and is_verb:
+            tgt = _anaphor_object(hit, sent, tokens, subj, src, ctx.dyad)
+        obj = partners or (_object(hit, sent, subj, taken, reach=10) if is_verb else
                            _object(hit, sent, subj, taken, reach=4, preps=_NOUN_TARGET_PREPS))
         obj = obj or genitive
-        tgt = _Side.of(obj) if obj else None
+        if tgt is None:
+            tgt = _Side.of(obj) if obj else None
+        if cont and (tgt is None or (obj and obj[0].prep)):
+            # the object of the first verb goes on too: "وطالبت ... أنقرة بـ...، ولوحت بـ..."
+            prev = [u for u in sent.units if u.is_actor and not u.prep and u.i >= cont[-1].j
+                    and u.j <= hit.i and u.group != cont[0].group]
+            tgt = _Side.of(prev[:1]) if prev else None
+        if tgt is None and src is not None:
+            k = max((u.j for u in subj if u.i >= hit.j), default=hit.j) if subj else hit.j
+            if any(_strip(tokens[m].text) in _DOMESTIC for m in range(k, min(sent.tj, k + 2))):
+                tgt = _Side(src.countries, None, None)
         if tgt is None and etype in ("ASSAULT", "COERCE"):
             where = [u for u in sent.units if u.place and u.countries and u.i >= hit.j]
+            if not where and etype == "ASSAULT" and src is not None:
+                # "قصف ... على سيارة قرب بلدة تابعة لمحافظة أربيل": the place struck
+                where = [u for u in sent.units if u.kind in ("GPE", "LOC") and not u.nisba
+                         and u.i >= hit.j and u.countries
+                         and not set(u.countries) & set(src.countries)]
             if where:
                 tgt = _Side(where[0].countries[:1], None, None)
         if mode == "visit" and tgt is None:
@@ -288,42 +254,23 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
                 tgt = _Side(dest[0].countries[:1], None, None)
         if tgt is None and src is not None and ctx.dyad is not None and (
                 not entry.has("weak") or mode == "visit") and not any(
-                u.is_actor for u in sent.units if u.i >= hit.j):
+                u.is_actor for u in sent.units if u.i >= hit.j and u not in (subj or [])):
             tgt = _other(src, ctx.dyad)
             conf -= 0.15
         if src is None or tgt is None or not src.countries or not tgt.countries:
             return []
+        if mode == "visit" and set(src.countries) == set(tgt.countries):
+            # nobody visits their own country: "قبل بوتين دعوة وجهها أردوغان لزيارة تركيا"
+            visitors = [u for u in sent.units if u.is_actor and u.j <= hit.i
+                        and not set(u.countries) & set(tgt.countries) and u.countries]
+            if not visitors:
+                return []
+            src = _Side.of(visitors[-1:])
         if entry.has("inv"):
             src, tgt = tgt, src
         sides = [(src, tgt)]
     return [_make(hit, etype, mode, a, b, sent, tokens, doc, conf, reported_by)
             for a, b in sides if a.countries and b.countries]
-
-
-def _object(hit: Hit, sent: _Sentence, subj: list[Unit] | None, taken: set[int], *,
-            reach: int | None = None, preps: frozenset[str] | None = None) -> list[Unit] | None:
-    after_subj = max((u.j for u in subj), default=hit.j) if subj else hit.j
-    for u in sent.units:
-        if u.i < max(hit.j, after_subj) or not u.is_actor or id(u) in taken:
-            continue
-        if reach is not None and u.i - hit.j > reach:
-            return None
-        if preps is not None and u.prep not in preps:
-            continue
-        if u.prep in ("في", "بين", "عن", "خلال", "منذ", "مثل", "حول", "عبر", "بشان"):
-            continue
-        return [v for v in sent.units if v.group == u.group and v.is_actor
-                and id(v) not in taken and v.i >= u.i]
-    return None
-
-
-def _other(side: _Side, dyad: tuple[_Side, _Side]) -> _Side | None:
-    a, b = dyad
-    if set(side.countries) == set(a.countries):
-        return b
-    if set(side.countries) == set(b.countries):
-        return a
-    return None
 
 
 def _make(hit: Hit, etype: str, mode: str | None, src: _Side, tgt: _Side, sent: _Sentence,

@@ -49,6 +49,7 @@ class Entry:
     mode: str | None
     flags: frozenset[str]
     notnext: str | None = None
+    notprev: tuple[str, ...] = ()  # not when one of these is in the three words before
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
@@ -61,6 +62,7 @@ class Form:
     tense: str   # past, present, noun
     number: str  # sg, dual, pl
     suffix: str  # attached pronoun ("" if none)
+    fem: bool = False  # a feminine verb form (اتهمت، تطالب): countries and cities take these
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,18 +87,19 @@ def tokenize(norm: str) -> list[Token]:
 
 def _past_forms(past: str) -> Iterator[tuple[str, Form]]:
     sg, du, pl = (Form("past", n, "") for n in ("sg", "dual", "pl"))
+    fsg = Form("past", "sg", "", fem=True)
     yield past, sg
     if past.endswith("ي"):          # defective in ى: التقى
         base = past[:-1]
-        yield from ((base + "ت", sg), (base + "يا", du), (base + "تا", du), (base + "وا", pl),
+        yield from ((base + "ت", fsg), (base + "يا", du), (base + "تا", du), (base + "وا", pl),
                     (base + "ين", pl), (base + "ينا", pl))
         obj = base + "ا"
     elif past.endswith("ا"):        # defective in ا: دعا
         base = past[:-1]
-        yield from ((base + "ت", sg), (base + "وا", pl), (base + "تا", du))
+        yield from ((base + "ت", fsg), (base + "وا", pl), (base + "تا", du))
         obj = past
     else:
-        yield from ((past + "ت", sg), (past + "ا", du), (past + "تا", du), (past + "وا", pl),
+        yield from ((past + "ت", fsg), (past + "ا", du), (past + "تا", du), (past + "وا", pl),
                     (past + "ن", pl), (past + "نا", pl), (past + "تم", pl))
         obj = past
     for suf in ("ه", "ها", "هم", "هما"):
@@ -108,12 +111,13 @@ def _past_forms(past: str) -> Iterator[tuple[str, Form]]:
 def _present_forms(present: str) -> Iterator[tuple[str, Form]]:
     core = present[1:] if present[:1] in "يت" else present
     sg, du, pl = (Form("present", n, "") for n in ("sg", "dual", "pl"))
+    fsg = Form("present", "sg", "", fem=True)
     for pre in "يتنا":
-        yield pre + core, sg
+        yield pre + core, fsg if pre == "ت" else sg
     if core.endswith(("ي", "و")):  # defective: jussive drops the last letter (لم يلتق)
         stem = core[:-1]
         for pre in "يتن":
-            yield pre + stem, sg
+            yield pre + stem, fsg if pre == "ت" else sg
         duals = [core + "ان", core + "ا"] if core.endswith("ي") else [core + "ان"]
         plurals = [stem + "ون", stem + "وا"]
     else:
@@ -169,10 +173,14 @@ class Lexicon:
         self.entries: list[Entry] = []
         self._index: dict[str, list[_Candidate]] = {}
         self._cues: dict[str, set[str]] = {}
+        self._stop: set[str] = set()
         for entry, lemma, tail_words in entries:
             self.entries.append(entry)
             if entry.type == "_OCCUR":
                 self._cues.setdefault(entry.mode or "", set()).add(lemma)
+                continue
+            if entry.type == "_STOP":  # a word that is never a trigger (وزارة, not و+زاره)
+                self._stop.update(f for f, _ in _noun_forms(lemma, head=True))
                 continue
             self._add(entry, lemma, tail_words)
         for cands in self._index.values():
@@ -218,9 +226,14 @@ class Lexicon:
         n = len(tokens)
         i = 0
         index = self._index
+        stop = self._stop
         while i < n:
             best: Hit | None = None
-            for stem, clitic in _stems(tokens[i].text):
+            stems = _stems(tokens[i].text)
+            if stop and any(stem in stop for stem, _ in stems):
+                i += 1
+                continue
+            for stem, clitic in stems:
                 cands = index.get(stem)
                 if not cands:
                     continue
@@ -233,6 +246,8 @@ class Lexicon:
                         continue
                     if entry.notnext and j < n and tokens[j].text == entry.notnext:
                         continue
+                    if entry.notprev and _prev_has(tokens, i, entry.notprev):
+                        continue
                     if best is None or j > best.j:
                         best = Hit(i, j, tokens[i].start, tokens[j - 1].end, entry, info,
                                    clitic)
@@ -243,6 +258,12 @@ class Lexicon:
             else:
                 i += 1
         return hits
+
+
+def _prev_has(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
+    """One of ``words`` (with or without proclitics) in the three words before word ``i``."""
+    return any(stem in words for k in range(max(0, i - 3), i)
+               for stem, _ in _stems(tokens[k].text))
 
 
 def _clitic_ok(clitic: str, entry: Entry, info: Form) -> bool:
@@ -278,8 +299,11 @@ def _parse_line(i: int, line: str) -> tuple[Entry, str, list[str]] | None:
     flag_set = frozenset(f for f in flags.split(",") if f and f != "-")
     notnext = next((fold(f.split("=", 1)[1]) for f in flag_set if f.startswith("notnext=")),
                    None)
+    notprev = next((tuple(fold(w) for w in f.split("=", 1)[1].split("|"))
+                    for f in flag_set if f.startswith("notprev=")), ())
     entry = Entry(i, lemma, pos, etype, None if mode == "-" else mode,
-                  frozenset(f for f in flag_set if not f.startswith("notnext=")), notnext)
+                  frozenset(f for f in flag_set if not f.startswith(("notnext=", "notprev="))),
+                  notnext, notprev)
     return entry, fold(lemma), [] if tail == "-" else tail.split()
 
 

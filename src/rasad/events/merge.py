@@ -1,7 +1,8 @@
 """One event per occasion: merging within a document and across a story cluster.
 
 Within a document, two events merge when they have the same type, the same unordered pair of
-country sets, the same negation, compatible dates (equal, or one of them undated) and
+country sets, the same negation and intent (a planned visit and a past meeting are two
+occasions), compatible dates (equal, or one of them undated) and
 compatible modes (equal, or one unspecified; a call never merges with a visit or meeting).
 Across documents, ``merge_events`` groups the events of a cluster by type, unordered dyad and
 date, and counts mentions (evidence spans), articles and outlets, like GDELT's NumMentions,
@@ -34,6 +35,16 @@ def _modes_compatible(event_type: str, a: str | None, b: str | None) -> bool:
     if event_type == "CONSULT":
         return not ({a, b} & _PHONE_APART) and "multilateral" not in (a, b)
     return False
+
+
+def _intents_compatible(a: Event, b: Event) -> bool:
+    """A report and a plan of the same kind of contact may be one occasion ("سيزور" in the
+    title, "زار" in the body); a planned visit and a past meeting are two."""
+    if a.intent == b.intent:
+        return True
+    if "hypothetical" in (a.intent, b.intent):
+        return False
+    return a.mode is None or b.mode is None or a.mode == b.mode
 
 
 def _dates_compatible(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
@@ -85,6 +96,7 @@ def merge_in_doc(events: list[tuple[Event, str | None]]) -> list[Event]:
             cand, cand_key = out[k]
             if (cand.type == event.type and dyad_key(cand) == dyad
                     and cand.negated == event.negated
+                    and _intents_compatible(cand, event)
                     and _modes_compatible(event.type, cand.mode, event.mode)
                     and _dates_compatible((cand.date, cand_key), (event.date, key))):
                 match = k

@@ -1,0 +1,191 @@
+"""The sides of an event: sentence and context records, and the word-order rules that find
+a trigger's subject and object among the units of its sentence.
+
+Used by ``frames._events_for`` and ``extractor.extract_events``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..arabic import fold
+from .arguments import ANAPHORS, Unit
+from .lexicon import Hit, Token
+
+
+def _folded(words: set[str]) -> frozenset[str]:
+    """Word lists are written in plain Arabic; matching happens on folded text."""
+    return frozenset(fold(w) for w in words)
+
+
+__all__: list[str] = []  # internal to the events package
+
+
+_COMPLEMENTIZERS = _folded({"ان", "بان", "انه", "انها", "انهما", "انهم", "بانه", "بانها",
+                              "بانهم", "بانهما", "لان"})
+_PHONE = _folded({"هاتفيا", "هاتفي", "هاتفيه", "الهاتف", "الهاتفي", "الهاتفيه", "الفيديو",
+                    "المرئي", "بالهاتف", "اتصالا", "اتصال", "مكالمه"})
+_MULTI = _folded({"الثلاثي", "ثلاثي", "الثلاثيه", "ثلاثيه", "الرباعي", "رباعي", "متعدد",
+                    "قمه", "القمه"})
+_NOUN_LINKS = _folded({"التي", "الذي", "جرت", "جري", "عقدت", "عقد", "تمت", "تم", "جمعت",
+                         "جمع", "الثنائي", "ثنائي", "الثلاثي", "ثلاثي", "هاتفي", "الهاتفي",
+                         "هاتفيه", "الهاتفيه", "قاده", "زعماء", "رؤساء", "رووساء", "وزراء",
+                         "وزيري", "رئيسي", "الرفيع", "المستوي", "سلام", "السلام", "مباشره",
+                         "المباشره", "محتمل", "المحتمل", "محتمله", "المحتمله"})
+#: "قصف نفذته طائرة تركية", "غارة شنها الطيران الروسي": the agent of a noun trigger
+_AGENT_LINKS = _folded({"نفذته", "نفذتها", "شنته", "شنتها", "نفذها", "شنها", "نفذه"})
+_NOUN_LINKS = _NOUN_LINKS | _AGENT_LINKS
+_ATTRIBUTION = _folded({"وفق", "وفقا", "حسب", "بحسب", "نقلا", "لوكاله", "لصحيفه"})
+_NOUN_TARGET_PREPS = _folded({"ل", "الي", "علي", "ضد", "ب", "من", "مع", "تجاه", "بحق"})
+#: nouns that make a following trigger noun a topic, not an event ("سير المفاوضات")
+_TOPIC_HEADS = _folded({"سير", "مسار", "ملف", "افاق", "آفاق", "مستقبل", "استئناف"})
+#: prepositions that bring the other side of a symmetric noun ("اتصالا هاتفيا من نظيره")
+_SYM_NOUN_PREPS = _folded({"من", "ب", "مع"})
+#: countries whose Arabic name is masculine (most country and city names are feminine)
+_MASCULINE_GPE = frozenset({"IRQ", "JOR", "SDN", "MAR", "LBN", "YEM"})
+#: generic domestic actors in object position: "اتهم رئيس الوزراء أحزاب المعارضة"
+_DOMESTIC = _folded({"المعارضه", "معارضين", "المعارضين", "المحتجين", "المتظاهرين",
+                       "المحتجون", "المتظاهرون", "احزاب"})
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
+                     "THREATEN"})
+
+
+@dataclass(slots=True)
+class _Side:
+    countries: tuple[str, ...]
+    entity: str | None
+    sector: str | None
+
+    @classmethod
+    def of(cls, units: list[Unit]) -> _Side:
+        countries: list[str] = []
+        for u in units:
+            countries.extend(c for c in u.countries if c not in countries)
+        head = units[0] if units else None
+        return cls(tuple(countries), head.entity if head else None, head.sector if head else None)
+
+
+@dataclass(slots=True)
+class _Ctx:
+    dyad: tuple[_Side, _Side] | None = None
+    reporter: Unit | None = None
+    person: Unit | None = None
+    place: tuple[str, int] | None = None  # country, sentence number
+
+
+@dataclass(slots=True)
+class _Sentence:
+    n: int
+    start: int
+    end: int
+    ti: int
+    tj: int
+    units: list[Unit] = field(default_factory=list)
+    reporters: list[tuple[int, Unit]] = field(default_factory=list)  # (from word, unit)
+    outlet: str | None = None
+
+
+def _strip(word: str) -> str:
+    return word[1:] if len(word) > 2 and word[0] in "وف" else word
+
+
+def _clause_start(sent: _Sentence, tokens: list[Token], i: int, norm: str) -> int:
+    """The first word of the clause of word ``i``: after a complementizer (أن، بأن، إنه) or
+    a colon opening reported speech."""
+    for k in range(i - 1, sent.ti - 1, -1):
+        if _strip(tokens[k].text) in _COMPLEMENTIZERS:
+            return k + 1
+        if k + 1 <= i and any(c in norm[tokens[k].end:tokens[k + 1].start] for c in ':'):
+            return k + 1
+    return sent.ti
+
+
+def _agrees(hit: Hit, u: Unit) -> bool:
+    """A masculine singular verb does not take a country or city name as its subject
+    ("وطالب باكو بـ..." : he asked Baku; Baku asking would be "وطالبت باكو")."""
+    if hit.form.fem or hit.form.tense == "noun" or hit.form.number != "sg":
+        return True
+    return not (u.kind == "GPE" and not u.nisba and not set(u.countries) & _MASCULINE_GPE)
+
+
+def _continued_subject(hit: Hit, sent: _Sentence, tokens: list[Token],
+                       norm: str) -> list[Unit] | None:
+    """"وردت الخارجية الجورجية ...، وطالبت الإدارة الأمريكية بالتراجع": a verb joined by و
+    after a comma goes on with the subject of the sentence when what follows it is an object
+    with its complement (بـ / إلى) or nothing at all."""
+    if not hit.clitic.startswith("و") or hit.i - sent.ti < 3 or not any(
+            c in norm[tokens[hit.i - 1].end:tokens[hit.i].start] for c in "،,"):
+        return None
+    after = [u for u in sent.units if u.i >= hit.j and u.is_actor]
+    if after and after[0].i - hit.j <= 1 and not after[0].prep:
+        nxt = tokens[after[0].j].text if after[0].j < sent.tj else ""
+        if not (nxt.startswith("ب") or _strip(nxt) in ("الي", "علي")):
+            return None
+    first = [u for u in sent.units if u.j <= hit.i and u.is_actor and not u.prep]
+    if not first:
+        return None
+    return [u for u in first if u.group == first[0].group]
+
+
+def _subject_after(hit: Hit, sent: _Sentence) -> list[Unit] | None:
+    for u in sent.units:
+        if u.i >= hit.j and u.is_actor:
+            if u.i - hit.j <= 3 and not u.prep and not u.counterpart and _agrees(hit, u):
+                return [v for v in sent.units if v.group == u.group and v.is_actor
+                        and (not v.prep or v.counterpart)]
+            return None
+    return None
+
+
+def _subject_before(hit: Hit, sent: _Sentence, lo: int, reach: int) -> list[Unit] | None:
+    cands = [u for u in sent.units if lo <= u.i and u.j <= hit.i and u.is_actor]
+    if not cands:
+        return None
+    last = cands[-1]
+    if hit.i - last.j > reach:
+        return None
+    group = [v for v in cands if v.group == last.group and (not v.prep or v.counterpart)]
+    return group or None
+
+
+def _anaphor_near(tokens: list[Token], lo: int, hi: int) -> bool:
+    return any(_strip(tokens[k].text) in ANAPHORS for k in range(lo, hi))
+
+
+def _object(hit: Hit, sent: _Sentence, subj: list[Unit] | None, taken: set[int], *,
+            reach: int | None = None, preps: frozenset[str] | None = None) -> list[Unit] | None:
+    after_subj = max((u.j for u in subj), default=hit.j) if subj else hit.j
+    for u in sent.units:
+        if u.i < max(hit.j, after_subj) or not u.is_actor or id(u) in taken:
+            continue
+        if reach is not None and u.i - max(hit.j, after_subj) > reach:
+            return None
+        if preps is not None and u.prep not in preps:
+            continue
+        if u.prep in ("في", "بين", "عن", "خلال", "منذ", "مثل", "حول", "عبر", "بشان"):
+            continue
+        return [v for v in sent.units if v.group == u.group and v.is_actor
+                and id(v) not in taken and v.i >= u.i]
+    return None
+
+
+def _anaphor_object(hit: Hit, sent: _Sentence, tokens: list[Token], subj: list[Unit] | None,
+                    src: _Side, dyad: tuple[_Side, _Side]) -> _Side | None:
+    """"دعت زاخاروفا الجانبين إلى ...": a dual noun right after the verb and its subject is
+    the object and stands for the last pair of sides (less the source's own country)."""
+    k = max((u.j for u in subj if u.i >= hit.j), default=hit.j) if subj else hit.j
+    if not _anaphor_near(tokens, k, min(sent.tj, k + 1)):
+        return None
+    both = [c for side in dyad for c in side.countries]
+    rest = tuple(dict.fromkeys(c for c in both if c not in src.countries))
+    return _Side(rest, None, None) if rest else None
+
+
+def _other(side: _Side, dyad: tuple[_Side, _Side]) -> _Side | None:
+    a, b = dyad
+    if set(side.countries) == set(a.countries):
+        return b
+    if set(side.countries) == set(b.countries):
+        return a
+    return None
