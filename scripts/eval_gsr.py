@@ -6,8 +6,10 @@ and scores ``rasad.events.detect_types`` against the unanimous labels: "yes" is 
 
 Split: the *dev* part is the first 40% of each file's rows plus every row whose position
 (0-based, all labels counted) is a multiple of 5; it is the only part looked at while writing
-the lexicon. The rest (the later 60% minus every fifth row) is *held-out*, on which the CI gate
-is set. The table shows dev, held-out and all.
+the lexicon, and the only part the PROTEST / ASSAULT sentence classifier is trained on
+(``scripts/train_sentence_model.py``). The rest (the later 60% minus every fifth row) is
+*held-out*, on which the CI gate is set. The table shows dev, held-out and all; dev and all
+include the classifier's training rows, so only held-out measures it.
 
     PYTHONPATH=src python scripts/eval_gsr.py [--data DIR] [--errors dev]
 """
@@ -80,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     table = evaluate(args.data)
     out = sys.stdout
     out.write(f"{'type':8} {'part':9} {'P':>6} {'R':>6} {'F1':>6} {'pos':>5}\n")
+    out.write("(dev and all include the sentence classifier's training rows)\n")
     for event_type, parts in table.items():
         for part, (p, r, f1, pos) in parts.items():
             out.write(f"{event_type:8} {part:9} {p:6.3f} {r:6.3f} {f1:6.3f} {pos:5d}\n")

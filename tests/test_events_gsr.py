@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 DATA = Path(__file__).parents[1] / ".." / "shared" / "data" / "arabic_event_gsr"
 SCRIPT = Path(__file__).parents[1] / "scripts" / "eval_gsr.py"
 
-# held-out F1 floors (measured: PROTEST 0.493, ASSAULT 0.651)
-FLOORS = {"PROTEST": 0.48, "ASSAULT": 0.64}
+# held-out F1 floors (measured with the sentence classifier: PROTEST 0.612, ASSAULT 0.836;
+# lexicon only: 0.493, 0.651)
+FLOORS = {"PROTEST": 0.61, "ASSAULT": 0.83}
 
 pytestmark = pytest.mark.skipif(not (DATA / "protest_gsr.csv").exists(),
                                 reason="shared GSR data not available")
 
 
-def _eval_module():  # type: ignore[no-untyped-def]
+def _eval_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("eval_gsr", SCRIPT)
     assert spec is not None
     assert spec.loader is not None

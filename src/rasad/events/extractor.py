@@ -29,6 +29,7 @@ from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
+from .sentence_model import load_sentence_model, sentence_scores
 from .sides import (
     _AGENT_LINKS,
     _ATTRIBUTION,
@@ -50,15 +51,20 @@ def detect_types(sentence: str, lexicon: Lexicon | None = None) -> set[str]:
     A type with occurrence cues in the lexicon (``_OCCUR`` rows: PROTEST, ASSAULT) also needs
     one of its cues in the sentence (people killed or wounded; protesters marching, chanting),
     so that a passing mention ("the assassination file", "the protesters' demands") is not
-    taken for a report of the event.
+    taken for a report of the event. The types of the sentence classifier (PROTEST, ASSAULT;
+    ``sentence_model.py``) are decided by it instead; the rule decision is one of its features.
     """
     lex = lexicon or load_lexicon()
     tokens = tokenize(fold(sentence))
     hits = lex.match(tokens)
     needs_cue, cued = lex.cued_types(tokens)
-    return {h.entry.type for h in hits
-            if not h.entry.type.startswith("_") and not h.entry.has("nodetect")
-            and (h.entry.type not in needs_cue or h.entry.type in cued)}
+    found = {h.entry.type for h in hits
+             if not h.entry.type.startswith("_") and not h.entry.has("nodetect")
+             and (h.entry.type not in needs_cue or h.entry.type in cued)}
+    model = load_sentence_model()
+    scores = sentence_scores(sentence, lex)
+    return {t for t in found if t not in model.types} | {
+        t for t, th in zip(model.types, model.thresholds, strict=True) if scores[t] >= th}
 
 
 def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,

@@ -2,26 +2,31 @@
 
 The trigger lexicon finds the words of a protest or an attack, but a sentence that holds such a
 word often does not report one ("the assassination file", "the right to protest", a football
-"attack"). This module scores a sentence with one logistic regression per type over hashed
-features of its folded text:
+"attack"). This module scores a sentence with one logistic regression per type over hashed,
+binary features of its folded text, scaled to unit length. Feature groups:
 
-- words and word bigrams, and the forms left after stripping glued proclitics;
-- character 3-5-grams inside words (with word-boundary marks);
-- what the lexicon sees: trigger types and lemmas, occurrence cues, the rule decision.
+- ``w`` words, ``b`` word bigrams, ``s`` the forms left after stripping glued proclitics,
+  ``c`` character 3-5-grams inside words (with word-boundary marks);
+- ``l`` what the lexicon sees: trigger types, lemmas and tenses, occurrence cues, the rule
+  decision; ``k`` where the first triggers stand and whether a crowd word is near them, the first
+  word, the length, questions and quotes;
+- ``g`` pooled cue classes (grievance, crowd, protest action, police, time, modality, negation,
+  casualties, attack words) and their pairs.
 
 The weights (``data/sentence_model.npz``) are trained on the *dev* part of the Arabic event GSR
-only, by ``scripts/train_sentence_model.py``; the decision threshold of each type is chosen by
-cross-validation inside that part. The model is loaded lazily and cached.
+only, by ``scripts/train_sentence_model.py``, which also picks each type's feature groups, L2
+strength and decision threshold by cross-validation inside that part. Loaded lazily, cached.
 """
 
 from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -30,7 +35,9 @@ from ..arabic import clitic_stems, fold
 from .lexicon import Lexicon, load_lexicon, tokenize
 
 __all__ = [
+    "FEATURE_GROUPS",
     "FEATURE_VERSION",
+    "MODEL_TYPES",
     "SentenceModel",
     "feature_names",
     "hashed_features",
@@ -40,62 +47,95 @@ __all__ = [
 ]
 
 #: Bumped whenever :func:`feature_names` changes; a model trained on other features is refused.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
+FEATURE_GROUPS = ("w", "s", "c", "b", "l", "k", "g")
 #: Types the shipped model scores.
 MODEL_TYPES = ("PROTEST", "ASSAULT")
 _MODEL_FILE = "data/sentence_model.npz"
-_CHAR_MIN, _CHAR_MAX = 3, 5
 
 
-def _rule_types(tokens: Sequence[object], lex: Lexicon, hits: Sequence[object]) -> set[str]:
-    """The lexicon's own decision (same rule as the lexicon part of ``detect_types``)."""
-    needs_cue, cued = lex.cued_types(list(tokens))  # type: ignore[arg-type]
-    out: set[str] = set()
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+_CROWD = _folded("آلاف الآلاف ألف مئات المئات عشرات العشرات حشود الحشود جموع جماهير الجماهير")
+_CUES: dict[str, frozenset[str]] = {
+    "GRIEV": _folded("احتجاجا للاحتجاج احتجاج مطالبين للمطالبة مطالبة تطالب يطالبون طالبوا طالب"
+                     " ضد تنديدا للتنديد منددين تندد منددة رفضا تضامنا للتضامن تأييدا دعما"
+                     " مناهضة مناوئة معارضة المعارضين مؤيدين المؤيدين"),
+    "CROWD": _CROWD | _folded("المواطنين مواطنين الطلاب طلاب العمال عمال أنصار الشبان نشطاء"
+                              " الناشطين الأهالي السكان"),
+    "ACT": _folded("تظاهر تظاهروا اعتصم اعتصموا تجمع تجمعوا احتشد احتشدوا خرج خرجوا سار ساروا"
+                   " جابت جاب نزل نزلوا قطع قطعوا أغلق أغلقوا أحرق أحرقوا أضرم أضرموا رشق رشقوا"
+                   " هتف هتفوا ردد رددوا رفع رفعوا يهتفون يرددون يرفعون حملوا اقتحم اقتحموا"
+                   " توجه توجهوا"),
+    "POLICE": _folded("الشرطة قوات الأمن تفريق لتفريق المسيل مكافحة الجيش اعتقال اعتقلت اعتقل"
+                      " طوقت"),
+    "TIME": _folded("أمس اليوم السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة مساء صباح ليل"),
+    "MODAL": _folded("يجب هل لو إذا ربما سوف لن يمكن ينبغي كان كانت"),
+    "NEG": _folded("لم لا لن ليس ليست"),
+    "HURT": _folded("قتل قتلوا قتلى قتيل قتيلا مقتل أصيب أصيبوا جرح جرحى جريح جريحا بجروح إصابة"
+                    " مصرع حتفه"),
+    "ATTACK": _folded("هجوم هاجم هاجموا انفجار تفجير فجر عبوة انتحاري مسلحون مسلحين اغتيال اغتال"
+                      " أطلق النار الرصاص قصف"),
+}
+
+
+def feature_names(sentence: str, lexicon: Lexicon | None = None) -> dict[str, list[str]]:
+    """Feature group → the (unhashed) feature strings of one sentence."""
+    lex = lexicon or load_lexicon()
+    tokens = tokenize(fold(sentence))
+    words = [t.text for t in tokens]
+    out: dict[str, list[str]] = {g: [] for g in FEATURE_GROUPS}
+    stems = [clitic_stems(w) for w in words]
+    for w, st in zip(words, stems, strict=True):
+        out["w"].append("w:" + w)
+        out["s"].extend("s:" + s for s in st[1:])
+        padded = f"<{w}>"
+        out["c"].extend("c:" + padded[k:k + n] for n in (3, 4, 5)
+                        for k in range(len(padded) - n + 1))
+    out["b"].extend(f"b:{a} {b}" for a, b in pairwise(words))
+    hits = lex.match(tokens)
+    needs_cue, cued = lex.cued_types(tokens)
+    lx, kx = out["l"], out["k"]
     for h in hits:
-        etype: str = h.entry.type  # type: ignore[attr-defined]
-        if etype.startswith("_") or h.entry.has("nodetect"):  # type: ignore[attr-defined]
+        etype, tense = h.entry.type, h.form.tense
+        lx.extend((f"t:{etype}", f"l:{etype}:{h.entry.lemma}", f"f:{etype}:{tense}"))
+        if etype.startswith("_"):
             continue
-        if etype not in needs_cue or etype in cued:
-            out.add(etype)
+        where = "b0" if h.i <= 1 else "b1" if h.i <= 4 else "b2"
+        kx.extend((f"k:{etype}:{tense}:{where}", f"k:{etype}:{where}"))
+        near = {s for st in stems[max(0, h.i - 3):h.j + 4] for s in st}
+        if near & _CROWD:
+            kx.extend((f"k:{etype}:crowd", f"k:{etype}:{tense}:crowd"))
+        if not h.entry.has("nodetect") and (etype not in needs_cue or etype in cued):
+            lx.append("r:" + etype)
+    lx.extend("q:" + t for t in sorted(cued))
+    if words:
+        kx.append("k:first:" + stems[0][-1])
+    kx.append(f"k:len:{min(len(words) // 10, 5)}")
+    if "?" in sentence or "؟" in sentence:
+        kx.append("k:question")
+    if "«" in sentence or '"' in sentence:
+        kx.append("k:quote")
+    first: dict[str, int] = {}
+    for k, st in enumerate(stems):
+        for group, cue_words in _CUES.items():
+            if group not in first and any(s in cue_words for s in st):
+                first[group] = k
+    found = sorted(first)
+    out["g"].extend("g:" + g for g in found)
+    out["g"].extend(f"g:{a}+{b}" for n, a in enumerate(found) for b in found[n + 1:])
+    out["g"].extend(f"g:{g}:early" for g in found if first[g] <= 3)
     return out
 
 
-def feature_names(sentence: str, lexicon: Lexicon | None = None) -> list[str]:
-    """The (unhashed) feature strings of one sentence; duplicates are kept."""
-    lex = lexicon or load_lexicon()
-    norm = fold(sentence)
-    tokens = tokenize(norm)
-    words = [t.text for t in tokens]
-    feats: list[str] = []
-    for w in words:
-        feats.append("w:" + w)
-        feats.extend("s:" + s for s in clitic_stems(w)[1:])
-        padded = f"<{w}>"
-        for n in range(_CHAR_MIN, _CHAR_MAX + 1):
-            feats.extend("c:" + padded[k:k + n] for k in range(len(padded) - n + 1))
-    feats.extend(f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False))
-    hits = lex.match(tokens)
-    for h in hits:
-        etype = h.entry.type
-        feats.append("t:" + etype)
-        feats.append(f"l:{etype}:{h.entry.lemma}")
-        feats.append(f"f:{etype}:{h.form.tense}")
-    needs_cue, cued = lex.cued_types(tokens)
-    feats.extend("q:" + t for t in sorted(cued))
-    feats.extend("r:" + t for t in sorted(_rule_types(tokens, lex, hits)))
-    return feats
-
-
-def _hash(name: str, bits: int) -> int:
-    return zlib.crc32(name.encode("utf-8")) & ((1 << bits) - 1)
-
-
-def hashed_features(sentence: str, bits: int,
-                    lexicon: Lexicon | None = None) -> tuple[npt.NDArray[np.int64],
-                                                             npt.NDArray[np.float32]]:
-    """Sorted unique hashed indices and their values (binary, scaled to unit L2 norm)."""
-    idx = np.unique(np.fromiter((_hash(f, bits) for f in feature_names(sentence, lexicon)),
-                                dtype=np.int64))
+def hashed_features(names: dict[str, list[str]], groups: tuple[str, ...], bits: int
+                    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+    """Sorted unique hashed indices of ``groups`` and their values (binary, unit L2 norm)."""
+    mask = (1 << bits) - 1
+    idx = np.unique(np.fromiter((zlib.crc32(f.encode("utf-8")) & mask
+                                 for g in groups for f in names[g]), dtype=np.int64))
     vals = np.full(idx.shape, 1.0 / np.sqrt(max(len(idx), 1)), dtype=np.float32)
     return idx, vals
 
@@ -105,52 +145,67 @@ class SentenceModel:
     """One logistic regression per type over hashed sentence features."""
 
     types: tuple[str, ...]
+    groups: tuple[tuple[str, ...], ...]  # feature groups of each type
     bits: int
-    weights: npt.NDArray[np.float32]    # (len(types), 2**bits)
-    bias: npt.NDArray[np.float32]       # (len(types),)
-    thresholds: npt.NDArray[np.float32]  # (len(types),) decision thresholds on probabilities
-    floors: npt.NDArray[np.float32]      # (len(types),) below this an event is not supported
-    meta: dict[str, object]
+    weights: npt.NDArray[np.float32]     # (len(types), 2**bits)
+    bias: npt.NDArray[np.float32]        # (len(types),)
+    thresholds: npt.NDArray[np.float32]  # decision thresholds on probabilities
+    floors: npt.NDArray[np.float32]      # below this an extracted event is not supported
+    meta: dict[str, Any]
 
     def scores(self, sentence: str, lexicon: Lexicon | None = None) -> dict[str, float]:
         """P(the sentence reports an event of the type), for each type of the model."""
-        idx, vals = hashed_features(sentence, self.bits, lexicon)
-        z = self.weights[:, idx] @ vals + self.bias
-        probs = 1.0 / (1.0 + np.exp(-z.astype(np.float64)))
-        return {t: float(p) for t, p in zip(self.types, probs, strict=True)}
+        names = feature_names(sentence, lexicon)
+        out: dict[str, float] = {}
+        for t, etype in enumerate(self.types):
+            idx, vals = hashed_features(names, self.groups[t], self.bits)
+            z = float(self.weights[t, idx] @ vals) + float(self.bias[t])
+            out[etype] = 1.0 / (1.0 + float(np.exp(-z)))
+        return out
 
     def detect(self, sentence: str, lexicon: Lexicon | None = None) -> set[str]:
         """The types whose probability reaches their threshold."""
         scores = self.scores(sentence, lexicon)
-        return {t for t, th in zip(self.types, self.thresholds, strict=True) if scores[t] >= th}
+        return {t for t, th in zip(self.types, self.thresholds, strict=True)
+                if scores[t] >= float(th)}
 
     def save(self, path: str) -> None:
-        """Write the model as a compressed ``.npz`` (float16 weights)."""
-        np.savez_compressed(
-            path, types=np.array(self.types), bits=np.array(self.bits),
-            weights=self.weights.astype(np.float16), bias=self.bias,
-            thresholds=self.thresholds, floors=self.floors,
-            meta=np.array(json.dumps(self.meta, ensure_ascii=False, sort_keys=True)))
+        """Write the model as a compressed ``.npz`` (sparse float16 weights)."""
+        meta = dict(self.meta, feature_version=FEATURE_VERSION,
+                    groups=["".join(g) for g in self.groups])
+        arrays: dict[str, Any] = {
+            "types": np.array(self.types), "bits": np.array(self.bits), "bias": self.bias,
+            "thresholds": self.thresholds, "floors": self.floors,
+            "meta": np.array(json.dumps(meta, ensure_ascii=False, sort_keys=True))}
+        for t in range(len(self.types)):
+            nz = np.flatnonzero(self.weights[t])
+            arrays[f"idx{t}"] = nz.astype(np.int32)
+            arrays[f"w{t}"] = self.weights[t, nz].astype(np.float16)
+        np.savez_compressed(path, **arrays)
 
     @classmethod
     def load(cls, path: str | None = None) -> SentenceModel:
         """The shipped model (or one written by :meth:`save`)."""
         if path is None:
-            ref = resources.files("rasad.events").joinpath(_MODEL_FILE)
-            with ref.open("rb") as f:
-                return cls._from_npz(np.load(f, allow_pickle=False))
-        return cls._from_npz(np.load(path, allow_pickle=False))
+            with resources.files("rasad.events").joinpath(_MODEL_FILE).open("rb") as f:
+                return cls._from_npz(dict(np.load(f, allow_pickle=False)))
+        with np.load(path, allow_pickle=False) as data:
+            return cls._from_npz(dict(data))
 
     @classmethod
-    def _from_npz(cls, data: np.lib.npyio.NpzFile) -> SentenceModel:
+    def _from_npz(cls, data: dict[str, npt.NDArray[Any]]) -> SentenceModel:
         meta = json.loads(str(data["meta"]))
         if meta.get("feature_version") != FEATURE_VERSION:
             raise ValueError(f"sentence model has feature version {meta.get('feature_version')}"
                              f", expected {FEATURE_VERSION}")
-        return cls(tuple(str(t) for t in data["types"]), int(data["bits"]),
-                   data["weights"].astype(np.float32), data["bias"].astype(np.float32),
-                   data["thresholds"].astype(np.float32), data["floors"].astype(np.float32),
-                   meta)
+        types = tuple(str(t) for t in data["types"])
+        bits = int(data["bits"])
+        weights = np.zeros((len(types), 1 << bits), dtype=np.float32)
+        for t in range(len(types)):
+            weights[t, data[f"idx{t}"]] = data[f"w{t}"].astype(np.float32)
+        return cls(types, tuple(tuple(g) for g in meta["groups"]), bits, weights,
+                   data["bias"].astype(np.float32), data["thresholds"].astype(np.float32),
+                   data["floors"].astype(np.float32), meta)
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +215,7 @@ def load_sentence_model() -> SentenceModel:
 
 
 @lru_cache(maxsize=4096)
-def _cached_scores(sentence: str) -> tuple[tuple[str, float], ...]:
+def _shipped_scores(sentence: str) -> tuple[tuple[str, float], ...]:
     return tuple(load_sentence_model().scores(sentence).items())
 
 
@@ -168,18 +223,14 @@ def sentence_scores(sentence: str, lexicon: Lexicon | None = None) -> dict[str, 
     """Type → probability under the shipped model (cached for the shipped lexicon)."""
     if lexicon is not None and lexicon is not load_lexicon():
         return load_sentence_model().scores(sentence, lexicon)
-    return dict(_cached_scores(sentence))
+    return dict(_shipped_scores(sentence))
 
 
 def supports_event(event_type: str, sentence: str) -> bool:
-    """False when the model scores ``sentence`` very low for ``event_type`` (a mention, not a
-    report); True for types the model does not score."""
+    """False when the model scores ``sentence`` very low for ``event_type`` (a passing mention
+    rather than a report); True for the types the model does not score."""
     model = load_sentence_model()
     if event_type not in model.types:
         return True
     floor = float(model.floors[model.types.index(event_type)])
     return sentence_scores(sentence)[event_type] >= floor
-
-
-def iter_types(model: SentenceModel) -> Iterable[str]:
-    return iter(model.types)
