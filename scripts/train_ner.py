@@ -14,20 +14,21 @@ that dev split. Training is deterministic (L-BFGS, fixed folds).
 from __future__ import annotations
 
 import argparse
+import itertools
 import multiprocessing
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import pycrfsuite  # type: ignore[import-untyped]
+import pycrfsuite
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from rasad.ner.corpus import Token, evaluate, format_table, load_split  # noqa: E402
-from rasad.ner.features import Featurizer, document_features  # noqa: E402
-from rasad.ner.lexicons import Gazetteer, Lexicon  # noqa: E402
-from rasad.ner.tagger import CrfTagger, stage1_path  # noqa: E402
+from rasad.ner.corpus import Token, evaluate, format_table, load_split
+from rasad.ner.features import Featurizer, document_features
+from rasad.ner.lexicons import Gazetteer, Lexicon
+from rasad.ner.tagger import CrfTagger, stage1_path
 
 FOLDS = 5
 Sent = list[Token]
@@ -40,7 +41,7 @@ def jackknife(sents: Sequence[Sent], gaz: Gazetteer) -> list[XSeq]:
     so lexicon features look on train as they will on unseen text."""
     bounds = fold_bounds(len(sents))
     out: list[XSeq] = []
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
+    for lo, hi in itertools.pairwise(bounds):
         feat = Featurizer(gaz, Lexicon.build([*sents[:lo], *sents[hi:]]))
         out.extend(feat.sentence([w for w, _ in s]) for s in sents[lo:hi])
     return out
@@ -121,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--eval", action="store_true", help="score the model on the test split")
     ap.add_argument("--dev", action="store_true", help="train on 5/6 of train, score the rest")
     ap.add_argument("--tune", action="store_true", help="grid-search c1/c2 on the dev split")
-    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iters", type=int, default=300)
     args = ap.parse_args(argv)
@@ -153,8 +154,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(score(model, test_sents))
 
 
-def tune(fit_sents: Sequence[Sent], dev_sents: Sequence[Sent], gaz: Gazetteer, work: Path,
-         params: dict[str, float]) -> None:
+def tune(
+    fit_sents: Sequence[Sent],
+    dev_sents: Sequence[Sent],
+    gaz: Gazetteer,
+    work: Path,
+    params: dict[str, float],
+) -> None:
     """Grid over c1/c2 for the two-pass model, scored on dev (micro F1)."""
     results = []
     for c1 in (0.02, 0.1, 0.3):

@@ -7,6 +7,7 @@ token and cached, so tagging cost is dominated by list concatenation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -23,6 +24,7 @@ _CACHE_LIMIT = 300_000
 class Unit(NamedTuple):
     norm: str
     free: str  # without conjunction/preposition proclitics
+    lex: str  # most frequent training label of the word (or UNK)
     firsts: tuple[str, ...]  # forms that may start a gazetteer match
     own: list[str]
     near: dict[int, list[str]]  # features seen from a neighbour at offset d
@@ -72,6 +74,8 @@ class Featurizer:
             if len(core) > k:
                 own.append(f"p{k}={core[:k]}")
                 own.append(f"x{k}={core[-k:]}")
+        for k in range(1, len(core) - 3):
+            own.append(f"c3={core[k : k + 3]}")
         trig = TRIGGERS.get(free) or TRIGGERS.get(stem) or ""
         if trig:
             own.append(f"t={trig}")
@@ -83,17 +87,22 @@ class Featurizer:
         ls = self.lexicon.stem(stem)
         own.extend(f"lw={x}" for x in lw)
         own.extend(f"ls={x}" for x in ls)
+        if free != n:
+            own.extend(f"lf={x}" for x in self.lexicon.word(free))
         near: dict[int, list[str]] = {}
         for d in _OFFSETS:
             feats = [f"{d}w={n}", f"{d}s={stem}", f"{d}lw={lw[0]}"]
             if abs(d) == 1:
                 feats.append(f"{d}sh={shp}")
+                if free.startswith("ال"):
+                    feats.append(f"{d}al")
                 feats.extend(f"{d}g1={t}" for t in sorted(gaz))
             if trig:
                 feats.append(f"{d}t={trig}")
             near[d] = feats
+        near[-3] = [f"-3t={trig}"] if trig else []
         firsts = tuple(dict.fromkeys((n, free, stem)))
-        unit = Unit(n, free, firsts, own, near)
+        unit = Unit(n, free, lw[0], firsts, own, near)
         if len(self._units) > _CACHE_LIMIT:
             self._units.clear()
         self._units[tok] = unit
@@ -115,9 +124,13 @@ class Featurizer:
                     feats.extend(units[j].near[d])
                 elif j == -1 or j == n:
                     feats.append(f"{d}w=<S>")
+            if i >= 3:
+                feats.extend(units[i - 3].near[-3])
             prev = units[i - 1].norm if i else "<S>"
             nxt = units[i + 1].norm if i + 1 < n else "<S>"
             feats.append(f"b-={prev}|{u.norm}")
+            feats.append(f"c-={units[i - 1].lex if i else '<S>'}|{u.lex}")
+            feats.append(f"c+={u.lex}|{units[i + 1].lex if i + 1 < n else '<S>'}")
             feats.append(f"b+={u.norm}|{nxt}")
             if gaz[i]:
                 feats.append(f"G={gaz[i]}")
@@ -139,8 +152,8 @@ def document_features(
     which keeps this linear in practice.
     """
     occ: dict[str, list[tuple[int, int, str]]] = {}
-    for si, (ks, ls) in enumerate(zip(keys, labels, strict=True)):
-        for ti, (k, lab) in enumerate(zip(ks, ls, strict=True)):
+    for ks, ls in zip(keys, labels, strict=True):
+        for k, lab in zip(ks, ls, strict=True):
             if lab != "O":
                 occ.setdefault(k, [])
     for si, (ks, ls) in enumerate(zip(keys, labels, strict=True)):
@@ -148,6 +161,7 @@ def document_features(
             hits = occ.get(k)
             if hits is not None:
                 hits.append((si, ti, lab[2:] if lab != "O" else "O"))
+    starts = {k: [h[0] for h in hits] for k, hits in occ.items()}
     out: list[list[list[str]]] = []
     for si, ks in enumerate(keys):
         own: list[str] = []
@@ -156,9 +170,12 @@ def document_features(
             if not hits:
                 own.append("")
                 continue
+            idx = starts[k]
             counts: dict[str, int] = {}
-            for sj, tj, typ in hits:
-                if abs(sj - si) <= window and (sj, tj) != (si, ti):
+            lo = bisect_left(idx, si - window)
+            hi = bisect_right(idx, si + window)
+            for sj, tj, typ in hits[lo:hi]:
+                if sj != si or tj != ti:
                     counts[typ] = counts.get(typ, 0) + 1
             ents = {t: c for t, c in counts.items() if t != "O"}
             if not ents:

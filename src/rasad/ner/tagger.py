@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, cast
 
-import pycrfsuite  # type: ignore[import-untyped]
+import pycrfsuite
 
 from rasad.ner.corpus import SENTENCE_END
 from rasad.ner.features import Featurizer, document_features
@@ -49,6 +49,8 @@ class CrfTagger:
         self.featurizer = featurizer
         self._final = final
         self._first = first
+        # False: tag with the first pass only (about 1.7x faster, ~1 F1 lower).
+        self.two_pass = first is not None
 
     @classmethod
     def load(cls, path: Path | None = None, *, cache: bool = True) -> CrfTagger:
@@ -76,6 +78,8 @@ class CrfTagger:
         feats = [self.featurizer.sentence(s) if s else [] for s in sentences]
         if self._first is None:
             return [self._final.tag(x) if x else [] for x in feats]
+        if not self.two_pass:
+            return [self._first.tag(x) if x else [] for x in feats]
         first = [self._first.tag(x) if x else [] for x in feats]
         keys = [self.featurizer.keys(s) for s in sentences]
         doc = document_features(keys, first)
