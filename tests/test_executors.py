@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
 
+from conftest import CORPUS
 from rasad import api
 from rasad.errors import PipelineError
 from rasad.executors import LocalExecutor, get_executor
