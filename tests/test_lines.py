@@ -99,6 +99,6 @@ def test_body_likeness_and_rules() -> None:
     assert is_body_like(P1)
     assert not is_body_like(TITLE)
     assert rule_furniture(P1) is None
-    assert rule_furniture("احصل على تحديثات فورية مباشرة على جهازك. اشترك الآن") == "subscribe"
+    assert rule_furniture("اشترك الآن في نشرتنا اليومية لتصلك آخر الأخبار") == "subscribe"
     assert rule_furniture("قد يهمك أيضَا :") == "read_also"
     assert rule_furniture("صورة أرشيفية للقاء الرئيسين") == "caption"
