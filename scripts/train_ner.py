@@ -14,6 +14,7 @@ that dev split. Training is deterministic (L-BFGS, fixed folds).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import multiprocessing
 import sys
@@ -28,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from rasad.ner.corpus import Token, evaluate, format_table, load_split
 from rasad.ner.features import Featurizer, document_features
 from rasad.ner.lexicons import Gazetteer, Lexicon
+from rasad.ner.sources import cldr_entries, kb_entries
 from rasad.ner.tagger import CrfTagger, stage1_path
 
 FOLDS = 5
@@ -96,16 +98,20 @@ def build(sents: Sequence[Sent], gaz: Gazetteer, model: Path, params: dict[str, 
     lexicon.write(model.with_suffix(".lexicon.tsv"))
     gaz.write(model.parent / "gazetteer.tsv")
     _JOB.update(xs=xs, ys=ys, params=params, work=model.parent)
+    jobs = int(params.get("jobs", 1))
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(2) as pool:
-        first = [lab for part in pool.map(_fold_job, range(FOLDS)) for lab in part]
+    with ctx.Pool(jobs) if jobs > 1 else contextlib.nullcontext() as pool:
+        mapper = pool.map if pool is not None else map
+        first = [lab for part in mapper(_fold_job, range(FOLDS)) for lab in part]
         featurizer = Featurizer(gaz, lexicon)
         keys = [featurizer.keys([w for w, _ in s]) for s in sents]
         doc = document_features(keys, first)
         xs2 = [[a + b for a, b in zip(x, d, strict=True)] for x, d in zip(xs, doc, strict=True)]
-        pool.map(
-            _final_job,
-            [(xs, ys, stage1_path(model), params), (xs2, ys, model, params)],
+        list(
+            mapper(
+                _final_job,
+                [(xs, ys, stage1_path(model), params), (xs2, ys, model, params)],
+            )
         )
 
 
@@ -125,11 +131,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iters", type=int, default=300)
+    ap.add_argument("--jobs", type=int, default=1, help="training processes (default 1)")
     args = ap.parse_args(argv)
 
     train_sents, test_sents = load_split(args.data)
-    gaz = Gazetteer.from_anergazet(args.data)
-    params = {"c1": args.c1, "c2": args.c2, "iters": args.iters}
+    gaz = Gazetteer([*Gazetteer.from_anergazet(args.data).entries, *kb_entries(), *cldr_entries()])
+    params = {"c1": args.c1, "c2": args.c2, "iters": args.iters, "jobs": args.jobs}
     cut = len(train_sents) * 5 // 6
     fit_sents, dev_sents = train_sents[:cut], train_sents[cut:]
     if args.tune:

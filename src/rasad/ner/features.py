@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from rasad.ner.lexicons import TRIGGERS, Gazetteer, Lexicon
+from rasad.ner.lexicons import STOPWORDS, TRIGGERS, Gazetteer, Lexicon
 from rasad.ner.normalize import Morph, normalize
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -26,6 +26,8 @@ class Unit(NamedTuple):
     free: str  # without conjunction/preposition proclitics
     lex: str  # most frequent training label of the word (or UNK)
     firsts: tuple[str, ...]  # forms that may start a gazetteer match
+    trig: str  # trigger type ('' if none)
+    stop: bool  # punctuation or function word: ends a phrase
     own: list[str]
     near: dict[int, list[str]]  # features seen from a neighbour at offset d
 
@@ -102,7 +104,8 @@ class Featurizer:
             near[d] = feats
         near[-3] = [f"-3t={trig}"] if trig else []
         firsts = tuple(dict.fromkeys((n, free, stem)))
-        unit = Unit(n, free, lw[0], firsts, own, near)
+        stop = not _ARABIC.search(n) or free in STOPWORDS
+        unit = Unit(n, free, lw[0], firsts, trig, stop, own, near)
         if len(self._units) > _CACHE_LIMIT:
             self._units.clear()
         self._units[tok] = unit
@@ -113,7 +116,11 @@ class Featurizer:
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         units = [self.unit(t) for t in tokens]
-        gaz = self.gazetteer.tag([u.norm for u in units], [u.firsts for u in units])
+        norms = [u.norm for u in units]
+        firsts = [u.firsts for u in units]
+        gaz = self.gazetteer.tag(norms, firsts)
+        kgaz = self.gazetteer.tag(norms, firsts, channel=1)
+        phrase = _phrase(units)
         n = len(units)
         out: list[list[str]] = []
         for i, u in enumerate(units):
@@ -138,8 +145,32 @@ class Featurizer:
                 feats.append(f"G-1={gaz[i - 1]}")
             if i + 1 < n and gaz[i + 1]:
                 feats.append(f"G+1={gaz[i + 1]}")
+            if kgaz[i]:
+                feats.append(f"K={kgaz[i]}")
+            if i and kgaz[i - 1]:
+                feats.append(f"K-1={kgaz[i - 1]}")
+            if i + 1 < n and kgaz[i + 1]:
+                feats.append(f"K+1={kgaz[i + 1]}")
+            if phrase[i]:
+                feats.append(phrase[i])
             out.append(feats)
         return out
+
+
+def _phrase(units: Sequence[Unit]) -> list[str]:
+    """``ph=TYPE|d``: the nearest trigger (head noun) before the token within the
+    same phrase (no punctuation or function word in between), d = distance (cap 6)."""
+    out: list[str] = []
+    head, dist = "", 0
+    for u in units:
+        if head:
+            dist += 1
+        out.append(f"ph={head}|{min(dist, 6)}" if head else "")
+        if u.stop:
+            head = ""
+        elif u.trig:
+            head, dist = u.trig, 0
+    return out
 
 
 def document_features(

@@ -35,11 +35,21 @@ _ORG = """
 جريدة مجلة قناة تلفزيون إذاعة نادي النادي منتخب المنتخب فريق وزارة الوزارة محكمة المحكمة
 لجنة اللجنة مركز المركز معهد المعهد مجموعة المجموعة جيش الجيش قوات القوات صندوق الصندوق
 مكتب بورصة مستشفى كلية مدرسة تحالف جبهة ائتلاف منتدى رابطة نقابة البرلمان برلمان
+إدارة سلطة دائرة مديرية أكاديمية شبكة مجمع مصنع مجلس هيئة مؤسسة دار منظمات شركات
 """
 _MISC = """
 بطولة البطولة كأس دوري الدوري مهرجان المهرجان جائزة الجائزة مؤتمر المؤتمر معرض المعرض
 مسابقة أولمبياد سيارة طائرة صاروخ كتاب رواية فيلم مسلسل برنامج عملية اتفاقية اتفاق
 """
+
+
+# Function words that end a noun phrase (for the head-noun distance feature).
+_STOP = """
+في من على إلى الى عن مع أن إن أنه إنه التي الذي الذين اللذين اللتين هو هي هم قد لم لن ما لا
+كان كانت بين حيث بعد قبل عند منذ خلال حول ضد لدى عبر أو ثم كما لكن بل إذا حتى يوم أمس اليوم
+قال قالت أكد أعلن وقال وأكد وأضاف أضاف
+"""
+STOPWORDS = frozenset(normalize(w) for w in _STOP.split())
 
 
 def _triggers() -> dict[str, str]:
@@ -53,18 +63,25 @@ def _triggers() -> dict[str, str]:
 TRIGGERS = _triggers()
 
 
+WORD_LISTS = frozenset({"FIRST", "LAST"})
+
+
 class Gazetteer:
     """Longest-match lookup of (possibly multi-word) gazetteer entries."""
 
     def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
         self.entries = sorted(set(entries))
-        self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # channel 0: ANERGazet types; channel 1: "k"-types (project KB and CLDR).
+        # Word lists (FIRST/LAST names) are single-word features only.
+        self._index: tuple[dict[str, list[tuple[tuple[str, ...], str]]], ...] = ({}, {})
         for typ, entry in self.entries:
             words = tuple(entry.split())
-            if words:
-                self._first.setdefault(words[0], []).append((words[1:], typ))
-        for tails in self._first.values():
-            tails.sort(key=lambda t: -len(t[0]))
+            if words and typ not in WORD_LISTS:
+                index = self._index[1 if typ.startswith("k") else 0]
+                index.setdefault(words[0], []).append((words[1:], typ))
+        for index in self._index:
+            for tails in index.values():
+                tails.sort(key=lambda t: -len(t[0]))
 
     @classmethod
     def from_anergazet(cls, data_dir: Path) -> Gazetteer:
@@ -86,18 +103,21 @@ class Gazetteer:
     def write(self, path: Path) -> None:
         path.write_text("".join(f"{t}\t{e}\n" for t, e in self.entries), encoding="utf-8")
 
-    def tag(self, norms: Sequence[str], firsts: Sequence[tuple[str, ...]]) -> list[str]:
+    def tag(
+        self, norms: Sequence[str], firsts: Sequence[tuple[str, ...]], channel: int = 0
+    ) -> list[str]:
         """Per-token ``TYPE-B``/``TYPE-I`` marks of the longest matches ('' if none).
 
         ``norms`` are normalised tokens, ``firsts`` the clitic-stripped variants
         allowed for the first word of a match.
         """
+        index = self._index[channel]
         out = [""] * len(norms)
         i, n = 0, len(norms)
         while i < n:
             best, best_typ = 0, ""
             for form in firsts[i]:
-                for tail, typ in self._first.get(form, ()):
+                for tail, typ in index.get(form, ()):
                     k = len(tail)
                     if k + 1 > best and tuple(norms[i + 1 : i + 1 + k]) == tail:
                         best, best_typ = k + 1, typ
