@@ -1,17 +1,23 @@
 """Train the PROTEST / ASSAULT sentence classifier (``rasad.events.sentence_model``).
 
-Reads the Arabic event GSR (``../shared/data/arabic_event_gsr``) and uses **only its dev part**
-as defined in ``scripts/eval_gsr.py`` (first 40% of each file plus every fifth row); dev rows
-whose text also occurs in the held-out part are left out too, so the held-out gate stays honest.
-Labels: "yes" is positive, "easy no" negative, "difficult no" negative with half weight,
-"ambiguous" is skipped.
+Reads the Arabic event GSR (``../shared/data/arabic_event_gsr``). Labels: "yes" is positive,
+"easy no" negative, "difficult no" negative (weight ``DIFFICULT_WEIGHTS``, fixed at 0.5; training
+only), "ambiguous" is skipped. The shipped model is trained on **all** rows by
+:func:`train_type`; how well that procedure generalises is measured by ``scripts/eval_gsr.py``
+with nested cross-validation (:func:`cross_validate`): each outer test fold is predicted by a
+model that :func:`train_type` built from the other folds alone.
 
-For each type, an L2 logistic regression (numpy; solved by Newton's method in its kernel form,
-which is exact and fast for a few thousand sentences) is fitted on hashed features. The feature
-groups, the L2 strength and the decision threshold are chosen by stratified 5-fold
-cross-validation inside dev (best pooled out-of-fold F1 on the unanimous rows). The support
-floor (below it an extracted event's sentence counts as a mere mention) is the highest
-threshold that keeps ``--floor-recall`` of the out-of-fold positives. Deterministic (fixed seed).
+:func:`train_type`, for one type: the gram matrix of each feature configuration (hashed binary
+features, see ``sentence_model.py``) is eigendecomposed and its top ``RANK`` components give an
+embedding in which an L2 logistic regression (weighted, bias unpenalised) is fitted by Newton's
+method; this is the kernel (dual) solution restricted to those components. Feature groups, L2
+strength, positive-class and "difficult no" weights and the decision threshold are chosen by an
+inner stratified 5-fold cross-validation of the training rows (best pooled F1 on their
+unanimous rows). The support floor is the highest threshold that keeps ``--floor-recall`` of
+the inner out-of-fold positives. Group ``v`` uses the verb words of the GSR's gold verb spans,
+taken only from span records whose sentence is *not* a unanimous ("yes" / "easy no") row, so no
+evaluated sentence feeds it. Deterministic: folds come from a hash of the row id, stratified by
+label.
 
     PYTHONPATH=src python scripts/train_sentence_model.py [--data DIR] [--out PATH]
 """
@@ -20,19 +26,24 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 import time
+import zlib
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from rasad.arabic import fold
-from rasad.events.lexicon import load_lexicon
+from rasad.arabic import clitic_stems, fold
+from rasad.events.lexicon import Lexicon, load_lexicon
 from rasad.events.sentence_model import (
     MODEL_TYPES,
     SentenceModel,
+    SpanVerbs,
     feature_names,
     hashed_features,
 )
@@ -41,38 +52,90 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "arabic_event_gsr"
 DEFAULT_OUT = ROOT / "src" / "rasad" / "events" / "data" / "sentence_model.npz"
 FILES = {"PROTEST": "protest_gsr.csv", "ASSAULT": "assault_gsr.csv"}
-CONFIGS = ("wsblkg", "wscblkg", "wscbl")
-LAMS = (1e-5, 3e-5, 1e-4, 3e-4)
-SEED = 13
+SPANS = {"PROTEST": "protest_spans.json", "ASSAULT": "assault_spans.json"}
+CONFIGS = ("wsblkgv", "wscblkgv")
+LAMS = (1e-4, 3e-4)
+POS_WEIGHTS = (1.0, 3.0)
+DIFFICULT_WEIGHTS = (0.5,)
+RANK = 300
 BITS = 20
+K = 5
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+#: function words that occur inside gold verb spans
+_SPAN_STOP = frozenset(fold(w) for w in ("في", "على", "إلى", "عن", "من", "قد", "كان", "كانوا",
+                                         "كانت", "تم", "قام", "يوم", "أن", "ان", "لم", "لا",
+                                         "ما", "مع", "بعد", "قبل", "ضد"))
 
 
-def is_dev(position: int, total: int) -> bool:
-    """Same split as ``scripts/eval_gsr.py`` (checked by tests/test_sentence_model.py)."""
-    return position % 5 == 0 or position < 0.4 * total
+@dataclass
+class Data:
+    """The rows of one GSR file (ambiguous rows left out)."""
+
+    ids: list[str]
+    texts: list[str]
+    y: FloatArray          # 1 for "yes"
+    difficult: npt.NDArray[np.bool_]  # "difficult no" (a negative with weight DIFFICULT_W)
+    evaluated: npt.NDArray[np.bool_]  # "yes" / "easy no": what is scored
+    position: IntArray     # row position in the file (for the old fixed split)
+
+    def subset(self, idx: IntArray) -> Data:
+        return Data([self.ids[i] for i in idx], [self.texts[i] for i in idx], self.y[idx],
+                    self.difficult[idx], self.evaluated[idx], self.position[idx])
+
+    def weights(self, pos_weight: float, difficult_weight: float) -> FloatArray:
+        return np.where(self.y > 0.5, pos_weight, np.where(self.difficult, difficult_weight, 1.0))
 
 
-def dev_rows(data: Path, event_type: str, difficult_weight: float
-             ) -> tuple[list[str], FloatArray, FloatArray]:
-    """(sentences, labels, sample weights) of the dev part, minus texts also held out."""
+def load_rows(data: Path, event_type: str) -> Data:
     with open(data / FILES[event_type], encoding="utf-8", newline="") as f:
         records = list(csv.DictReader(f))
-    total = len(records)
-    held_out = {fold(r["text"]).strip() for n, r in enumerate(records)
-                if not is_dev(n, total) and r["label"] in ("yes", "easy no")}
-    texts: list[str] = []
-    ys: list[float] = []
-    ws: list[float] = []
-    for n, r in enumerate(records):
-        label = r["label"]
-        if not is_dev(n, total) or label == "ambiguous" or fold(r["text"]).strip() in held_out:
-            continue
-        texts.append(r["text"])
-        ys.append(1.0 if label == "yes" else 0.0)
-        ws.append(difficult_weight if label == "difficult no" else 1.0)
-    return texts, np.array(ys), np.array(ws)
+    keep = [(n, r) for n, r in enumerate(records) if r["label"] != "ambiguous"]
+    return Data([r["id"] for _, r in keep], [r["text"] for _, r in keep],
+                np.array([r["label"] == "yes" for _, r in keep], dtype=np.float64),
+                np.array([r["label"] == "difficult no" for _, r in keep]),
+                np.array([r["label"] in ("yes", "easy no") for _, r in keep]),
+                np.array([n for n, _ in keep], dtype=np.int64))
+
+
+def span_verbs(data: Path) -> SpanVerbs:
+    """Type → verb words (clitic-stripped, seen twice or more) of the gold verb spans whose
+    sentence is not a unanimous GSR row of that type (so never an evaluated sentence)."""
+    out: SpanVerbs = {}
+    for event_type in MODEL_TYPES:
+        with open(data / FILES[event_type], encoding="utf-8", newline="") as f:
+            scored = {fold(r["text"]).strip() for r in csv.DictReader(f)
+                      if r["label"] in ("yes", "easy no")}
+        with open(data / SPANS[event_type], encoding="utf-8") as f:
+            records = json.load(f)
+        counts: Counter[str] = Counter()
+        for rec in records:
+            if fold(rec["text"]).strip() in scored:
+                continue
+            for span in rec["spans"]:
+                counts.update({clitic_stems(fold(w))[-1] for w in span["verb"]})
+        out[event_type] = frozenset(w for w, c in counts.items()
+                                    if c >= 2 and len(w) > 2 and w not in _SPAN_STOP)
+    return out
+
+
+def cv_folds(ids: list[str], y: FloatArray, evaluated: npt.NDArray[np.bool_], k: int = K
+             ) -> IntArray:
+    """Fold of each evaluated row (-1 for the others, always trained on): within each label,
+    rows ordered by CRC32 of their id are dealt round-robin."""
+    out = np.full(len(ids), -1, dtype=np.int64)
+    for label in (0.0, 1.0):
+        idx = [i for i in range(len(ids)) if evaluated[i] and y[i] == label]
+        idx.sort(key=lambda i: (zlib.crc32(ids[i].encode("utf-8")), ids[i]))
+        for n, i in enumerate(idx):
+            out[i] = n % k
+    return out
+
+
+def split(folded: list[str], test: IntArray, candidates: IntArray) -> IntArray:
+    """The candidates whose text does not also occur in the test rows."""
+    seen = {folded[i] for i in test}
+    return np.array([i for i in candidates if folded[i] not in seen], dtype=np.int64)
 
 
 class Rows:
@@ -117,66 +180,52 @@ class Rows:
                                       minlength=len(self.columns)), dtype=np.float64)
 
 
-def fit(gram: FloatArray, y: FloatArray, sw: FloatArray, lam: float, iters: int = 60
+def embed(gram: FloatArray, rank: int) -> tuple[FloatArray, FloatArray]:
+    """(Z, P): Z = Q√Λ over the top ``rank`` eigenpairs of ``gram`` (so Z Zᵀ ≈ gram); a new
+    row with kernel values k (against the same rows) embeds as k P."""
+    vals, vecs = np.linalg.eigh(gram)
+    keep = np.argsort(-vals, kind="stable")[:rank]
+    keep = keep[vals[keep] > 1e-9 * max(float(vals.max()), 1e-12)]
+    root = np.sqrt(vals[keep])
+    return vecs[:, keep] * root, vecs[:, keep] / root
+
+
+def fit(z: FloatArray, y: FloatArray, sw: FloatArray, lam: float, iters: int = 60
         ) -> tuple[FloatArray, float]:
-    """Weighted L2 logistic regression with w = Xᵀ alpha, by damped Newton steps.
+    """Weighted L2 logistic regression on the rows of ``z`` by damped Newton steps.
 
     Minimises Σ sw·logloss / Σ sw + lam/2 |w|²; the bias is not penalised."""
-    n = len(y)
+    r = z.shape[1]
     norm = sw.sum()
-    alpha, b = np.zeros(n), 0.0
+    w, b = np.zeros(r), 0.0
 
-    def objective(a: FloatArray, bias: float) -> float:
-        ka = gram @ a
-        z = ka + bias
-        return float((sw * (np.logaddexp(0.0, z) - y * z)).sum() / norm + 0.5 * lam * a @ ka)
+    def objective(w_: FloatArray, b_: float) -> float:
+        s = z @ w_ + b_
+        return float((sw * (np.logaddexp(0.0, s) - y * s)).sum() / norm + 0.5 * lam * w_ @ w_)
 
-    f = objective(alpha, b)
+    f = objective(w, b)
     for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-(gram @ alpha + b)))
-        r = sw * (p - y) / norm
-        d = sw * p * (1.0 - p) / norm
-        system = np.empty((n + 1, n + 1))
-        system[:n, :n] = d[:, None] * gram
-        system[np.arange(n), np.arange(n)] += lam
-        system[:n, n] = d
-        system[n, :n] = d @ gram
-        system[n, n] = d.sum()
-        step = np.linalg.solve(system, -np.append(r + lam * alpha, r.sum()))
+        p = 1.0 / (1.0 + np.exp(-(z @ w + b)))
+        g = sw * (p - y) / norm
+        zd = z * (sw * p * (1.0 - p) / norm)[:, None]
+        system = np.empty((r + 1, r + 1))
+        system[:r, :r] = z.T @ zd
+        system[np.arange(r), np.arange(r)] += lam
+        system[:r, r] = system[r, :r] = zd.sum(axis=0)
+        system[r, r] = float((sw * p * (1.0 - p)).sum() / norm)
+        step = np.linalg.solve(system, -np.append(z.T @ g + lam * w, g.sum()))
         t = 1.0
         while True:
-            new_a, new_b = alpha + t * step[:n], b + t * float(step[n])
-            f_new = objective(new_a, new_b)
+            new_w, new_b = w + t * step[:r], b + t * float(step[r])
+            f_new = objective(new_w, new_b)
             if f_new <= f or t < 1e-6:
                 break
             t *= 0.5
         done = f - f_new < 1e-10
-        alpha, b, f = new_a, new_b, f_new
+        w, b, f = new_w, new_b, f_new
         if done:
             break
-    return alpha, b
-
-
-def folds(y: FloatArray, k: int, seed: int) -> list[IntArray]:
-    """Stratified fold indices (deterministic)."""
-    rng = np.random.default_rng(seed)
-    out: list[list[int]] = [[] for _ in range(k)]
-    for label in (0.0, 1.0):
-        idx = np.flatnonzero(y == label)
-        rng.shuffle(idx)
-        for n, i in enumerate(idx):
-            out[n % k].append(int(i))
-    return [np.array(sorted(f), dtype=np.int64) for f in out]
-
-
-def out_of_fold(gram: FloatArray, y: FloatArray, sw: FloatArray, lam: float, k: int
-                ) -> FloatArray:
-    oof = np.zeros(len(y))
-    for test in folds(y, k, SEED):
-        train = np.setdiff1d(np.arange(len(y)), test)
-        alpha, b = fit(gram[np.ix_(train, train)], y[train], sw[train], lam)
-        oof[test] = 1.0 / (1.0 + np.exp(-(gram[np.ix_(test, train)] @ alpha + b)))
-    return oof
+    return w, b
 
 
 def best_threshold(y: FloatArray, p: FloatArray) -> tuple[float, float]:
@@ -196,12 +245,98 @@ def recall_floor(y: FloatArray, p: FloatArray, recall: float) -> float:
     return float(pos[max(int(np.ceil(recall * len(pos))) - 1, 0)]) * 0.999
 
 
+def _sigmoid(s: FloatArray) -> FloatArray:
+    return np.asarray(1.0 / (1.0 + np.exp(-s)))
+
+
+@dataclass
+class Trained:
+    """One type's model: weights over ``rows`` (alpha), chosen settings, inner-CV figures."""
+
+    config: str
+    lam: float
+    pos_weight: float
+    difficult_weight: float
+    threshold: float
+    floor: float
+    inner_f1: float
+    alpha: FloatArray   # dual weights over the training rows
+    bias: float
+
+
+def train_type(d: Data, grams: dict[str, FloatArray], floor_recall: float = 0.95,
+               log: Any = None) -> Trained:
+    """Choose settings by inner stratified CV over ``d`` (the training rows only), then fit on
+    all of ``d``. ``grams``: config → gram matrix of ``d``'s rows."""
+    folded = [fold(t).strip() for t in d.texts]
+    inner = cv_folds(d.ids, d.y, d.evaluated)
+    everything = np.arange(len(d.y))
+    best: tuple[float, str, float, float, float, FloatArray] | None = None
+    found: dict[str, tuple[FloatArray, FloatArray]] = {}
+    for config in CONFIGS:
+        z, proj = found[config] = embed(grams[config], RANK)
+        for lam in LAMS:
+            for pw, dw in ((p, q) for p in POS_WEIGHTS for q in DIFFICULT_WEIGHTS):
+                sw = d.weights(pw, dw)
+                oof = np.zeros(len(d.y))
+                for f in range(K):
+                    test = np.flatnonzero(inner == f)
+                    train = split(folded, test, everything[inner != f])
+                    w, b = fit(z[train], d.y[train], sw[train], lam)
+                    oof[test] = _sigmoid(z[test] @ w + b)
+                m = inner >= 0
+                th, f1 = best_threshold(d.y[m], oof[m])
+                if log:
+                    log(f"  {config:9} lam={lam:<6g} pos×{pw:g} difficult×{dw:g}: "
+                        f"inner F1 {f1:.3f}")
+                if best is None or f1 > best[0] + 1e-9:
+                    best = (f1, config, lam, pw, dw, oof)
+    assert best is not None
+    f1, config, lam, pw, dw, oof = best
+    m = inner >= 0
+    th, _ = best_threshold(d.y[m], oof[m])
+    z, proj = found[config]
+    w, b = fit(z, d.y, d.weights(pw, dw), lam)
+    return Trained(config, lam, pw, dw, th, recall_floor(d.y[m], oof[m], floor_recall), f1,
+                   proj @ w, b)
+
+
+def featurize(d: Data, verbs: SpanVerbs, lex: Lexicon) -> dict[str, Rows]:
+    """Config → hashed rows of ``d``."""
+    names = [feature_names(t, lex, verbs) for t in d.texts]
+    return {c: Rows([hashed_features(nm, tuple(c), BITS) for nm in names]) for c in CONFIGS}
+
+
+def cross_validate(data: Path, event_type: str, log: Any = None
+                   ) -> tuple[Data, IntArray, FloatArray, npt.NDArray[np.bool_]]:
+    """Nested CV over all unanimous rows: (rows, outer fold, out-of-fold probability,
+    out-of-fold decision); the decision uses the threshold chosen inside the training folds."""
+    d = load_rows(data, event_type)
+    rows = featurize(d, span_verbs(data), load_lexicon())
+    grams = {c: r.gram() for c, r in rows.items()}
+    outer = cv_folds(d.ids, d.y, d.evaluated)
+    folded = [fold(t).strip() for t in d.texts]
+    prob, pred = np.zeros(len(d.y)), np.zeros(len(d.y), dtype=bool)
+    for f in range(K):
+        test = np.flatnonzero(outer == f)
+        train = split(folded, test, np.flatnonzero(outer != f))
+        model = train_type(d.subset(train), {c: g[np.ix_(train, train)]
+                                             for c, g in grams.items()})
+        prob[test] = _sigmoid(grams[model.config][np.ix_(test, train)] @ model.alpha
+                              + model.bias)
+        pred[test] = prob[test] >= model.threshold
+        if log:
+            log(f"{event_type} fold {f}: {model.config} lam={model.lam:g} "
+                f"pos×{model.pos_weight:g} difficult×{model.difficult_weight:g} "
+                f"th={model.threshold:.3f} "
+                f"(inner F1 {model.inner_f1:.3f})")
+    return d, outer, prob, pred
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--difficult-weight", type=float, default=0.5)
-    parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--floor-recall", type=float, default=0.95)
     args = parser.parse_args(argv)
     if not args.data.is_dir():
@@ -209,45 +344,39 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.perf_counter()
     lex = load_lexicon()
+    verbs = span_verbs(args.data)
     weights = np.zeros((len(MODEL_TYPES), 1 << BITS), dtype=np.float32)
     bias, thresholds, floors = (np.zeros(len(MODEL_TYPES), dtype=np.float32) for _ in range(3))
     groups: list[tuple[str, ...]] = []
     cv: dict[str, Any] = {}
+
+    def log(line: str) -> None:
+        sys.stdout.write(line + "\n")
+
     for t, event_type in enumerate(MODEL_TYPES):
-        texts, y, sw = dev_rows(args.data, event_type, args.difficult_weight)
-        names = [feature_names(s, lex) for s in texts]
-        unanimous = sw >= 1.0  # thresholds are set on "yes" vs "easy no", like the gate
-        best: tuple[float, str, float, float, FloatArray, Rows, FloatArray] | None = None
-        for config in CONFIGS:
-            rows = Rows([hashed_features(nm, tuple(config), BITS) for nm in names])
-            gram = rows.gram()
-            for lam in LAMS:
-                oof = out_of_fold(gram, y, sw, lam, args.folds)
-                th, f1 = best_threshold(y[unanimous], oof[unanimous])
-                sys.stdout.write(f"{event_type:8} {config:8} lam={lam:<6g} cv F1 {f1:.3f}\n")
-                if best is None or f1 > best[0] + 1e-9:
-                    best = (f1, config, lam, th, oof, rows, gram)
-        assert best is not None
-        f1, config, lam, th, oof, rows, gram = best
-        alpha, b = fit(gram, y, sw, lam)
-        weights[t, rows.columns] = rows.primal(alpha)
-        floor = recall_floor(y[unanimous], oof[unanimous], args.floor_recall)
-        bias[t], thresholds[t], floors[t] = b, th, floor
-        groups.append(tuple(config))
-        cv[event_type] = {"groups": config, "lam": lam, "cv_f1": round(f1, 4),
-                          "threshold": round(th, 4), "floor": round(floor, 4),
-                          "rows": len(y), "positives": int(y.sum())}
-        sys.stdout.write(f"{event_type:8} chose {config} lam={lam:g}: cv F1 {f1:.3f}, "
-                         f"threshold {th:.3f}, floor {floor:.3f} ({len(y)} dev rows, "
-                         f"{int(y.sum())} positive)\n")
-    meta = {"seed": SEED, "difficult_weight": args.difficult_weight, "cv": cv,
-            "trained_on": "arabic_event_gsr dev part (scripts/eval_gsr.py split)"}
+        d = load_rows(args.data, event_type)
+        rows = featurize(d, verbs, lex)
+        m = train_type(d, {c: r.gram() for c, r in rows.items()}, args.floor_recall, log)
+        weights[t, rows[m.config].columns] = rows[m.config].primal(m.alpha)
+        bias[t], thresholds[t], floors[t] = m.bias, m.threshold, m.floor
+        groups.append(tuple(m.config))
+        cv[event_type] = {"groups": m.config, "lam": m.lam, "pos_weight": m.pos_weight,
+                          "difficult_weight": m.difficult_weight,
+                          "cv_f1": round(m.inner_f1, 4), "threshold": round(m.threshold, 4),
+                          "floor": round(m.floor, 4), "rows": len(d.y),
+                          "positives": int(d.y.sum())}
+        log(f"{event_type:8} chose {m.config} lam={m.lam:g} pos×{m.pos_weight:g} "
+            f"difficult×{m.difficult_weight:g}: "
+            f"cv F1 {m.inner_f1:.3f}, threshold {m.threshold:.3f}, floor {m.floor:.3f} "
+            f"({len(d.y)} rows, {int(d.y.sum())} positive)")
+    meta = {"k": K, "rank": RANK, "cv": cv,
+            "trained_on": "arabic_event_gsr, all rows but ambiguous"}
     model = SentenceModel(MODEL_TYPES, tuple(groups), BITS, weights, bias, thresholds, floors,
-                          meta)
+                          meta, verbs)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(str(args.out))
-    sys.stdout.write(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) in "
-                     f"{time.perf_counter() - started:.0f}s\n")
+    log(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) in "
+        f"{time.perf_counter() - started:.0f}s")
     return 0
 
 

@@ -11,18 +11,21 @@ binary features of its folded text, scaled to unit length. Feature groups:
   decision; ``k`` where the first triggers stand and whether a crowd word is near them, the first
   word, the length, questions and quotes;
 - ``g`` pooled cue classes (grievance, crowd, protest action, police, time, modality, negation,
-  casualties, attack words) and their pairs.
+  casualties, attack words) and their pairs;
+- ``v`` the event-verb words of the GSR's gold verb spans (a word list kept in the model's meta):
+  which occur, how many, how early, near a crowd word.
 
-The weights (``data/sentence_model.npz``) are trained on the *dev* part of the Arabic event GSR
-only, by ``scripts/train_sentence_model.py``, which also picks each type's feature groups, L2
-strength and decision threshold by cross-validation inside that part. Loaded lazily, cached.
+The weights (``data/sentence_model.npz``) are trained on the Arabic event GSR by
+``scripts/train_sentence_model.py``, which picks each type's feature groups, L2 strength, class
+weight and decision threshold by cross-validation inside its training rows; ``scripts/eval_gsr.py
+--cv`` measures that procedure by nested cross-validation. Loaded lazily, cached.
 """
 
 from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
@@ -47,11 +50,12 @@ __all__ = [
 ]
 
 #: Bumped whenever :func:`feature_names` changes; a model trained on other features is refused.
-FEATURE_VERSION = 2
-FEATURE_GROUPS = ("w", "s", "c", "b", "l", "k", "g")
+FEATURE_VERSION = 3
+FEATURE_GROUPS = ("w", "s", "c", "b", "l", "k", "g", "v")
 #: Types the shipped model scores.
 MODEL_TYPES = ("PROTEST", "ASSAULT")
 _MODEL_FILE = "data/sentence_model.npz"
+SpanVerbs = dict[str, frozenset[str]]
 
 
 def _folded(words: str) -> frozenset[str]:
@@ -81,8 +85,13 @@ _CUES: dict[str, frozenset[str]] = {
 }
 
 
-def feature_names(sentence: str, lexicon: Lexicon | None = None) -> dict[str, list[str]]:
-    """Feature group → the (unhashed) feature strings of one sentence."""
+def feature_names(sentence: str, lexicon: Lexicon | None = None,
+                  span_verbs: SpanVerbs | None = None) -> dict[str, list[str]]:
+    """Feature group → the (unhashed) feature strings of one sentence.
+
+    ``span_verbs``: type → folded event-verb words (from the GSR's gold verb spans), for ``v``.
+    """
+    span_verbs = span_verbs or {}
     lex = lexicon or load_lexicon()
     tokens = tokenize(fold(sentence))
     words = [t.text for t in tokens]
@@ -127,7 +136,21 @@ def feature_names(sentence: str, lexicon: Lexicon | None = None) -> dict[str, li
     out["g"].extend("g:" + g for g in found)
     out["g"].extend(f"g:{a}+{b}" for n, a in enumerate(found) for b in found[n + 1:])
     out["g"].extend(f"g:{g}:early" for g in found if first[g] <= 3)
+    for etype, vocab in sorted(span_verbs.items()):
+        _verb_features(etype, vocab, stems, out["v"])
     return out
+
+
+def _verb_features(etype: str, vocab: frozenset[str], stems: list[tuple[str, ...]],
+                   out: list[str]) -> None:
+    """Group ``v``: which span-verb words occur, how many, how early, near a crowd word."""
+    verbs = [k for k, st in enumerate(stems) if any(s in vocab for s in st)]
+    out.extend(f"v:{etype}:" + next(s for s in stems[k] if s in vocab) for k in verbs)
+    if verbs:
+        out.extend((f"v:{etype}", f"v:{etype}:n{min(len(verbs), 4)}",
+                    f"v:{etype}:at{min(verbs[0] // 3, 3)}"))
+        if any(s in _CROWD for k in verbs for st in stems[max(0, k - 3):k + 4] for s in st):
+            out.append(f"v:{etype}:crowd")
 
 
 def hashed_features(names: dict[str, list[str]], groups: tuple[str, ...], bits: int
@@ -152,10 +175,11 @@ class SentenceModel:
     thresholds: npt.NDArray[np.float32]  # decision thresholds on probabilities
     floors: npt.NDArray[np.float32]      # below this an extracted event is not supported
     meta: dict[str, Any]
+    span_verbs: SpanVerbs = field(default_factory=dict)  # type → verb words (group "v")
 
     def scores(self, sentence: str, lexicon: Lexicon | None = None) -> dict[str, float]:
         """P(the sentence reports an event of the type), for each type of the model."""
-        names = feature_names(sentence, lexicon)
+        names = feature_names(sentence, lexicon, self.span_verbs)
         out: dict[str, float] = {}
         for t, etype in enumerate(self.types):
             idx, vals = hashed_features(names, self.groups[t], self.bits)
@@ -172,7 +196,8 @@ class SentenceModel:
     def save(self, path: str) -> None:
         """Write the model as a compressed ``.npz`` (sparse float16 weights)."""
         meta = dict(self.meta, feature_version=FEATURE_VERSION,
-                    groups=["".join(g) for g in self.groups])
+                    groups=["".join(g) for g in self.groups],
+                    span_verbs={t: sorted(v) for t, v in self.span_verbs.items()})
         arrays: dict[str, Any] = {
             "types": np.array(self.types), "bits": np.array(self.bits), "bias": self.bias,
             "thresholds": self.thresholds, "floors": self.floors,
@@ -205,7 +230,8 @@ class SentenceModel:
             weights[t, data[f"idx{t}"]] = data[f"w{t}"].astype(np.float32)
         return cls(types, tuple(tuple(g) for g in meta["groups"]), bits, weights,
                    data["bias"].astype(np.float32), data["thresholds"].astype(np.float32),
-                   data["floors"].astype(np.float32), meta)
+                   data["floors"].astype(np.float32), meta,
+                   {t: frozenset(v) for t, v in meta.get("span_verbs", {}).items()})
 
 
 @lru_cache(maxsize=1)
