@@ -1,5 +1,8 @@
 # Rasad developer targets. `make run` and `make test` are the two commands of the README.
 export UV_PYTHON_DOWNLOADS := never
+# one BLAS thread per process: the GSR cross-validation gate and process pools oversubscribe otherwise
+export OMP_NUM_THREADS := 1
+export OPENBLAS_NUM_THREADS := 1
 UV ?= $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PY := .venv/bin/python
 
