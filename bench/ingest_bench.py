@@ -83,6 +83,13 @@ def generate(out: Path, pages: int, seed: int = 7) -> dict[str, Any]:
     return {"pages": pages, "txt_bytes": size}
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (pool workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -95,11 +102,12 @@ def measure(mode: str, data: Path, workers: int) -> dict[str, Any]:
         files = sorted(str(p) for p in (data / "txt").glob("*.txt"))
         nbytes = sum(Path(f).stat().st_size for f in files)
         with tempfile.TemporaryDirectory() as tmp:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), _cpu()
             report = api.ingest(files, db=Path(tmp) / "b.db", workers=workers)
-            dt = time.perf_counter() - t0
+            dt, cpu = time.perf_counter() - t0, _cpu() - c0
         return {
             "seconds": dt,
+            "cpu_seconds": cpu,
             "pages": len(files),
             "bytes": nbytes,
             "peak_mb": _peak_mb(),
