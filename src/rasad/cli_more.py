@@ -32,9 +32,12 @@ def register(main: click.Group) -> None:
             click.echo(json.dumps(data, ensure_ascii=False, indent=2))
             return
         cl, en, ev = data["content_lines"], data["entities"], data["events"]
-        click.echo(
-            f"content lines  P {cl['precision']:.3f}  R {cl['recall']:.3f}  F1 {cl['f1']:.3f}"
-        )
+        if cl["tp"] + cl["fp"] + cl["fn"]:
+            click.echo(
+                f"content lines  P {cl['precision']:.3f}  R {cl['recall']:.3f}  F1 {cl['f1']:.3f}"
+            )
+        else:
+            click.echo("content lines  n/a (the gold gives no content lines)")
         click.echo(f"titles         {data['titles']['exact']}/{data['titles']['total']} exact")
         click.echo(
             f"entities       P {en['precision']:.3f}  R {en['recall']:.3f}  F1 {en['f1']:.3f}"
