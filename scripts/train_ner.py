@@ -121,9 +121,12 @@ def score(model: Path, sents: Sequence[Sent]) -> str:
     return format_table(evaluate([[t for _, t in s] for s in sents], pred))
 
 
+SHARED_ANERCORP = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "anercorp"
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    ap.add_argument("--data", type=Path, default=Path("/work/shared/data/anercorp"))
+    ap.add_argument("--data", type=Path, default=SHARED_ANERCORP)
     ap.add_argument("--out", type=Path, default=Path("src/rasad/ner/data"))
     ap.add_argument("--eval", action="store_true", help="score the model on the test split")
     ap.add_argument("--dev", action="store_true", help="train on 5/6 of train, score the rest")
@@ -132,9 +135,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iters", type=int, default=300)
     ap.add_argument("--jobs", type=int, default=1, help="training processes (default 1)")
+    ap.add_argument(
+        "--score",
+        action="store_true",
+        help="only score the shipped model in --out on the test split (no training)",
+    )
     args = ap.parse_args(argv)
 
     train_sents, test_sents = load_split(args.data)
+    if args.score:
+        print(f"test split: {sum(map(len, test_sents))} tokens (shipped model, no training)")
+        print(score(args.out / "anercorp.crfsuite", test_sents))
+        return
     gaz = Gazetteer([*Gazetteer.from_anergazet(args.data).entries, *kb_entries(), *cldr_entries()])
     params = {"c1": args.c1, "c2": args.c2, "iters": args.iters, "jobs": args.jobs}
     cut = len(train_sents) * 5 // 6
