@@ -221,9 +221,32 @@ def test_entities_article_after_a_preposition(linker: Linker) -> None:
 
 
 def test_entities_no_match_inside_a_longer_word(linker: Linker) -> None:
-    doc = run(linker, "الروسيات والتركيات حضرن، وموسكوفي اسم لا يعني المدينة.")
+    doc = run(linker, "أحب الفروسية وتركيبات الألوان، وموسكوفي اسم لا يعني المدينة.")
     assert "gpe:moscow" not in ids(doc)
     assert "RUS" not in ids(doc)
+    assert "TUR" not in ids(doc)
+
+
+def test_entities_dual_and_plural_nisba_after_a_noun(linker: Linker) -> None:
+    # the stub lists only the singular nisba: the dual, plural and feminine forms are derived
+    doc = run(
+        linker,
+        "استقبل الوفد طالبين عراقيين وممرضتين ليبيتين، ثم ناقش مهندسون إيرانيون "
+        "وطبيبات نمساويات مع مزارعين ليتوانيين ورجلين قرغيزيان.",
+    )
+    got = linked(doc)
+    for pair in [
+        ("عراقيين", "IRQ"),
+        ("ليبيتين", "LBY"),
+        ("إيرانيون", "IRN"),
+        ("نمساويات", "AUT"),
+        ("ليتوانيين", "LTU"),
+        ("قرغيزيان", "KGZ"),
+    ]:
+        assert pair in got
+    # words that only look like a nisba with an ending are left alone
+    doc = run(linker, "تحدث عن الكراسي والمراسيين وعن التركيبات والعراقيل.")
+    assert ids(doc) == set()
 
 
 def test_entities_longest_match_wins(linker: Linker) -> None:
@@ -424,6 +447,73 @@ def test_entities_dual_refers_to_the_two_leaders(linker: Linker) -> None:
     assert duo == {"per:putin", "per:erdogan"}
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "pair"),
+    [
+        (
+            "هاتف أردوغان بوتين أمس، وأكد الرئيسين ضرورة الحوار.",
+            "الرئيسين",
+            ("per:putin", "per:erdogan"),
+        ),
+        (
+            "وصل بوتين إلى أنقرة، واستقبله أردوغان، ثم عقد الزعيمان مؤتمرا.",
+            "الزعيمان",
+            ("per:putin", "per:erdogan"),
+        ),
+        (
+            "التقى لافروف بفيدان، وقال الوزيرين إن المحادثات بناءة.",
+            "الوزيرين",
+            ("per:lavrov", "per:fidan"),
+        ),
+    ],
+)
+def test_entities_dual_role_word_is_two_mentions(
+    linker: Linker, text: str, word: str, pair: tuple[str, str]
+) -> None:
+    doc = run(linker, text, "2024-03-01")
+    spans = [(m.start, m.end, m.entity_id) for m in doc.mentions if m.text == word]
+    assert {e for _, _, e in spans} == set(pair)
+    assert len({(s, e) for s, e, _ in spans}) == 1  # one span, one mention per person
+
+
+def test_entities_organisation_anaphors() -> None:
+    records = [
+        *RECORDS,
+        {
+            "id": "org:alliance",
+            "name": "Northern Defence Alliance",
+            "name_ar": "حلف الدفاع الشمالي",
+            "type": "ORG",
+            "sector": "IGO",
+            "code": "NDA",
+        },
+        {
+            "id": "org:trade",
+            "name": "Steppe Trade Organisation",
+            "name_ar": "منظمة تجارة السهوب",
+            "type": "ORG",
+            "sector": "IGO",
+            "code": "STO",
+        },
+    ]
+    own = Linker(Resources.build(Knowledge(build_kb(records))))
+    doc = run(
+        own,
+        "اجتمع حلف الدفاع الشمالي أمس، ثم انضمت دولتان إلى منظمة تجارة السهوب. "
+        "وقالت المنظمة إن العضوية مفتوحة، بينما أكد الحلف أن للحلف خططا. "
+        "ويعد التكتل سوقا كبيرة. ورفضت المنظمة الإرهابية الاتهام.",
+    )
+    got = [(m.text, m.entity_id, m.how) for m in doc.mentions if m.how == "role"]
+    assert got == [
+        ("المنظمة", "org:trade", "role"),  # the last international organisation
+        ("الحلف", "org:alliance", "role"),  # the last alliance, not the last organisation
+        ("لحلف", "org:alliance", "role"),
+        ("التكتل", "org:trade", "role"),
+    ]  # "المنظمة الإرهابية" is another body
+    # nothing to refer back to: no mention
+    assert run(own, "قال الحلف إن المنظمة ستجتمع.").mentions == []
+
+
 # -- new people --------------------------------------------------------------------------------
 
 
@@ -528,3 +618,11 @@ def test_entities_seeds_f1() -> None:
 def test_entities_given_name_alone_is_not_a_new_person(linker: Linker) -> None:
     doc = run(linker, "قال الشيخ عبد الله إن الله غفور، وقال الباحث عبد الرحمن الحسيني ذلك.")
     assert not any(m.text in ("الله", "عبد الله") for m in doc.mentions)
+
+
+def test_entities_plain_alef_nisba_keeps_its_first_syllable() -> None:
+    # "الباني" is "ألباني" written with a plain alef, not the article + "باني" (a builder)
+    kb = build_kb([_country("ALB", "Albania", "ألبانيا", ["ألباني", "الباني"])])
+    own = Linker(Resources.build(Knowledge(kb)))
+    doc = run(own, "قال باني الجسر إن عمالا ألبانيين ساعدوه.")
+    assert linked(doc) == [("ألبانيين", "ALB")]

@@ -156,3 +156,12 @@ OFFICE_LABELS: Final[dict[str, str]] = {
     "minister": "minister",
     "spokesperson": "spokesperson",
 }
+
+#: Common nouns that refer back to an organisation named earlier in the document:
+#: ``igo`` any international organisation, ``alliance`` a military alliance (NATO, CSTO).
+ANAPHORS: Final[dict[str, str]] = {
+    fold(k): v for k, v in {"المنظمة": "igo", "التكتل": "igo", "الحلف": "alliance"}.items()
+}
+
+#: Adjectives that may follow such a noun without making it a new, different body.
+ANAPHOR_ADJECTIVES: Final = _folded("الدولية الأممية العسكري الغربي الأطلسي الإقليمي الإقليمية")

@@ -24,10 +24,10 @@ from pathlib import Path
 from ..doc import Doc, DocEntity, Mention
 from .knowledge import Knowledge, load_knowledge, parse_date
 from .lexicon import COMMON_WORDS, FUNCTION_WORDS, NAME_CONTEXT, OFFICE_LABELS
-from .matcher import Gazetteer, Hit
+from .matcher import Gazetteer, Hit, alias_key
 from .patterns import NameSpan, find_titles, name_after, new_person_id
 from .resolve import RoleResolver
-from .roles import NormMention, find_frames, skip_gap
+from .roles import NormMention, find_anaphors, find_frames, skip_gap
 from .variants import VariantIndex
 
 __all__ = ["Linker", "Resources", "collect_spellings"]
@@ -55,6 +55,8 @@ _FOREIGN_MINISTRY = (
     "foreign ministry",
     "external affairs",
 )
+_ALLIANCE_WORDS = frozenset({"حلف", "الحلف"})
+_ALLIANCE_NAME = re.compile(r"\b(?:NATO|alliance|treaty|pact)\b", re.IGNORECASE)
 _PRESIDENCY = ("kremlin", "presidency", "white house", "élysée", "elysee", "president")
 
 
@@ -107,6 +109,17 @@ class Linker:
         if any(k in name for k in _PRESIDENCY):
             return "presidential_spokesperson", ent.country
         return None
+
+    def _org_kinds(self, eid: str) -> set[str]:
+        """The anaphors an organisation answers to: "igo" for an international body,
+        "alliance" too for a military alliance (NATO, CSTO)."""
+        ent = self.kn.get(eid)
+        if ent is None or ent.type != "ORG" or ent.sector != "IGO":
+            return set()
+        words = {w for f in ent.surface_forms() for w in alias_key(f).split()}
+        if _ALLIANCE_WORDS & words or _ALLIANCE_NAME.search(ent.name):
+            return {"igo", "alliance"}
+        return {"igo"}
 
     def _etype(self, eid: str) -> str:
         ent = self.kn.get(eid)
@@ -238,6 +251,7 @@ class Linker:
             role_mentions.append(
                 NormMention(frame.start, frame.end, frame.start, person, "role", "role", "PER")
             )
+        role_mentions += find_anaphors(norm, found, self._org_kinds)
         self._emit(doc, found + new_mentions + role_mentions, new_names)
 
     def _model_names(

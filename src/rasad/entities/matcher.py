@@ -49,12 +49,23 @@ def _hyphen_forms(key: str) -> set[str]:
     return {bare, bare.replace(" - ", "-"), bare.replace(" - ", " ")}
 
 
-def _nisba_forms(key: str) -> set[str]:
-    base = key[2:] if key.startswith("ال") else key
-    forms = {base, "ال" + base}
+#: Endings added to a masculine singular nisba in ``-ي`` (folded: ة → ه): feminine, dual
+#: (nominative and oblique, masculine and feminine), sound plurals.
+_NISBA_ENDINGS = ("ه", "ان", "ين", "ون", "تان", "تين", "ات")
+
+
+def _nisba_forms(key: str, article: bool) -> set[str]:
+    """A nisba with and without the article, and, for a one-word masculine singular in
+    ``-ي`` of at least four letters, its feminine, dual and plural forms
+    (``روسي`` → ``روسيه روسيان روسيين روسيون روسيتان روسيتين روسيات``). ``article``: the
+    written form starts with the article (``ألماني`` folds to ``الماني`` but has none)."""
+    base = key[2:] if article and key.startswith("ال") else key
+    bare = {base}
     if base.endswith("ي"):
-        forms |= {base + "ه", "ال" + base + "ه"}
-    return forms
+        bare.add(base + "ه")
+        if len(base) >= 4 and " " not in base:
+            bare |= {base + end for end in _NISBA_ENDINGS}
+    return bare | {"ال" + f for f in bare}
 
 
 def _content_len(key: str) -> int:
@@ -116,10 +127,16 @@ class Gazetteer:
                     continue  # a first name alone identifies nobody
                 kind = "surname"
             out.extend((k, kind) for k in _hyphen_forms(key))
+        listed = {alias_key(n) for n in ent.nisba}
+        hamzated = {alias_key(n) for n in ent.nisba if n.strip()[:1] in "أإآ"}
         for nisba in ent.nisba:
             key = alias_key(nisba)
             if _content_len(key) >= 3:
-                out.extend((k, "nisba") for k in _nisba_forms(key))
+                # "الباني" may be a plain-alef spelling of "ألباني" (no article to strip)
+                article = key[2:] in listed or (
+                    nisba.strip().startswith("ال") and key not in hamzated
+                )
+                out.extend((k, "nisba") for k in _nisba_forms(key, article))
         return out
 
     def find(self, norm: str) -> list[Hit]:

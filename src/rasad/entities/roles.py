@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicon import ROLE_HEADS, SPOKES_OBJECTS
+from .lexicon import ANAPHOR_ADJECTIVES, ANAPHORS, ROLE_HEADS, SPOKES_OBJECTS
 
-__all__ = ["Frame", "NormMention", "find_frames", "skip_gap"]
+__all__ = ["Frame", "NormMention", "find_anaphors", "find_frames", "skip_gap"]
 
 
 @dataclass(slots=True)
@@ -192,3 +192,46 @@ def _spokes(
         return None
     obj = " ".join(m.group("obj").split())
     return Frame(start, nis.end, SPOKES_OBJECTS[obj], found[0])
+
+
+_ANAPHOR_RE = re.compile(
+    r"(?<!\w)(?P<pre>[وف]?[بلك]?)(?P<head>"
+    + "|".join(re.escape(h) for h in sorted(ANAPHORS, key=len, reverse=True))
+    + "|"
+    + "|".join(re.escape("ل" + h[2:]) for h in sorted(ANAPHORS, key=len, reverse=True))
+    + r")(?!\w)"
+)
+
+
+def find_anaphors(
+    norm: str, found: list[NormMention], kind_of: Callable[[str], set[str]]
+) -> list[NormMention]:
+    """"المنظمة", "التكتل", "الحلف" referring back to the last organisation of their kind
+    named before them (``kind_of(entity_id)``: the anaphor kinds it answers, see
+    ``ANAPHORS``). A word another name covers, or followed by a definite word that is not a
+    plain adjective (``المنظمة الإرهابية`` is a different body), is left alone."""
+    covered = bytearray(len(norm))
+    for m in found:
+        covered[m.wstart : m.end] = b"\x01" * (m.end - m.wstart)
+    orgs = sorted((m.start, m.entity_id) for m in found if m.etype == "ORG")
+    out: list[NormMention] = []
+    for hit in _ANAPHOR_RE.finditer(norm):
+        head = hit.group("head")
+        if not head.startswith("ال"):
+            if not hit.group("pre").endswith("ل"):
+                continue  # the ل form needs the preposition ل before it
+            head = "ال" + head[1:]
+        start, end = hit.start("head"), hit.end("head")
+        if covered.find(1, hit.start(), end) != -1:
+            continue
+        nxt = _WORD.match(norm, _skip_space(norm, end))
+        word = nxt.group() if nxt is not None else ""
+        if word.startswith("ال") and word not in ANAPHOR_ADJECTIVES:
+            continue  # "المنظمة الإرهابية": another body
+        kind = ANAPHORS[head]
+        target = next(
+            (eid for pos, eid in reversed(orgs) if pos < start and kind in kind_of(eid)), None
+        )
+        if target is not None:
+            out.append(NormMention(start, end, hit.start(), target, "role", "role", "ORG"))
+    return out
