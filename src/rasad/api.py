@@ -53,9 +53,7 @@ def extract(
     date = check_date(date)
     docs = read_inputs(inputs, max_bytes=max_bytes, date=date, stdin=stdin)
     pipe = pipeline(on_error="skip", entities=entities, events=events)
-    runner = get_executor(
-        "pool" if workers > 1 and executor == "local" else executor, workers=workers
-    )
+    runner = get_executor(executor, workers=workers)
     yield from runner.run(pipe, docs)
 
 
@@ -100,7 +98,7 @@ def ingest(
     with SqliteStore(db) as store:
         pipe = pipeline(on_error="skip", prior=store.priors())
         runner = get_executor(
-            "pool" if workers > 1 and executor == "local" else executor,
+            executor,
             workers=workers,
             batch_size=batch_size,
         )

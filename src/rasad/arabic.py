@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left
 from functools import lru_cache
 
 __all__ = [
@@ -249,15 +249,7 @@ class OffsetMap:
         """The first normalised position produced at or after ``text_index``."""
         if self._starts is None:
             return min(text_index, self.norm_len)
-        from bisect import bisect_left
-
         return bisect_left(self._starts, text_index, 0, self.norm_len)
-
-    def norm_index_before(self, text_index: int) -> int:
-        """Number of normalised characters produced strictly before ``text_index``."""
-        if self._starts is None:
-            return min(text_index, self.norm_len)
-        return bisect_right(self._starts, text_index - 1, 0, self.norm_len)
 
 
 def normalize(text: str) -> tuple[str, OffsetMap]:

@@ -66,9 +66,10 @@ class LocalExecutor:
 
 
 def get_executor(name: str, *, workers: int = 1, batch_size: int = 2000) -> LocalExecutor:
-    if name == "local" or (name == "pool" and workers <= 1):
+    """``local`` with ``workers > 1`` means a process pool (``--workers N`` alone)."""
+    if name in ("local", "pool") and workers <= 1:
         return LocalExecutor(batch_size=batch_size)
-    if name == "pool":
+    if name in ("local", "pool"):
         from .pool import PoolExecutor
 
         return PoolExecutor(workers=workers, batch_size=batch_size)

@@ -14,6 +14,7 @@ import io
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
@@ -218,27 +219,9 @@ def _iter_warc(source: str, stream: BinaryIO, *, max_bytes: int) -> Iterator[Doc
             if "charset=" in ctype.lower():
                 doc.charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
             yield doc
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib_error()) as e:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as e:
         detail = f"damaged after {n} response record(s): {type(e).__name__}: {e}"
         yield _rejected(f"{source}#{n + 1}", InputError(Errors.E106, source=source, detail=detail))
 
 
-def zlib_error() -> type[Exception]:
-    import zlib
-
-    return zlib.error
-
-
-def path_kind(path: str) -> str:
-    """'html', 'text', 'jsonl' or 'warc' by extension (for messages and tests)."""
-    ext = _ext(path)
-    if ext in HTML_EXT:
-        return "html"
-    if ext in JSONL_EXT:
-        return "jsonl"
-    if ext in WARC_EXT:
-        return "warc"
-    return "text"
-
-
-__all__ = ["expand_inputs", "path_kind", "read_bytes", "read_inputs", "read_jsonl", "read_warc"]
+__all__ = ["expand_inputs", "read_bytes", "read_inputs", "read_jsonl", "read_warc"]
