@@ -122,9 +122,10 @@ def fixed_split(data: Path) -> dict[str, tuple[float, float, float, int]]:
         test = np.flatnonzero(~dev & d.evaluated)
         folded = [fold(t).strip() for t in d.texts]
         rows = train.split(folded, test, np.flatnonzero(dev))
-        grams = {c: r.gram() for c, r in train.featurize(d, verbs, lex).items()}
+        grid = train.GRIDS[event_type]
+        grams = {c: r.gram() for c, r in train.featurize(d, verbs, lex, grid.configs).items()}
         model = train.train_type(d.subset(rows), {c: g[np.ix_(rows, rows)]
-                                                  for c, g in grams.items()})
+                                                  for c, g in grams.items()}, grid)
         z = grams[model.config][np.ix_(test, rows)] @ model.alpha + model.bias
         pred = 1.0 / (1.0 + np.exp(-z)) >= model.threshold
         out[event_type] = score(list(zip(d.y[test] > 0.5, pred, strict=True)))

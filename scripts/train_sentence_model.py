@@ -1,23 +1,19 @@
 """Train the PROTEST / ASSAULT sentence classifier (``rasad.events.sentence_model``).
 
 Reads the Arabic event GSR (``../shared/data/arabic_event_gsr``). Labels: "yes" is positive,
-"easy no" negative, "difficult no" negative (weight ``DIFFICULT_WEIGHTS``, fixed at 0.5; training
-only), "ambiguous" is skipped. The shipped model is trained on **all** rows by
-:func:`train_type`; how well that procedure generalises is measured by ``scripts/eval_gsr.py``
-with nested cross-validation (:func:`cross_validate`): each outer test fold is predicted by a
-model that :func:`train_type` built from the other folds alone.
+"easy no" negative, "difficult no" negative (weight 0.5; training only); "ambiguous" rows are
+skipped for ASSAULT and, for PROTEST, trained on (never scored) with the soft target
+accept/total, weight 1 (``GRIDS``). The shipped model is trained on **all** rows by
+:func:`train_type`; ``scripts/eval_gsr.py --cv`` measures that procedure by nested CV
+(:func:`cross_validate`): each outer test fold is predicted by a model built from the others.
 
-:func:`train_type`, for one type: the gram matrix of each feature configuration (hashed binary
-features, see ``sentence_model.py``) is eigendecomposed and its top ``RANK`` components give an
-embedding in which an L2 logistic regression (weighted, bias unpenalised) is fitted by Newton's
-method; this is the kernel (dual) solution restricted to those components. Feature groups, L2
-strength, positive-class and "difficult no" weights and the decision threshold are chosen by an
-inner stratified 5-fold cross-validation of the training rows (best pooled F1 on their
-unanimous rows). The support floor is the highest threshold that keeps ``--floor-recall`` of
-the inner out-of-fold positives. Group ``v`` uses the verb words of the GSR's gold verb spans,
-taken only from span records whose sentence is *not* a unanimous ("yes" / "easy no") row, so no
-evaluated sentence feeds it. Deterministic: folds come from a hash of the row id, stratified by
-label.
+:func:`train_type`: the gram matrix of each feature configuration (``sentence_model.py``) is
+eigendecomposed; on its top ``RANK`` components a weighted L2 logistic regression is fitted by
+Newton's method. Feature groups, L2 strength, positive-class weight and threshold are chosen from
+the type's ``Grid`` by an inner stratified 5-fold CV of the training rows (best pooled F1 on
+their unanimous rows); the support floor keeps ``--floor-recall`` of the inner out-of-fold
+positives. Group ``v``'s span verbs come only from span records whose sentence is not a
+unanimous row. Deterministic: folds come from a hash of the row id, stratified by label.
 
     PYTHONPATH=src python scripts/train_sentence_model.py [--data DIR] [--out PATH]
 """
@@ -53,9 +49,6 @@ DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "arabic_event_gsr"
 DEFAULT_OUT = ROOT / "src" / "rasad" / "events" / "data" / "sentence_model.npz"
 FILES = {"PROTEST": "protest_gsr.csv", "ASSAULT": "assault_gsr.csv"}
 SPANS = {"PROTEST": "protest_spans.json", "ASSAULT": "assault_spans.json"}
-CONFIGS = ("wsblkgv", "wscblkgv")
-LAMS = (1e-4, 3e-4)
-POS_WEIGHTS = (1.0, 3.0)
 DIFFICULT_WEIGHTS = (0.5,)
 RANK = 300
 BITS = 20
@@ -63,39 +56,60 @@ K = 5
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 #: function words that occur inside gold verb spans
-_SPAN_STOP = frozenset(fold(w) for w in ("في", "على", "إلى", "عن", "من", "قد", "كان", "كانوا",
-                                         "كانت", "تم", "قام", "يوم", "أن", "ان", "لم", "لا",
-                                         "ما", "مع", "بعد", "قبل", "ضد"))
+_SPAN_STOP_WORDS = "في على إلى عن من قد كان كانوا كانت تم قام يوم أن ان لم لا ما مع بعد قبل ضد"
+_SPAN_STOP = frozenset(fold(w) for w in _SPAN_STOP_WORDS.split())
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Inner-CV choices of one type; ``ambiguous``: weight of the soft-labelled rows (0: none)."""
+
+    configs: tuple[str, ...]
+    lams: tuple[float, ...]
+    pos_weights: tuple[float, ...]
+    ambiguous: float
+
+
+GRIDS = {"PROTEST": Grid(("lkgvp",), (3e-4, 1e-3), (1.0, 3.0), 1.0),
+         "ASSAULT": Grid(("wsblkgv", "wscblkgv"), (1e-4, 3e-4), (1.0, 3.0), 0.0)}
 
 
 @dataclass
 class Data:
-    """The rows of one GSR file (ambiguous rows left out)."""
+    """The rows of one GSR file."""
 
     ids: list[str]
     texts: list[str]
-    y: FloatArray          # 1 for "yes"
+    y: FloatArray          # 1 for "yes", accept/total for "ambiguous", else 0
     difficult: npt.NDArray[np.bool_]  # "difficult no" (a negative with weight DIFFICULT_W)
     evaluated: npt.NDArray[np.bool_]  # "yes" / "easy no": what is scored
     position: IntArray     # row position in the file (for the old fixed split)
+    ambiguous: npt.NDArray[np.bool_]  # "ambiguous" (soft target, weight Grid.ambiguous)
+    ambiguous_weight: float = 0.0
 
     def subset(self, idx: IntArray) -> Data:
         return Data([self.ids[i] for i in idx], [self.texts[i] for i in idx], self.y[idx],
-                    self.difficult[idx], self.evaluated[idx], self.position[idx])
+                    self.difficult[idx], self.evaluated[idx], self.position[idx],
+                    self.ambiguous[idx], self.ambiguous_weight)
 
     def weights(self, pos_weight: float, difficult_weight: float) -> FloatArray:
-        return np.where(self.y > 0.5, pos_weight, np.where(self.difficult, difficult_weight, 1.0))
+        return np.where(self.evaluated & (self.y > 0.5), pos_weight,
+                        np.where(self.difficult, difficult_weight,
+                                 np.where(self.ambiguous, self.ambiguous_weight, 1.0)))
 
 
 def load_rows(data: Path, event_type: str) -> Data:
     with open(data / FILES[event_type], encoding="utf-8", newline="") as f:
         records = list(csv.DictReader(f))
-    keep = [(n, r) for n, r in enumerate(records) if r["label"] != "ambiguous"]
+    grid = GRIDS[event_type]
+    keep = [(n, r) for n, r in enumerate(records) if r["label"] != "ambiguous" or grid.ambiguous]
+    labels = np.array([r["label"] for _, r in keep])
+    soft = np.array([float(r["accept"]) / max(float(r["total"]), 1.0) for _, r in keep])
     return Data([r["id"] for _, r in keep], [r["text"] for _, r in keep],
-                np.array([r["label"] == "yes" for _, r in keep], dtype=np.float64),
-                np.array([r["label"] == "difficult no" for _, r in keep]),
-                np.array([r["label"] in ("yes", "easy no") for _, r in keep]),
-                np.array([n for n, _ in keep], dtype=np.int64))
+                np.where(labels == "yes", 1.0, np.where(labels == "ambiguous", soft, 0.0)),
+                labels == "difficult no", np.isin(labels, ["yes", "easy no"]),
+                np.array([n for n, _ in keep], dtype=np.int64), labels == "ambiguous",
+                grid.ambiguous)
 
 
 def span_verbs(data: Path) -> SpanVerbs:
@@ -264,19 +278,19 @@ class Trained:
     bias: float
 
 
-def train_type(d: Data, grams: dict[str, FloatArray], floor_recall: float = 0.95,
+def train_type(d: Data, grams: dict[str, FloatArray], grid: Grid, floor_recall: float = 0.95,
                log: Any = None) -> Trained:
-    """Choose settings by inner stratified CV over ``d`` (the training rows only), then fit on
-    all of ``d``. ``grams``: config → gram matrix of ``d``'s rows."""
+    """Choose settings from ``grid`` by inner stratified CV over ``d`` (the training rows only),
+    then fit on all of ``d``. ``grams``: config → gram matrix of ``d``'s rows."""
     folded = [fold(t).strip() for t in d.texts]
     inner = cv_folds(d.ids, d.y, d.evaluated)
     everything = np.arange(len(d.y))
     best: tuple[float, str, float, float, float, FloatArray] | None = None
     found: dict[str, tuple[FloatArray, FloatArray]] = {}
-    for config in CONFIGS:
+    for config in grid.configs:
         z, proj = found[config] = embed(grams[config], RANK)
-        for lam in LAMS:
-            for pw, dw in ((p, q) for p in POS_WEIGHTS for q in DIFFICULT_WEIGHTS):
+        for lam in grid.lams:
+            for pw, dw in ((p, q) for p in grid.pos_weights for q in DIFFICULT_WEIGHTS):
                 sw = d.weights(pw, dw)
                 oof = np.zeros(len(d.y))
                 for f in range(K):
@@ -301,10 +315,11 @@ def train_type(d: Data, grams: dict[str, FloatArray], floor_recall: float = 0.95
                    proj @ w, b)
 
 
-def featurize(d: Data, verbs: SpanVerbs, lex: Lexicon) -> dict[str, Rows]:
+def featurize(d: Data, verbs: SpanVerbs, lex: Lexicon, configs: tuple[str, ...]
+              ) -> dict[str, Rows]:
     """Config → hashed rows of ``d``."""
     names = [feature_names(t, lex, verbs) for t in d.texts]
-    return {c: Rows([hashed_features(nm, tuple(c), BITS) for nm in names]) for c in CONFIGS}
+    return {c: Rows([hashed_features(nm, tuple(c), BITS) for nm in names]) for c in configs}
 
 
 def cross_validate(data: Path, event_type: str, log: Any = None
@@ -312,7 +327,8 @@ def cross_validate(data: Path, event_type: str, log: Any = None
     """Nested CV over all unanimous rows: (rows, outer fold, out-of-fold probability,
     out-of-fold decision); the decision uses the threshold chosen inside the training folds."""
     d = load_rows(data, event_type)
-    rows = featurize(d, span_verbs(data), load_lexicon())
+    grid = GRIDS[event_type]
+    rows = featurize(d, span_verbs(data), load_lexicon(), grid.configs)
     grams = {c: r.gram() for c, r in rows.items()}
     outer = cv_folds(d.ids, d.y, d.evaluated)
     folded = [fold(t).strip() for t in d.texts]
@@ -321,15 +337,13 @@ def cross_validate(data: Path, event_type: str, log: Any = None
         test = np.flatnonzero(outer == f)
         train = split(folded, test, np.flatnonzero(outer != f))
         model = train_type(d.subset(train), {c: g[np.ix_(train, train)]
-                                             for c, g in grams.items()})
+                                             for c, g in grams.items()}, grid)
         prob[test] = _sigmoid(grams[model.config][np.ix_(test, train)] @ model.alpha
                               + model.bias)
         pred[test] = prob[test] >= model.threshold
         if log:
-            log(f"{event_type} fold {f}: {model.config} lam={model.lam:g} "
-                f"pos×{model.pos_weight:g} difficult×{model.difficult_weight:g} "
-                f"th={model.threshold:.3f} "
-                f"(inner F1 {model.inner_f1:.3f})")
+            log(f"{event_type} fold {f}: {model.config} lam={model.lam:g} pos×"
+                f"{model.pos_weight:g} th={model.threshold:.3f} (inner F1 {model.inner_f1:.3f})")
     return d, outer, prob, pred
 
 
@@ -355,22 +369,23 @@ def main(argv: list[str] | None = None) -> int:
 
     for t, event_type in enumerate(MODEL_TYPES):
         d = load_rows(args.data, event_type)
-        rows = featurize(d, verbs, lex)
-        m = train_type(d, {c: r.gram() for c, r in rows.items()}, args.floor_recall, log)
+        grid = GRIDS[event_type]
+        rows = featurize(d, verbs, lex, grid.configs)
+        m = train_type(d, {c: r.gram() for c, r in rows.items()}, grid, args.floor_recall, log)
         weights[t, rows[m.config].columns] = rows[m.config].primal(m.alpha)
         bias[t], thresholds[t], floors[t] = m.bias, m.threshold, m.floor
         groups.append(tuple(m.config))
+        positives = int((d.evaluated & (d.y > 0.5)).sum())
         cv[event_type] = {"groups": m.config, "lam": m.lam, "pos_weight": m.pos_weight,
-                          "difficult_weight": m.difficult_weight,
-                          "cv_f1": round(m.inner_f1, 4), "threshold": round(m.threshold, 4),
-                          "floor": round(m.floor, 4), "rows": len(d.y),
-                          "positives": int(d.y.sum())}
-        log(f"{event_type:8} chose {m.config} lam={m.lam:g} pos×{m.pos_weight:g} "
-            f"difficult×{m.difficult_weight:g}: "
-            f"cv F1 {m.inner_f1:.3f}, threshold {m.threshold:.3f}, floor {m.floor:.3f} "
-            f"({len(d.y)} rows, {int(d.y.sum())} positive)")
-    meta = {"k": K, "rank": RANK, "cv": cv,
-            "trained_on": "arabic_event_gsr, all rows but ambiguous"}
+                          "difficult_weight": m.difficult_weight, "ambiguous_weight":
+                          grid.ambiguous, "cv_f1": round(m.inner_f1, 4), "threshold":
+                          round(m.threshold, 4), "floor": round(m.floor, 4), "rows": len(d.y),
+                          "positives": positives}
+        log(f"{event_type:8} chose {m.config} lam={m.lam:g} pos×{m.pos_weight:g}: cv F1 "
+            f"{m.inner_f1:.3f}, threshold {m.threshold:.3f}, floor {m.floor:.3f} "
+            f"({len(d.y)} rows, {positives} positive)")
+    meta = {"k": K, "rank": RANK, "cv": cv, "trained_on": "arabic_event_gsr, all rows but "
+            "ASSAULT's ambiguous ones (PROTEST's with soft labels)"}
     model = SentenceModel(MODEL_TYPES, tuple(groups), BITS, weights, bias, thresholds, floors,
                           meta, verbs)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -20,9 +20,9 @@ import pytest
 DATA = Path(__file__).parents[1] / ".." / "shared" / "data" / "arabic_event_gsr"
 SCRIPTS = Path(__file__).parents[1] / "scripts"
 
-# pooled out-of-fold F1 floors under nested CV (measured PROTEST 0.600, ASSAULT 0.816;
-# the old fixed held-out split gave 0.612 / 0.836 with the dev-trained model)
-FLOORS = {"PROTEST": 0.60, "ASSAULT": 0.81}
+# pooled out-of-fold F1 floors under nested CV (measured PROTEST 0.717, ASSAULT 0.816;
+# PROTEST was 0.600 before the protest-report cues of group "p" and the soft "ambiguous" rows)
+FLOORS = {"PROTEST": 0.71, "ASSAULT": 0.81}
 
 pytestmark = pytest.mark.skipif(not (DATA / "protest_gsr.csv").exists(),
                                 reason="shared GSR data not available")
@@ -67,6 +67,26 @@ def test_span_verbs_never_come_from_scored_sentences() -> None:
     verbs = train.span_verbs(DATA)
     assert set(verbs) == {"PROTEST", "ASSAULT"}
     assert all(len(v) > 5 for v in verbs.values())
+
+
+def test_protest_report_cues() -> None:
+    from rasad.events.sentence_model import feature_names
+
+    report = set(feature_names("تظاهر آلاف الطلاب أمس أمام مقر البرلمان احتجاجا على القانون")["p"])
+    assert {"p:act", "p:cnt", "p:pur", "p:plc", "p:tim", "p:nev4", "p:act+who"} <= report
+    remark = set(feature_names("وقال الوزير إن حق التظاهر مكفول للجميع")["p"])
+    assert {"p:speech0", "p:speech<core", "p:modal"} <= remark
+    assert "p:nev4" not in remark
+    assert feature_names("وصل الوزير إلى العاصمة")["p"] == ["p:none"]
+
+
+def test_soft_ambiguous_rows_are_trained_on_not_scored() -> None:
+    train = _script("train_sentence_model")
+    d = train.load_rows(DATA, "PROTEST")
+    assert d.ambiguous.any()
+    assert not (d.ambiguous & d.evaluated).any()
+    assert ((d.y[d.ambiguous] >= 0) & (d.y[d.ambiguous] <= 1)).all()
+    assert not train.load_rows(DATA, "ASSAULT").ambiguous.any()
 
 
 def test_events_gsr_old_split_is_disjoint() -> None:

@@ -13,7 +13,11 @@ binary features of its folded text, scaled to unit length. Feature groups:
 - ``g`` pooled cue classes (grievance, crowd, protest action, police, time, modality, negation,
   casualties, attack words) and their pairs;
 - ``v`` the event-verb words of the GSR's gold verb spans (a word list kept in the model's meta):
-  which occur, how many, how early, near a crowd word.
+  which occur, how many, how early, near a crowd word;
+- ``p`` the shape of a protest report: a protest act verb (VSO singular forms included), noun or
+  participant word and, near it, a head count, a purpose (احتجاجا على، للمطالبة), a place (أمام،
+  ساحة) or a time; how many of these there are; participants as subject or as object of the
+  police; the act in a relative clause, after a speech verb, a modal or future, a history word.
 
 The weights (``data/sentence_model.npz``) are trained on the Arabic event GSR by
 ``scripts/train_sentence_model.py``, which picks each type's feature groups, L2 strength, class
@@ -50,8 +54,8 @@ __all__ = [
 ]
 
 #: Bumped whenever :func:`feature_names` changes; a model trained on other features is refused.
-FEATURE_VERSION = 3
-FEATURE_GROUPS = ("w", "s", "c", "b", "l", "k", "g", "v")
+FEATURE_VERSION = 4
+FEATURE_GROUPS = ("w", "s", "c", "b", "l", "k", "g", "v", "p")
 #: Types the shipped model scores.
 MODEL_TYPES = ("PROTEST", "ASSAULT")
 _MODEL_FILE = "data/sentence_model.npz"
@@ -83,6 +87,43 @@ _CUES: dict[str, frozenset[str]] = {
     "ATTACK": _folded("هجوم هاجم هاجموا انفجار تفجير فجر عبوة انتحاري مسلحون مسلحين اغتيال اغتال"
                       " أطلق النار الرصاص قصف"),
 }
+
+# group "p": word classes of a protest report (written for Rasad, folded)
+_P: dict[str, frozenset[str]] = {k: _folded(v) for k, v in {
+    "act": "تظاهر تظاهروا تظاهرت يتظاهر يتظاهرون تتظاهر تظاهرن اعتصم اعتصموا اعتصمت يعتصم"
+           " يعتصمون احتشد احتشدوا احتشدت يحتشدون تجمع تجمعوا تجمعت يتجمعون تجمهر تجمهروا خرج"
+           " خرجوا خرجت يخرجون نزل نزلوا نزلت ينزلون سار ساروا سارت يسيرون جاب جابوا جابت يجوبون"
+           " هتف هتفوا هتفت يهتفون ردد رددوا رددت يرددون رفع رفعوا يرفعون حمل حملوا يحملون أحرق"
+           " أحرقوا أحرقت أضرم أضرموا أضرمت أغلق أغلقوا قطع قطعوا سد سدوا رشق رشقوا احتج احتجوا"
+           " احتجت يحتجون أضرب أضربوا أضربت يضربون قاطعوا تدفق تدفقوا اقتحموا نصبوا شارك شاركوا"
+           " شاركت نظم نظموا نظمت ينظمون انطلقت اندلعت تجددت عمت تواصلت شهد شهدت طاف طافوا"
+           " توجهوا زحفوا أشعل أشعلوا ألقى ألقوا تحدى تحدوا انضم انضموا احتل احتلوا حاصر حاصروا"
+           " قام قاموا قامت يقوم يقومون أقدم أقدموا أقدمت نفذ نفذوا نفذت",
+    "noun": "مظاهرة مظاهرات تظاهرة تظاهرات مسيرة مسيرات احتجاج احتجاجات احتجاجي احتجاجية"
+            " اعتصام اعتصامات إضراب إضرابات تجمع تجمعات شغب انتفاضة عصيان وقفة سلسلة هتافات"
+            " شعارات لافتات تحرك تحركات",
+    "pers": "متظاهر متظاهرون متظاهرين متظاهرا محتجون محتجين محتجا معتصمون معتصمين مضربون"
+            " مضربين",
+    "nom": "متظاهرون محتجون معتصمون مضربون",
+    "count": "آلاف الآلاف ألف ألفا آلافا الألوف مئات المئات عشرات العشرات مئة مائة مئتي مائتي"
+             " مليون مليوني ملايين حشد حشود الحشود جموع جماهير الجماهير",
+    "unit": "متظاهر متظاهرون متظاهرين متظاهرا محتجون محتجين محتجا معتصمون معتصمين مضربون"
+            " مضربين شخص شخصا طالب مواطن",
+    "purpose": "احتجاجا للاحتجاج تنديدا للتنديد منددين منددة تضامنا للتضامن للمطالبة مطالبين"
+               " مطالبة رفضا هاتفين مرددين حاملين رافعين تأييدا دعما استنكارا غاضبون غاضبين"
+               " يطالبون طالبوا تطالب يرددون يهتفون",
+    "place": "أمام ساحة ميدان شوارع شارع وسط قرب خارج مقر مبنى سفارة قنصلية البرلمان محيط"
+             " مدخل بوابة جامعة",
+    "time": "أمس اليوم السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة مساء صباح ليل الليلة"
+            " ظهر فجر",
+    "speech": "قال قالت يقول تقول أضاف أضافت أكد أكدت أوضح أوضحت ذكر ذكرت أشار أشارت صرح اعتبر"
+              " اعتبرت رأى يرى أعلن أعلنت أفاد أفادت نقلت نقل حذر حذرت دعا دعت طالب كتب",
+    "modal": "سوف لن قد يجب ينبغي يمكن هل لو إذا ربما يعتزم تعتزم يعتزمون المقرر تخطط يخطط"
+             " دعوة دعوات دعا دعت الدعوة حق",
+    "hist": "الثورة ثورة حركة موجة ظاهرة تاريخ التاريخ عام سنوات عقود مرحلة منذ",
+    "patient": "تفريق لتفريق فرقت فضت قمع قمعت اعتقال اعتقلت على ضد بين استهدف أطلقت قتل مقتل",
+    "rel": "الذي التي الذين اللذين اللتين اللواتي اللاتي",
+}.items()}
 
 
 def feature_names(sentence: str, lexicon: Lexicon | None = None,
@@ -138,7 +179,57 @@ def feature_names(sentence: str, lexicon: Lexicon | None = None,
     out["g"].extend(f"g:{g}:early" for g in found if first[g] <= 3)
     for etype, vocab in sorted(span_verbs.items()):
         _verb_features(etype, vocab, stems, out["v"])
+    _protest_features(words, stems, out["p"])
     return out
+
+
+def _protest_features(words: list[str], stems: list[tuple[str, ...]], out: list[str]) -> None:
+    """Group ``p``: how much of a protest report (act, head count, purpose, place, time) the
+    sentence holds, and what speaks against one (speech, modality, history, police object)."""
+    at = {c: [k for k, st in enumerate(stems) if any(s in v for s in st)] for c, v in _P.items()}
+    count = at["count"] + [k for k, w in enumerate(words[:-1]) if w.isdigit()
+                           and any(s in _P["unit"] for s in stems[k + 1])]
+    act, core = at["act"], sorted(set(at["act"]) | set(at["noun"]) | set(at["pers"]))
+    if not core:
+        out.append("p:none")
+        return
+
+    def near(a: list[int], b: list[int], window: int) -> bool:
+        return any(abs(i - j) <= window for i in a for j in b)
+
+    found = [name for name, hit in (("act", bool(act)), ("cnt", near(count, core, 6)),
+                                    ("pur", near(at["purpose"], core, 10)),
+                                    ("plc", near(at["place"], core, 10)),
+                                    ("tim", near(at["time"], core, 10))) if hit]
+    out.extend("p:" + f for f in found)
+    out.append(f"p:nev{min(len(found), 4)}")
+    out.extend(f"p:nev>={k}" for k in range(1, min(len(found), 4) + 1))
+    if act:
+        out.append(f"p:act@{min(act[0] // 3, 3)}")
+        if near(act, at["pers"], 3) or near(act, count, 4):
+            out.append("p:act+who")
+        if near(act, at["noun"], 4):
+            out.append("p:act+noun")
+        if all(k > 0 and any(s in _P["rel"] for s in stems[k - 1]) for k in act):
+            out.append("p:act:rel")
+    if set(at["pers"]) & set(at["nom"]):
+        out.append("p:pers:nom")
+    if any(k > 0 and any(s in _P["patient"] for s in stems[k - 1]) for k in at["pers"]):
+        out.append("p:pers:obj")
+    if set(at["speech"]) & {0, 1}:
+        out.append("p:speech0")
+    if at["speech"] and at["speech"][0] < core[0]:
+        out.append("p:speech<core")
+    if any(core[0] - 4 <= k <= core[0] for k in at["modal"]):
+        out.append("p:modal")
+    if any(w.startswith("س") and len(w) > 3 and w[1] in "يتن"
+           for w in words[max(0, core[0] - 2):core[0] + 2]):
+        out.append("p:future")
+    if at["hist"]:
+        out.append("p:hist")
+    if any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in words):
+        out.append("p:year")
+    out.append(f"p:core@{min(core[0] // 3, 3)}")
 
 
 def _verb_features(etype: str, vocab: frozenset[str], stems: list[tuple[str, ...]],
