@@ -29,8 +29,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from rasad.ner.corpus import Token, evaluate, format_table, load_split
 from rasad.ner.features import Featurizer, document_features
 from rasad.ner.lexicons import Gazetteer, Lexicon
-from rasad.ner.sources import cldr_entries, kb_entries
+from rasad.ner.namelike import NameLike, training_words
+from rasad.ner.sources import (
+    cldr_entries,
+    curated_entries,
+    kb_entries,
+    petrarch_person_entries,
+)
 from rasad.ner.tagger import CrfTagger, stage1_path
+from rasad.ner.wordstats import WordStats
 
 FOLDS = 5
 Sent = list[Token]
@@ -38,13 +45,15 @@ XSeq = list[list[str]]
 _JOB: dict[str, object] = {}  # shared with forked workers
 
 
-def jackknife(sents: Sequence[Sent], gaz: Gazetteer) -> list[XSeq]:
+def jackknife(
+    sents: Sequence[Sent], gaz: Gazetteer, stats: WordStats, names: NameLike
+) -> list[XSeq]:
     """Features of training sentences, each fold's lexicon built without it,
     so lexicon features look on train as they will on unseen text."""
     bounds = fold_bounds(len(sents))
     out: list[XSeq] = []
     for lo, hi in itertools.pairwise(bounds):
-        feat = Featurizer(gaz, Lexicon.build([*sents[:lo], *sents[hi:]]))
+        feat = Featurizer(gaz, Lexicon.build([*sents[:lo], *sents[hi:]]), stats, names)
         out.extend(feat.sentence([w for w, _ in s]) for s in sents[lo:hi])
     return out
 
@@ -89,21 +98,30 @@ def _final_job(args: tuple[list[XSeq], list[list[str]], Path, dict[str, float]])
     fit(*args)
 
 
-def build(sents: Sequence[Sent], gaz: Gazetteer, model: Path, params: dict[str, float]) -> None:
+def build(
+    sents: Sequence[Sent],
+    gaz: Gazetteer,
+    stats: WordStats,
+    model: Path,
+    params: dict[str, float],
+) -> None:
     """Train both passes on ``sents`` and write the model files next to ``model``."""
-    xs = jackknife(sents, gaz)
+    names = NameLike.train(*training_words(gaz.entries, stats.table))
+    xs = jackknife(sents, gaz, stats, names)
     ys = [[t for _, t in s] for s in sents]
     model.parent.mkdir(parents=True, exist_ok=True)
     lexicon = Lexicon.build(sents)
     lexicon.write(model.with_suffix(".lexicon.tsv"))
     gaz.write(model.parent / "gazetteer.tsv")
+    stats.write(model.parent / "wordstats.tsv.gz")
+    names.write(model.parent / "namelike.tsv.gz")
     _JOB.update(xs=xs, ys=ys, params=params, work=model.parent)
     jobs = int(params.get("jobs", 1))
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(jobs) if jobs > 1 else contextlib.nullcontext() as pool:
         mapper = pool.map if pool is not None else map
         first = [lab for part in mapper(_fold_job, range(FOLDS)) for lab in part]
-        featurizer = Featurizer(gaz, lexicon)
+        featurizer = Featurizer(gaz, lexicon, stats, names)
         keys = [featurizer.keys([w for w, _ in s]) for s in sents]
         doc = document_features(keys, first)
         xs2 = [[a + b for a, b in zip(x, d, strict=True)] for x, d in zip(xs, doc, strict=True)]
@@ -147,22 +165,31 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"test split: {sum(map(len, test_sents))} tokens (shipped model, no training)")
         print(score(args.out / "anercorp.crfsuite", test_sents))
         return
-    gaz = Gazetteer([*Gazetteer.from_anergazet(args.data).entries, *kb_entries(), *cldr_entries()])
+    gaz = Gazetteer(
+        [
+            *Gazetteer.from_anergazet(args.data).entries,
+            *kb_entries(),
+            *cldr_entries(),
+            *curated_entries(),
+            *petrarch_person_entries(args.data),
+        ]
+    )
+    stats = WordStats.build()
     params = {"c1": args.c1, "c2": args.c2, "iters": args.iters, "jobs": args.jobs}
     cut = len(train_sents) * 5 // 6
     fit_sents, dev_sents = train_sents[:cut], train_sents[cut:]
     if args.tune:
-        tune(fit_sents, dev_sents, gaz, args.out / "tune", params)
+        tune(fit_sents, dev_sents, gaz, stats, args.out / "tune", params)
         return
     if args.dev:
         t0 = time.perf_counter()
-        build(fit_sents, gaz, args.out / "dev" / "anercorp.crfsuite", params)
+        build(fit_sents, gaz, stats, args.out / "dev" / "anercorp.crfsuite", params)
         print(f"dev: trained in {time.perf_counter() - t0:.1f}s")
         print(score(args.out / "dev" / "anercorp.crfsuite", dev_sents))
         return
     model = args.out / "anercorp.crfsuite"
     t0 = time.perf_counter()
-    build(train_sents, gaz, model, params)
+    build(train_sents, gaz, stats, model, params)
     size = sum(p.stat().st_size for p in args.out.iterdir() if p.is_file())
     print(
         f"trained on {sum(map(len, train_sents))} tokens in {time.perf_counter() - t0:.1f}s; "
@@ -177,6 +204,7 @@ def tune(
     fit_sents: Sequence[Sent],
     dev_sents: Sequence[Sent],
     gaz: Gazetteer,
+    stats: WordStats,
     work: Path,
     params: dict[str, float],
 ) -> None:
@@ -185,7 +213,7 @@ def tune(
     for c1 in (0.02, 0.1, 0.3):
         for c2 in (0.003, 0.03):
             model = work / "anercorp.crfsuite"
-            build(fit_sents, gaz, model, {**params, "c1": c1, "c2": c2})
+            build(fit_sents, gaz, stats, model, {**params, "c1": c1, "c2": c2})
             tagger = CrfTagger.load(model, cache=False)
             pred = tagger.tag_sentences([[w for w, _ in s] for s in dev_sents])
             f1 = evaluate([[t for _, t in s] for s in dev_sents], pred)["micro"].f1

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from rasad.ner.lexicons import STOPWORDS, TRIGGERS, Gazetteer, Lexicon
+from rasad.ner.namelike import NameLike
 from rasad.ner.normalize import Morph, normalize
+from rasad.ner.wordstats import WordStats
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -43,9 +45,17 @@ def shape(tok: str) -> str:
 
 
 class Featurizer:
-    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        lexicon: Lexicon,
+        stats: WordStats | None = None,
+        names: NameLike | None = None,
+    ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.stats = stats
+        self.names = names
         single: dict[str, set[str]] = {}
         words: set[str] = set(lexicon.counts)
         for typ, entry in gazetteer.entries:
@@ -91,10 +101,15 @@ class Featurizer:
         own.extend(f"ls={x}" for x in ls)
         if free != n:
             own.extend(f"lf={x}" for x in self.lexicon.word(free))
+        dist = self.stats.features(stem) if self.stats is not None and shp == "A" else []
+        if self.names is not None and shp == "A":
+            dist = [*dist, *self.names.features(stem)]
+        own.extend(dist)
         near: dict[int, list[str]] = {}
         for d in _OFFSETS:
             feats = [f"{d}w={n}", f"{d}s={stem}", f"{d}lw={lw[0]}"]
             if abs(d) == 1:
+                feats.extend(f"{d}{x}" for x in dist if x[:2] in ("zf", "al", "za", "nm"))
                 feats.append(f"{d}sh={shp}")
                 if free.startswith("ال"):
                     feats.append(f"{d}al")
@@ -174,7 +189,7 @@ def _phrase(units: Sequence[Unit]) -> list[str]:
 
 
 def document_features(
-    keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]], window: int = 10
+    keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]], window: int = 25
 ) -> list[list[list[str]]]:
     """Second-pass features: how first-pass labels treated the same word
     (``keys``: clitic-free forms) in the sentences within ``window`` of it.

@@ -8,6 +8,8 @@ of knowledge-base person names. The entries are written into the shipped
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rasad.ner.normalize import normalize
 from rasad.ner.tokenize import token_strings
 
@@ -69,11 +71,84 @@ def kb_entries() -> list[tuple[str, str]]:
             out.append((typ, entry))
             parts = entry.split()
             if typ == "kPERS" and len(parts) > 1:
-                if parts[0] not in _PARTICLES:
-                    out.append(("FIRST", parts[0]))
-                if parts[-1] not in _PARTICLES:
-                    out.append(("LAST", parts[-1]))
+                out.extend(_name_parts(parts))
     return out
+
+
+_CURATED = Path(__file__).with_name("data") / "curated.txt"
+_CURATED_TYPES = {"ORG": "kORG", "PERS": "kPERS", "MISC": "kMISC", "LOC": "kLOC"}
+
+
+def curated_entries(path: Path = _CURATED) -> list[tuple[str, str]]:
+    """The hand-curated names of ``data/curated.txt`` (companies, media, clubs,
+    bodies, parties, events, products, well-known people), as ``k`` types;
+    persons also give FIRST/LAST cues."""
+    out: list[tuple[str, str]] = []
+    typ = ""
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            typ = _CURATED_TYPES[line.strip("[]").split()[0]]
+            continue
+        entry = _words(line)
+        out.append((typ, entry))
+        parts = entry.split()
+        if typ == "kPERS" and len(parts) > 1:
+            out.extend(_name_parts(parts))
+    return out
+
+
+def _name_parts(parts: list[str]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if parts[0] not in _PARTICLES:
+        out.append(("FIRST", parts[0]))
+    if parts[-1] not in _PARTICLES:
+        out.append(("LAST", parts[-1]))
+    return out
+
+
+# Words that mark a UniversalPETRARCH actor entry as a title, body or group
+# rather than a personal name (entries are lemmatised and ``_``-joined).
+_NOT_NAME_TEXT = """
+رئيس ملك أمير شيخ سفير وزير جنرال حركة جبهة تنظيم مجلس اتحاد جيش مؤتمر تحالف
+عاصمة مسؤول حزب قوة منظمة وزارة أمين عام خارجية دفاع خادم حرمان شريف لواء عقيد
+نائب قائد زعيم مرشد حكومة شرطة محكمة دولة ل جامعة بنك شركة لجنة هيئة مكتب سلطة
+رابطة جمعية مركز معهد كتلة تيار ائتلاف مليشيا كتيبة سرايا رئاسة برلمان أمة متحدة
+مفوض ممثل مبعوث مدير متحدث باسم إدارة حرس أمن مخابرات وكالة
+"""
+_NOT_NAME = frozenset(normalize(w) for w in _NOT_NAME_TEXT.split())
+
+
+def petrarch_person_entries(data_dir: Path) -> list[tuple[str, str]]:
+    """Personal names from the UniversalPETRARCH Arabic actor dictionary:
+    entries with date-bounded codes, two to five words, none of them a title or
+    organisation word. The list is noisy (lemmatised, some bodies and places
+    slip through), so it gets its own type ``kPERSu`` for the CRF to weigh."""
+    path = data_dir.parent / "universalpetrarch_arabic" / "actor_dict_ar_v4.txt"
+    if not path.exists():
+        return []
+    out: list[tuple[str, str]] = []
+    name = ""
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if raw.startswith(("\t", " [")) or line.startswith("["):
+            dated = any(ch.isdigit() for ch in line)
+            if name and dated:
+                parts = _words(name.replace("_", " ")).split()
+                if 2 <= len(parts) <= 5 and not _NOT_NAME.intersection(parts):
+                    out.append(("kPERSu", " ".join(parts)))
+                    out.extend(_name_parts(parts))
+                name = ""
+            continue
+        name, _, codes = line.partition("[")
+        name = name.strip()
+        if codes:  # inline code: never dated in this file's person entries
+            name = ""
+    return sorted(set(out))
 
 
 def cldr_entries() -> list[tuple[str, str]]:

@@ -16,7 +16,9 @@ import pycrfsuite
 from rasad.ner.corpus import SENTENCE_END
 from rasad.ner.features import Featurizer, document_features
 from rasad.ner.lexicons import Gazetteer, Lexicon
+from rasad.ner.namelike import NameLike
 from rasad.ner.tokenize import tokenize
+from rasad.ner.wordstats import WordStats
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_MODEL = DATA_DIR / "anercorp.crfsuite"
@@ -55,14 +57,20 @@ class CrfTagger:
     @classmethod
     def load(cls, path: Path | None = None, *, cache: bool = True) -> CrfTagger:
         """Load a model (default: the shipped one). ``<stem>.stage1.crfsuite``,
-        ``<stem>.lexicon.tsv`` and ``gazetteer.tsv`` are read from the model's
-        directory; instances are cached per path unless ``cache`` is false."""
+        ``<stem>.lexicon.tsv``, ``gazetteer.tsv``, ``wordstats.tsv.gz`` and
+        ``namelike.tsv.gz`` are read from the model's directory (the shipped
+        ones if missing); instances are cached per path unless ``cache`` is false."""
         model = Path(path or DEFAULT_MODEL).resolve()
         if cache and model in _loaded:
             return _loaded[model]
         gaz_path = model.parent / "gazetteer.tsv"
         gazetteer = Gazetteer.read(gaz_path if gaz_path.exists() else DATA_DIR / "gazetteer.tsv")
-        featurizer = Featurizer(gazetteer, Lexicon.read(model.with_suffix(".lexicon.tsv")))
+        stats_path = model.parent / "wordstats.tsv.gz"
+        stats = WordStats.read(stats_path if stats_path.exists() else DATA_DIR / stats_path.name)
+        lexicon = Lexicon.read(model.with_suffix(".lexicon.tsv"))
+        names_path = model.parent / "namelike.tsv.gz"
+        names = NameLike.read(names_path if names_path.exists() else DATA_DIR / names_path.name)
+        featurizer = Featurizer(gazetteer, lexicon, stats if stats.table else None, names)
         first = _open(stage1_path(model)) if stage1_path(model).exists() else None
         tagger = cls(featurizer, _open(model), first)
         if cache:
