@@ -57,7 +57,6 @@ class NameLike:
     def __init__(self, names: _Model, common: _Model) -> None:
         self.names = names
         self.common = common
-        self._cache: dict[str, str] = {}
 
     @classmethod
     def train(cls, names: Iterable[str], common: Iterable[str]) -> NameLike:
@@ -69,16 +68,11 @@ class NameLike:
         return (self.names.score(word) - self.common.score(word)) / (len(word) + 1)
 
     def features(self, stem: str) -> list[str]:
+        """``nm=0..6`` (callers cache per token, see ``Featurizer.unit``)."""
         if len(stem) < 3:
             return []
-        hit = self._cache.get(stem)
-        if hit is None:
-            r = self.ratio(stem)
-            hit = str(sum(r > b for b in _BOUNDS))
-            if len(self._cache) > 200_000:
-                self._cache.clear()
-            self._cache[stem] = hit
-        return [f"nm={hit}"]
+        ratio = self.ratio(stem)
+        return [f"nm={sum(ratio > b for b in _BOUNDS)}"]
 
     def write(self, path: Path = _DATA) -> None:
         rows = [f"#floor\t{self.names.floor!r}\t{self.common.floor!r}\n"]

@@ -68,10 +68,7 @@ def kb_entries() -> list[tuple[str, str]]:
             entry = _words(name)
             if sum(ch.isalpha() for ch in entry) < 2:
                 continue
-            out.append((typ, entry))
-            parts = entry.split()
-            if typ == "kPERS" and len(parts) > 1:
-                out.extend(_name_parts(parts))
+            out.extend(_with_name_parts(typ, entry))
     return out
 
 
@@ -92,20 +89,20 @@ def curated_entries(path: Path = _CURATED) -> list[tuple[str, str]]:
         if line.startswith("["):
             typ = _CURATED_TYPES[line.strip("[]").split()[0]]
             continue
-        entry = _words(line)
-        out.append((typ, entry))
-        parts = entry.split()
-        if typ == "kPERS" and len(parts) > 1:
-            out.extend(_name_parts(parts))
+        out.extend(_with_name_parts(typ, _words(line)))
     return out
 
 
-def _name_parts(parts: list[str]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    if parts[0] not in _PARTICLES:
-        out.append(("FIRST", parts[0]))
-    if parts[-1] not in _PARTICLES:
-        out.append(("LAST", parts[-1]))
+def _with_name_parts(typ: str, entry: str) -> list[tuple[str, str]]:
+    """The entry, and for a multi-word personal name its first and last words
+    as FIRST / LAST cues (name particles such as عبد or بن excepted)."""
+    out = [(typ, entry)]
+    parts = entry.split()
+    if typ in ("kPERS", "kPERSu") and len(parts) > 1:
+        if parts[0] not in _PARTICLES:
+            out.append(("FIRST", parts[0]))
+        if parts[-1] not in _PARTICLES:
+            out.append(("LAST", parts[-1]))
     return out
 
 
@@ -140,8 +137,7 @@ def petrarch_person_entries(data_dir: Path) -> list[tuple[str, str]]:
             if name and dated:
                 parts = _words(name.replace("_", " ")).split()
                 if 2 <= len(parts) <= 5 and not _NOT_NAME.intersection(parts):
-                    out.append(("kPERSu", " ".join(parts)))
-                    out.extend(_name_parts(parts))
+                    out.extend(_with_name_parts("kPERSu", " ".join(parts)))
                 name = ""
             continue
         name, _, codes = line.partition("[")
