@@ -100,8 +100,8 @@ class WordStats:
     def read(cls, path: Path = _DATA) -> WordStats:
         if not path.exists():
             return cls({})
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            return cls(dict(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line))
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        return cls(dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line))
 
     def write(self, path: Path = _DATA) -> None:
         rows = "".join(f"{k}\t{v}\n" for k, v in sorted(self.table.items()))
