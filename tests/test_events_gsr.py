@@ -9,40 +9,27 @@ go up.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
 
+from conftest import load_script
+
 DATA = Path(__file__).parents[1] / ".." / "shared" / "data" / "arabic_event_gsr"
-SCRIPTS = Path(__file__).parents[1] / "scripts"
 
 # pooled out-of-fold F1 floors under nested CV (measured PROTEST 0.717, ASSAULT 0.816;
 # PROTEST was 0.600 before the protest-report cues of group "p" and the soft "ambiguous" rows)
 FLOORS = {"PROTEST": 0.71, "ASSAULT": 0.81}
 
-pytestmark = pytest.mark.skipif(not (DATA / "protest_gsr.csv").exists(),
-                                reason="shared GSR data not available")
-
-
-def _script(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+pytestmark = pytest.mark.skipif(
+    not (DATA / "protest_gsr.csv").exists(), reason="shared GSR data not available"
+)
 
 
 @pytest.mark.slow
 def test_events_gsr_nested_cv_floors() -> None:
-    table = _script("eval_gsr").cross_validation(DATA)
+    table = load_script("eval_gsr").cross_validation(DATA)
     for event_type, floor in FLOORS.items():
         _, _, f1, positives = table[event_type]["pooled"]
         assert positives > 0
@@ -51,7 +38,7 @@ def test_events_gsr_nested_cv_floors() -> None:
 
 
 def test_events_gsr_folds_are_stratified_and_deterministic() -> None:
-    train = _script("train_sentence_model")
+    train = load_script("train_sentence_model")
     d = train.load_rows(DATA, "PROTEST")
     folds = train.cv_folds(d.ids, d.y, d.evaluated)
     assert np.array_equal(folds, train.cv_folds(d.ids, d.y, d.evaluated))
@@ -63,7 +50,7 @@ def test_events_gsr_folds_are_stratified_and_deterministic() -> None:
 
 
 def test_span_verbs_never_come_from_scored_sentences() -> None:
-    train = _script("train_sentence_model")
+    train = load_script("train_sentence_model")
     verbs = train.span_verbs(DATA)
     assert set(verbs) == {"PROTEST", "ASSAULT"}
     assert all(len(v) > 5 for v in verbs.values())
@@ -81,7 +68,7 @@ def test_protest_report_cues() -> None:
 
 
 def test_soft_ambiguous_rows_are_trained_on_not_scored() -> None:
-    train = _script("train_sentence_model")
+    train = load_script("train_sentence_model")
     d = train.load_rows(DATA, "PROTEST")
     assert d.ambiguous.any()
     assert not (d.ambiguous & d.evaluated).any()
@@ -90,7 +77,7 @@ def test_soft_ambiguous_rows_are_trained_on_not_scored() -> None:
 
 
 def test_events_gsr_old_split_is_disjoint() -> None:
-    module = _script("eval_gsr")
+    module = load_script("eval_gsr")
     total = module.total_rows(DATA, "PROTEST")
     dev = {n for n in range(total) if module.is_dev(n, total)}
     assert 0 < len(dev) < total

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
 
+from conftest import load_script
 from rasad.events.extractor import detect_types
 from rasad.events.sentence_model import (
     FEATURE_GROUPS,
@@ -29,18 +27,6 @@ MODEL = ROOT / "src" / "rasad" / "events" / "data" / "sentence_model.npz"
 PROTEST = "تظاهر آلاف الطلاب أمس أمام مبنى البرلمان احتجاجا على رفع الأسعار."
 ASSAULT = "قتل مسلحون ثلاثة جنود وأصابوا خمسة آخرين في هجوم على نقطة تفتيش أمس."
 MENTION = "تحدث الكاتب في كتابه الجديد عن تاريخ الاحتجاجات في القرن الماضي."
-
-
-def _script(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_shipped_model_is_small_and_complete() -> None:
@@ -99,12 +85,14 @@ def test_span_verb_features() -> None:
 
 
 def test_kernel_logistic_regression_fits_a_toy_problem() -> None:
-    train = _script("train_sentence_model")
+    train = load_script("train_sentence_model")
     rng = np.random.default_rng(0)
     y = np.array([0.0, 1.0] * 20)
     noise = [sorted(rng.choice(np.arange(3, 40), 3, replace=False).tolist()) for _ in y]
-    rows = [(np.array([0, 1 + int(label), *extra]), np.full(5, 0.5, dtype=np.float32))
-            for label, extra in zip(y, noise, strict=True)]
+    rows = [
+        (np.array([0, 1 + int(label), *extra]), np.full(5, 0.5, dtype=np.float32))
+        for label, extra in zip(y, noise, strict=True)
+    ]
     x = train.Rows(rows)
     gram = x.gram(dense_above=4)
     dense = np.zeros((len(rows), len(x.columns)))

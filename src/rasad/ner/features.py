@@ -154,18 +154,13 @@ class Featurizer:
             feats.append(f"c-={units[i - 1].lex if i else '<S>'}|{u.lex}")
             feats.append(f"c+={u.lex}|{units[i + 1].lex if i + 1 < n else '<S>'}")
             feats.append(f"b+={u.norm}|{nxt}")
-            if gaz[i]:
-                feats.append(f"G={gaz[i]}")
-            if i and gaz[i - 1]:
-                feats.append(f"G-1={gaz[i - 1]}")
-            if i + 1 < n and gaz[i + 1]:
-                feats.append(f"G+1={gaz[i + 1]}")
-            if kgaz[i]:
-                feats.append(f"K={kgaz[i]}")
-            if i and kgaz[i - 1]:
-                feats.append(f"K-1={kgaz[i - 1]}")
-            if i + 1 < n and kgaz[i + 1]:
-                feats.append(f"K+1={kgaz[i + 1]}")
+            for name, marks in (("G", gaz), ("K", kgaz)):  # ANERGazet, project lists
+                if marks[i]:
+                    feats.append(f"{name}={marks[i]}")
+                if i and marks[i - 1]:
+                    feats.append(f"{name}-1={marks[i - 1]}")
+                if i + 1 < n and marks[i + 1]:
+                    feats.append(f"{name}+1={marks[i + 1]}")
             if phrase[i]:
                 feats.append(phrase[i])
             out.append(feats)
