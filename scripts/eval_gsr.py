@@ -94,12 +94,14 @@ def train_module() -> ModuleType:
     return module
 
 
-def cross_validation(data: Path, log: Any = None) -> dict[str, dict[str, Any]]:
-    """{type: {"pooled": (P, R, F1, positives), "folds": [F1 of each test fold]}}"""
+def cross_validation(data: Path, log: Any = None, salt: str = "",
+                     types: tuple[str, ...] = tuple(TYPES)) -> dict[str, dict[str, Any]]:
+    """{type: {"pooled": (P, R, F1, positives), "folds": [F1 of each test fold]}};
+    ``salt`` selects another fold assignment (``--repeats``)."""
     train = train_module()
     out: dict[str, dict[str, Any]] = {}
-    for event_type in TYPES:
-        d, outer, _, pred = train.cross_validate(data, event_type, log)
+    for event_type in types:
+        d, outer, _, pred = train.cross_validate(data, event_type, log, salt)
         gold = d.y > 0.5
         fold_f1 = [score(list(zip(gold[outer == f], pred[outer == f], strict=True)))[2]
                    for f in range(train.K)]
@@ -138,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cv", action="store_true", help="nested 5-fold CV (the gate)")
     parser.add_argument("--fixed", action="store_true",
                         help="the procedure trained on dev, scored on held-out")
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="with --cv: repeat with this many fold assignments (fold seeds)")
+    parser.add_argument("--type", choices=sorted(TYPES), help="with --cv: only this type")
     parser.add_argument("--errors", choices=["dev"], help="list the dev part's errors")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
@@ -147,12 +152,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         out.write(f"{'type':8} {'nested 5-fold CV':17} {'P':>6} {'R':>6} {'F1':>6} {'pos':>5}"
                   "   per-fold F1\n")
-        for event_type, res in cross_validation(args.data).items():
-            p, r, f1, pos = res["pooled"]
-            folds = res["folds"]
-            out.write(f"{event_type:8} {'pooled':17} {p:6.3f} {r:6.3f} {f1:6.3f} {pos:5d}   "
-                      f"{np.mean(folds):.3f} ± {np.std(folds):.3f} "
-                      f"({' '.join(f'{x:.3f}' for x in folds)})\n")
+        types = (args.type,) if args.type else tuple(TYPES)
+        pooled: dict[str, list[float]] = {t: [] for t in types}
+        for n in range(args.repeats):
+            salt = f"r{n}" if n else ""
+            for event_type, res in cross_validation(args.data, salt=salt, types=types).items():
+                p, r, f1, pos = res["pooled"]
+                folds = res["folds"]
+                pooled[event_type].append(f1)
+                name = f"pooled, seed {n}" if args.repeats > 1 else "pooled"
+                out.write(f"{event_type:8} {name:17} {p:6.3f} {r:6.3f} {f1:6.3f} {pos:5d}   "
+                          f"{np.mean(folds):.3f} ± {np.std(folds):.3f} "
+                          f"({' '.join(f'{x:.3f}' for x in folds)})\n")
+        if args.repeats > 1:
+            for event_type, f1s in pooled.items():
+                out.write(f"{event_type:8} mean of {args.repeats} seeds: F1 {np.mean(f1s):.3f} "
+                          f"(sd {np.std(f1s):.3f})\n")
     if args.fixed:
         for event_type, (p, r, f1, pos) in fixed_split(args.data).items():
             out.write(f"{event_type:8} {'trained dev→held':17} {p:6.3f} {r:6.3f} {f1:6.3f} "

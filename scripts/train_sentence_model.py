@@ -133,14 +133,14 @@ def span_verbs(data: Path) -> SpanVerbs:
     return out
 
 
-def cv_folds(ids: list[str], y: FloatArray, evaluated: npt.NDArray[np.bool_], k: int = K
-             ) -> IntArray:
+def cv_folds(ids: list[str], y: FloatArray, evaluated: npt.NDArray[np.bool_], k: int = K,
+             salt: str = "") -> IntArray:
     """Fold of each evaluated row (-1 for the others, always trained on): within each label,
-    rows ordered by CRC32 of their id are dealt round-robin."""
+    rows ordered by CRC32 of ``salt`` + their id are dealt round-robin."""
     out = np.full(len(ids), -1, dtype=np.int64)
     for label in (0.0, 1.0):
         idx = [i for i in range(len(ids)) if evaluated[i] and y[i] == label]
-        idx.sort(key=lambda i: (zlib.crc32(ids[i].encode("utf-8")), ids[i]))
+        idx.sort(key=lambda i: (zlib.crc32((salt + ids[i]).encode("utf-8")), ids[i]))
         for n, i in enumerate(idx):
             out[i] = n % k
     return out
@@ -279,11 +279,11 @@ class Trained:
 
 
 def train_type(d: Data, grams: dict[str, FloatArray], grid: Grid, floor_recall: float = 0.95,
-               log: Any = None) -> Trained:
+               log: Any = None, salt: str = "") -> Trained:
     """Choose settings from ``grid`` by inner stratified CV over ``d`` (the training rows only),
     then fit on all of ``d``. ``grams``: config → gram matrix of ``d``'s rows."""
     folded = [fold(t).strip() for t in d.texts]
-    inner = cv_folds(d.ids, d.y, d.evaluated)
+    inner = cv_folds(d.ids, d.y, d.evaluated, salt=salt)
     everything = np.arange(len(d.y))
     best: tuple[float, str, float, float, float, FloatArray] | None = None
     found: dict[str, tuple[FloatArray, FloatArray]] = {}
@@ -322,22 +322,23 @@ def featurize(d: Data, verbs: SpanVerbs, lex: Lexicon, configs: tuple[str, ...]
     return {c: Rows([hashed_features(nm, tuple(c), BITS) for nm in names]) for c in configs}
 
 
-def cross_validate(data: Path, event_type: str, log: Any = None
+def cross_validate(data: Path, event_type: str, log: Any = None, salt: str = ""
                    ) -> tuple[Data, IntArray, FloatArray, npt.NDArray[np.bool_]]:
     """Nested CV over all unanimous rows: (rows, outer fold, out-of-fold probability,
-    out-of-fold decision); the decision uses the threshold chosen inside the training folds."""
+    out-of-fold decision); the decision uses the threshold chosen inside the training folds.
+    ``salt`` changes the fold assignment of the outer and inner CVs (repeated CV)."""
     d = load_rows(data, event_type)
     grid = GRIDS[event_type]
     rows = featurize(d, span_verbs(data), load_lexicon(), grid.configs)
     grams = {c: r.gram() for c, r in rows.items()}
-    outer = cv_folds(d.ids, d.y, d.evaluated)
+    outer = cv_folds(d.ids, d.y, d.evaluated, salt=salt)
     folded = [fold(t).strip() for t in d.texts]
     prob, pred = np.zeros(len(d.y)), np.zeros(len(d.y), dtype=bool)
     for f in range(K):
         test = np.flatnonzero(outer == f)
         train = split(folded, test, np.flatnonzero(outer != f))
         model = train_type(d.subset(train), {c: g[np.ix_(train, train)]
-                                             for c, g in grams.items()}, grid)
+                                             for c, g in grams.items()}, grid, salt=salt)
         prob[test] = _sigmoid(grams[model.config][np.ix_(test, train)] @ model.alpha
                               + model.bias)
         pred[test] = prob[test] >= model.threshold

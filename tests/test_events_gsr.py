@@ -37,16 +37,27 @@ def test_events_gsr_nested_cv_floors() -> None:
         assert f1 >= floor, f"{event_type} nested-CV F1 {f1:.3f} < {floor}"
 
 
-def test_events_gsr_folds_are_stratified_and_deterministic() -> None:
+@pytest.mark.parametrize("salt", ["", "r1"])
+def test_events_gsr_folds_are_stratified_and_deterministic(salt: str) -> None:
     train = load_script("train_sentence_model")
     d = train.load_rows(DATA, "PROTEST")
-    folds = train.cv_folds(d.ids, d.y, d.evaluated)
-    assert np.array_equal(folds, train.cv_folds(d.ids, d.y, d.evaluated))
+    folds = train.cv_folds(d.ids, d.y, d.evaluated, salt=salt)
+    assert np.array_equal(folds, train.cv_folds(d.ids, d.y, d.evaluated, salt=salt))
     assert set(folds[~d.evaluated]) <= {-1}
     assert set(folds[d.evaluated]) == set(range(5))
     for label in (0.0, 1.0):
         sizes = np.bincount(folds[d.evaluated & (d.y == label)])
         assert sizes.max() - sizes.min() <= 1
+
+
+def test_events_gsr_fold_seeds_differ() -> None:
+    """``--repeats``: another salt deals the same rows into other folds."""
+    train = load_script("train_sentence_model")
+    d = train.load_rows(DATA, "PROTEST")
+    a = train.cv_folds(d.ids, d.y, d.evaluated)
+    b = train.cv_folds(d.ids, d.y, d.evaluated, salt="r1")
+    assert np.array_equal(a >= 0, b >= 0)
+    assert (a != b).mean() > 0.5
 
 
 def test_span_verbs_never_come_from_scored_sentences() -> None:
