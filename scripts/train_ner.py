@@ -26,8 +26,9 @@ import pycrfsuite
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from rasad.ner.augment import Copy, name_pool, replace_mentions
 from rasad.ner.corpus import Token, evaluate, format_table, load_split
-from rasad.ner.features import Featurizer, document_features
+from rasad.ner.features import Featurizer, document_marks, mark_features
 from rasad.ner.lexicons import Gazetteer, Lexicon
 from rasad.ner.namelike import NameLike, training_words
 from rasad.ner.sources import (
@@ -46,11 +47,15 @@ _JOB: dict[str, object] = {}  # shared with forked workers
 
 
 def jackknife(
-    sents: Sequence[Sent], gaz: Gazetteer, stats: WordStats, names: NameLike
+    sents: Sequence[Sent],
+    gaz: Gazetteer,
+    stats: WordStats,
+    names: NameLike,
+    bounds: Sequence[int] | None = None,
 ) -> list[XSeq]:
     """Features of training sentences, each fold's lexicon built without it,
     so lexicon features look on train as they will on unseen text."""
-    bounds = fold_bounds(len(sents))
+    bounds = bounds or fold_bounds(len(sents))
     out: list[XSeq] = []
     for lo, hi in itertools.pairwise(bounds):
         feat = Featurizer(gaz, Lexicon.build([*sents[:lo], *sents[hi:]]), stats, names)
@@ -60,6 +65,25 @@ def jackknife(
 
 def fold_bounds(n: int) -> list[int]:
     return [n * k // FOLDS for k in range(FOLDS + 1)]
+
+
+def with_copies(
+    sents: Sequence[Sent], copies: Sequence[Copy]
+) -> tuple[list[Sent], list[int], list[int]]:
+    """Each sentence followed by its copies; fold bounds that keep a copy in the fold of
+    its original (so no lexicon or first-pass label of a copy comes from its original);
+    the positions of the originals."""
+    by_origin: dict[int, list[Sent]] = {}
+    for c in copies:
+        by_origin.setdefault(c.origin, []).append(c.tokens)
+    out: list[Sent] = []
+    position: list[int] = []
+    for i, s in enumerate(sents):
+        position.append(len(out))
+        out.append(list(s))
+        out.extend(by_origin.get(i, []))
+    bounds = [*position, len(out)]
+    return out, [bounds[b] for b in fold_bounds(len(sents))], position
 
 
 def fit(xs: Sequence[XSeq], ys: Sequence[list[str]], model: Path, params: dict[str, float]) -> None:
@@ -83,7 +107,9 @@ def _fold_job(k: int) -> list[list[str]]:
     assert isinstance(xs, list) and isinstance(ys, list)
     params, work = _JOB["params"], _JOB["work"]
     assert isinstance(params, dict) and isinstance(work, Path)
-    lo, hi = fold_bounds(len(xs))[k : k + 2]
+    bounds = _JOB["bounds"]
+    assert isinstance(bounds, list)
+    lo, hi = bounds[k : k + 2]
     model = work / f"fold{k}.crfsuite"
     fit([*xs[:lo], *xs[hi:]], [*ys[:lo], *ys[hi:]], model, params)
     tagger = pycrfsuite.Tagger()
@@ -105,17 +131,20 @@ def build(
     model: Path,
     params: dict[str, float],
 ) -> None:
-    """Train both passes on ``sents`` and write the model files next to ``model``."""
+    """Train both passes on ``sents`` (plus their mention-replaced copies unless
+    ``params["augment"]`` is 0) and write the model files next to ``model``."""
     names = NameLike.train(*training_words(gaz.entries, stats.table))
-    xs = jackknife(sents, gaz, stats, names)
-    ys = [[t for _, t in s] for s in sents]
+    copies = replace_mentions(sents, name_pool(gaz.entries)) if params.get("augment", 1) else []
+    every, bounds, originals = with_copies(sents, copies)
+    xs = jackknife(every, gaz, stats, names, bounds)
+    ys = [[t for _, t in s] for s in every]
     model.parent.mkdir(parents=True, exist_ok=True)
-    lexicon = Lexicon.build(sents)
+    lexicon = Lexicon.build(every)
     lexicon.write(model.with_suffix(".lexicon.tsv"))
     gaz.write(model.parent / "gazetteer.tsv")
     stats.write(model.parent / "wordstats.tsv.gz")
     names.write(model.parent / "namelike.tsv.gz")
-    _JOB.update(xs=xs, ys=ys, params=params, work=model.parent)
+    _JOB.update(xs=xs, ys=ys, params=params, work=model.parent, bounds=bounds)
     jobs = int(params.get("jobs", 1))
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(jobs) if jobs > 1 else contextlib.nullcontext() as pool:
@@ -123,7 +152,7 @@ def build(
         first = [lab for part in mapper(_fold_job, range(FOLDS)) for lab in part]
         featurizer = Featurizer(gaz, lexicon, stats, names)
         keys = [featurizer.keys([w for w, _ in s]) for s in sents]
-        doc = document_features(keys, first)
+        doc = second_pass_features(keys, copies, [first[p] for p in originals])
         xs2 = [[a + b for a, b in zip(x, d, strict=True)] for x, d in zip(xs, doc, strict=True)]
         list(
             mapper(
@@ -131,6 +160,24 @@ def build(
                 [(xs, ys, stage1_path(model), params), (xs2, ys, model, params)],
             )
         )
+
+
+def second_pass_features(
+    keys: Sequence[list[str]], copies: Sequence[Copy], first: Sequence[list[str]]
+) -> list[list[list[str]]]:
+    """Document features in :func:`with_copies` order, from the originals' ``keys`` and
+    first-pass labels: the originals form the document (as at run time); a copy takes its
+    original's marks, an inserted name those of the mention it replaces (as if the name had
+    been replaced wherever it occurs)."""
+    marks = document_marks(keys, first)
+    by_origin: dict[int, list[Copy]] = {}
+    for c in copies:
+        by_origin.setdefault(c.origin, []).append(c)
+    out: list[list[list[str]]] = []
+    for i, own in enumerate(marks):
+        out.append(mark_features(own))
+        out.extend(mark_features([own[a] for a in c.align]) for c in by_origin.get(i, []))
+    return out
 
 
 def score(model: Path, sents: Sequence[Sent]) -> str:
@@ -154,6 +201,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--iters", type=int, default=300)
     ap.add_argument("--jobs", type=int, default=1, help="training processes (default 1)")
     ap.add_argument(
+        "--no-augment",
+        action="store_true",
+        help="train without the mention-replaced copies (rasad.ner.augment)",
+    )
+    ap.add_argument(
         "--score",
         action="store_true",
         help="only score the shipped model in --out on the test split (no training)",
@@ -175,7 +227,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         ]
     )
     stats = WordStats.build()
-    params = {"c1": args.c1, "c2": args.c2, "iters": args.iters, "jobs": args.jobs}
+    params = {
+        "c1": args.c1,
+        "c2": args.c2,
+        "iters": args.iters,
+        "jobs": args.jobs,
+        "augment": 0.0 if args.no_augment else 1.0,
+    }
     cut = len(train_sents) * 5 // 6
     fit_sents, dev_sents = train_sents[:cut], train_sents[cut:]
     if args.tune:

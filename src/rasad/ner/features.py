@@ -187,7 +187,16 @@ def document_features(
     keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]], window: int = 25
 ) -> list[list[list[str]]]:
     """Second-pass features: how first-pass labels treated the same word
-    (``keys``: clitic-free forms) in the sentences within ``window`` of it.
+    (``keys``: clitic-free forms) in the sentences within ``window`` of it."""
+    return [mark_features(m) for m in document_marks(keys, labels, window)]
+
+
+def document_marks(
+    keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]], window: int = 25
+) -> list[list[str]]:
+    """Per token: ``TYPE+`` if every other occurrence of its word within ``window``
+    sentences was tagged ``TYPE`` by the first pass, ``TYPE~`` if some were ``O``,
+    ``""`` if none was an entity.
 
     Only words that the first pass tagged as an entity somewhere are looked at,
     which keeps this linear in practice.
@@ -203,7 +212,7 @@ def document_features(
             if hits is not None:
                 hits.append((si, ti, lab[2:] if lab != "O" else "O"))
     starts = {k: [h[0] for h in hits] for k, hits in occ.items()}
-    out: list[list[list[str]]] = []
+    out: list[list[str]] = []
     for si, ks in enumerate(keys):
         own: list[str] = []
         for ti, k in enumerate(ks):
@@ -224,14 +233,19 @@ def document_features(
                 continue
             top = max(ents, key=lambda t: (ents[t], t))
             own.append(top + ("+" if "O" not in counts else "~"))
-        n = len(own)
-        feats: list[list[str]] = []
-        for ti in range(n):
-            f = [f"D={own[ti]}"] if own[ti] else []
-            if ti and own[ti - 1]:
-                f.append(f"D-1={own[ti - 1]}")
-            if ti + 1 < n and own[ti + 1]:
-                f.append(f"D+1={own[ti + 1]}")
-            feats.append(f)
-        out.append(feats)
+        out.append(own)
     return out
+
+
+def mark_features(own: Sequence[str]) -> list[list[str]]:
+    """``D=`` features of one sentence's document marks, for each token and its neighbours."""
+    n = len(own)
+    feats: list[list[str]] = []
+    for ti in range(n):
+        f = [f"D={own[ti]}"] if own[ti] else []
+        if ti and own[ti - 1]:
+            f.append(f"D-1={own[ti - 1]}")
+        if ti + 1 < n and own[ti + 1]:
+            f.append(f"D+1={own[ti + 1]}")
+        feats.append(f)
+    return feats
