@@ -8,7 +8,9 @@ Usage::
 The CAMeL Lab split is used (see ``rasad.ner.corpus.camel_split``); the test
 split is only read to score the finished model (``--eval``). ``--dev`` trains on
 the first 5/6 of train and scores the rest; ``--tune`` grid-searches c1/c2 on
-that dev split. Training is deterministic (L-BFGS, fixed folds).
+that dev split. Training adds mention-replaced copies of the sentences with an
+organisation (``rasad.ner.augment``; ``--no-augment`` leaves them out).
+Training is deterministic (L-BFGS, fixed folds, seeded replacement).
 """
 
 from __future__ import annotations
@@ -73,17 +75,22 @@ def with_copies(
     """Each sentence followed by its copies; fold bounds that keep a copy in the fold of
     its original (so no lexicon or first-pass label of a copy comes from its original);
     the positions of the originals."""
-    by_origin: dict[int, list[Sent]] = {}
-    for c in copies:
-        by_origin.setdefault(c.origin, []).append(c.tokens)
+    by_origin = _by_origin(copies)
     out: list[Sent] = []
     position: list[int] = []
     for i, s in enumerate(sents):
         position.append(len(out))
         out.append(list(s))
-        out.extend(by_origin.get(i, []))
+        out.extend(c.tokens for c in by_origin.get(i, []))
     bounds = [*position, len(out)]
     return out, [bounds[b] for b in fold_bounds(len(sents))], position
+
+
+def _by_origin(copies: Sequence[Copy]) -> dict[int, list[Copy]]:
+    by_origin: dict[int, list[Copy]] = {}
+    for c in copies:
+        by_origin.setdefault(c.origin, []).append(c)
+    return by_origin
 
 
 def fit(xs: Sequence[XSeq], ys: Sequence[list[str]], model: Path, params: dict[str, float]) -> None:
@@ -170,9 +177,7 @@ def second_pass_features(
     original's marks, an inserted name those of the mention it replaces (as if the name had
     been replaced wherever it occurs)."""
     marks = document_marks(keys, first)
-    by_origin: dict[int, list[Copy]] = {}
-    for c in copies:
-        by_origin.setdefault(c.origin, []).append(c)
+    by_origin = _by_origin(copies)
     out: list[list[list[str]]] = []
     for i, own in enumerate(marks):
         out.append(mark_features(own))
