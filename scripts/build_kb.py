@@ -177,15 +177,20 @@ def build_places(rigc: dict[str, Any], cities: dict[str, str]) -> list[Record]:
             if city not in names:
                 names.append(city)
         if "rigour" in ext:
-            terr = rigc.get(ext["rigour"])
-            if terr is None or not QID_RE.match(str(terr.qid)):
-                raise SystemExit(f"{where}: no rigour territory {ext['rigour']}")
-            rec.wikidata = terr.qid
-            rec.sources.add("rigour")
+            add_rigour(rec, ext["rigour"], rigc, where)
         rec.name_ar = names[0]
         rec.add_alias(*names[1:])
         out.append(rec)
     return out
+
+
+def add_rigour(rec: Record, key: str, rigc: dict[str, Any], where: str) -> None:
+    """The Wikidata id of rigour's territory ``key`` (a ``rigour=`` field) on ``rec``."""
+    terr = rigc.get(key)
+    if terr is None or not QID_RE.match(str(terr.qid)):
+        raise SystemExit(f"{where}: no rigour territory {key}")
+    rec.wikidata = terr.qid
+    rec.sources.add("rigour")
 
 
 def build_orgs(rigc: dict[str, Any]) -> list[Record]:
@@ -207,11 +212,7 @@ def build_orgs(rigc: dict[str, Any]) -> list[Record]:
         if rec.type != "ORG":
             rec.id = rec.type.lower() + ":" + f[0]
         if "rigour" in ext:
-            terr = rigc.get(ext["rigour"])
-            if terr is None or not QID_RE.match(str(terr.qid)):
-                raise SystemExit(f"{where}: no rigour territory {ext['rigour']}")
-            rec.wikidata = terr.qid
-            rec.sources.add("rigour")
+            add_rigour(rec, ext["rigour"], rigc, where)
         names = split_list(f[5])
         rec.name_ar = names[0]
         rec.add_alias(*names[1:])
