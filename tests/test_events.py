@@ -50,6 +50,7 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
     "باكو": ("gpe:baku", "Baku", "GPE", "AZE"),
     "أنطاليا": ("gpe:antalya", "Antalya", "GPE", "TUR"),
     "بغداد": ("gpe:baghdad", "Baghdad", "GPE", "IRQ"),
+    "كورسك": ("gpe:kursk", "Kursk", "GPE", "RUS"),
 }
 
 
@@ -497,3 +498,25 @@ def test_events_directed_verb_object_has_a_reach() -> None:
     text = ("أشاد أردوغان بما وصفه بالمستوى الممتاز للعلاقات الثنائية في كل المجالات "
             "الاقتصادية والتجارية والثقافية والعلمية، واقترح لجنة بالتنسيق مع إيران.")
     assert not [e for e in events_of(text) if e.type == "SUPPORT"]
+
+
+# --- misreadings found on pages written for probing (2026-11-23) -----------------------------
+
+def test_events_region_named_muqataa_is_not_a_boycott() -> None:
+    # "مقاطعة" before a region's name is the region, not a boycott; before a country it is one
+    evs = events_of("قصفت أوكرانيا مواقع عسكرية في مقاطعة كورسك أمس.")
+    assert [e.type for e in evs] == ["ASSAULT"]
+    assert dyad(evs[0]) == frozenset({frozenset({"UKR"}), frozenset({"RUS"})})
+    hits = load_lexicon().match(tokenize(fold("دعت إلى مقاطعة روسيا")))
+    assert "PROTEST" in {h.entry.type for h in hits}
+
+
+def test_events_same_state_named_twice_is_not_its_own_target() -> None:
+    evs = events_of("هددت إيران أمس بالرد على العقوبات، ونفت طهران الاتهامات.")
+    assert not [e for e in evs if e.type == "THREATEN"]
+
+
+def test_events_direct_object_before_ma_phrase_is_the_target() -> None:
+    evs = events_of("طالبت تركيا إيران أمس بوقف تعاونها العسكري مع موسكو.")
+    assert [(e.type, dyad(e)) for e in evs] == [
+        ("REQUEST", frozenset({frozenset({"TUR"}), frozenset({"IRN"})}))]

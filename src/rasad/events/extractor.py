@@ -78,7 +78,8 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
     hits = lex.match(tokens)
     units = build_units(doc, tokens, kb_code)
     u_starts = [u.start for u in units]
-    hits = [_as_noun(h, tokens) for h in hits if not _inside(units, u_starts, h.start)]
+    hits = [_as_noun(h, tokens) for h in hits if not _inside(units, u_starts, h.start)
+            and not (h.entry.has("notplace") and _before_place(units, u_starts, h))]
     h_starts = [h.start for h in hits]
     ctx = _Ctx()
     events: list[tuple[Event, str | None]] = []
@@ -135,6 +136,12 @@ def _as_noun(hit: Hit, tokens: list[Token]) -> Hit:
 def _inside(units: list[Unit], u_starts: list[int], pos: int) -> bool:
     k = bisect_right(u_starts, pos) - 1
     return k >= 0 and units[k].start <= pos < units[k].end
+
+
+def _before_place(units: list[Unit], u_starts: list[int], hit: Hit) -> bool:
+    """A named city or region right after the trigger ("مقاطعة كورسك": a region's name)."""
+    k = bisect_left(u_starts, hit.end)
+    return k < len(units) and units[k].i == hit.j and (units[k].city or units[k].kind == "LOC")
 
 
 def _text(doc: Doc, start: int, end: int) -> str:

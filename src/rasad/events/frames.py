@@ -12,6 +12,7 @@ from .arguments import Unit, intent_of, is_negated
 from .lexicon import Hit, Token
 from .sides import (
     _DOMESTIC,
+    _HALT_HEADS,
     _MATERIAL,
     _MULTI,
     _NOUN_TARGET_PREPS,
@@ -59,6 +60,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
     if hit.form.tense == "noun" and hit.i > sent.ti and \
             _strip(tokens[hit.i - 1].text).lstrip("ل") in _TOPIC_HEADS:
         return []  # "لسير المفاوضات", "ملف المحادثات": a topic, not a report of the event
+    if hit.i > sent.ti and _halted(tokens[hit.i - 1].text):
+        return []  # "بوقف تعاونها العسكري": what someone wants stopped, not a report of it
     if etype == "CONSULT":
         mode = _mode_cue(hit, sent, tokens) or mode
     if hit.start in claimed and not claimed[hit.start]:
@@ -225,9 +228,16 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
         tgt = None
         if not partners and src is not None and ctx.dyad is not None and is_verb:
             tgt = _anaphor_object(hit, sent, tokens, subj, src, ctx.dyad)
-        obj = partners or (_object(hit, sent, subj, taken, reach=10) if is_verb else
-                           _object(hit, sent, subj, taken, reach=4, preps=_NOUN_TARGET_PREPS))
+        obj = (_object(hit, sent, subj, taken, reach=10) if is_verb else
+               _object(hit, sent, subj, taken, reach=4, preps=_NOUN_TARGET_PREPS))
+        if partners and (mode == "visit" or not (
+                is_verb and obj and not obj[0].prep and obj[0].i < partners[0].i)):
+            # "مع X" names the other side, unless a direct object comes first ("طالب الاتحاد
+            # إيران بوقف تعاونها مع موسكو"); a visit's "مع X" says whom the city stands for
+            obj = partners
         obj = obj or genitive
+        if obj and subj and src is not None and _same_state(subj, obj):
+            obj = None  # "هددت إيران ... ونفت طهران": the state named again, not its target
         if tgt is None:
             tgt = _Side.of(obj) if obj else None
         if cont and (tgt is None or (obj and obj[0].prep)):
@@ -271,6 +281,17 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
         sides = [(src, tgt)]
     return [_make(hit, etype, mode, a, b, sent, tokens, doc, conf, reported_by)
             for a, b in sides if a.countries and b.countries]
+
+
+def _halted(word: str) -> bool:
+    word = _strip(word)
+    return word in _HALT_HEADS or (word[:1] in ("ب", "ل") and word[1:] in _HALT_HEADS)
+
+
+def _same_state(subj: list[Unit], obj: list[Unit]) -> bool:
+    """Both sides are names of one state (its own name, its capital): no sector, no person."""
+    return all(u.kind == "GPE" and not u.nisba and u.sector is None for u in (*subj, *obj)) \
+        and {c for u in subj for c in u.countries} == {c for u in obj for c in u.countries}
 
 
 def _make(hit: Hit, etype: str, mode: str | None, src: _Side, tgt: _Side, sent: _Sentence,

@@ -39,6 +39,8 @@ _ATTRIBUTION = _folded({"وفق", "وفقا", "حسب", "بحسب", "نقلا", 
 _NOUN_TARGET_PREPS = _folded({"ل", "الي", "علي", "ضد", "ب", "من", "مع", "تجاه", "بحق"})
 #: nouns that make a following trigger noun a topic, not an event ("سير المفاوضات")
 _TOPIC_HEADS = _folded({"سير", "مسار", "ملف", "افاق", "آفاق", "مستقبل", "استئناف"})
+#: a noun trigger after these is what is to be stopped ("طالب ... بوقف تعاونها مع موسكو")
+_HALT_HEADS = _folded({"وقف", "إنهاء", "تعليق", "تجميد"})
 #: prepositions that bring the other side of a symmetric noun ("اتصالا هاتفيا من نظيره")
 _SYM_NOUN_PREPS = _folded({"من", "ب", "مع"})
 #: countries whose Arabic name is masculine (most country and city names are feminine)
