@@ -117,3 +117,16 @@ def test_dates_resolve_is_pure() -> None:
     expr = find_dates(fold("الأحد"))[0]
     assert resolve(expr, "2022-01-06") == "2022-01-02"
     assert resolve(expr, "2022-01-09") == "2022-01-09"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["بعد يومين من اعتقال الصحفيين", "قبل أسبوع من الانتخابات", "بعد أيام على توقيع الاتفاق"],
+)
+def test_dates_counted_from_another_event_are_not_resolved(text: str) -> None:
+    # "two days after the arrest" is not two days after the publication date
+    assert find_dates(fold(text)) == []
+
+
+def test_dates_min_doon_still_reads_the_period() -> None:
+    assert [d.key for d in find_dates(fold("منذ ثلاثة أيام من دون كهرباء"))] == ["ago:day:-3"]

@@ -51,6 +51,8 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
     "أنطاليا": ("gpe:antalya", "Antalya", "GPE", "TUR"),
     "بغداد": ("gpe:baghdad", "Baghdad", "GPE", "IRQ"),
     "كورسك": ("gpe:kursk", "Kursk", "GPE", "RUS"),
+    "أتراك": ("gpe:TUR", "Turkey", "GPE", "TUR"),
+    "سوريا": ("gpe:SYR", "Syria", "GPE", "SYR"),
 }
 
 
@@ -520,3 +522,20 @@ def test_events_direct_object_before_ma_phrase_is_the_target() -> None:
     evs = events_of("طالبت تركيا إيران أمس بوقف تعاونها العسكري مع موسكو.")
     assert [(e.type, dyad(e)) for e in evs] == [
         ("REQUEST", frozenset({frozenset({"TUR"}), frozenset({"IRN"})}))]
+
+
+def test_events_results_of_talks_are_a_topic() -> None:
+    evs = events_of("أطلع بوتين أردوغان أمس على نتائج المفاوضات مع أوكرانيا.")
+    assert not [e for e in evs if e.type == "CONSULT" and "UKR" in e.target.countries]
+
+
+def test_events_arrest_of_foreign_citizens_targets_their_country() -> None:
+    evs = events_of("أعلنت روسيا أمس اعتقال مواطنين أتراك في موسكو.")
+    arrests = [e for e in evs if e.type == "COERCE"]
+    assert [(e.source.countries, e.target.countries) for e in arrests] == [(["RUS"], ["TUR"])]
+
+
+def test_events_aid_sent_to_a_country() -> None:
+    evs = events_of("وأرسلت روسيا مساعدات إنسانية إلى سوريا أمس.")
+    assert [(e.type, e.source.countries, e.target.countries) for e in evs] == [
+        ("AID", ["RUS"], ["SYR"])]

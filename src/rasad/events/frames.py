@@ -20,6 +20,7 @@ from .sides import (
     _SYM_NOUN_PREPS,
     _TOPIC_HEADS,
     _VERBAL,
+    _VICTIMS,
     _anaphor_near,
     _anaphor_object,
     _clause_start,
@@ -212,7 +213,9 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
                 who, conf = _Side((ctx.place[0],), None, None), conf - 0.15
         if who is None or not who.countries:
             return []
-        sides = [(who, _Side(who.countries, None, None))]
+        victims = _Side.of(_victims(hit, sent, tokens))
+        foreign = victims.countries and not set(victims.countries) & set(who.countries)
+        sides = [(who, victims if foreign else _Side(who.countries, None, None))]
     else:
         src = _Side.of(subj) if subj else None
         if src is None and dyad_anaphor and ctx.dyad is not None:
@@ -236,6 +239,7 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             # إيران بوقف تعاونها مع موسكو"); a visit's "مع X" says whom the city stands for
             obj = partners
         obj = obj or genitive
+        obj = _victims(hit, sent, tokens) or obj
         if obj and subj and src is not None and _same_state(subj, obj):
             obj = None  # "هددت إيران ... ونفت طهران": the state named again, not its target
         if tgt is None:
@@ -258,8 +262,9 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
                          and not set(u.countries) & set(src.countries)]
             if where:
                 tgt = _Side(where[0].countries[:1], None, None)
-        if mode == "visit" and tgt is None:
-            dest = [u for u in sent.units if u.i >= hit.j and u.place and u.prep == "الى"]
+        if (mode == "visit" or etype == "AID") and tgt is None:
+            # where the visitor goes, where the aid is sent ("مساعدات إنسانية إلى سوريا")
+            dest = [u for u in sent.units if u.i >= hit.j and u.place and u.prep == "الي"]
             if dest:
                 tgt = _Side(dest[0].countries[:1], None, None)
         if tgt is None and src is not None and ctx.dyad is not None and (
@@ -281,6 +286,15 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
         sides = [(src, tgt)]
     return [_make(hit, etype, mode, a, b, sent, tokens, doc, conf, reported_by)
             for a, b in sides if a.countries and b.countries]
+
+
+def _victims(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]:
+    """"اعتقال مواطنين أذربيجانيين", "مقتل جنود أتراك": the victims' nationality after the
+    noun of an arrest or attack."""
+    if hit.form.tense != "noun" or hit.entry.type not in ("ASSAULT", "COERCE") or \
+            hit.j >= sent.tj or _strip(tokens[hit.j].text) not in _VICTIMS:
+        return []
+    return [u for u in sent.units if u.i == hit.j + 1 and u.is_actor]
 
 
 def _halted(word: str) -> bool:

@@ -37,8 +37,13 @@ _AGENT_LINKS = _folded({"نفذته", "نفذتها", "شنته", "شنتها", 
 _NOUN_LINKS = _NOUN_LINKS | _AGENT_LINKS
 _ATTRIBUTION = _folded({"وفق", "وفقا", "حسب", "بحسب", "نقلا", "لوكاله", "لصحيفه"})
 _NOUN_TARGET_PREPS = _folded({"ل", "الي", "علي", "ضد", "ب", "من", "مع", "تجاه", "بحق"})
+#: people nouns whose nationality names the victims of an arrest or attack ("اعتقال مواطنين
+#: أذربيجانيين", "مقتل جنود أتراك")
+_VICTIMS = _folded({"مواطنين", "مواطنون", "مواطنا", "مواطن", "جنود", "جنديين", "جنديا",
+                    "صحفيين", "صحفيا", "دبلوماسيين", "دبلوماسيا", "ناشطين", "رعايا", "عمال",
+                    "بحارة", "طلاب", "مدنيين", "اسرى", "معتقلين"})
 #: nouns that make a following trigger noun a topic, not an event ("سير المفاوضات")
-_TOPIC_HEADS = _folded({"سير", "مسار", "ملف", "افاق", "آفاق", "مستقبل", "استئناف"})
+_TOPIC_HEADS = _folded({"سير", "مسار", "ملف", "افاق", "آفاق", "مستقبل", "استئناف", "نتائج"})
 #: a noun trigger after these is what is to be stopped ("طالب ... بوقف تعاونها مع موسكو")
 _HALT_HEADS = _folded({"وقف", "إنهاء", "تعليق", "تجميد"})
 #: prepositions that bring the other side of a symmetric noun ("اتصالا هاتفيا من نظيره")
