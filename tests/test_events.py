@@ -6,6 +6,7 @@ depend on the knowledge base; the sentences are written for these tests.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -53,6 +54,8 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
     "كورسك": ("gpe:kursk", "Kursk", "GPE", "RUS"),
     "أتراك": ("gpe:TUR", "Turkey", "GPE", "TUR"),
     "سوريا": ("gpe:SYR", "Syria", "GPE", "SYR"),
+    "السعودية": ("gpe:SAU", "Saudi Arabia", "GPE", "SAU"),
+    "غوتيريش": ("per:guterres", "António Guterres", "PER", "PRT"),
 }
 
 
@@ -539,3 +542,51 @@ def test_events_aid_sent_to_a_country() -> None:
     evs = events_of("وأرسلت روسيا مساعدات إنسانية إلى سوريا أمس.")
     assert [(e.type, e.source.countries, e.target.countries) for e in evs] == [
         ("AID", ["RUS"], ["SYR"])]
+
+
+def test_events_saudi_arabia_is_a_name_not_an_adjective() -> None:
+    evs = events_of("اتفقت السعودية وإيران أمس على استئناف العلاقات.")
+    assert [(e.type, dyad(e)) for e in evs] == [
+        ("AGREE", frozenset({frozenset({"SAU"}), frozenset({"IRN"})}))]
+
+
+def test_events_bayna_pair_after_a_complement_of_the_noun() -> None:
+    evs = events_of("وتم توقيع اتفاقية للتعاون في مجال الطاقة بين تركيا وروسيا أمس.")
+    assert [dyad(e) for e in evs] == [RT]
+    # here بين belongs to the topic noun, not to the call
+    evs = events_of("ناقش أردوغان خلال الاتصال التوتر القائم بين روسيا وأوكرانيا.")
+    assert not [e for e in evs if "UKR" in e.target.countries or "UKR" in e.source.countries]
+
+
+def test_events_fima_opens_another_clause() -> None:
+    evs = events_of("ورحب أردوغان أمس بالاتفاق، فيما أشادت روسيا بدورها.")
+    assert not [e for e in evs if e.type == "SUPPORT" and dyad(e) == RT]
+
+
+def test_events_official_of_an_international_body_acts_for_it() -> None:
+    doc = make_doc("التقى غوتيريش أردوغان أمس في أنقرة.")
+    doc.entities["per:guterres"] = dataclasses.replace(doc.entities["per:guterres"], sector="IGO")
+    evs = extract_events(doc, kb_body=lambda eid, _on: "UN" if eid == "per:guterres" else None)
+    assert [dyad(e) for e in evs] == [frozenset({frozenset({"UN"}), frozenset({"TUR"})})]
+    plain = extract_events(make_doc("التقى غوتيريش أردوغان أمس في أنقرة."))
+    assert [dyad(e) for e in plain] == [frozenset({frozenset({"PRT"}), frozenset({"TUR"})})]
+
+
+def test_events_rejection_of_another_states_presence() -> None:
+    evs = events_of("رفضت روسيا أمس الوجود العسكري التركي في سوريا.")
+    assert [(e.type, e.source.countries, e.target.countries) for e in evs] == [
+        ("REJECT", ["RUS"], ["TUR"])]
+
+
+def test_events_body_an_official_acts_for_depends_on_the_date() -> None:
+    from rasad.stages.events import _kb_lookups
+
+    lookups = _kb_lookups()
+    assert lookups is not None
+    _code, body_at = lookups
+    assert body_at("per:antonio-guterres", "2023-03-10") == "UN"
+    assert body_at("per:antonio-guterres", "2000-01-01") is None  # Portugal's prime minister
+    assert body_at("per:donald-tusk", "2016-05-01") == "EU"
+    assert body_at("per:donald-tusk", "2024-05-01") is None  # Poland's prime minister again
+    assert body_at("per:antonio-guterres", None) == "UN"  # no date: the office still held
+    assert body_at("per:antonio-guterres", "not a date") == "UN"

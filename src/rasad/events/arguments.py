@@ -75,6 +75,9 @@ _ACTOR_HEADS = _folded({
     "المواطنين", "المواطنون", "مواطنين", "مواطنون", "مواطنا", "الرعايا", "رعايا",
 })
 _NISBA_ADJ = re.compile(r"^ال\S{3,}$")
+#: country names shaped like a feminine nisba: a name unless a definite noun precedes them
+#: ("وزارة الخارجية السعودية" is the adjective)
+_NISBA_LIKE_NAMES = _folded({"السعودية", "العربية السعودية"})
 _COUNTERPART = re.compile(r"^[وفبل]{0,2}(?:نظير|نظرا)")
 #: dual or plural nouns that stand for the two sides already named ("الجانبين اتفقا")
 ANAPHORS = _folded({
@@ -139,7 +142,16 @@ def body_code(ent: DocEntity, kb_code: Callable[[str], str | None] | None = None
     return _BODY_CODES.get(ent.name.casefold())
 
 
-def _countries(ent: DocEntity, kb_code: Callable[[str], str | None] | None) -> tuple[str, ...]:
+#: (entity id, article date) → the international body a person acts for on that date
+BodyAt = Callable[[str, str | None], str | None]
+
+
+def _countries(ent: DocEntity, kb_code: Callable[[str], str | None] | None,
+               kb_body: BodyAt | None = None, published: str | None = None) -> tuple[str, ...]:
+    if ent.type == "PER" and ent.sector == "IGO" and kb_body is not None:
+        body = kb_body(ent.id, published)
+        if body:  # the UN Secretary-General acts for the UN, not for Portugal
+            return (body,)
     if ent.country:
         return (ent.country,)
     if ent.type == "ORG":
@@ -161,7 +173,8 @@ def _strip_wa(word: str) -> str:
 
 
 def build_units(doc: Doc, tokens: list[Token],
-                kb_code: Callable[[str], str | None] | None = None) -> list[Unit]:
+                kb_code: Callable[[str], str | None] | None = None,
+                kb_body: BodyAt | None = None) -> list[Unit]:
     """Units from ``doc.mentions`` (offsets into ``doc.text``) in token coordinates."""
     if not doc.mentions or not tokens:
         return []
@@ -182,7 +195,8 @@ def build_units(doc: Doc, tokens: list[Token],
         if raw and ns < raw[-1].end:      # nested or overlapping: keep the first, longest
             continue
         kind = "ROLE" if ent.id.startswith("role:") else ent.type
-        unit = Unit(i, j, ns, ne, ent.id, kind, _countries(ent, kb_code), ent.sector,
+        unit = Unit(i, j, ns, ne, ent.id, kind, _countries(ent, kb_code, kb_body, doc.published),
+                    ent.sector,
                     entities=[ent.id])
         unit.clitic_wa = ns > tokens[i].start and norm[tokens[i].start] in "وف"
         raw.append(unit)
@@ -256,8 +270,12 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
     if unit.kind == "LOC":
         unit.place = True
     text = norm[unit.start:unit.end]
-    unit.nisba = unit.kind == "GPE" and bool(_NISBA.match(text))
-    if unit.kind == "GPE" and _NISBA.match(text) and unit.i > 0 and not clitic:
+    looks_nisba = bool(_NISBA.match(text))
+    if text in _NISBA_LIKE_NAMES and (unit.i == 0 or not _head(tokens[unit.i - 1].text)
+                                      .startswith("ال")):
+        looks_nisba = False  # "اتفقت السعودية وإيران": the name, not an adjective
+    unit.nisba = unit.kind == "GPE" and looks_nisba
+    if unit.kind == "GPE" and looks_nisba and unit.i > 0 and not clitic:
         head = _head(tokens[unit.i - 1].text)
         if head not in _ACTOR_HEADS and unit.i > 1 and _NISBA_ADJ.match(head):
             # one adjective between: "القوات المسلحة الأرمينية", "الحكومة الانتقالية السورية"

@@ -24,7 +24,7 @@ from dataclasses import replace
 from ..arabic import fold
 from ..doc import Doc, Event
 from . import plover
-from .arguments import Unit, build_units, sentences
+from .arguments import BodyAt, Unit, build_units, sentences
 from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
@@ -34,6 +34,7 @@ from .sides import (
     _AGENT_LINKS,
     _ATTRIBUTION,
     _NOUN_LINKS,
+    CLAUSE_BREAKS,
     _Ctx,
     _Sentence,
     _Side,
@@ -68,15 +69,17 @@ def detect_types(sentence: str, lexicon: Lexicon | None = None) -> set[str]:
 
 
 def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
-                   kb_code: Callable[[str], str | None] | None = None) -> list[Event]:
-    """The events of ``doc`` (merged within the document, with stable ids)."""
+                   kb_code: Callable[[str], str | None] | None = None,
+                   kb_body: BodyAt | None = None) -> list[Event]:
+    """The events of ``doc`` (merged within the document, with stable ids). ``kb_code``: the
+    code of an international body; ``kb_body``: the body a person acts for on a date."""
     norm = doc.norm
     tokens = tokenize(norm)
     if not tokens:
         return []
     lex = lexicon or load_lexicon()
     hits = lex.match(tokens)
-    units = build_units(doc, tokens, kb_code)
+    units = build_units(doc, tokens, kb_code, kb_body)
     u_starts = [u.start for u in units]
     hits = [_as_noun(h, tokens) for h in hits if not _inside(units, u_starts, h.start)
             and not (h.entry.has("notplace") and _before_place(units, u_starts, h))]
@@ -87,6 +90,7 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
     for n, (s, e) in enumerate(sentences(norm)):
         sent = _Sentence(n, s, e, bisect_left(starts, s), bisect_left(starts, e))
         sent.units = units[bisect_left(u_starts, s):bisect_left(u_starts, e)]
+        sent.breaks = [k for k in range(sent.ti, sent.tj) if tokens[k].text in CLAUSE_BREAKS]
         s_hits = hits[bisect_left(h_starts, s):bisect_left(h_starts, e)]
         if not sent.units and not s_hits:
             continue
@@ -164,6 +168,14 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
         for u in sent.units:
             if u.i < hit.j or not u.is_actor:
                 continue
+            if hit.entry.has("sym") and u.prep == "بين" and u.i - k <= 8 and k < u.i and \
+                    _complement(tokens[k].text) and not any(hit.j <= h.i < u.i for h in hits):
+                # "توقيع اتفاقية للتعاون في مجال الطاقة بين تركيا وأذربيجان" (but not "بحثا خلال
+                # الاتصال التوتر القائم بين روسيا وأوكرانيا": there بين belongs to التوتر)
+                pair = [v for v in sent.units if v.group == u.group and v.is_actor]
+                if len(pair) >= 2:
+                    out[hit.start] = pair
+                    break
             if u.i <= k + (3 if agent else 1) and u.prep in ("", "بين", "ل"):
                 words_between = [_strip(tokens[m].text) for m in range(k, u.i)]
                 if agent or all(w in ("بين", "و") or w in _NOUN_LINKS or w[1:] in _NOUN_LINKS
@@ -175,6 +187,14 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
                     out[hit.start] = group
             break
     return out
+
+
+_COMPLEMENT_HEADS = frozenset(fold(w) for w in ("في", "حول", "بشأن", "جديد", "جديدة"))
+
+
+def _complement(word: str) -> bool:
+    """A word that opens a complement of the trigger noun ("للتعاون", "في مجال", "حول")."""
+    return word.startswith("ل") or word in _COMPLEMENT_HEADS
 
 
 def _assign_dates(hits: list[Hit], dates: list[DateExpr]) -> dict[int, DateExpr]:

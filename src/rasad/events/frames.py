@@ -240,6 +240,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             obj = partners
         obj = obj or genitive
         obj = _victims(hit, sent, tokens) or obj
+        if obj is None and is_verb and etype in ("REJECT", "ACCUSE") and src is not None:
+            obj = _stance_object(hit, sent, subj, src)
         if obj and subj and src is not None and _same_state(subj, obj):
             obj = None  # "هددت إيران ... ونفت طهران": the state named again, not its target
         if tgt is None:
@@ -295,6 +297,19 @@ def _victims(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]:
             hit.j >= sent.tj or _strip(tokens[hit.j].text) not in _VICTIMS:
         return []
     return [u for u in sent.units if u.i == hit.j + 1 and u.is_actor]
+
+
+def _stance_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None,
+                   src: _Side) -> list[Unit] | None:
+    """"رفضت دمشق الوجود العسكري التركي", "انتقدت موسكو الموقف الأمريكي": the country of a
+    nisba adjective in the object of a rejection or criticism (another state's)."""
+    start = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j])
+    stop = min([b for b in sent.breaks if b >= start] + [start + 4])
+    for u in sent.units:
+        if start <= u.i <= stop and u.modifier and u.countries and \
+                not set(u.countries) & set(src.countries):
+            return [u]
+    return None
 
 
 def _halted(word: str) -> bool:

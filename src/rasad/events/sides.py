@@ -42,6 +42,8 @@ _NOUN_TARGET_PREPS = _folded({"ل", "الي", "علي", "ضد", "ب", "من", "�
 _VICTIMS = _folded({"مواطنين", "مواطنون", "مواطنا", "مواطن", "جنود", "جنديين", "جنديا",
                     "صحفيين", "صحفيا", "دبلوماسيين", "دبلوماسيا", "ناشطين", "رعايا", "عمال",
                     "بحارة", "طلاب", "مدنيين", "اسرى", "معتقلين"})
+#: words that open a new clause with its own subject
+CLAUSE_BREAKS = _folded({"فيما", "بينما", "حين"})
 #: nouns that make a following trigger noun a topic, not an event ("سير المفاوضات")
 _TOPIC_HEADS = _folded({"سير", "مسار", "ملف", "افاق", "آفاق", "مستقبل", "استئناف", "نتائج"})
 #: a noun trigger after these is what is to be stopped ("طالب ... بوقف تعاونها مع موسكو")
@@ -91,6 +93,7 @@ class _Sentence:
     units: list[Unit] = field(default_factory=list)
     reporters: list[tuple[int, Unit]] = field(default_factory=list)  # (from word, unit)
     outlet: str | None = None
+    breaks: list[int] = field(default_factory=list)  # words that open a new clause (فيما)
 
 
 def _strip(word: str) -> str:
@@ -163,9 +166,12 @@ def _anaphor_near(tokens: list[Token], lo: int, hi: int) -> bool:
 def _object(hit: Hit, sent: _Sentence, subj: list[Unit] | None, taken: set[int], *,
             reach: int | None = None, preps: frozenset[str] | None = None) -> list[Unit] | None:
     after_subj = max((u.j for u in subj), default=hit.j) if subj else hit.j
+    stop = min((b for b in sent.breaks if b >= max(hit.j, after_subj)), default=sent.tj)
     for u in sent.units:
         if u.i < max(hit.j, after_subj) or not u.is_actor or id(u) in taken:
             continue
+        if u.i > stop:
+            return None  # "رحب X بالاتفاق، فيما أشادت الصين ...": another clause's subject
         if reach is not None and u.i - max(hit.j, after_subj) > reach:
             return None
         if preps is not None and u.prep not in preps:

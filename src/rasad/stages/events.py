@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from typing import ClassVar
 
 from ..doc import Doc, Event
+from ..events.arguments import BodyAt
 from ..events.extractor import extract_events
 from ..events.lexicon import Lexicon, load_lexicon
 from ..events.merge import merge_events
@@ -17,8 +19,9 @@ __all__ = ["EventExtractor", "EventMerger"]
 logger = logging.getLogger(__name__)
 
 
-def _kb_code_lookup() -> Callable[[str], str | None] | None:
-    """The knowledge base's code for international bodies, if the KB is installed."""
+def _kb_lookups() -> tuple[Callable[[str], str | None], BodyAt] | None:
+    """From the knowledge base, if installed: the code of an international body, and the
+    body a person acts for on an article's date (an office of a body held then)."""
     try:
         from ..kb import load_kb  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
@@ -30,7 +33,23 @@ def _kb_code_lookup() -> Callable[[str], str | None] | None:
         value = getattr(ent, "code", None) if ent is not None else None
         return str(value) if value else None
 
-    return code
+    def body_at(entity_id: str, published: str | None) -> str | None:
+        ent = kb.get(entity_id)
+        if ent is None or not ent.offices:
+            return None
+        try:
+            on = date.fromisoformat(published[:10]) if published else None
+        except ValueError:
+            on = None
+        if on is not None:
+            held = [o for o in ent.offices if o.held_on(on)]
+        else:  # no date: the office still running, if any
+            held = [o for o in ent.offices if o.end is None]
+        bodies = [o.of for o in held if getattr(kb.get(o.of), "type", None) != "GPE"]
+        national = [o for o in held if o.of not in bodies]
+        return bodies[-1] if bodies and not national else None
+
+    return code, body_at
 
 
 class EventExtractor(MapStage):
@@ -45,19 +64,23 @@ class EventExtractor(MapStage):
         self.lexicon_path = lexicon_path
         self._lexicon: Lexicon | None = None
         self._kb_code: Callable[[str], str | None] | None = None
+        self._kb_body: BodyAt | None = None
         self._kb_loaded = False
 
     def _setup(self) -> Lexicon:
         if self._lexicon is None:
             self._lexicon = load_lexicon(self.lexicon_path)
         if not self._kb_loaded:
-            self._kb_code = _kb_code_lookup()
+            lookups = _kb_lookups()
+            if lookups is not None:
+                self._kb_code, self._kb_body = lookups
             self._kb_loaded = True
         return self._lexicon
 
     def process(self, doc: Doc) -> None:
         lexicon = self._setup()
-        doc.events = extract_events(doc, lexicon=lexicon, kb_code=self._kb_code)
+        doc.events = extract_events(doc, lexicon=lexicon, kb_code=self._kb_code,
+                                    kb_body=self._kb_body)
 
     def __getstate__(self) -> dict[str, object]:
         # picklable for process pools and Ray: caches are rebuilt in the worker
