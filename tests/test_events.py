@@ -590,3 +590,27 @@ def test_events_body_an_official_acts_for_depends_on_the_date() -> None:
     assert body_at("per:donald-tusk", "2024-05-01") is None  # Poland's prime minister again
     assert body_at("per:antonio-guterres", None) == "UN"  # no date: the office still held
     assert body_at("per:antonio-guterres", "not a date") == "UN"
+
+
+def test_events_border_clashes_set_the_pair_for_what_follows() -> None:
+    evs = events_of(
+        "اندلعت اشتباكات مسلحة أمس على الحدود بين تركيا وإيران. "
+        "وأعلن البلدان في وقت لاحق التوصل إلى اتفاق لوقف إطلاق النار. "
+        "وحذرت موسكو الطرفين من التصعيد، ودعتهما إلى الحوار."
+    )
+    ti = frozenset({frozenset({"TUR"}), frozenset({"IRN"})})
+    got = {(e.type, e.mode) for e in evs if dyad(e) == ti}
+    assert {("ASSAULT", "firearms"), ("RETREAT", "ceasefire")} <= got
+    assert ("REQUEST", ["RUS"], ["TUR", "IRN"]) in [
+        (e.type, e.source.countries, e.target.countries) for e in evs]
+
+
+def test_events_lexicon_feminine_past_with_object_pronouns() -> None:
+    for word, suffix in (("ودعتهما", "هما"), ("دعته", "ه"), ("التقته", "ه")):
+        hits = load_lexicon().match(tokenize(fold(word)))
+        assert [h.form.suffix for h in hits] == [suffix], word
+
+
+def test_events_opposed_sanctions_are_not_sanctions() -> None:
+    evs = events_of("وأكد لافروف أمس أن روسيا تعارض أي عقوبات جديدة على إيران.")
+    assert not [e for e in evs if e.type == "SANCTION"]

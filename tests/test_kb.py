@@ -290,3 +290,12 @@ def test_meta_counts(kb: KnowledgeBase) -> None:
     assert meta["entities"] == len(kb)
     assert meta["countries"] == len(kb.countries())
     assert set(meta["sources"]) >= {"cldr", "rigour", "curated"}
+
+
+def test_common_spellings_of_central_asian_and_caucasus_capitals(kb: KnowledgeBase) -> None:
+    # spellings met in news pages: "بيشكيك" is as common as CLDR's "بشكيك"
+    for eid, spelling in (("gpe:bishkek", "بيشكيك"), ("gpe:tbilisi", "تفليس"),
+                          ("gpe:tashkent", "تاشكند")):
+        ent = kb.get(eid)
+        assert ent is not None, eid
+        assert spelling in ent.aliases, eid

@@ -109,7 +109,8 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
                     event.date = resolve(expr, doc.published, future=event.intent is not None)
                     key = expr.key
                 events.append((event, key))
-                if (event.type in plover.SYMMETRIC or event.mode == "visit") and \
+                if (event.type in plover.SYMMETRIC or event.mode == "visit"
+                        or hit.entry.has("sym")) and \
                         event.intent != "hypothetical" and event.source.countries and \
                         event.target.countries and \
                         event.source.countries != event.target.countries:
@@ -168,8 +169,10 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
         for u in sent.units:
             if u.i < hit.j or not u.is_actor:
                 continue
-            if hit.entry.has("sym") and u.prep == "بين" and u.i - k <= 8 and k < u.i and \
-                    _complement(tokens[k].text) and not any(hit.j <= h.i < u.i for h in hits):
+            if hit.entry.has("sym") and u.prep == "بين" and u.i - k <= 8 and k < u.i and (
+                    _complement(tokens[k].text)
+                    or any(tokens[m].text in _BORDER for m in range(k, u.i))
+            ) and not any(hit.j <= h.i < u.i for h in hits):
                 # "توقيع اتفاقية للتعاون في مجال الطاقة بين تركيا وأذربيجان" (but not "بحثا خلال
                 # الاتصال التوتر القائم بين روسيا وأوكرانيا": there بين belongs to التوتر)
                 pair = [v for v in sent.units if v.group == u.group and v.is_actor]
@@ -190,6 +193,8 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
 
 
 _COMPLEMENT_HEADS = frozenset(fold(w) for w in ("في", "حول", "بشأن", "جديد", "جديدة"))
+#: "اشتباكات مسلحة أمس على الحدود بين قرغيزستان وطاجيكستان": the two sides of a border
+_BORDER = frozenset(fold(w) for w in ("الحدود", "حدود", "الشريط الحدودي"))
 
 
 def _complement(word: str) -> bool:

@@ -231,6 +231,10 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
         tgt = None
         if not partners and src is not None and ctx.dyad is not None and is_verb:
             tgt = _anaphor_object(hit, sent, tokens, subj, src, ctx.dyad)
+            if tgt is None and hit.form.suffix == "هما":  # "ودعتهما إلى الحوار": the pair
+                rest = tuple(dict.fromkeys(c for side in ctx.dyad for c in side.countries
+                                           if c not in src.countries))
+                tgt = _Side(rest, None, None) if rest else None
         obj = (_object(hit, sent, subj, taken, reach=10) if is_verb else
                _object(hit, sent, subj, taken, reach=4, preps=_NOUN_TARGET_PREPS))
         if partners and (mode == "visit" or not (

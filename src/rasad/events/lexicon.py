@@ -102,10 +102,10 @@ def _past_forms(past: str) -> Iterator[tuple[str, Form]]:
         yield from ((past + "ت", fsg), (past + "ا", du), (past + "تا", du), (past + "وا", pl),
                     (past + "ن", pl), (past + "نا", pl), (past + "تم", pl))
         obj = past
+    fem = (past[:-1] if past.endswith(("ي", "ا")) else past) + "ت"
     for suf in ("ه", "ها", "هم", "هما"):
         yield obj + suf, Form("past", "sg", suf)
-        if not past.endswith(("ي", "ا")):
-            yield past + "ت" + suf, Form("past", "sg", suf)
+        yield fem + suf, Form("past", "sg", suf)  # دعتهما، التقته
 
 
 def _present_forms(present: str) -> Iterator[tuple[str, Form]]:

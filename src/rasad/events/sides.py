@@ -46,8 +46,10 @@ _VICTIMS = _folded({"مواطنين", "مواطنون", "مواطنا", "موا�
 CLAUSE_BREAKS = _folded({"فيما", "بينما", "حين"})
 #: nouns that make a following trigger noun a topic, not an event ("سير المفاوضات")
 _TOPIC_HEADS = _folded({"سير", "مسار", "ملف", "افاق", "آفاق", "مستقبل", "استئناف", "نتائج"})
-#: a noun trigger after these is what is to be stopped ("طالب ... بوقف تعاونها مع موسكو")
-_HALT_HEADS = _folded({"وقف", "إنهاء", "تعليق", "تجميد"})
+#: a trigger after these is what is to be stopped or opposed, not a report of it ("طالب ...
+#: بوقف تعاونها مع موسكو", "روسيا تعارض أي عقوبات جديدة")
+_HALT_HEADS = _folded({"وقف", "إنهاء", "تعليق", "تجميد", "أي", "تعارض", "يعارض", "معارضة",
+                       "ترفض", "يرفض", "رفض"})
 #: prepositions that bring the other side of a symmetric noun ("اتصالا هاتفيا من نظيره")
 _SYM_NOUN_PREPS = _folded({"من", "ب", "مع"})
 #: countries whose Arabic name is masculine (most country and city names are feminine)
