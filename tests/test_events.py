@@ -56,6 +56,7 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
     "سوريا": ("gpe:SYR", "Syria", "GPE", "SYR"),
     "السعودية": ("gpe:SAU", "Saudi Arabia", "GPE", "SAU"),
     "غوتيريش": ("per:guterres", "António Guterres", "PER", "PRT"),
+    "السفير المجري": ("per:hu-ambassador", "Ambassador of Hungary", "PER", "HUN"),
 }
 
 
@@ -614,3 +615,15 @@ def test_events_lexicon_feminine_past_with_object_pronouns() -> None:
 def test_events_opposed_sanctions_are_not_sanctions() -> None:
     evs = events_of("وأكد لافروف أمس أن روسيا تعارض أي عقوبات جديدة على إيران.")
     assert not [e for e in evs if e.type == "SANCTION"]
+
+
+def test_events_prisoner_exchange_is_a_release_by_both() -> None:
+    evs = events_of("أعلنت روسيا اليوم إتمام عملية تبادل للأسرى مع أوكرانيا.")
+    assert [(e.type, e.mode, dyad(e)) for e in evs] == [
+        ("RETREAT", "release", frozenset({frozenset({"RUS"}), frozenset({"UKR"})}))]
+
+
+def test_events_in_protest_is_the_purpose_of_another_act() -> None:
+    evs = events_of("استدعت تركيا أمس السفير المجري احتجاجا على تصريحات أوربان.")
+    assert "PROTEST" not in {e.type for e in evs}
+    assert "PROTEST" in {e.type for e in events_of("خرج آلاف في أنقرة أمس احتجاجا على الغلاء.")}

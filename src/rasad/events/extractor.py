@@ -96,6 +96,7 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
             continue
         _find_reporters(sent, s_hits, tokens, ctx)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
+        ev_hits = [h for h in ev_hits if not _purpose(h, ev_hits, tokens)]
         s_dates = [DateExpr(d.start + s, d.end + s, d.text, d.key)
                    for d in find_dates(norm[s:e])] if ev_hits else []
         claimed = _claims(ev_hits, sent, tokens)
@@ -126,6 +127,16 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
 
 _NOUN_CONTEXT = frozenset(fold(w) for w in (
     "في", "من", "على", "عن", "إلى", "بعد", "قبل", "خلال", "إثر", "عقب", "جراء", "وسط"))
+
+
+def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
+    """"استدعت الخارجية السفير احتجاجا على ...": "in protest" gives the purpose of another
+    act reported before it, not a demonstration."""
+    return hit.entry.type == "PROTEST" and tokens[hit.i].text.lstrip("و") == _IN_PROTEST and \
+        any(h.i < hit.i and h.entry.type != "PROTEST" for h in hits)
+
+
+_IN_PROTEST = fold("احتجاجا")
 
 
 def _as_noun(hit: Hit, tokens: list[Token]) -> Hit:
