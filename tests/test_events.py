@@ -627,3 +627,25 @@ def test_events_in_protest_is_the_purpose_of_another_act() -> None:
     evs = events_of("استدعت تركيا أمس السفير المجري احتجاجا على تصريحات أوربان.")
     assert "PROTEST" not in {e.type for e in evs}
     assert "PROTEST" in {e.type for e in events_of("خرج آلاف في أنقرة أمس احتجاجا على الغلاء.")}
+
+
+def test_events_fajr_before_a_day_is_dawn_not_a_bombing() -> None:
+    lex = load_lexicon()
+    assert lex.match(tokenize(fold("فجر اليوم"))) == []
+    hits = lex.match(tokenize(fold("فجر مسلحون سيارة")))
+    assert [(h.i, h.entry.type) for h in hits] == [(0, "ASSAULT")]
+
+
+def test_events_verb_tail_after_the_subject() -> None:
+    tokens = tokenize(fold("أطلقت إيران صواريخ على تركيا"))
+    assert load_lexicon().match(tokens) == []  # detect_types and the GSR features: unchanged
+    assert [h.entry.type for h in load_lexicon().match(tokens, gaps=True)] == ["ASSAULT"]
+    evs = events_of("أطلقت إيران أمس صواريخ على تركيا.")
+    assert [(e.type, e.source.countries, e.target.countries) for e in evs] == [
+        ("ASSAULT", ["IRN"], ["TUR"])]
+
+
+def test_events_an_attack_and_the_attack_back_stay_two() -> None:
+    evs = events_of("قصفت تركيا أمس مواقع في إيران، فيما أطلقت إيران صواريخ على تركيا.")
+    assert sorted((e.source.countries[0], e.target.countries[0]) for e in evs
+                  if e.type == "ASSAULT") == [("IRN", "TUR"), ("TUR", "IRN")]

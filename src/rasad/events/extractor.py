@@ -78,7 +78,7 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
     if not tokens:
         return []
     lex = lexicon or load_lexicon()
-    hits = lex.match(tokens)
+    hits = lex.match(tokens, gaps=True)
     units = build_units(doc, tokens, kb_code, kb_body)
     u_starts = [u.start for u in units]
     hits = [_as_noun(h, tokens) for h in hits if not _inside(units, u_starts, h.start)

@@ -48,7 +48,7 @@ class Entry:
     type: str
     mode: str | None
     flags: frozenset[str]
-    notnext: str | None = None
+    notnext: tuple[str, ...] = ()  # not when the next word is one of these
     notprev: tuple[str, ...] = ()  # not when one of these is in the three words before
 
     def has(self, flag: str) -> bool:
@@ -220,8 +220,10 @@ class Lexicon:
     def forms(self) -> int:
         return len(self._index)
 
-    def match(self, tokens: list[Token]) -> list[Hit]:
-        """All trigger hits, left to right; overlapping hits keep the longest."""
+    def match(self, tokens: list[Token], *, gaps: bool = False) -> list[Hit]:
+        """All trigger hits, left to right; overlapping hits keep the longest. ``gaps``: a
+        verb's tail may also come up to three words after it, past its subject ("أطلق حزب الله
+        صواريخ"); such a hit covers the verb alone."""
         hits: list[Hit] = []
         n = len(tokens)
         i = 0
@@ -243,8 +245,11 @@ class Lexicon:
                     j = i + 1 + len(slots)
                     if j > n or not all(tokens[i + 1 + k].text in slot
                                         for k, slot in enumerate(slots)):
-                        continue
-                    if entry.notnext and j < n and tokens[j].text == entry.notnext:
+                        if not (gaps and slots and entry.pos == "V" and
+                                _tail_after_gap(tokens, i, slots)):
+                            continue
+                        j = i + 1  # the verb alone: its subject stands in between
+                    if entry.notnext and j < n and tokens[j].text in entry.notnext:
                         continue
                     if entry.notprev and _prev_has(tokens, i, entry.notprev):
                         continue
@@ -258,6 +263,16 @@ class Lexicon:
             else:
                 i += 1
         return hits
+
+
+def _tail_after_gap(tokens: list[Token], i: int, slots: tuple[TailSlot, ...]) -> bool:
+    n = len(tokens)
+    for gap in (1, 2, 3):
+        start = i + 1 + gap
+        if start + len(slots) <= n and all(tokens[start + k].text in slot
+                                           for k, slot in enumerate(slots)):
+            return True
+    return False
 
 
 def _prev_has(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
@@ -297,8 +312,8 @@ def _parse_line(i: int, line: str) -> tuple[Entry, str, list[str]] | None:
         raise ValueError(f"triggers.tsv line {i}: expected 6 columns, got {len(cols)}")
     lemma, tail, pos, etype, mode, flags = cols
     flag_set = frozenset(f for f in flags.split(",") if f and f != "-")
-    notnext = next((fold(f.split("=", 1)[1]) for f in flag_set if f.startswith("notnext=")),
-                   None)
+    notnext = next((tuple(fold(w) for w in f.split("=", 1)[1].split("|"))
+                    for f in flag_set if f.startswith("notnext=")), ())
     notprev = next((tuple(fold(w) for w in f.split("=", 1)[1].split("|"))
                     for f in flag_set if f.startswith("notprev=")), ())
     entry = Entry(i, lemma, pos, etype, None if mode == "-" else mode,

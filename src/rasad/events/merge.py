@@ -86,6 +86,14 @@ def _aligned(into: Event, other: Event) -> Event:
     return other
 
 
+def _retaliation(a: Event, b: Event) -> bool:
+    """An attack and the attack back ("غارات إسرائيلية ... فيما أطلق حزب الله صواريخ على
+    إسرائيل") are two occasions, whatever their dates."""
+    return a.type == "ASSAULT" and set(a.source.countries) != set(a.target.countries) and \
+        set(a.source.countries) == set(b.target.countries) and \
+        set(a.target.countries) == set(b.source.countries)
+
+
 def merge_in_doc(events: list[tuple[Event, str | None]]) -> list[Event]:
     """Merge the events of one document (see the module docstring); order of first mention."""
     out: list[tuple[Event, str | None]] = []
@@ -95,6 +103,7 @@ def merge_in_doc(events: list[tuple[Event, str | None]]) -> list[Event]:
         for k in range(len(out) - 1, -1, -1):
             cand, cand_key = out[k]
             if (cand.type == event.type and dyad_key(cand) == dyad
+                    and not _retaliation(cand, event)
                     and cand.negated == event.negated
                     and _intents_compatible(cand, event)
                     and _modes_compatible(event.type, cand.mode, event.mode)
