@@ -649,3 +649,20 @@ def test_events_an_attack_and_the_attack_back_stay_two() -> None:
     evs = events_of("قصفت تركيا أمس مواقع في إيران، فيما أطلقت إيران صواريخ على تركيا.")
     assert sorted((e.source.countries[0], e.target.countries[0]) for e in evs
                   if e.type == "ASSAULT") == [("IRN", "TUR"), ("TUR", "IRN")]
+
+
+def test_events_subject_before_qad() -> None:
+    evs = events_of("وكان أردوغان قد التقى بوتين على هامش قمة سوتشي قبل يومين.")
+    assert [(e.type, dyad(e)) for e in evs] == [("CONSULT", RT)]
+
+
+def test_events_counterpart_as_subject_of_a_directed_verb() -> None:
+    evs = events_of("وقال لافروف أمس إن بلاده مستعدة للحوار، بينما اتهم نظيره الإيراني تركيا "
+                    "بالمماطلة.")
+    accuse = [e for e in evs if e.type == "ACCUSE"]
+    assert [(e.source.countries, e.target.countries) for e in accuse] == [(["IRN"], ["TUR"])]
+
+
+def test_events_talks_between_the_ministers_of_two_states() -> None:
+    evs = events_of("انطلقت أمس جولة جديدة من المفاوضات بين وزيري خارجية تركيا وروسيا.")
+    assert [(e.type, dyad(e)) for e in evs] == [("CONSULT", RT)]

@@ -180,8 +180,9 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
         for u in sent.units:
             if u.i < hit.j or not u.is_actor:
                 continue
-            if hit.entry.has("sym") and u.prep == "بين" and u.i - k <= 8 and k < u.i and (
-                    _complement(tokens[k].text)
+            if hit.entry.has("sym") and (u.prep == "بين" or _between_heads(tokens, k, u.i)) \
+                    and u.i - k <= 8 and k < u.i and (
+                    _complement(tokens[k].text) or tokens[k].text == "بين"
                     or any(tokens[m].text in _BORDER for m in range(k, u.i))
             ) and not any(hit.j <= h.i < u.i for h in hits):
                 # "توقيع اتفاقية للتعاون في مجال الطاقة بين تركيا وأذربيجان" (but not "بحثا خلال
@@ -206,6 +207,20 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
 _COMPLEMENT_HEADS = frozenset(fold(w) for w in ("في", "حول", "بشأن", "جديد", "جديدة"))
 #: "اشتباكات مسلحة أمس على الحدود بين قرغيزستان وطاجيكستان": the two sides of a border
 _BORDER = frozenset(fold(w) for w in ("الحدود", "حدود", "الشريط الحدودي"))
+
+
+_PAIR_HEADS = frozenset(fold(w) for w in (
+    "وزيري", "وزراء", "خارجية", "الخارجية", "دفاع", "الدفاع", "رئيسي", "رؤساء", "زعيمي",
+    "قادة", "ممثلي", "وفدي", "وفود", "حكومتي", "برلماني"))
+
+
+def _between_heads(tokens: list[Token], k: int, i: int) -> bool:
+    """"المفاوضات بين وزيري خارجية أرمينيا وأذربيجان": بين, then only words for the
+    people of the two sides, then the pair."""
+    for p in range(max(k, i - 3), i):
+        if tokens[p].text == "بين":
+            return all(tokens[m].text in _PAIR_HEADS for m in range(p + 1, i))
+    return False
 
 
 def _complement(word: str) -> bool:

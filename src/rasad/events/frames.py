@@ -93,7 +93,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
         elif hit.form.number == "sg":
             # a dual or plural verb carries its (pronoun) subject: what follows is the object
             cont = _continued_subject(hit, sent, tokens, doc.norm)
-            subj = cont or _subject_after(hit, sent)
+            subj = cont or _before_qad(hit, sent, tokens) or _subject_after(hit, sent) or (
+                _counterpart_subject(hit, sent) if not entry.has("sym") else None)
         if subj is None and not dyad_anaphor:
             if _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 2)) or (
                     hit.form.number == "dual" and _anaphor_near(tokens, cs - 1, hit.i)):
@@ -314,6 +315,29 @@ def _stance_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None,
                 not set(u.countries) & set(src.countries):
             return [u]
     return None
+
+
+def _before_qad(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
+    """"وكان الرئيس الأذربيجاني قد التقى ...": the subject stands before قد (what follows
+    the verb is its object)."""
+    if hit.i - 1 <= sent.ti or tokens[hit.i - 1].text != "قد":
+        return None
+    before = [u for u in sent.units if u.j == hit.i - 1 and u.is_actor and not u.prep]
+    if not before:
+        return None
+    return [v for v in sent.units if v.group == before[0].group and v.is_actor and not v.prep]
+
+
+def _counterpart_subject(hit: Hit, sent: _Sentence) -> list[Unit] | None:
+    """"بينما اتهم نظيره الأذربيجاني يريفان بالمماطلة": a counterpart right after a directed
+    verb, with another actor after it, is the subject (that actor is the object)."""
+    after = [u for u in sent.units if u.i >= hit.j and u.is_actor]
+    if len(after) < 2 or after[0].i != hit.j or not after[0].counterpart:
+        return None
+    nxt = after[1]
+    if nxt.group == after[0].group or nxt.prep or nxt.i - after[0].j > 3:
+        return None
+    return [after[0]]
 
 
 def _halted(word: str) -> bool:
