@@ -204,3 +204,59 @@ def _other(side: _Side, dyad: tuple[_Side, _Side]) -> _Side | None:
     if set(side.countries) == set(b.countries):
         return a
     return None
+
+
+def _victims(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]:
+    """"اعتقال مواطنين أذربيجانيين", "مقتل جنود أتراك": the victims' nationality after the
+    noun of an arrest or attack."""
+    if hit.form.tense != "noun" or hit.entry.type not in ("ASSAULT", "COERCE") or \
+            hit.j >= sent.tj or _strip(tokens[hit.j].text) not in _VICTIMS:
+        return []
+    return [u for u in sent.units if u.i == hit.j + 1 and u.is_actor]
+
+
+def _stance_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None,
+                   src: _Side) -> list[Unit] | None:
+    """"رفضت دمشق الوجود العسكري التركي", "انتقدت موسكو الموقف الأمريكي": the country of a
+    nisba adjective in the object of a rejection or criticism (another state's)."""
+    start = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j])
+    stop = min([b for b in sent.breaks if b >= start] + [start + 4])
+    for u in sent.units:
+        if start <= u.i <= stop and u.modifier and u.countries and \
+                not set(u.countries) & set(src.countries):
+            return [u]
+    return None
+
+
+def _before_qad(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
+    """"وكان الرئيس الأذربيجاني قد التقى ...": the subject stands before قد (what follows
+    the verb is its object)."""
+    if hit.i - 1 <= sent.ti or tokens[hit.i - 1].text != "قد":
+        return None
+    before = [u for u in sent.units if u.j == hit.i - 1 and u.is_actor and not u.prep]
+    if not before:
+        return None
+    return [v for v in sent.units if v.group == before[0].group and v.is_actor and not v.prep]
+
+
+def _counterpart_subject(hit: Hit, sent: _Sentence) -> list[Unit] | None:
+    """"بينما اتهم نظيره الأذربيجاني يريفان بالمماطلة": a counterpart right after a directed
+    verb, with another actor after it, is the subject (that actor is the object)."""
+    after = [u for u in sent.units if u.i >= hit.j and u.is_actor]
+    if len(after) < 2 or after[0].i != hit.j or not after[0].counterpart:
+        return None
+    nxt = after[1]
+    if nxt.group == after[0].group or nxt.prep or nxt.i - after[0].j > 3:
+        return None
+    return [after[0]]
+
+
+def _halted(word: str) -> bool:
+    word = _strip(word)
+    return word in _HALT_HEADS or (word[:1] in ("ب", "ل") and word[1:] in _HALT_HEADS)
+
+
+def _same_state(subj: list[Unit], obj: list[Unit]) -> bool:
+    """Both sides are names of one state (its own name, its capital): no sector, no person."""
+    return all(u.kind == "GPE" and not u.nisba and u.sector is None for u in (*subj, *obj)) \
+        and {c for u in subj for c in u.countries} == {c for u in obj for c in u.countries}
