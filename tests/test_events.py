@@ -666,3 +666,27 @@ def test_events_counterpart_as_subject_of_a_directed_verb() -> None:
 def test_events_talks_between_the_ministers_of_two_states() -> None:
     evs = events_of("انطلقت أمس جولة جديدة من المفاوضات بين وزيري خارجية تركيا وروسيا.")
     assert [(e.type, dyad(e)) for e in evs] == [("CONSULT", RT)]
+
+
+def test_events_dateline_place_is_not_the_subject() -> None:
+    evs = events_of("أنقرة - انتقد أردوغان أمس روسيا بشدة.")
+    assert [(e.type, e.source.entity, e.target.countries) for e in evs] == [
+        ("ACCUSE", "per:erdogan", ["RUS"])]
+    from rasad.events.arguments import build_units
+
+    for text, dateline in (("أنقرة - انتقد أردوغان روسيا.", True),
+                           ("أنقرة تنتقد روسيا بشدة.", False)):
+        doc = make_doc(text)
+        first = build_units(doc, tokenize(doc.norm))[0]
+        assert (first.entity, first.place) == ("gpe:ankara", dateline)
+
+
+def test_events_title_and_body_before_the_object() -> None:
+    evs = events_of("انتقد المدير العام لوكالة الأنباء أمس روسيا بشدة.")
+    assert [(e.type, e.source.entity, e.target.countries) for e in evs] == [
+        ("ACCUSE", "org:agency", ["RUS"])]
+
+
+def test_events_signing_several_agreements() -> None:
+    evs = events_of("ووقع أردوغان وبوتين عدة اتفاقيات أمس في مجال الطاقة.")
+    assert ("SUPPORT", RT) in [(e.type, dyad(e)) for e in evs]

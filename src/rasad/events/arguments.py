@@ -220,8 +220,16 @@ def build_units(doc: Doc, tokens: list[Token],
         units.append(unit)
     for unit in units:
         _set_prep(unit, tokens, norm)
+        before = norm[:unit.start].rstrip(" \t")
+        if unit.kind in _PLACE_TYPES and (not before or before.endswith("\n")) and \
+                _DATELINE.match(norm, unit.end):
+            unit.place = True  # "فيينا - انتقد ...": the dateline, not the subject
     _set_groups(units, tokens, norm)
     return units
+
+
+#: a dateline's separator after the place name: "فيينا - ", "موسكو ـ "
+_DATELINE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[-ـ–—:]\s")
 
 
 def _head(word: str) -> str:

@@ -36,6 +36,7 @@ from .sides import (
     _strip,
     _subject_after,
     _subject_before,
+    _title_subject,
     _victims,
 )
 
@@ -97,8 +98,9 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
         elif hit.form.number == "sg":
             # a dual or plural verb carries its (pronoun) subject: what follows is the object
             cont = _continued_subject(hit, sent, tokens, doc.norm)
-            subj = cont or _before_qad(hit, sent, tokens) or _subject_after(hit, sent) or (
-                _counterpart_subject(hit, sent) if not entry.has("sym") else None)
+            subj = cont or _before_qad(hit, sent, tokens) or _subject_after(hit, sent) or \
+                _title_subject(hit, sent, tokens) or (
+                    _counterpart_subject(hit, sent) if not entry.has("sym") else None)
         if subj is None and not dyad_anaphor:
             if _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 2)) or (
                     hit.form.number == "dual" and _anaphor_near(tokens, cs - 1, hit.i)):

@@ -260,3 +260,22 @@ def _same_state(subj: list[Unit], obj: list[Unit]) -> bool:
     """Both sides are names of one state (its own name, its capital): no sector, no person."""
     return all(u.kind == "GPE" and not u.nisba and u.sector is None for u in (*subj, *obj)) \
         and {c for u in subj for c in u.countries} == {c for u in obj for c in u.countries}
+
+
+#: titles before "ل + organisation": "المدير العام للوكالة الدولية للطاقة الذرية"
+_TITLES = _folded({"المدير", "مدير", "العام", "الأمين", "امين", "رئيس", "الرئيس", "المتحدث",
+                   "متحدث", "الناطق", "المبعوث", "مبعوث", "ممثل", "الممثل", "السفير", "المفوض",
+                   "المنسق", "قائد", "القائد", "نائب"})
+
+
+def _title_subject(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
+    """"انتقد المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي إيران": the body (or
+    the official named with it, one unit) is the subject."""
+    for u in sent.units:
+        if u.i < hit.j or not u.is_actor:
+            continue
+        if u.prep == "ل" and u.kind in ("ORG", "PER", "ROLE") and 0 < u.i - hit.j <= 3 and all(
+                tokens[m].text in _TITLES for m in range(hit.j, u.i)):
+            return [u]
+        return None
+    return None
