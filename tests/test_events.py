@@ -690,3 +690,20 @@ def test_events_title_and_body_before_the_object() -> None:
 def test_events_signing_several_agreements() -> None:
     evs = events_of("ووقع أردوغان وبوتين عدة اتفاقيات أمس في مجال الطاقة.")
     assert ("SUPPORT", RT) in [(e.type, dyad(e)) for e in evs]
+
+
+def test_events_date_of_the_announcement_is_not_the_events() -> None:
+    evs = events_of("وأعلن الكرملين اليوم الخميس أن بوتين سيزور تركيا الشهر المقبل.")
+    visit = [e for e in evs if e.type == "CONSULT"]
+    assert [(e.date, e.intent) for e in visit] == [("2022-02", "future")]
+
+
+def test_events_expected_meeting_between_two() -> None:
+    evs = events_of("ونفى لافروف أمس تقارير عن لقاء مرتقب بين بوتين وأردوغان.")
+    assert [(e.type, dyad(e), e.negated) for e in evs] == [("CONSULT", RT, True)]
+
+
+def test_events_invitation_from_the_counterpart() -> None:
+    evs = events_of("وسيزور بوتين تركيا الشهر المقبل تلبية لدعوة من أردوغان.")
+    invites = [e for e in evs if e.type == "REQUEST"]
+    assert [(e.source.countries, e.target.countries) for e in invites] == [(["TUR"], ["RUS"])]

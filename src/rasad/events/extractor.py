@@ -99,6 +99,7 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
         ev_hits = [h for h in ev_hits if not _purpose(h, ev_hits, tokens)]
         s_dates = [DateExpr(d.start + s, d.end + s, d.text, d.key)
                    for d in find_dates(norm[s:e])] if ev_hits else []
+        s_dates = [d for d in s_dates if not _announced(d, s_hits, tokens, sent.tj)]
         claimed = _claims(ev_hits, sent, tokens)
         date_of = _assign_dates(ev_hits, s_dates)
         for hit in ev_hits:
@@ -127,6 +128,24 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
 
 _NOUN_CONTEXT = frozenset(fold(w) for w in (
     "في", "من", "على", "عن", "إلى", "بعد", "قبل", "خلال", "إثر", "عقب", "جراء", "وسط"))
+
+
+def _announced(date: DateExpr, hits: list[Hit], tokens: list[Token], tj: int) -> bool:
+    """"أعلن المتحدث اليوم الجمعة أن بوتين سيزور تركيا الشهر المقبل": a date between a
+    reporting verb and its "أن" is when it was said, not when the event happens."""
+    for h in hits:
+        if h.entry.type != "_REPORT" or h.end > date.start:
+            continue
+        if any(o.start < date.start and o.entry.type != "_REPORT" and o.start > h.end
+               for o in hits):
+            continue
+        after = [k for k in range(h.j, tj) if tokens[k].start >= date.end]
+        if after and _strip(tokens[after[0]].text) in _THAT:
+            return True
+    return False
+
+
+_THAT = frozenset(fold(w) for w in ("أن", "بأن", "إن"))
 
 
 def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token]) -> bool:

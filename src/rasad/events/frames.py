@@ -294,8 +294,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             if not visitors:
                 return []
             src = _Side.of(visitors[-1:])
-        if entry.has("inv"):
-            src, tgt = tgt, src
+        if entry.has("inv") or (etype == "REQUEST" and not is_verb and obj and obj[0].prep == "من"):
+            src, tgt = tgt, src  # "تلبية لدعوة من نظيره التركي": the invitation is his
         sides = [(src, tgt)]
     return [_make(hit, etype, mode, a, b, sent, tokens, doc, conf, reported_by)
             for a, b in sides if a.countries and b.countries]
