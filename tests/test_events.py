@@ -707,3 +707,16 @@ def test_events_invitation_from_the_counterpart() -> None:
     evs = events_of("وسيزور بوتين تركيا الشهر المقبل تلبية لدعوة من أردوغان.")
     invites = [e for e in evs if e.type == "REQUEST"]
     assert [(e.source.countries, e.target.countries) for e in invites] == [(["TUR"], ["RUS"])]
+
+
+def test_events_military_operation_against_a_target() -> None:
+    evs = events_of("أطلقت تركيا أمس عملية عسكرية جديدة ضد مواقع في إيران.")
+    assert [(e.type, e.source.countries, e.target.countries) for e in evs] == [
+        ("ASSAULT", ["TUR"], ["IRN"])]
+
+
+def test_events_meeting_on_the_sidelines_of_a_summit_is_bilateral() -> None:
+    evs = events_of("وعلى هامش القمة، التقى أردوغان بوتين أمس.")
+    assert [(e.type, e.mode, dyad(e)) for e in evs] == [("CONSULT", "meet", RT)]
+    evs = events_of("وعقد أردوغان وبوتين أمس قمة في سوتشي.")
+    assert [e.mode for e in evs if e.type == "CONSULT"] == ["multilateral"]

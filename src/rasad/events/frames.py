@@ -51,11 +51,15 @@ def _reporter(sent: _Sentence, i: int) -> Unit | None:
 def _mode_cue(hit: Hit, sent: _Sentence, tokens: list[Token]) -> str | None:
     lo, hi = max(sent.ti, hit.i - 2), min(sent.tj, hit.j + 4)
     words = {_strip(tokens[k].text) for k in range(lo, hi)} | {tokens[hit.i].text}
-    if words & _MULTI or hit.entry.has("multi"):
-        return "multilateral"
+    sidelines = any(_strip(tokens[k].text) in _SIDELINES for k in range(max(sent.ti, lo - 2), hi))
+    if (words & _MULTI and not sidelines) or hit.entry.has("multi"):
+        return "multilateral"  # but "على هامش القمة، التقى X Y" is a meeting of two
     if words & _PHONE:
         return "phone"
     return None
+
+
+_SIDELINES = frozenset({"هامش"})
 
 
 def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
