@@ -220,9 +220,8 @@ def build_units(doc: Doc, tokens: list[Token],
         units.append(unit)
     for unit in units:
         _set_prep(unit, tokens, norm)
-        before = norm[:unit.start].rstrip(" \t")
-        if unit.kind in _PLACE_TYPES and (not before or before.endswith("\n")) and \
-                _DATELINE.match(norm, unit.end):
+        if unit.kind in _PLACE_TYPES and _DATELINE.match(norm, unit.end) and \
+                _line_start(norm, unit.start):
             unit.place = True  # "فيينا - انتقد ...": the dateline, not the subject
     _set_groups(units, tokens, norm)
     return units
@@ -230,6 +229,12 @@ def build_units(doc: Doc, tokens: list[Token],
 
 #: a dateline's separator after the place name: "فيينا - ", "موسكو ـ "
 _DATELINE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[-ـ–—:]\s")
+
+
+def _line_start(norm: str, pos: int) -> bool:
+    while pos > 0 and norm[pos - 1] in " \t":
+        pos -= 1
+    return pos == 0 or norm[pos - 1] == "\n"
 
 
 def _head(word: str) -> str:
