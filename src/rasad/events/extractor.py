@@ -33,6 +33,7 @@ from .sentence_model import load_sentence_model, sentence_scores
 from .sides import (
     _AGENT_LINKS,
     _ATTRIBUTION,
+    _COMPLEMENTIZERS,
     _NOUN_LINKS,
     CLAUSE_BREAKS,
     _Ctx,
@@ -139,13 +140,10 @@ def _announced(date: DateExpr, hits: list[Hit], tokens: list[Token], tj: int) ->
         if any(o.start < date.start and o.entry.type != "_REPORT" and o.start > h.end
                for o in hits):
             continue
-        after = [k for k in range(h.j, tj) if tokens[k].start >= date.end]
-        if after and _strip(tokens[after[0]].text) in _THAT:
+        nxt = next((k for k in range(h.j, tj) if tokens[k].start >= date.end), None)
+        if nxt is not None and _strip(tokens[nxt].text) in _COMPLEMENTIZERS:
             return True
     return False
-
-
-_THAT = frozenset(fold(w) for w in ("أن", "بأن", "إن"))
 
 
 def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
