@@ -13,6 +13,7 @@ from typing import Protocol, cast
 
 import pycrfsuite
 
+from rasad.ner.consistency import propagate
 from rasad.ner.corpus import SENTENCE_END
 from rasad.ner.features import Featurizer, document_features
 from rasad.ner.lexicons import Gazetteer, Lexicon
@@ -53,6 +54,8 @@ class CrfTagger:
         self._first = first
         # False: tag with the first pass only (about 1.7x faster, ~1 F1 lower).
         self.two_pass = first is not None
+        # False: leave untagged repeats of multi-word entities alone (rasad.ner.consistency).
+        self.propagate = True
 
     @classmethod
     def load(cls, path: Path | None = None, *, cache: bool = True) -> CrfTagger:
@@ -84,17 +87,18 @@ class CrfTagger:
     def tag_sentences(self, sentences: Sequence[list[str]]) -> list[list[str]]:
         """Tag consecutive sentences of one document (context is shared)."""
         feats = [self.featurizer.sentence(s) if s else [] for s in sentences]
-        if self._first is None:
-            return [self._final.tag(x) if x else [] for x in feats]
-        if not self.two_pass:
-            return [self._first.tag(x) if x else [] for x in feats]
-        first = [self._first.tag(x) if x else [] for x in feats]
         keys = [self.featurizer.keys(s) for s in sentences]
-        doc = document_features(keys, first)
-        return [
-            self._final.tag([a + b for a, b in zip(x, d, strict=True)]) if x else []
-            for x, d in zip(feats, doc, strict=True)
-        ]
+        if self._first is None or not self.two_pass:
+            crf = self._first if self._first is not None else self._final
+            labels = [crf.tag(x) if x else [] for x in feats]
+        else:
+            first = [self._first.tag(x) if x else [] for x in feats]
+            doc = document_features(keys, first)
+            labels = [
+                self._final.tag([a + b for a, b in zip(x, d, strict=True)]) if x else []
+                for x, d in zip(feats, doc, strict=True)
+            ]
+        return propagate(keys, labels) if self.propagate else labels
 
     def tag_text(self, tokens: list[str]) -> list[str]:
         """Like :meth:`tag` for a whole text: splits the token list at sentence
