@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rasad.ner.consistency import propagate
 
 BANK = ["البنك", "التجاري"]
@@ -58,3 +61,24 @@ def test_nothing_to_do_returns_equal_copies() -> None:
     out = propagate([["و"], []], labels)
     assert out == labels
     assert out[0] is not labels[0]
+
+
+_LABELS = st.sampled_from(["O", "O", "O", "B-PERS", "I-PERS", "B-ORG", "I-ORG"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.sampled_from(["أ", "ب", "ج"]), _LABELS), max_size=6),
+        max_size=8,
+    ),
+    st.integers(min_value=1, max_value=4),
+)
+def test_only_untagged_words_change(sents: list[list[tuple[str, str]]], min_count: int) -> None:
+    keys = [[k for k, _ in s] for s in sents]
+    labels = [[lab for _, lab in s] for s in sents]
+    out = propagate(keys, labels, window=2, min_count=min_count)
+    assert [len(s) for s in out] == [len(s) for s in labels]
+    for old, new in zip(labels, out, strict=True):
+        for a, b in zip(old, new, strict=True):
+            assert a == b or a == "O"

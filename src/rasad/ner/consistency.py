@@ -43,22 +43,36 @@ def propagate(
         for ks, ls in zip(keys, labels, strict=True)
     ]
     out = [list(ls) for ls in labels]
+    counts: dict[Key, dict[str, int]] = {}  # entities of the sentences within the window
+
+    def add(sj: int, step: int) -> None:
+        for key, typ in found[sj]:
+            by_type = counts.setdefault(key, {})
+            by_type[typ] = by_type.get(typ, 0) + step
+            if not by_type[typ]:
+                del by_type[typ]
+                if not by_type:
+                    del counts[key]
+
+    for sj in range(min(len(keys), window)):
+        add(sj, 1)
     for si, ks in enumerate(keys):
-        counts: dict[Key, dict[str, int]] = {}
-        for sj in range(max(0, si - window), min(len(keys), si + window + 1)):
-            for key, typ in found[sj]:
-                by_type = counts.setdefault(key, {})
-                by_type[typ] = by_type.get(typ, 0) + 1
-        if not counts:
+        if si + window < len(keys):
+            add(si + window, 1)
+        if si - window - 1 >= 0:
+            add(si - window - 1, -1)
+        frequent = [
+            (key, typ)
+            for key, by_type in counts.items()
+            for typ in [max(sorted(by_type), key=lambda t: by_type[t])]
+            if by_type[typ] >= min_count
+        ]
+        if not frequent:
             continue
         starts: dict[str, list[int]] = {}
         for i, k in enumerate(ks):
             starts.setdefault(k, []).append(i)
-        for key in sorted(counts, key=lambda k: (-len(k), k)):
-            by_type = counts[key]
-            typ = max(sorted(by_type), key=lambda t: by_type[t])
-            if by_type[typ] < min_count:
-                continue
+        for key, typ in sorted(frequent, key=lambda kt: (-len(kt[0]), kt[0])):
             n = len(key)
             for a in starts.get(key[0], ()):
                 run = out[si][a : a + n]
