@@ -61,12 +61,11 @@ def propagate(
             add(si + window, 1)
         if si - window - 1 >= 0:
             add(si - window - 1, -1)
-        frequent = [
-            (key, typ)
-            for key, by_type in counts.items()
-            for typ in [max(sorted(by_type), key=lambda t: by_type[t])]
-            if by_type[typ] >= min_count
-        ]
+        frequent: list[tuple[Key, str]] = []
+        for key, by_type in counts.items():
+            typ = max(sorted(by_type), key=by_type.__getitem__)
+            if by_type[typ] >= min_count:
+                frequent.append((key, typ))
         if not frequent:
             continue
         starts: dict[str, list[int]] = {}

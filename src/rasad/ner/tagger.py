@@ -54,7 +54,7 @@ class CrfTagger:
         self._first = first
         # False: tag with the first pass only (about 1.7x faster, ~1 F1 lower).
         self.two_pass = first is not None
-        # False: leave untagged repeats of multi-word entities alone (rasad.ner.consistency).
+        # False: leave untagged repeats of names tagged 3 times nearby alone (ner.consistency).
         self.propagate = True
 
     @classmethod
