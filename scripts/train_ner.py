@@ -33,6 +33,7 @@ from rasad.ner.corpus import Token, evaluate, format_table, load_split
 from rasad.ner.features import Featurizer, document_marks, mark_features
 from rasad.ner.lexicons import Gazetteer, Lexicon
 from rasad.ner.namelike import NameLike, training_words
+from rasad.ner.personnames import PersonNames
 from rasad.ner.sources import (
     cldr_entries,
     curated_entries,
@@ -53,6 +54,7 @@ def jackknife(
     gaz: Gazetteer,
     stats: WordStats,
     names: NameLike,
+    persons: PersonNames,
     bounds: Sequence[int] | None = None,
 ) -> list[XSeq]:
     """Features of training sentences, each fold's lexicon built without it,
@@ -60,7 +62,8 @@ def jackknife(
     bounds = bounds or fold_bounds(len(sents))
     out: list[XSeq] = []
     for lo, hi in itertools.pairwise(bounds):
-        feat = Featurizer(gaz, Lexicon.build([*sents[:lo], *sents[hi:]]), stats, names)
+        lexicon = Lexicon.build([*sents[:lo], *sents[hi:]])
+        feat = Featurizer(gaz, lexicon, stats, names, persons)
         out.extend(feat.sentence([w for w, _ in s]) for s in sents[lo:hi])
     return out
 
@@ -135,6 +138,7 @@ def build(
     sents: Sequence[Sent],
     gaz: Gazetteer,
     stats: WordStats,
+    persons: PersonNames,
     model: Path,
     params: dict[str, float],
 ) -> None:
@@ -143,7 +147,7 @@ def build(
     names = NameLike.train(*training_words(gaz.entries, stats.table))
     copies = replace_mentions(sents, name_pool(gaz.entries)) if params.get("augment", 1) else []
     every, bounds, originals = with_copies(sents, copies)
-    xs = jackknife(every, gaz, stats, names, bounds)
+    xs = jackknife(every, gaz, stats, names, persons, bounds)
     ys = [[t for _, t in s] for s in every]
     model.parent.mkdir(parents=True, exist_ok=True)
     lexicon = Lexicon.build(every)
@@ -151,13 +155,14 @@ def build(
     gaz.write(model.parent / "gazetteer.tsv")
     stats.write(model.parent / "wordstats.tsv.gz")
     names.write(model.parent / "namelike.tsv.gz")
+    persons.write(model.parent / "personnames.txt.gz")
     _JOB.update(xs=xs, ys=ys, params=params, work=model.parent, bounds=bounds)
     jobs = int(params.get("jobs", 1))
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(jobs) if jobs > 1 else contextlib.nullcontext() as pool:
         mapper = pool.map if pool is not None else map
         first = [lab for part in mapper(_fold_job, range(FOLDS)) for lab in part]
-        featurizer = Featurizer(gaz, lexicon, stats, names)
+        featurizer = Featurizer(gaz, lexicon, stats, names, persons)
         keys = [featurizer.keys([w for w, _ in s]) for s in sents]
         doc = second_pass_features(keys, copies, [first[p] for p in originals])
         xs2 = [[a + b for a, b in zip(x, d, strict=True)] for x, d in zip(xs, doc, strict=True)]
@@ -232,6 +237,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ]
     )
     stats = WordStats.build()
+    persons = PersonNames.from_wordfreq()
     params = {
         "c1": args.c1,
         "c2": args.c2,
@@ -242,17 +248,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     cut = len(train_sents) * 5 // 6
     fit_sents, dev_sents = train_sents[:cut], train_sents[cut:]
     if args.tune:
-        tune(fit_sents, dev_sents, gaz, stats, args.out / "tune", params)
+        tune(fit_sents, dev_sents, gaz, stats, persons, args.out / "tune", params)
         return
     if args.dev:
         t0 = time.perf_counter()
-        build(fit_sents, gaz, stats, args.out / "dev" / "anercorp.crfsuite", params)
+        build(fit_sents, gaz, stats, persons, args.out / "dev" / "anercorp.crfsuite", params)
         print(f"dev: trained in {time.perf_counter() - t0:.1f}s")
         print(score(args.out / "dev" / "anercorp.crfsuite", dev_sents))
         return
     model = args.out / "anercorp.crfsuite"
     t0 = time.perf_counter()
-    build(train_sents, gaz, stats, model, params)
+    build(train_sents, gaz, stats, persons, model, params)
     size = sum(p.stat().st_size for p in args.out.iterdir() if p.is_file())
     print(
         f"trained on {sum(map(len, train_sents))} tokens in {time.perf_counter() - t0:.1f}s; "
@@ -268,6 +274,7 @@ def tune(
     dev_sents: Sequence[Sent],
     gaz: Gazetteer,
     stats: WordStats,
+    persons: PersonNames,
     work: Path,
     params: dict[str, float],
 ) -> None:
@@ -276,7 +283,7 @@ def tune(
     for c1 in (0.02, 0.1, 0.3):
         for c2 in (0.003, 0.03):
             model = work / "anercorp.crfsuite"
-            build(fit_sents, gaz, stats, model, {**params, "c1": c1, "c2": c2})
+            build(fit_sents, gaz, stats, persons, model, {**params, "c1": c1, "c2": c2})
             tagger = CrfTagger.load(model, cache=False)
             pred = tagger.tag_sentences([[w for w, _ in s] for s in dev_sents])
             f1 = evaluate([[t for _, t in s] for s in dev_sents], pred)["micro"].f1

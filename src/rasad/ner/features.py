@@ -14,6 +14,7 @@ from typing import NamedTuple
 from rasad.ner.lexicons import STOPWORDS, TRIGGERS, Gazetteer, Lexicon
 from rasad.ner.namelike import NameLike
 from rasad.ner.normalize import Morph, normalize
+from rasad.ner.personnames import PersonNames
 from rasad.ner.wordstats import WordStats
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -51,11 +52,13 @@ class Featurizer:
         lexicon: Lexicon,
         stats: WordStats | None = None,
         names: NameLike | None = None,
+        persons: PersonNames | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.stats = stats
         self.names = names
+        self.persons = persons
         single: dict[str, set[str]] = {}
         words: set[str] = set(lexicon.counts)
         for typ, entry in gazetteer.entries:
@@ -105,6 +108,11 @@ class Featurizer:
         if self.names is not None and shp == "A":
             dist = [*dist, *self.names.features(stem)]
         own.extend(dist)
+        pn: list[str] = []
+        if self.persons is not None and shp == "A":
+            zf = next((x[3:] for x in dist if x.startswith("zf=")), "none")
+            pn = self.persons.features((n, free, stem), zf)
+        own.extend(pn)
         near: dict[int, list[str]] = {}
         for d in _OFFSETS:
             feats = [f"{d}w={n}", f"{d}s={stem}", f"{d}lw={lw[0]}"]
@@ -114,6 +122,7 @@ class Featurizer:
                 if free.startswith("ال"):
                     feats.append(f"{d}al")
                 feats.extend(f"{d}g1={t}" for t in sorted(gaz))
+                feats.extend(f"{d}{x}" for x in pn)
             if trig:
                 feats.append(f"{d}t={trig}")
             near[d] = feats

@@ -108,7 +108,7 @@ def training_words(
 ) -> tuple[list[str], list[str]]:
     """Name tokens from gazetteer entries (persons, places, organisations;
     article removed) and common stems from the word statistics (frequent stems
-    that take the article or inflect), without the words in both."""
+    that take the article or inflect, see below), without the words in both."""
     name_types = {"PERS", "LOC", "kPERS", "kLOC", "kPERSu", "FIRST", "LAST"}
     names: set[str] = set()
     for typ, entry in entries:
@@ -120,7 +120,11 @@ def training_words(
     common: set[str] = set()
     for stem, code in stats_table.items():
         zf, al, poss, plural, _ = code.split("|")
-        if int(zf) >= 3 and (al in "23" or poss in "bc" or plural in "bc"):
+        # Frequent, and either often with the article or not *rarely* with a possessive
+        # or a plural ending: levels '' (never), 'b' and 'c' count, only 'a' does not. So
+        # frequent words that never inflect (particles, many names) are "common" too; the
+        # narrower reading (only 'b' / 'c') lost 0.47 dev F1 (docs/ner.md, eighth round).
+        if int(zf) >= 3 and (al in ("2", "3") or poss != "a" or plural != "a"):
             common.add(stem)
     both = names & common
     return sorted(names - both), sorted(common - both)

@@ -18,6 +18,7 @@ from rasad.ner.corpus import SENTENCE_END
 from rasad.ner.features import Featurizer, document_features
 from rasad.ner.lexicons import Gazetteer, Lexicon
 from rasad.ner.namelike import NameLike
+from rasad.ner.personnames import PersonNames
 from rasad.ner.tokenize import tokenize
 from rasad.ner.wordstats import WordStats
 
@@ -60,9 +61,10 @@ class CrfTagger:
     @classmethod
     def load(cls, path: Path | None = None, *, cache: bool = True) -> CrfTagger:
         """Load a model (default: the shipped one). ``<stem>.stage1.crfsuite``,
-        ``<stem>.lexicon.tsv``, ``gazetteer.tsv``, ``wordstats.tsv.gz`` and
-        ``namelike.tsv.gz`` are read from the model's directory (the shipped
-        ones if missing); instances are cached per path unless ``cache`` is false."""
+        ``<stem>.lexicon.tsv``, ``gazetteer.tsv``, ``wordstats.tsv.gz``,
+        ``namelike.tsv.gz`` and ``personnames.txt.gz`` are read from the model's
+        directory (the shipped ones if missing); instances are cached per path
+        unless ``cache`` is false."""
         model = Path(path or DEFAULT_MODEL).resolve()
         if cache and model in _loaded:
             return _loaded[model]
@@ -73,7 +75,13 @@ class CrfTagger:
         lexicon = Lexicon.read(model.with_suffix(".lexicon.tsv"))
         names_path = model.parent / "namelike.tsv.gz"
         names = NameLike.read(names_path if names_path.exists() else DATA_DIR / names_path.name)
-        featurizer = Featurizer(gazetteer, lexicon, stats if stats.table else None, names)
+        persons_path = model.parent / "personnames.txt.gz"
+        persons = PersonNames.read(
+            persons_path if persons_path.exists() else DATA_DIR / persons_path.name
+        )
+        featurizer = Featurizer(
+            gazetteer, lexicon, stats if stats.table else None, names, persons or None
+        )
         first = _open(stage1_path(model)) if stage1_path(model).exists() else None
         tagger = cls(featurizer, _open(model), first)
         if cache:
