@@ -18,6 +18,8 @@ CORPUS = SAMPLES / "corpus"
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 SEEDS_GOLD = SHARED / "gold" / "seeds.jsonl"
+NEWS = SHARED / "corpus" / "news"
+NEWS_GOLD = SHARED / "gold" / "news.jsonl"
 
 needs_shared = pytest.mark.skipif(
     not SEEDS_GOLD.exists(), reason="../shared is not beside the checkout"
