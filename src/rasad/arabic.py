@@ -345,3 +345,26 @@ def clitic_stems(word: str, min_len: int = 2) -> tuple[str, ...]:
             out.append(rest)
     seen: dict[str, None] = dict.fromkeys(out)
     return tuple(seen)
+
+
+#: The one table of month names (folded spelling -> month number), read by the publication
+#: date (``rasad.pubdate``) and by event dates (``rasad.events.dates``). All three systems:
+#: the names from Latin (Egypt, Gulf), the Maghreb spellings (Algeria/Tunisia and Morocco) and
+#: the Syriac names (Levant, Iraq).
+MONTHS: dict[str, int] = {
+    # from the Latin names (Egypt, Gulf, Sudan)
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "اغسطوس": 8, "سبتمبر": 9, "اكتوبر": 10,
+    "نوفمبر": 11, "ديسمبر": 12,
+    # Algeria and Tunisia (from French)
+    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7,
+    "اوت": 8,
+    # Morocco
+    "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
+    # Levant and Iraq (Syriac names)
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
+    "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11,
+    "كانون الاول": 12,
+}  # fmt: skip
+#: Month spellings that are also common words: a month only next to a day number or a year.
+AMBIGUOUS_MONTHS = frozenset({"اب", "ماي", "مارس", "اوت"})

@@ -9,41 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .arabic import fold
+from .arabic import MONTHS, fold
 
-MONTHS: dict[str, int] = {
-    "يناير": 1,
-    "فبراير": 2,
-    "مارس": 3,
-    "ابريل": 4,
-    "مايو": 5,
-    "ماي": 5,
-    "يونيو": 6,
-    "يونيه": 6,
-    "يوليو": 7,
-    "يوليه": 7,
-    "اغسطس": 8,
-    "غشت": 8,
-    "سبتمبر": 9,
-    "شتنبر": 9,
-    "اكتوبر": 10,
-    "نوفمبر": 11,
-    "نونبر": 11,
-    "ديسمبر": 12,
-    "دجنبر": 12,
-    "كانون الثاني": 1,
-    "شباط": 2,
-    "اذار": 3,
-    "نيسان": 4,
-    "ايار": 5,
-    "حزيران": 6,
-    "تموز": 7,
-    "اب": 8,
-    "ايلول": 9,
-    "تشرين الاول": 10,
-    "تشرين الثاني": 11,
-    "كانون الاول": 12,
-}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 
 _META_DATE = re.compile(

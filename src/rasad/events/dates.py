@@ -25,25 +25,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..arabic import AMBIGUOUS_MONTHS as _AMBIGUOUS_MONTHS
+from ..arabic import MONTHS as _MONTHS
 from ..arabic import fold
 
 __all__ = ["DateExpr", "find_dates", "resolve", "resolve_text"]
 
-# Month names, folded. Each entry: spelling -> month number.
-_MONTHS: dict[str, int] = {
-    # Egyptian / Gulf (from the Latin names)
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "افريل": 4, "مايو": 5, "يونيو": 6,
-    "يونيه": 6, "يوليو": 7, "يوليه": 7, "اغسطس": 8, "اغسطوس": 8, "سبتمبر": 9, "اكتوبر": 10,
-    "نوفمبر": 11, "نوڤمبر": 11, "ديسمبر": 12,
-    # Maghreb
-    "جانفي": 1, "فيفري": 2, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
-    # Levantine / Iraqi (Syriac names)
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
-    "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11,
-    "كانون الاول": 12,
-}
-# Spellings that are also common words: accepted only next to a day number or a year.
-_AMBIGUOUS_MONTHS = frozenset({"اب", "ماي", "مارس", "اوت"})
 
 _WEEKDAYS: dict[str, int] = {
     "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,

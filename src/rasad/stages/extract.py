@@ -156,6 +156,8 @@ class Cleaner(MapStage):
             if lab.kind == "title" and title is None:
                 title = line
                 kept.append(n)
+            elif lab.kind in ("head", "partial"):  # kicker, subtitle, title repeat, cut tail
+                kept.append(n)
             elif lab.kind == "body":
                 if is_html and title and line.strip() == title.strip() and not body:
                     continue  # trafilatura sometimes repeats the headline as a paragraph
