@@ -11,7 +11,8 @@ metadata, templates), then the positional ones:
 - **head** (above the body): the title is the first headline-like line (5-30 words, not ending a
   sentence); a repeat of it, and a subtitle of 5+ words below it, are head lines (kind
   ``head``: content lines, not text); a short kicker of 3-4 words directly above it too. Two
-  adjacent lines of which one repeats the other (image alt text and caption) are captions; other short lines are furniture;
+  adjacent lines of which one repeats the other (image alt text and caption) are captions;
+  other short lines are furniture;
 - **cut-off tail**: a page cut short ends in half a paragraph. The last line of the page, when
   only blank lines or plain candidate lines separate it from the body and it does not end a
   sentence, is content (kind ``partial``: in ``doc.lines``, not in ``doc.text``, since half a
