@@ -17,7 +17,9 @@ from typing import Any
 
 import numpy as np
 
+from ..arabic import fold
 from ..doc import Doc, content_hash
+from ..stories import StoryIndex, story_terms
 from .base import BatchStage, MapStage
 
 NUM_PERM = 128
@@ -72,6 +74,7 @@ class Fingerprinter(MapStage):
     def process(self, doc: Doc) -> None:
         doc.meta["body_key"] = body_key(doc)
         doc.meta["_minhash"] = minhash(shingles(doc.norm)).tobytes()
+        doc.meta["_story_terms"] = story_terms([fold(doc.title or ""), doc.norm])
 
 
 @dataclass(slots=True)
@@ -88,19 +91,27 @@ class Deduplicator(BatchStage):
     """Exact-duplicate links and story clusters, kept across the batches of one run.
 
     Each article joins the cluster of its most similar earlier article (estimated Jaccard of
-    word shingles >= ``threshold``) or starts its own cluster, named after its own id. The
-    decision depends only on the order of the articles, so every executor agrees.
+    word shingles >= ``threshold``). Failing that, with ``stories=True`` (``dedup.minhash.v2``),
+    it joins the story of the earlier article most similar in content (``rasad.stories``: other
+    outlets' edited reports of the same occasion), or starts its own cluster, named after its
+    own id. The decision depends only on the order of the articles, so every executor agrees.
     """
 
-    name = "dedup.minhash.v1"
+    name = "dedup.minhash.v2"
     requires = ("doc.meta.body_key", "doc.meta.minhash")
     assigns = ("doc.duplicate_of", "doc.cluster")
 
     def __init__(
-        self, *, threshold: float = THRESHOLD, prior: list[Prior] | None = None, **kw: Any
+        self,
+        *,
+        threshold: float = THRESHOLD,
+        prior: list[Prior] | None = None,
+        stories: bool = True,
+        **kw: Any,
     ) -> None:
         super().__init__(**kw)
         self.threshold = threshold
+        self._stories = StoryIndex() if stories else None
         self.prior = prior or []
         self._lsh: Any = None
         self._sigs: dict[str, np.ndarray[Any, Any]] = {}
@@ -139,9 +150,30 @@ class Deduplicator(BatchStage):
                 doc.cluster = self._cluster[doc.duplicate_of]
             elif doc.id in self._cluster:
                 doc.cluster = self._cluster[doc.id]
+            elif best is not None:
+                doc.cluster = self._cluster[best]
             else:
-                doc.cluster = self._cluster[best] if best is not None else doc.id
+                doc.cluster = self._story(doc) or doc.id
             self._add(doc.id, sig, doc.cluster)
+            if self._stories is not None and not doc.duplicate_of:
+                terms = doc.meta.get("_story_terms") or {}
+                self._stories.add(doc.id, terms, doc.published, doc.cluster)
+
+    def _story(self, doc: Doc) -> str | None:
+        if self._stories is None:
+            return None
+        terms = doc.meta.get("_story_terms") or {}
+        return self._stories.assign(doc.id, terms, doc.published)
+
+
+class NearDuplicateDeduplicator(Deduplicator):
+    """The former stage: exact duplicates and near-duplicate clusters only, no stories."""
+
+    name = "dedup.minhash.v1"
+
+    def __init__(self, **kw: Any) -> None:
+        kw["stories"] = False
+        super().__init__(**kw)
 
 
 class _Sig:
