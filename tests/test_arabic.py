@@ -103,3 +103,23 @@ def test_clitic_stems() -> None:
     assert fold("الرئيس") in clitic_stems(fold("للرئيس"))
     assert "الكرملين" in clitic_stems("بالكرملين")
     assert clitic_stems("ب") == ("ب",)
+
+
+def test_one_month_table_serves_both_date_readers() -> None:
+    from rasad.arabic import MONTHS
+    from rasad.events.dates import resolve_text
+    from rasad.pubdate import find_published
+
+    assert all(fold(name) == name for name in MONTHS)
+    for text, iso in (("12 جانفي 2024", "2024-01-12"), ("12 غشت 2024", "2024-08-12")):
+        found = find_published(
+            html=None,
+            url=None,
+            meta_lines=[],
+            head_text=f"نشر يوم {text}",
+            warc_date=None,
+            option=None,
+            record_date=None,
+        )
+        assert found == (iso, "text")
+        assert iso in str(resolve_text(f"التقى الوزيران في {text} في العاصمة", "2024-09-01"))

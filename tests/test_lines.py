@@ -102,3 +102,59 @@ def test_body_likeness_and_rules() -> None:
     assert rule_furniture("اشترك الآن في نشرتنا اليومية لتصلك آخر الأخبار") == "subscribe"
     assert rule_furniture("قد يهمك أيضَا :") == "read_also"
     assert rule_furniture("صورة أرشيفية للقاء الرئيسين") == "caption"
+
+
+def test_reading_aids_dates_and_captions() -> None:
+    assert rule_furniture("وقت القراءة: 3 دقائق") == "reading_aids"
+    assert rule_furniture("استمع إلى المقال") == "reading_aids"
+    assert rule_furniture("حجم الخط") == "reading_aids"
+    assert rule_furniture("عدد القراءات 1520") == "reading_aids"
+    assert rule_furniture("[ سفينة شحن ترسو في ميناء مطل على الخليج ]") == "caption"
+    assert rule_furniture("وزير الطاقة يتفقد حقلا نفطيا جنوب البلاد (رويترز)") == "caption"
+    assert rule_furniture("جنود على حاجز قرب الحدود الشمالية / AFP") == "caption"
+    assert (
+        rule_furniture("A border guard, at the crossing, checks papers near the lake") == "foreign"
+    )
+    assert rule_furniture("جميع الحقوق محفوظة لموقعنا 2025") == "copyright"
+    assert meta_kind("تاريخ النشر: 3 مارس 2024") == "date"
+    assert meta_kind("آخر تحديث: 2024/03/03 الساعة 10:20") == "date"
+    assert meta_kind("الأحد 3 مارس-آذار 2024 الساعة 10 صباحا / وكالة محلية - متابعات") == "date"
+    assert rule_furniture(P1) is None
+    assert meta_kind(P1) is None
+
+
+def test_head_lines_title_repeat_subtitle_and_caption_pair() -> None:
+    sub = "الوزيران بحثا ملف الطاقة وترسيم الحدود خلال لقاء مطول"
+    cap = "الوزير الأذربيجاني خلال المؤتمر الصحفي"
+    page = ["أخبار", "", "جولة جديدة", "", TITLE, "", sub, TITLE, cap, cap, "", P1, P2]
+    got = labels(page)
+    assert got[4] == ("title", "")
+    assert got[2] == ("furniture", "caption")  # a lone section name, not a kicker
+    assert got[6] == ("head", "subtitle")
+    assert got[7] == ("head", "repeat")
+    assert got[8] == got[9] == ("furniture", "caption")
+    kicker = ["مفاوضات السلام المتعثرة", TITLE, P1, P2]
+    assert labels(kicker)[0] == ("head", "kicker")
+
+
+def test_first_headline_is_the_title_and_decorated_copy_is_not() -> None:
+    page = [TITLE + " ● موقع الأخبار", "", TITLE, "", P1, P2]
+    got = labels(page)
+    assert got[2] == ("title", "")
+    assert got[0] == ("furniture", "caption")
+
+
+def test_wrapped_paragraph_and_cut_tail() -> None:
+    wrapped = [
+        "أعلنت وزارة الخارجية في بيان صدر مساء اليوم أن",
+        "الوزير سيتوجه إلى العاصمة الأذربيجانية الأسبوع المقبل في",
+        "زيارة تستمر يومين يبحث خلالها ملفات الطاقة والنقل والحدود.",
+    ]
+    page = [TITLE, "", *wrapped, "", P2, "", "وكان الطرفان قد اتفقا في الربيع الماضي على تشكيل لج"]
+    got = labels(page)
+    assert got[0] == ("title", "")
+    assert [g[0] for g in got[2:5]] == ["body", "body", "body"]
+    assert got[8] == ("partial", "cut")
+    # a headline list at the end of a page is not a cut paragraph
+    tail = [TITLE, P1, P2, "التعليقات مغلقة.", "خبر آخر عن زيارة رسمية مرتقبة للعاصمة"]
+    assert labels(tail)[-1][0] == "furniture"
