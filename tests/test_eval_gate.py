@@ -65,8 +65,8 @@ def test_gates_only_go_up() -> None:
     """Floors once reached (recorded here when raised) are never lowered in gates.json."""
     reached = {
         "news": {
-            "content_lines_f1": 0.98,
-            "titles_exact": 44,
+            "content_lines_f1": 0.99,
+            "titles_exact": 45,
             "entity_f1": 0.76,
             "event_required_recall": 0.31,
             "event_precision": 0.57,

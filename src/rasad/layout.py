@@ -28,6 +28,7 @@ from itertools import pairwise
 from .lines import LineLabel, is_body_like, line_key, meta_kind, n_words, rule_furniture
 
 _BULLET = re.compile(r"^\s*(?:[-•*▪◦●■–]|\d{1,2}[.)])\s+\S")
+_BULLET_MARK = re.compile(r"^\s*(?:[-•*▪◦●■–]|\d{1,2}[.)])\s+")
 _SENT_END = re.compile(r"[.!؟?:»\"”'\)]\s*$")
 
 
@@ -88,13 +89,18 @@ def _mark_lists(lines: Sequence[str], labels: list[LineLabel]) -> None:
                 j += 1
                 continue
             if not _is_item(lines[j], labels[j]):
-                break
+                last = line_key(_BULLET_MARK.sub("", lines[run[-1]].strip())) if run else None
+                if last is None or line_key(lines[j]) != last:
+                    break
+                items.add(last)  # the item repeated without its bullet (link and its text)
+                j += 1
+                continue
             run.append(j)
             j += 1
         if len(run) >= 2:
             for k in run:
                 labels[k] = LineLabel("furniture", "headline_list")
-                items.add(line_key(_BULLET.sub("", lines[k].strip())))
+                items.add(line_key(_BULLET_MARK.sub("", lines[k].strip())))
                 items.add(line_key(lines[k]))
         i = max(j, i + 1)
     if not items:
@@ -161,6 +167,15 @@ def _mark_body(lines: Sequence[str], labels: list[LineLabel]) -> None:
             labels[i] = LineLabel("body")
         elif i > last:
             labels[i] = LineLabel("furniture", "after_body")
+    for i in cands:  # a caption's first words standing alone above it
+        if labels[i].kind == "body" and not is_body_like(lines[i]):
+            j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+            if (
+                j is not None
+                and labels[j].reason == "caption"
+                and line_key(lines[j]).startswith(line_key(lines[i]))
+            ):
+                labels[i] = LineLabel("furniture", "caption")
     _mark_cut_tail(lines, labels, last)
     _mark_head(lines, labels, [i for i in cands if i < first])
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -160,8 +161,18 @@ def rule_furniture(line: str) -> str | None:
     return None
 
 
-# the positional rules (body span, title, head lines) live in rasad.layout
-from .layout import classify_lines  # noqa: E402
+def classify_lines(
+    lines: Sequence[str],
+    *,
+    template_keys: Collection[str] = (),
+    html: bool = False,
+) -> list[LineLabel]:
+    """Label every line of a page (see ``rasad.layout.classify_lines``, where the positional
+    rules live: body span, title, head lines, cut tail)."""
+    from .layout import classify_lines as classify
+
+    return classify(lines, template_keys=template_keys, html=html)
+
 
 __all__ = [
     "LineLabel",
