@@ -57,6 +57,9 @@ _FOREIGN_MINISTRY = (
 )
 _ALLIANCE_WORDS = frozenset({"حلف", "الحلف"})
 _ALLIANCE_NAME = re.compile(r"\b(?:NATO|alliance|treaty|pact)\b", re.IGNORECASE)
+#: Sectors of bodies that are not organs of a state (a state named inside their name, as in
+#: ``وكالة الصحافة الفرنسية``, is not a mention of that state).
+_NOT_STATE = frozenset({"MED", "BUS", "NGO", "REB", "OPP", "IGO"})
 _PRESIDENCY = ("kremlin", "presidency", "white house", "élysée", "elysee", "president")
 
 
@@ -252,7 +255,28 @@ class Linker:
                 NormMention(frame.start, frame.end, frame.start, person, "role", "role", "PER")
             )
         role_mentions += find_anaphors(norm, found, self._org_kinds)
-        self._emit(doc, found + new_mentions + role_mentions, new_names)
+        inner = self._inner_countries(norm, found)
+        self._emit(doc, found + new_mentions + role_mentions + inner, new_names)
+
+    def _inner_countries(self, norm: str, found: list[NormMention]) -> list[NormMention]:
+        """The state named inside a state body's name: ``وزارة الخارجية التركية`` also
+        mentions Turkey (by its nisba), as the gold format counts nisba adjectives."""
+        out: list[NormMention] = []
+        for m in found:
+            if m.etype != "ORG" or " " not in norm[m.start : m.end]:
+                continue
+            ent = self.kn.get(m.entity_id)
+            if ent is None or ent.country is None or ent.sector in _NOT_STATE:
+                continue
+            span = norm[m.start : m.end]
+            for ws in (i + 1 for i, ch in enumerate(span) if ch == " "):
+                for hit in self.res.gazetteer.find(span[ws:]):
+                    if any(eid == ent.country for eid, _ in hit.targets):
+                        s = m.start + ws + hit.start
+                        e = m.start + ws + hit.end
+                        out.append(NormMention(s, e, s, ent.country, "alias", "nisba", "GPE"))
+                    break
+        return out
 
     def _model_names(
         self, doc: Doc, by_wstart: dict[int, NormMention], add_new: Callable[[NameSpan, str], str]
