@@ -47,6 +47,7 @@ _STATE_OFFICES = frozenset(
         "foreign_ministry_spokesperson",
     }
 )
+_TANWEEN = frozenset("\u064b\u064c\u064d")
 _TYPE_RANK = {"GPE": 0, "ORG": 1, "LOC": 2, "PER": 3, "MISC": 4}
 _FOREIGN_MINISTRY = (
     "foreign affairs",
@@ -129,7 +130,7 @@ class Linker:
         return ent.type if ent is not None else "PER"
 
     # -- steps -------------------------------------------------------------------------------
-    def _exact(self, hits: list[Hit]) -> list[NormMention]:
+    def _exact(self, norm: str, hits: list[Hit]) -> list[NormMention]:
         named: set[str] = set()
         for hit in hits:
             ids = {eid for eid, _ in hit.targets}
@@ -138,6 +139,8 @@ class Linker:
         out: list[NormMention] = []
         for hit in hits:
             eid, kind = self._choose(hit, named)
+            if kind == "common" and eid not in named and not _after_title(norm, hit.start):
+                continue
             if eid is not None:
                 out.append(
                     NormMention(
@@ -182,7 +185,7 @@ class Linker:
     def link(self, doc: Doc, *, date_hint: str | None = None) -> None:
         """Fill ``doc.mentions`` and ``doc.entities`` (replacing what was there)."""
         norm = doc.norm
-        found = self._exact(self.res.gazetteer.find(norm))
+        found = self._exact(norm, self.res.gazetteer.find(norm))
         if self.use_variants:
             found += self._variants(norm, found)
         found.sort(key=lambda m: m.start)
@@ -343,10 +346,12 @@ class Linker:
             span = doc.span_from_norm(m.start, m.end)
             if span is None or (span[0], span[1], m.entity_id) in seen:
                 continue
+            if _TANWEEN.intersection(text[span[0] : span[1] + 1]):
+                continue  # "دوماً" (always) is an adverb, not Douma: names take no tanween
             seen.add((span[0], span[1], m.entity_id))
             ent = self._doc_entity(m.entity_id, doc, new_names)
-            if ent is None:
-                continue
+            if ent is None or not ent.name.strip():
+                continue  # an entity without a name is never output
             doc.entities.setdefault(ent.id, ent)
             how = "alias" if m.how == "alias" else m.how
             doc.mentions.append(
@@ -375,6 +380,15 @@ class Linker:
             country = of if owner is not None and owner.is_country else None
             return DocEntity(eid, label, None, "PER", country, "GOV", None)
         return None
+
+
+def _after_title(norm: str, start: int) -> bool:
+    """A title or office word (``الرئيس``) or a nisba (``الإيراني``) right before ``start``."""
+    words = norm[max(0, start - 40) : start].split()
+    if not words:
+        return False
+    prev = words[-1]
+    return prev in NAME_CONTEXT or (prev.startswith("ال") and prev.endswith("ي") and len(prev) > 4)
 
 
 def _covering(by_wstart: dict[int, NormMention], pos: int) -> list[NormMention]:
