@@ -674,3 +674,15 @@ def test_tanween_word_is_not_a_name(shipped: Linker) -> None:
 def test_no_empty_names(shipped: Linker) -> None:
     doc = run(shipped, "قال الباحث في الشأن الليبي سالم ورفلي إن حكومة الوحدة الوطنية باقية.")
     assert all(e.name.strip() for e in doc.entities.values())
+
+
+def test_bare_body_of_the_main_state(shipped: Linker) -> None:
+    text = (
+        "قال رئيس الوزراء العراقي إن العراق يرفض التدخل. وأضاف أن العراق سيرد. "
+        "وأعلنت وزارة الخارجية استدعاء السفير."
+    )
+    doc = run(shipped, text)
+    assert ("وزارة الخارجية", "org:ministry-of-foreign-affairs-iraq") in linked(doc)
+    # two states named as often: no main state, the bare name stays unlinked
+    doc = run(shipped, "زار وفد من العراق إيران، ثم عاد من إيران إلى العراق. وقالت الحكومة إنه نجح.")
+    assert all(m.text != "الحكومة" for m in doc.mentions)

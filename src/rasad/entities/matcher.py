@@ -142,6 +142,13 @@ class Gazetteer:
                 out.extend((k, "nisba") for k in nisba_keys if k not in COMMON_WORDS)
         return out
 
+    def lookup(self, key: str) -> list[str]:
+        """Entity ids of an exact folded key (no clitics, no context)."""
+        if not self._entries or not self._automaton.exists(key):
+            return []
+        _, lam, payload = self._entries[self._automaton.get(key)]
+        return [] if lam else list(dict.fromkeys(eid for eid, _ in payload))
+
     def find(self, norm: str) -> list[Hit]:
         """Longest non-overlapping hits of known names in ``norm``, in text order."""
         if not self._entries:
