@@ -684,5 +684,6 @@ def test_bare_body_of_the_main_state(shipped: Linker) -> None:
     doc = run(shipped, text)
     assert ("وزارة الخارجية", "org:ministry-of-foreign-affairs-iraq") in linked(doc)
     # two states named as often: no main state, the bare name stays unlinked
-    doc = run(shipped, "زار وفد من العراق إيران، ثم عاد من إيران إلى العراق. وقالت الحكومة إنه نجح.")
+    text = "زار وفد من العراق إيران، ثم عاد من إيران إلى العراق. وقالت الحكومة إنه نجح."
+    doc = run(shipped, text)
     assert all(m.text != "الحكومة" for m in doc.mentions)
