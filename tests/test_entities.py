@@ -687,3 +687,9 @@ def test_bare_body_of_the_main_state(shipped: Linker) -> None:
     text = "زار وفد من العراق إيران، ثم عاد من إيران إلى العراق. وقالت الحكومة إنه نجح."
     doc = run(shipped, text)
     assert all(m.text != "الحكومة" for m in doc.mentions)
+
+
+def test_government_of_a_named_leader(shipped: Linker) -> None:
+    doc = run(shipped, "انتقد المتظاهرون حكومة رئيس الوزراء عادل عبد المهدي بشدة.")
+    assert ("حكومة", "org:government-of-iraq") in linked(doc)
+    assert "Adil Abdul-Mahdi" in names(doc)

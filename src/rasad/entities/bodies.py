@@ -20,7 +20,7 @@ from .knowledge import Knowledge
 from .matcher import Gazetteer
 from .roles import NormMention
 
-__all__ = ["find_bare_bodies"]
+__all__ = ["find_bare_bodies", "find_person_governments"]
 
 
 def _load() -> dict[str, str]:
@@ -104,5 +104,32 @@ def find_bare_bodies(
             cache[head] = _body_of(BARE[head], state, kn, gaz)
         eid = cache[head]
         if eid is not None:
+            out.append(NormMention(start, end, hit.start(), eid, "role", "alias", "ORG"))
+    return out
+
+
+#: "حكومة" + (an office phrase) + a person: the government of that person's state.
+_GOVERNMENT_OF = re.compile(
+    r"(?<!\w)(?P<pre>[وفبلك]{0,2})(?P<head>حكومه)\s+"
+    r"(?:(?:رييس\s+(?:الوزراء|الحكومه)|الرييس|رييسه\s+الوزراء)\s+)?"
+)
+
+
+def find_person_governments(
+    norm: str, found: list[NormMention], kn: Knowledge, gaz: Gazetteer
+) -> list[NormMention]:
+    """``حكومة عادل عبد المهدي``: the government of the person's state, on the word حكومة."""
+    people = {m.wstart: m for m in found if m.etype == "PER" and m.kind != "nisba"}
+    if not people:
+        return []
+    out: list[NormMention] = []
+    for hit in _GOVERNMENT_OF.finditer(norm):
+        person = people.get(hit.end())
+        ent = kn.get(person.entity_id) if person is not None else None
+        if ent is None or ent.country is None:
+            continue
+        eid = _body_of("الحكومة {f}", ent.country, kn, gaz)
+        if eid is not None:
+            start, end = hit.start("head"), hit.end("head")
             out.append(NormMention(start, end, hit.start(), eid, "role", "alias", "ORG"))
     return out

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..doc import Doc, DocEntity, Mention
-from .bodies import find_bare_bodies
+from .bodies import find_bare_bodies, find_person_governments
 from .knowledge import Knowledge, load_knowledge, parse_date
 from .lexicon import COMMON_WORDS, FUNCTION_WORDS, NAME_CONTEXT, OFFICE_LABELS
 from .matcher import Gazetteer, Hit, alias_key
@@ -261,6 +261,7 @@ class Linker:
         role_mentions += find_anaphors(norm, found, self._org_kinds)
         inner = self._inner_countries(norm, found)
         inner += find_bare_bodies(norm, found, self.kn, self.res.gazetteer)
+        inner += find_person_governments(norm, found, self.kn, self.res.gazetteer)
         self._emit(doc, found + new_mentions + role_mentions + inner, new_names)
 
     def _inner_countries(self, norm: str, found: list[NormMention]) -> list[NormMention]:
