@@ -29,6 +29,7 @@ from typing import Any
 
 import babel
 import pycountry
+from kb_bodies import build_state_bodies
 from kb_records import (
     ARABIC_RE,
     DATE_RE,
@@ -319,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     records: dict[str, Record] = build_countries(rig3, rigc)
     others = build_places(rigc, cities) + build_orgs(rigc)
     others += merge_duplicates(build_people(), "people*.txt")
+    others += build_state_bodies(records, others)
     for rec in others:
         if rec.id in records:
             raise SystemExit(f"duplicate id {rec.id}")

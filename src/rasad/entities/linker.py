@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..doc import Doc, DocEntity, Mention
+from .bodies import find_bare_bodies, find_person_governments
 from .knowledge import Knowledge, load_knowledge, parse_date
 from .lexicon import COMMON_WORDS, FUNCTION_WORDS, NAME_CONTEXT, OFFICE_LABELS
 from .matcher import Gazetteer, Hit, alias_key
@@ -47,6 +48,7 @@ _STATE_OFFICES = frozenset(
         "foreign_ministry_spokesperson",
     }
 )
+_TANWEEN = frozenset("\u064b\u064c\u064d")
 _TYPE_RANK = {"GPE": 0, "ORG": 1, "LOC": 2, "PER": 3, "MISC": 4}
 _FOREIGN_MINISTRY = (
     "foreign affairs",
@@ -57,6 +59,9 @@ _FOREIGN_MINISTRY = (
 )
 _ALLIANCE_WORDS = frozenset({"حلف", "الحلف"})
 _ALLIANCE_NAME = re.compile(r"\b(?:NATO|alliance|treaty|pact)\b", re.IGNORECASE)
+#: Sectors of bodies that are not organs of a state (a state named inside their name, as in
+#: ``وكالة الصحافة الفرنسية``, is not a mention of that state).
+_NOT_STATE = frozenset({"MED", "BUS", "NGO", "REB", "OPP", "IGO"})
 _PRESIDENCY = ("kremlin", "presidency", "white house", "élysée", "elysee", "president")
 
 
@@ -126,7 +131,7 @@ class Linker:
         return ent.type if ent is not None else "PER"
 
     # -- steps -------------------------------------------------------------------------------
-    def _exact(self, hits: list[Hit]) -> list[NormMention]:
+    def _exact(self, norm: str, hits: list[Hit]) -> list[NormMention]:
         named: set[str] = set()
         for hit in hits:
             ids = {eid for eid, _ in hit.targets}
@@ -135,6 +140,8 @@ class Linker:
         out: list[NormMention] = []
         for hit in hits:
             eid, kind = self._choose(hit, named)
+            if kind == "common" and eid not in named and not _after_title(norm, hit.start):
+                continue
             if eid is not None:
                 out.append(
                     NormMention(
@@ -179,7 +186,7 @@ class Linker:
     def link(self, doc: Doc, *, date_hint: str | None = None) -> None:
         """Fill ``doc.mentions`` and ``doc.entities`` (replacing what was there)."""
         norm = doc.norm
-        found = self._exact(self.res.gazetteer.find(norm))
+        found = self._exact(norm, self.res.gazetteer.find(norm))
         if self.use_variants:
             found += self._variants(norm, found)
         found.sort(key=lambda m: m.start)
@@ -252,7 +259,30 @@ class Linker:
                 NormMention(frame.start, frame.end, frame.start, person, "role", "role", "PER")
             )
         role_mentions += find_anaphors(norm, found, self._org_kinds)
-        self._emit(doc, found + new_mentions + role_mentions, new_names)
+        inner = self._inner_countries(norm, found)
+        inner += find_bare_bodies(norm, found, self.kn, self.res.gazetteer)
+        inner += find_person_governments(norm, found, self.kn, self.res.gazetteer)
+        self._emit(doc, found + new_mentions + role_mentions + inner, new_names)
+
+    def _inner_countries(self, norm: str, found: list[NormMention]) -> list[NormMention]:
+        """The state named inside a state body's name: ``وزارة الخارجية التركية`` also
+        mentions Turkey (by its nisba), as the gold format counts nisba adjectives."""
+        out: list[NormMention] = []
+        for m in found:
+            if m.etype != "ORG" or " " not in norm[m.start : m.end]:
+                continue
+            ent = self.kn.get(m.entity_id)
+            if ent is None or ent.country is None or ent.sector in _NOT_STATE:
+                continue
+            span = norm[m.start : m.end]
+            for ws in (i + 1 for i, ch in enumerate(span) if ch == " "):
+                for hit in self.res.gazetteer.find(span[ws:]):
+                    if any(eid == ent.country for eid, _ in hit.targets):
+                        s = m.start + ws + hit.start
+                        e = m.start + ws + hit.end
+                        out.append(NormMention(s, e, s, ent.country, "alias", "nisba", "GPE"))
+                    break
+        return out
 
     def _model_names(
         self, doc: Doc, by_wstart: dict[int, NormMention], add_new: Callable[[NameSpan, str], str]
@@ -319,10 +349,12 @@ class Linker:
             span = doc.span_from_norm(m.start, m.end)
             if span is None or (span[0], span[1], m.entity_id) in seen:
                 continue
+            if _TANWEEN.intersection(text[span[0] : span[1] + 1]):
+                continue  # "دوماً" (always) is an adverb, not Douma: names take no tanween
             seen.add((span[0], span[1], m.entity_id))
             ent = self._doc_entity(m.entity_id, doc, new_names)
-            if ent is None:
-                continue
+            if ent is None or not ent.name.strip():
+                continue  # an entity without a name is never output
             doc.entities.setdefault(ent.id, ent)
             how = "alias" if m.how == "alias" else m.how
             doc.mentions.append(
@@ -351,6 +383,15 @@ class Linker:
             country = of if owner is not None and owner.is_country else None
             return DocEntity(eid, label, None, "PER", country, "GOV", None)
         return None
+
+
+def _after_title(norm: str, start: int) -> bool:
+    """A title or office word (``الرئيس``) or a nisba (``الإيراني``) right before ``start``."""
+    words = norm[max(0, start - 40) : start].split()
+    if not words:
+        return False
+    prev = words[-1]
+    return prev in NAME_CONTEXT or (prev.startswith("ال") and prev.endswith("ي") and len(prev) > 4)
 
 
 def _covering(by_wstart: dict[int, NormMention], pos: int) -> list[NormMention]:

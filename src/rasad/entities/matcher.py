@@ -22,7 +22,7 @@ import ahocorasick
 
 from ..arabic import fold
 from ..kb import Entity
-from .lexicon import COMMON_WORDS
+from .lexicon import COMMON_NAMES, COMMON_WORDS
 
 __all__ = ["Gazetteer", "Hit", "alias_key", "is_word_char"]
 
@@ -80,7 +80,7 @@ class Hit:
     start: int
     end: int
     prefix: str
-    targets: tuple[tuple[str, str], ...]  # (entity id, kind: alias | surname | nisba)
+    targets: tuple[tuple[str, str], ...]  # (entity id, kind: alias | surname | nisba | common)
 
 
 class Gazetteer:
@@ -126,6 +126,8 @@ class Gazetteer:
                 if key in multi_first:
                     continue  # a first name alone identifies nobody
                 kind = "surname"
+            if ent.type == "PER" and single and key in COMMON_NAMES:
+                kind = "common"  # needs the full name or a title in the document
             out.extend((k, kind) for k in _hyphen_forms(key))
         listed = {alias_key(n) for n in ent.nisba}
         hamzated = {alias_key(n) for n in ent.nisba if n.strip()[:1] in "أإآ"}
@@ -136,8 +138,16 @@ class Gazetteer:
                 article = key[2:] in listed or (
                     nisba.strip().startswith("ال") and key not in hamzated
                 )
-                out.extend((k, "nisba") for k in _nisba_forms(key, article))
+                nisba_keys = _nisba_forms(key, article)
+                out.extend((k, "nisba") for k in nisba_keys if k not in COMMON_WORDS)
         return out
+
+    def lookup(self, key: str) -> list[str]:
+        """Entity ids of an exact folded key (no clitics, no context)."""
+        if not self._entries or not self._automaton.exists(key):
+            return []
+        _, lam, payload = self._entries[self._automaton.get(key)]
+        return [] if lam else list(dict.fromkeys(eid for eid, _ in payload))
 
     def find(self, norm: str) -> list[Hit]:
         """Longest non-overlapping hits of known names in ``norm``, in text order."""

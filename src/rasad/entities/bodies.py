@@ -1,0 +1,135 @@
+"""Bare names of state bodies: ``وزارة الخارجية``, ``البرلمان``, ``الحكومة`` with no state named.
+
+News names a state's own bodies without the state when the story is about that state. A bare
+name (``data/bare_bodies.txt``) is linked to the body of the document's main state: the state
+mentioned most often (by name or nisba), when it is mentioned at least twice and more often than
+any other. The body is the knowledge-base entity whose name is the bare name plus the state's
+nisba (``وزارة الخارجية`` + ``العراقية``), so only bodies the knowledge base has are linked.
+A bare name that another name covers, or that a definite word follows (``الحكومة الانتقالية``,
+another body), is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from importlib import resources
+
+from ..arabic import fold
+from .knowledge import Knowledge
+from .matcher import Gazetteer
+from .roles import NormMention
+
+__all__ = ["find_bare_bodies", "find_person_governments"]
+
+
+def _load() -> dict[str, str]:
+    text = resources.files(__package__ or "rasad.entities").joinpath("data", "bare_bodies.txt")
+    out: dict[str, str] = {}
+    for line in text.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            bare, full = line.split("\t")
+            out[fold(bare.strip())] = full.strip()
+    return out
+
+
+BARE: dict[str, str] = _load()
+_BARE_RE = re.compile(
+    r"(?<!\w)(?P<pre>[وفبلك]{0,2})(?P<head>"
+    + "|".join(re.escape(k) for k in sorted(BARE, key=len, reverse=True))
+    + r")(?!\w)"
+)
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+
+
+def main_state(found: list[NormMention], kn: Knowledge) -> str | None:
+    """The state named most often in the document (at least twice, strictly most)."""
+    counts: Counter[str] = Counter()
+    for m in found:
+        ent = kn.get(m.entity_id)
+        if ent is not None and ent.is_country:
+            counts[ent.id] += 1
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2.0 * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _body_of(full: str, state: str, kn: Knowledge, gaz: Gazetteer) -> str | None:
+    ent = kn.get(state)
+    if ent is None:
+        return None
+    for form in ent.nisba:
+        key = fold(form)
+        if not key.startswith("ال") or " " in key:
+            continue
+        if key.endswith("يه"):
+            name = full.replace("{f}", key)
+        elif key.endswith("ي"):
+            name = full.replace("{m}", key)
+        else:
+            continue
+        if "{" in name:
+            continue
+        for eid in gaz.lookup(fold(name)):
+            body = kn.get(eid)
+            if body is not None and body.type == "ORG" and body.country == state:
+                return eid
+    return None
+
+
+def find_bare_bodies(
+    norm: str, found: list[NormMention], kn: Knowledge, gaz: Gazetteer
+) -> list[NormMention]:
+    """Mentions of the main state's bodies by their bare names (see the module doc)."""
+    if not BARE or not _BARE_RE.search(norm):
+        return []
+    state = main_state(found, kn)
+    if state is None:
+        return []
+    covered = bytearray(len(norm))
+    for m in found:
+        covered[m.wstart : m.end] = b"\x01" * (m.end - m.wstart)
+    out: list[NormMention] = []
+    cache: dict[str, str | None] = {}
+    for hit in _BARE_RE.finditer(norm):
+        start, end = hit.start("head"), hit.end("head")
+        if covered.find(1, hit.start(), end) != -1:
+            continue
+        nxt = _NEXT_WORD.match(norm, end)
+        if nxt is not None and nxt.group(1).startswith("ال"):
+            continue
+        head = hit.group("head")
+        if head not in cache:
+            cache[head] = _body_of(BARE[head], state, kn, gaz)
+        eid = cache[head]
+        if eid is not None:
+            out.append(NormMention(start, end, hit.start(), eid, "role", "alias", "ORG"))
+    return out
+
+
+#: "حكومة" + (an office phrase) + a person: the government of that person's state.
+_GOVERNMENT_OF = re.compile(
+    r"(?<!\w)(?P<pre>[وفبلك]{0,2})(?P<head>حكومه)\s+"
+    r"(?:(?:رييس\s+(?:الوزراء|الحكومه)|الرييس|رييسه\s+الوزراء)\s+)?"
+)
+
+
+def find_person_governments(
+    norm: str, found: list[NormMention], kn: Knowledge, gaz: Gazetteer
+) -> list[NormMention]:
+    """``حكومة عادل عبد المهدي``: the government of the person's state, on the word حكومة."""
+    people = {m.wstart: m for m in found if m.etype == "PER" and m.kind != "nisba"}
+    if not people:
+        return []
+    out: list[NormMention] = []
+    for hit in _GOVERNMENT_OF.finditer(norm):
+        person = people.get(hit.end())
+        ent = kn.get(person.entity_id) if person is not None else None
+        if ent is None or ent.country is None:
+            continue
+        eid = _body_of("الحكومة {f}", ent.country, kn, gaz)
+        if eid is not None:
+            start, end = hit.start("head"), hit.end("head")
+            out.append(NormMention(start, end, hit.start(), eid, "role", "alias", "ORG"))
+    return out
