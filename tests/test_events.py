@@ -720,3 +720,32 @@ def test_events_meeting_on_the_sidelines_of_a_summit_is_bilateral() -> None:
     assert [(e.type, e.mode, dyad(e)) for e in evs] == [("CONSULT", "meet", RT)]
     evs = events_of("وعقد أردوغان وبوتين أمس قمة في سوتشي.")
     assert [e.mode for e in evs if e.type == "CONSULT"] == ["multilateral"]
+
+
+# --- agents of act nouns, condemnation of an act, mediation ---------------------------------
+
+def test_nisba_after_an_act_noun_is_its_agent() -> None:
+    evs = events_of("أدانت موسكو القصف التركي على طهران أمس.")
+    kinds = {(e.type, tuple(e.source.countries), tuple(e.target.countries)) for e in evs}
+    assert ("ASSAULT", ("TUR",), ("IRN",)) in kinds
+    # condemning an act accuses its agent, not the place struck
+    assert ("ACCUSE", ("RUS",), ("TUR",)) in kinds
+    assert ("ACCUSE", ("RUS",), ("IRN",)) not in kinds
+
+
+def test_nisba_of_the_target_place_is_not_the_agent() -> None:
+    evs = events_of("أدانت موسكو القصف على المدن التركية أمس.")
+    assert not any(e.type == "ASSAULT" and e.source.countries == ["TUR"] for e in evs)
+
+
+def test_mediation_between_two_sides() -> None:
+    evs = [e for e in events_of("وتوسطت السعودية بين روسيا وأوكرانيا في صفقة جديدة.")
+           if e.type == "CONSULT"]
+    assert len(evs) == 1
+    assert evs[0].mode == "third-party"
+    assert evs[0].source.countries == ["SAU"]
+    assert sorted(evs[0].target.countries) == ["RUS", "UKR"]
+
+
+def test_mediation_without_sides_is_dropped() -> None:
+    assert not [e for e in events_of("وتوسطت السعودية في صفقة جديدة.") if e.type == "CONSULT"]

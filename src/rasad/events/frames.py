@@ -10,6 +10,7 @@ from ..doc import Actor, Doc, Event
 from . import plover
 from .arguments import Unit, intent_of, is_negated
 from .lexicon import Hit, Token
+from .mediation import mediation_sides
 from .sides import (
     _DOMESTIC,
     _MATERIAL,
@@ -19,6 +20,7 @@ from .sides import (
     _SYM_NOUN_PREPS,
     _TOPIC_HEADS,
     _VERBAL,
+    _agent_nisba,
     _anaphor_near,
     _anaphor_object,
     _before_qad,
@@ -115,7 +117,10 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
                 dyad_anaphor = True
     else:
         suffix = hit.form.suffix
-        if suffix == "هما":
+        agent = _agent_nisba(hit, sent, tokens)
+        if agent:
+            subj = agent
+        elif suffix == "هما":
             before = [u for u in sent.units if u.j <= hit.i and u.is_actor]
             groups = [g for g in {u.group for u in before}
                       if sum(1 for u in before if u.group == g) >= 2]
@@ -154,6 +159,11 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
     taken = {id(u) for lst in claimed.values() for u in lst} if hit.start not in claimed else set()
     reporter = _reporter(sent, hit.i)
     reported_by = reporter.entity if reporter is not None else sent.outlet
+    if mode == "third-party":
+        pair = mediation_sides(hit, sent, subj, ctx, reporter or ctx.reporter)
+        if pair is None:
+            return []
+        return [_make(hit, etype, mode, pair[0], pair[1], sent, tokens, doc, conf, reported_by)]
     # -- reported conduct: "X said that Y deliberately ..."
     if entry.has("allege"):
         rep = reporter or ctx.reporter
@@ -255,8 +265,11 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             obj = partners
         obj = obj or genitive
         obj = _victims(hit, sent, tokens) or obj
-        if obj is None and is_verb and etype in ("REJECT", "ACCUSE") and src is not None:
-            obj = _stance_object(hit, sent, subj, src)
+        if is_verb and etype in ("REJECT", "ACCUSE") and src is not None:
+            # "أدانت X القصف الإسرائيلي على دمشق": the act's agent, not the place struck
+            stance = _stance_object(hit, sent, subj, src)
+            if stance and (obj is None or stance[0].i < obj[0].i):
+                obj = stance
         if obj and subj and src is not None and _same_state(subj, obj):
             obj = None  # "هددت إيران ... ونفت طهران": the state named again, not its target
         if tgt is None:

@@ -45,6 +45,9 @@ _VICTIMS = _folded({"مواطنين", "مواطنون", "مواطنا", "موا�
                     "صحفيين", "صحفيا", "دبلوماسيين", "دبلوماسيا", "ناشطين", "رعايا", "عمال",
                     "بحارة", "طلاب", "مدنيين", "اسرى", "معتقلين"})
 #: words that open a new clause with its own subject
+#: Words between an act noun and the nisba naming its agent ("الضربات الجوية الأمريكية").
+AGENT_BRIDGES = _folded({"العسكريه", "الجويه", "الصاروخيه", "المسلح", "المسلحه", "الاحتلال",
+                         "الجيش", "القوات", "الاخيره", "الاخير", "البريه", "الجوي", "العسكري"})
 CLAUSE_BREAKS = _folded({"فيما", "بينما", "حين"})
 #: nouns that make a following trigger noun a topic, not an event ("سير المفاوضات")
 _TOPIC_HEADS = _folded({"سير", "مسار", "ملف", "افاق", "آفاق", "مستقبل", "استئناف", "نتائج"})
@@ -227,6 +230,21 @@ def _stance_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None,
         if start <= u.i <= stop and u.modifier and u.countries and \
                 not set(u.countries) & set(src.countries):
             return [u]
+    return None
+
+
+def _agent_nisba(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
+    """"القصف الإسرائيلي على مطار دمشق", "غارات الجيش التركي": a nisba adjective qualifying
+    the noun of a directed act (right after it, or after one word of the act's own phrase
+    such as العسكرية / الجيش) names the act's agent."""
+    if hit.form.tense != "noun" or hit.entry.has("sym") or hit.form.suffix:
+        return None
+    for u in sent.units:
+        if not (u.nisba and u.countries) or u.i < hit.j:
+            continue
+        if u.i == hit.j or (u.i == hit.j + 1 and tokens[hit.j].text in AGENT_BRIDGES):
+            return [u]
+        break
     return None
 
 
