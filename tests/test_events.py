@@ -749,3 +749,10 @@ def test_mediation_between_two_sides() -> None:
 
 def test_mediation_without_sides_is_dropped() -> None:
     assert not [e for e in events_of("وتوسطت السعودية في صفقة جديدة.") if e.type == "CONSULT"]
+
+
+def test_the_subject_of_a_call_is_not_the_parties_of_the_agreement_called_for() -> None:
+    evs = events_of("ودعت روسيا وتركيا إلى اتفاق جديد.")
+    assert not [e for e in evs if e.type == "AGREE"]
+    signed = events_of("ووقعت روسيا اتفاقا جديدا مع تركيا أمس.")
+    assert any(e.type == "AGREE" and dyad(e) == RT for e in signed)

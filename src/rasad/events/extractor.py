@@ -98,6 +98,8 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
         _find_reporters(sent, s_hits, tokens, ctx)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
         ev_hits = [h for h in ev_hits if not _purpose(h, ev_hits, tokens)]
+        sent.verbs = [h.i for h in ev_hits
+                      if h.form.tense != "noun" and not h.entry.has("sym")]
         s_dates = [DateExpr(d.start + s, d.end + s, d.text, d.key)
                    for d in find_dates(norm[s:e])] if ev_hits else []
         s_dates = [d for d in s_dates if not _announced(d, s_hits, tokens, sent.tj)]

@@ -31,6 +31,7 @@ from .sides import (
     _halted,
     _object,
     _other,
+    _owned_by_verb,
     _same_state,
     _Sentence,
     _Side,
@@ -141,6 +142,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             dyad_anaphor = True
         else:
             subj = _subject_before(hit, sent, cs, 8)
+            if entry.has("sym") and _owned_by_verb(sent, subj, hit.i):
+                subj = None
             if subj and all(u.kind == "GPE" and not u.nisba for u in subj):
                 # "يزور ميرزويان بروكسل لبحث ...": the visitor talks, not the city visited
                 people = [u for u in sent.units if cs <= u.i and u.j <= subj[0].i

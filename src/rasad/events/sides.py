@@ -101,6 +101,7 @@ class _Sentence:
     reporters: list[tuple[int, Unit]] = field(default_factory=list)  # (from word, unit)
     outlet: str | None = None
     breaks: list[int] = field(default_factory=list)  # words that open a new clause (فيما)
+    verbs: list[int] = field(default_factory=list)  # first words of event verb hits
 
 
 def _strip(word: str) -> str:
@@ -164,6 +165,16 @@ def _subject_before(hit: Hit, sent: _Sentence, lo: int, reach: int) -> list[Unit
         return None
     group = [v for v in cands if v.group == last.group and (not v.prep or v.counterpart)]
     return group or None
+
+
+def _owned_by_verb(sent: _Sentence, subj: list[Unit] | None, i: int) -> bool:
+    """The subject found before word ``i`` is a verb's: the verb stands right before it (VSO:
+    "دعت X و Y إلى اتفاق" — X and Y make the call, they are not the parties of the agreement)
+    or between it and word ``i`` (SVO)."""
+    if not subj:
+        return False
+    first, end = min(u.i for u in subj), max(u.j for u in subj)
+    return any(end <= v < i or 0 < first - v <= 3 for v in sent.verbs)
 
 
 def _anaphor_near(tokens: list[Token], lo: int, hi: int) -> bool:
