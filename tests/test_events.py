@@ -756,3 +756,14 @@ def test_the_subject_of_a_call_is_not_the_parties_of_the_agreement_called_for() 
     assert not [e for e in evs if e.type == "AGREE"]
     signed = events_of("ووقعت روسيا اتفاقا جديدا مع تركيا أمس.")
     assert any(e.type == "AGREE" and dyad(e) == RT for e in signed)
+
+
+@pytest.mark.parametrize("text", ["وهدد أردوغان بالرد على تركيا.", "وشكر أردوغان الشعب التركي."])
+def test_a_state_does_not_threaten_or_thank_itself(text: str) -> None:
+    evs = events_of(text)
+    assert not [e for e in evs if e.source.countries == e.target.countries]
+
+
+def test_domestic_groups_are_the_target_of_their_own_state() -> None:
+    evs = events_of("واتهم بوتين المعارضة بتنظيم أعمال عنف.")
+    assert any(e.type == "ACCUSE" and e.target.countries == ["RUS"] for e in evs)

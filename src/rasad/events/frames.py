@@ -45,6 +45,10 @@ from .sides import (
 
 __all__: list[str] = []  # internal to the events package
 
+#: Directed types read between two states: one state on both sides is a misreading unless
+#: the target is a domestic group ("اتهم الرئيس المعارضة").
+_OUTWARD = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "REJECT"})
+
 
 def _reporter(sent: _Sentence, i: int) -> Unit | None:
     found = [u for k, u in sent.reporters if k <= i]
@@ -253,6 +257,7 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             # "أعلنت وزارة الدفاع ... تحييد ...": an authority announcing its own action
             src, conf = _Side.of([reporter]), conf - 0.15
         tgt = None
+        domestic = False
         if not partners and src is not None and ctx.dyad is not None and is_verb:
             tgt = _anaphor_object(hit, sent, tokens, subj, src, ctx.dyad)
             if tgt is None and hit.form.suffix == "هما":  # "ودعتهما إلى الحوار": the pair
@@ -286,6 +291,7 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             k = max((u.j for u in subj if u.i >= hit.j), default=hit.j) if subj else hit.j
             if any(_strip(tokens[m].text) in _DOMESTIC for m in range(k, min(sent.tj, k + 2))):
                 tgt = _Side(src.countries, None, None)
+                domestic = True
         if tgt is None and etype in ("ASSAULT", "COERCE"):
             where = [u for u in sent.units if u.place and u.countries and u.i >= hit.j]
             if not where and etype == "ASSAULT" and src is not None:
@@ -307,6 +313,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             conf -= 0.15
         if src is None or tgt is None or not src.countries or not tgt.countries:
             return []
+        if etype in _OUTWARD and set(src.countries) == set(tgt.countries) and not domestic:
+            return []  # a state does not condemn, threaten or sanction itself
         if mode == "visit" and set(src.countries) == set(tgt.countries):
             # nobody visits their own country: "قبل بوتين دعوة وجهها أردوغان لزيارة تركيا"
             visitors = [u for u in sent.units if u.is_actor and u.j <= hit.i
