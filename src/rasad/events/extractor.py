@@ -25,6 +25,7 @@ from ..arabic import fold
 from ..doc import Doc, Event
 from . import plover
 from .arguments import BodyAt, Unit, build_units, sentences
+from .cues import cue
 from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
@@ -129,8 +130,7 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
     return merged
 
 
-_NOUN_CONTEXT = frozenset(fold(w) for w in (
-    "في", "من", "على", "عن", "إلى", "بعد", "قبل", "خلال", "إثر", "عقب", "جراء", "وسط"))
+_NOUN_CONTEXT = cue("noun_context")
 
 
 def _announced(date: DateExpr, hits: list[Hit], tokens: list[Token], tj: int) -> bool:
@@ -223,14 +223,12 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
     return out
 
 
-_COMPLEMENT_HEADS = frozenset(fold(w) for w in ("في", "حول", "بشأن", "جديد", "جديدة"))
+_COMPLEMENT_HEADS = cue("complement_heads")
 #: "اشتباكات مسلحة أمس على الحدود بين قرغيزستان وطاجيكستان": the two sides of a border
-_BORDER = frozenset(fold(w) for w in ("الحدود", "حدود", "الشريط الحدودي"))
+_BORDER = cue("border")
 
 
-_PAIR_HEADS = frozenset(fold(w) for w in (
-    "وزيري", "وزراء", "خارجية", "الخارجية", "دفاع", "الدفاع", "رئيسي", "رؤساء", "زعيمي",
-    "قادة", "ممثلي", "وفدي", "وفود", "حكومتي", "برلماني"))
+_PAIR_HEADS = cue("pair_heads")
 
 
 def _between_heads(tokens: list[Token], k: int, i: int) -> bool:
