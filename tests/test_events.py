@@ -767,3 +767,10 @@ def test_a_state_does_not_threaten_or_thank_itself(text: str) -> None:
 def test_domestic_groups_are_the_target_of_their_own_state() -> None:
     evs = events_of("واتهم بوتين المعارضة بتنظيم أعمال عنف.")
     assert any(e.type == "ACCUSE" and e.target.countries == ["RUS"] for e in evs)
+
+
+def test_a_protest_lodged_with_an_envoy_is_not_a_demonstration() -> None:
+    evs = events_of("واستدعت أنقرة السفير الروسي وأبلغته احتجاجها على التصريحات.")
+    assert not [e for e in evs if e.type == "PROTEST"]
+    evs = events_of("وسيستدعي أردوغان السفير الروسي للاحتجاج على التصريحات.")
+    assert not [e for e in evs if e.type == "PROTEST"]

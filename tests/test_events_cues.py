@@ -29,3 +29,13 @@ def test_unknown_set_is_an_error() -> None:
     except KeyError:
         return
     raise AssertionError("expected KeyError")
+
+
+def test_un_organs_act_for_the_un() -> None:
+    from rasad.doc import DocEntity
+    from rasad.events.arguments import _countries
+
+    council = DocEntity("org:unsc", "United Nations Security Council", None, "ORG", None, "IGO")
+    assert _countries(council, lambda _id: "UNSC") == ("UN",)
+    nato = DocEntity("org:nato", "NATO", None, "ORG", None, "IGO")
+    assert _countries(nato, lambda _id: "NATO") == ("NATO",)

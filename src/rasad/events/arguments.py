@@ -126,7 +126,8 @@ def _countries(ent: DocEntity, kb_code: Callable[[str], str | None] | None,
     if ent.type == "ORG":
         code = body_code(ent, kb_code)
         if code:
-            return (code,)
+            # the Security Council and the General Assembly act for the UN
+            return ("UN",) if code in _UN_ORGANS else (code,)
     if ent.id.startswith("role:"):
         parts = ent.id.split(":")
         if len(parts) > 2 and parts[1]:
@@ -134,6 +135,7 @@ def _countries(ent: DocEntity, kb_code: Callable[[str], str | None] | None,
     return ()
 
 
+_UN_ORGANS = cue("un_organs")
 _RANK = {"PER": 0, "ROLE": 1, "ORG": 2, "NORP": 3, "GPE": 4, "LOC": 5}
 
 

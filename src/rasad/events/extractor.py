@@ -149,13 +149,14 @@ def _announced(date: DateExpr, hits: list[Hit], tokens: list[Token], tj: int) ->
 
 
 def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
-    """"استدعت الخارجية السفير احتجاجا على ...": "in protest" gives the purpose of another
-    act reported before it, not a demonstration."""
-    return hit.entry.type == "PROTEST" and tokens[hit.i].text.lstrip("و") == _IN_PROTEST and \
+    """"استدعت الخارجية السفير احتجاجا على ...", "وأبلغته احتجاجها": "in protest" gives the
+    purpose of another act reported before it (a protest lodged), not a demonstration."""
+    return hit.entry.type == "PROTEST" and tokens[hit.i].text.lstrip("و") in _IN_PROTEST and \
         any(h.i < hit.i and h.entry.type != "PROTEST" for h in hits)
 
 
-_IN_PROTEST = fold("احتجاجا")
+#: "احتجاجا على", "للاحتجاج على", "أبلغته احتجاجها": a protest lodged with someone
+_IN_PROTEST = cue("lodged_protest")
 
 
 def _as_noun(hit: Hit, tokens: list[Token]) -> Hit:
