@@ -774,3 +774,12 @@ def test_a_protest_lodged_with_an_envoy_is_not_a_demonstration() -> None:
     assert not [e for e in evs if e.type == "PROTEST"]
     evs = events_of("وسيستدعي أردوغان السفير الروسي للاحتجاج على التصريحات.")
     assert not [e for e in evs if e.type == "PROTEST"]
+
+
+def test_a_meeting_with_each_of_a_list() -> None:
+    evs = events_of("وعقد لافروف اجتماعا رباعيا مع كل من أردوغان، وماكرون، وبلينكن في موسكو.")
+    meets = [e for e in evs if e.type == "CONSULT"]
+    assert len(meets) == 1
+    assert meets[0].mode == "multilateral"
+    assert meets[0].source.countries == ["RUS"]
+    assert sorted(meets[0].target.countries) == ["FRA", "TUR", "USA"]

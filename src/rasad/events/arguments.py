@@ -136,6 +136,8 @@ def _countries(ent: DocEntity, kb_code: Callable[[str], str | None] | None,
 
 
 _UN_ORGANS = cue("un_organs")
+#: "كل من X و Y": the words before من that make it a list, not a preposition
+_EACH = cue("each")
 _RANK = {"PER": 0, "ROLE": 1, "ORG": 2, "NORP": 3, "GPE": 4, "LOC": 5}
 
 
@@ -244,6 +246,10 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
             break
         if not clitic and k > 0:
             prev = _strip_wa(tokens[k - 1].text)
+            if prev == "من" and k > 1 and _strip_wa(tokens[k - 2].text) in _EACH:
+                # "مع كل من X و Y", "دعا كلا من X و Y": the preposition before كل, if any
+                before = _strip_wa(tokens[k - 3].text) if k > 2 else ""
+                prev = before if before in _PREPS else ""
             if prev in _PREPS:
                 clitic = prev
     unit.prep = "ل" if clitic == "لل" else clitic
