@@ -782,3 +782,8 @@ def test_a_meeting_with_each_of_a_list() -> None:
     assert len(meets) == 1
     assert meets[0].source.countries == ["RUS"]
     assert sorted(meets[0].target.countries) == ["FRA", "TUR", "USA"]
+
+
+def test_the_speaker_after_a_longer_head() -> None:
+    evs = events_of("وأعلن مكتب الناطق باسم الحكومة أردوغان أن الجانب الآخر رفض اللقاء مع بوتين.")
+    assert any(e.reported_by == "per:erdogan" for e in evs)

@@ -270,7 +270,8 @@ def _find_reporters(sent: _Sentence, hits: list[Hit], tokens: list[Token], ctx: 
     for hit in hits:
         if hit.entry.type != "_REPORT":
             continue
-        who = _subject_after(hit, sent) or _subject_before(hit, sent, sent.ti, 6)
+        # the speaker may follow a longer head: "أعلن مكتب رئيس وزراء البلاد X"
+        who = _subject_after(hit, sent, 5) or _subject_before(hit, sent, sent.ti, 6)
         if who:
             sent.reporters.append((hit.j, who[0]))
         elif ctx.reporter is not None:  # "وأوضح الوزير": the speaker goes on

@@ -126,10 +126,10 @@ def _continued_subject(hit: Hit, sent: _Sentence, tokens: list[Token],
     return [u for u in first if u.group == first[0].group]
 
 
-def _subject_after(hit: Hit, sent: _Sentence) -> list[Unit] | None:
+def _subject_after(hit: Hit, sent: _Sentence, reach: int = 3) -> list[Unit] | None:
     for u in sent.units:
         if u.i >= hit.j and u.is_actor:
-            if u.i - hit.j <= 3 and not u.prep and not u.counterpart and _agrees(hit, u):
+            if u.i - hit.j <= reach and not u.prep and not u.counterpart and _agrees(hit, u):
                 return [v for v in sent.units if v.group == u.group and v.is_actor
                         and (not v.prep or v.counterpart)]
             return None
