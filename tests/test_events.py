@@ -787,3 +787,18 @@ def test_a_meeting_with_each_of_a_list() -> None:
 def test_the_speaker_after_a_longer_head() -> None:
     evs = events_of("وأعلن مكتب الناطق باسم الحكومة أردوغان أن الجانب الآخر رفض اللقاء مع بوتين.")
     assert any(e.reported_by == "per:erdogan" for e in evs)
+
+
+def test_centrifuges_are_not_an_expulsion() -> None:
+    evs = events_of("وركبت إيران أجهزة طرد مركزي جديدة في منشأة تركية.")
+    assert not [e for e in evs if e.type == "SANCTION"]
+
+
+def test_a_body_voicing_concern_over_protesters_is_not_protesting() -> None:
+    doc = make_doc("وأعربت الأمم المتحدة عن قلقها حيال قمع المتظاهرين.")
+    doc.entities["org:un"] = DocEntity("org:un", "United Nations", None, "ORG", None, "IGO")
+    start = doc.text.index("الأمم المتحدة")
+    doc.mentions.append(Mention(start, start + len("الأمم المتحدة"), "الأمم المتحدة", "org:un"))
+    doc.mentions.sort(key=lambda m: m.start)
+    evs = extract_events(doc, kb_code=lambda _id: "UN")
+    assert not [e for e in evs if e.type == "PROTEST" and "UN" in e.source.countries]

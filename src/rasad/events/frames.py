@@ -231,6 +231,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             sides = [(parties[0], parties[1])]
     elif entry.has("unary") or (etype, mode) in plover.UNARY_MODES:
         who = _Side.of(subj) if subj else None
+        if who is not None and who.sector == "IGO":
+            who = None  # "أعربت الأمم المتحدة عن قلقها حيال قمع المتظاهرين": not its protest
         if who is None or not who.countries:
             places = [u for u in sent.units if u.place and u.countries]
             after = [u for u in places if u.i >= hit.i]
