@@ -720,3 +720,85 @@ def test_events_meeting_on_the_sidelines_of_a_summit_is_bilateral() -> None:
     assert [(e.type, e.mode, dyad(e)) for e in evs] == [("CONSULT", "meet", RT)]
     evs = events_of("وعقد أردوغان وبوتين أمس قمة في سوتشي.")
     assert [e.mode for e in evs if e.type == "CONSULT"] == ["multilateral"]
+
+
+# --- agents of act nouns, condemnation of an act, mediation ---------------------------------
+
+def test_nisba_after_an_act_noun_is_its_agent() -> None:
+    evs = events_of("أدانت موسكو القصف التركي على طهران أمس.")
+    kinds = {(e.type, tuple(e.source.countries), tuple(e.target.countries)) for e in evs}
+    assert ("ASSAULT", ("TUR",), ("IRN",)) in kinds
+    # condemning an act accuses its agent, not the place struck
+    assert ("ACCUSE", ("RUS",), ("TUR",)) in kinds
+    assert ("ACCUSE", ("RUS",), ("IRN",)) not in kinds
+
+
+def test_nisba_of_the_target_place_is_not_the_agent() -> None:
+    evs = events_of("أدانت موسكو القصف على المدن التركية أمس.")
+    assert not any(e.type == "ASSAULT" and e.source.countries == ["TUR"] for e in evs)
+
+
+def test_mediation_between_two_sides() -> None:
+    evs = [e for e in events_of("وتوسطت السعودية بين روسيا وأوكرانيا في صفقة جديدة.")
+           if e.type == "CONSULT"]
+    assert len(evs) == 1
+    assert evs[0].mode == "third-party"
+    assert evs[0].source.countries == ["SAU"]
+    assert sorted(evs[0].target.countries) == ["RUS", "UKR"]
+
+
+def test_mediation_without_sides_is_dropped() -> None:
+    assert not [e for e in events_of("وتوسطت السعودية في صفقة جديدة.") if e.type == "CONSULT"]
+
+
+def test_the_subject_of_a_call_is_not_the_parties_of_the_agreement_called_for() -> None:
+    evs = events_of("ودعت روسيا وتركيا إلى اتفاق جديد.")
+    assert not [e for e in evs if e.type == "AGREE"]
+    signed = events_of("ووقعت روسيا اتفاقا جديدا مع تركيا أمس.")
+    assert any(e.type == "AGREE" and dyad(e) == RT for e in signed)
+
+
+@pytest.mark.parametrize("text", ["وهدد أردوغان بالرد على تركيا.", "وشكر أردوغان الشعب التركي."])
+def test_a_state_does_not_threaten_or_thank_itself(text: str) -> None:
+    evs = events_of(text)
+    assert not [e for e in evs if e.source.countries == e.target.countries]
+
+
+def test_domestic_groups_are_the_target_of_their_own_state() -> None:
+    evs = events_of("واتهم بوتين المعارضة بتنظيم أعمال عنف.")
+    assert any(e.type == "ACCUSE" and e.target.countries == ["RUS"] for e in evs)
+
+
+def test_a_protest_lodged_with_an_envoy_is_not_a_demonstration() -> None:
+    evs = events_of("واستدعت أنقرة السفير الروسي وأبلغته احتجاجها على التصريحات.")
+    assert not [e for e in evs if e.type == "PROTEST"]
+    evs = events_of("وسيستدعي أردوغان السفير الروسي للاحتجاج على التصريحات.")
+    assert not [e for e in evs if e.type == "PROTEST"]
+
+
+def test_a_meeting_with_each_of_a_list() -> None:
+    evs = events_of("وعقد لافروف اجتماعا رباعيا مع كل من أردوغان، وماكرون، وبلينكن في موسكو.")
+    meets = [e for e in evs if e.type == "CONSULT"]
+    assert len(meets) == 1
+    assert meets[0].source.countries == ["RUS"]
+    assert sorted(meets[0].target.countries) == ["FRA", "TUR", "USA"]
+
+
+def test_the_speaker_after_a_longer_head() -> None:
+    evs = events_of("وأعلن مكتب الناطق باسم الحكومة أردوغان أن الجانب الآخر رفض اللقاء مع بوتين.")
+    assert any(e.reported_by == "per:erdogan" for e in evs)
+
+
+def test_centrifuges_are_not_an_expulsion() -> None:
+    evs = events_of("وركبت إيران أجهزة طرد مركزي جديدة في منشأة تركية.")
+    assert not [e for e in evs if e.type == "SANCTION"]
+
+
+def test_a_body_voicing_concern_over_protesters_is_not_protesting() -> None:
+    doc = make_doc("وأعربت الأمم المتحدة عن قلقها حيال قمع المتظاهرين.")
+    doc.entities["org:un"] = DocEntity("org:un", "United Nations", None, "ORG", None, "IGO")
+    start = doc.text.index("الأمم المتحدة")
+    doc.mentions.append(Mention(start, start + len("الأمم المتحدة"), "الأمم المتحدة", "org:un"))
+    doc.mentions.sort(key=lambda m: m.start)
+    evs = extract_events(doc, kb_code=lambda _id: "UN")
+    assert not [e for e in evs if e.type == "PROTEST" and "UN" in e.source.countries]

@@ -47,8 +47,9 @@ def register(main: click.Group) -> None:
             f"{ev['required_recall']:.3f}  F1 {ev['f1']:.3f}"
         )
         if details:
-            for item in data["documents"]:
-                click.echo(json.dumps(item, ensure_ascii=False))
+            from .evaluate import details_text
+
+            click.echo(details_text(data))
 
     @main.command()
     @_db

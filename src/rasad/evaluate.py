@@ -18,6 +18,7 @@ from typing import Any
 
 from .doc import Doc, Event
 from .errors import ConfigError, Errors
+from .events.scoring import EventScore, event_key
 
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC")
 
@@ -62,6 +63,7 @@ class Report:
     lines: PRF = field(default_factory=PRF)
     entities: PRF = field(default_factory=PRF)
     events: PRF = field(default_factory=PRF)
+    event_score: EventScore = field(default_factory=EventScore)
     titles_ok: int = 0
     titles_total: int = 0
     per_doc: list[dict[str, Any]] = field(default_factory=list)
@@ -71,14 +73,7 @@ class Report:
             "content_lines": self.lines.to_json(),
             "titles": {"exact": self.titles_ok, "total": self.titles_total},
             "entities": self.entities.to_json(),
-            "events": {
-                "required_recall": round(self.events.recall, 4),
-                "precision": round(self.events.precision, 4),
-                "f1": round(self.events.f1, 4),
-                "tp": self.events.tp,
-                "fp": self.events.fp,
-                "fn": self.events.fn,
-            },
+            "events": self.event_score.to_json(),
             "documents": self.per_doc,
         }
 
@@ -114,8 +109,7 @@ def asserted(events: Iterable[Event]) -> list[Event]:
 
 
 def _event_key(ev_type: str, source: Iterable[str], target: Iterable[str]) -> tuple[Any, ...]:
-    pair = frozenset({frozenset(source), frozenset(target)})
-    return (ev_type, pair)
+    return event_key(ev_type, source, target)
 
 
 def match_events(pred: list[tuple[Any, ...]], gold: list[dict[str, Any]]) -> tuple[int, int, int]:
@@ -159,19 +153,62 @@ def evaluate_docs(gold: list[dict[str, Any]], docs: dict[str, Doc]) -> Report:
         report.entities.add(pred_ents, gold_ents)
         item["entities_fp"] = sorted(f"{n} ({t})" for n, t in pred_ents - gold_ents)
         item["entities_fn"] = sorted(f"{n} ({t})" for n, t in gold_ents - pred_ents)
-        pred_events = [
-            _event_key(e.type, e.source.countries, e.target.countries) for e in asserted(doc.events)
-        ]
-        tp, counted, required = match_events(pred_events, g.get("events", []))
-        report.events.tp += tp
-        report.events.fp += counted - tp
-        report.events.fn += required - tp
-        item["events_predicted"] = [
-            f"{e.type} {'+'.join(e.source.countries)}->{'+'.join(e.target.countries)}"
-            for e in doc.events
-        ]
+        _score_events(report, item, doc, g)
         report.per_doc.append(item)
     return report
+
+
+def _fmt(ev_type: str, source: Iterable[str], target: Iterable[str]) -> str:
+    return f"{ev_type} {'+'.join(source) or '?'}->{'+'.join(target) or '?'}"
+
+
+def _sentence(doc: Doc, span: tuple[int, int]) -> str:
+    return " ".join(doc.text[span[0] : span[1]].split())
+
+
+def _score_events(report: Report, item: dict[str, Any], doc: Doc, g: dict[str, Any]) -> None:
+    """Strict and lenient event scores of one document; the misses (with the gold line) and
+    the false alarms (with their first evidence sentence) go into ``item``."""
+    gold_events = g.get("events", [])
+    events = asserted(doc.events)
+    pred = [event_key(e.type, e.source.countries, e.target.countries) for e in events]
+    strict, loose = report.event_score.add(pred, gold_events)
+    report.events.tp += len(strict.matched)
+    report.events.fp += len(strict.false)
+    report.events.fn += len(strict.missed)
+    page_lines = (doc.page or "").splitlines()
+    loose_of_gold = {n: p for p, n in loose.matched}
+    loose_of_pred = {p: n for p, n in loose.matched + loose.optional}
+    item["events_missed"] = []
+    for n in strict.missed:
+        ge = gold_events[n]
+        line = ge.get("line")
+        text = page_lines[line - 1] if isinstance(line, int) and 0 < line <= len(page_lines) else ""
+        miss: dict[str, Any] = {
+            "event": _fmt(ge["type"], ge["source"], ge["target"]),
+            "mode": ge.get("mode"),
+            "line": line,
+            "sentence": " ".join(text.split()),
+        }
+        if n in loose_of_gold:
+            e = events[loose_of_gold[n]]
+            miss["lenient"] = _fmt(e.type, e.source.countries, e.target.countries)
+        item["events_missed"].append(miss)
+    item["events_false"] = []
+    for p in strict.false:
+        e = events[p]
+        false: dict[str, Any] = {
+            "event": _fmt(e.type, e.source.countries, e.target.countries),
+            "mode": e.mode,
+            "sentence": _sentence(doc, e.evidence[0]) if e.evidence else "",
+        }
+        if p in loose_of_pred:
+            ge = gold_events[loose_of_pred[p]]
+            false["lenient"] = _fmt(ge["type"], ge["source"], ge["target"])
+        item["events_false"].append(false)
+    item["events_predicted"] = [
+        _fmt(e.type, e.source.countries, e.target.countries) for e in doc.events
+    ]
 
 
 def evaluate(gold_path: str | Path, raw_dir: str | Path) -> Report:
@@ -203,3 +240,41 @@ def _file_of(name: str) -> str:
     name = name.split("#", 1)[0]
     head, sep, tail = name.rpartition(":")
     return head if sep and tail.isdigit() else name
+
+
+def details_text(data: dict[str, Any]) -> str:
+    """The ``--details`` report of ``rasad eval``: the lenient event figure, recall and
+    precision per event type, then per document the required events missed (with the gold
+    line) and the events predicted but not in the gold (with their sentence). A ``~`` entry
+    names the event the lenient rule pairs it with (type right, a country shared)."""
+    ev = data["events"]
+    le = ev["lenient"]
+    out = [
+        f"events lenient P {le['precision']:.3f}  R(required) {le['required_recall']:.3f}  "
+        f"F1 {le['f1']:.3f}   (type right, a country shared)",
+        "",
+        f"{'type':<10} {'gold':>4} {'R':>6} {'P':>6}   {'R~':>6} {'P~':>6}",
+    ]
+    for ev_type, row in ev["by_type"].items():
+        s, loose = row["strict"], row["lenient"]
+        out.append(
+            f"{ev_type:<10} {s['tp'] + s['fn']:>4} {s['required_recall']:>6.3f} "
+            f"{s['precision']:>6.3f}   {loose['required_recall']:>6.3f} {loose['precision']:>6.3f}"
+        )
+    for item in data["documents"]:
+        missed, false = item.get("events_missed", []), item.get("events_false", [])
+        if not missed and not false and "error" not in item:
+            continue
+        out.append("")
+        out.append(f"== {item['doc']}  missed {len(missed)}  false {len(false)}")
+        if "error" in item:
+            out.append(f"   !! {item['error']}")
+        for m in missed:
+            near = f"  ~ {m['lenient']}" if "lenient" in m else ""
+            out.append(f"   MISS {m['event']} ({m['mode']}) l.{m['line']}{near}")
+            out.append(f"        | {m['sentence'][:220]}")
+        for f in false:
+            near = f"  ~ {f['lenient']}" if "lenient" in f else ""
+            out.append(f"   FP   {f['event']} ({f['mode']}){near}")
+            out.append(f"        | {f['sentence'][:220]}")
+    return "\n".join(out)

@@ -15,15 +15,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..arabic import fold
 from ..doc import Doc, DocEntity
+from .cues import cue
 from .lexicon import Token
-
-
-def _folded(words: set[str]) -> frozenset[str]:
-    """Word lists are written in plain Arabic; matching happens on folded text."""
-    return frozenset(fold(w) for w in words)
-
 
 __all__ = [
     "ANAPHORS",
@@ -51,54 +45,29 @@ _BODY_CODES: dict[str, str] = {
 }
 _ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP", "ROLE"})
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
-_PREPS = _folded({"مع", "الي", "علي", "من", "عن", "ضد", "بين", "في", "حول", "تجاه",
-                    "لدي", "عند", "خلال", "منذ", "مثل", "بشان", "ب", "ل", "لل", "ك", "داخل",
-                    "قرب", "نحو", "وسط", "عبر", "بحق", "امام"})
-_PLACE_PREPS = _folded({"في", "الي", "ب", "داخل", "قرب", "نحو", "وسط", "بمدينه"})
+_PREPS = cue("preps")
+_PLACE_PREPS = cue("place_preps")
 #: words between a preposition and the actor that do not change who it is
-_TRANSPARENT = _folded({
-    "نظيره", "نظيرته", "نظيريه", "نظرائه", "نظيرها", "نظيرهم", "نظيرتها", "قاده", "زعماء",
-    "رؤساء", "رووساء", "وزراء", "وزيري", "رئيسي", "مدينه", "العاصمه", "محافظه", "منطقه",
-    "اقليم", "بلده", "ولايه", "جانب", "الجانب", "قوات", "حكومه", "رئيس", "وزير", "ممثلي",
-})
+_TRANSPARENT = cue("transparent")
 _NISBA = re.compile(r"^ال\S+(?:ي|يه|يين|يون)$")
 #: nouns that a nisba adjective turns into an actor ("الجانب الروسي", "الوفد التركي")
-_ACTOR_HEADS = _folded({
-    "الجانب", "جانب", "الوفد", "وفد", "الحكومه", "حكومه", "الجيش", "جيش", "القوات", "قوات",
-    "الرئاسه", "الخارجيه", "الدفاع", "الوزير", "الرئيس", "السلطات", "سلطات", "المسوولين",
-    "المسوولون", "مسوولون", "مسوولين", "الطرف", "البرلمان", "الشرطه", "المتحدث", "النظام",
-    "المعارضه", "وزاره", "الوزاره", "الدبلوماسيه", "الدبلوماسي", "نظيره", "نظيرته", "الطيران",
-    "البحريه", "الامن", "الاستخبارات", "المخابرات", "الزعيم", "رئيس", "وزير", "السفير",
-    "السفاره", "الناطق", "المبعوث", "المندوب", "الشعب", "المتظاهرون", "المتظاهرين",
-    "المحتجون", "المحتجين", "الطلاب", "العمال", "الكرملين", "البيت", "مكتب", "المكتب",
-    "المنتخب", "الحرس", "الشركه", "شركه", "البنك", "الاداره", "اداره", "الاعمال",
-    "المواطنين", "المواطنون", "مواطنين", "مواطنون", "مواطنا", "الرعايا", "رعايا",
-})
+_ACTOR_HEADS = cue("actor_heads")
 _NISBA_ADJ = re.compile(r"^ال\S{3,}$")
 #: country names shaped like a feminine nisba: a name unless a definite noun precedes them
 #: ("وزارة الخارجية السعودية" is the adjective)
-_NISBA_LIKE_NAMES = _folded({"السعودية", "العربية السعودية"})
+_NISBA_LIKE_NAMES = cue("nisba_like_names")
 _COUNTERPART = re.compile(r"^[وفبل]{0,2}(?:نظير|نظرا)")
 #: dual or plural nouns that stand for the two sides already named ("الجانبين اتفقا")
-ANAPHORS = _folded({
-    "الرئيسان", "الرئيسين", "الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين",
-    "الوزيران", "الوزيرين", "الزعيمان", "الزعيمين", "القائدان", "القائدين",
-    "الدولتان", "الدولتين", "كلاهما", "انهما", "بينهما",
-})
-_NEGATORS = _folded({"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "غير"})
+ANAPHORS = cue("anaphors")
+_NEGATORS = cue("negators")
 _DENIAL = re.compile(r"^[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|نفيا)$")
-_PLANNED = _folded({"يعتزم", "تعتزم", "يعتزمان", "تعتزمان", "يعتزمون", "ينوي", "تنوي",
-                      "ينويان", "يخطط", "تخطط", "المقرر", "المزمع", "يستعد", "تستعد",
-                      "قررت", "قرر", "تقرر", "يسعي", "تسعي", "المنتظر", "المنتظره"})
-_FUTURE = _folded({"سوف", "لن", "سيتم", "ستتم", "سيعقد", "ستعقد", "سيجري", "ستجري",
-                     "سيعمل", "ستعمل", "سيقوم", "ستقوم", "سيكون", "ستكون", "المقبل",
-                     "المقبله", "القادم", "القادمه", "المرتقب", "المرتقبه"})
-_HYPOTHETICAL = _folded({"اذا", "لو", "ربما", "يمكن", "المحتمل", "امكانيه", "قد"})
+_PLANNED = cue("planned")
+_FUTURE = cue("future")
+_HYPOTHETICAL = cue("hypothetical")
 #: after a noun trigger: "لقاء محتمل", "قمة مرتقبة" is not a report of the event
-_HYPO_AFTER = _folded({"محتمل", "محتمله", "المحتمل", "المحتمله", "ممكن", "ممكنه"})
+_HYPO_AFTER = cue("hypo_after")
 #: an offer or readiness a few words before: "استعداد بلاده لاستضافة جولة من المفاوضات"
-_OFFER = _folded({"استعداد", "استعداده", "استعدادها", "استعدادهم", "مستعد", "مستعده",
-                    "مستعدون", "لاستضافه", "استضافه"})
+_OFFER = cue("offer")
 
 
 @dataclass(slots=True)
@@ -157,7 +126,8 @@ def _countries(ent: DocEntity, kb_code: Callable[[str], str | None] | None,
     if ent.type == "ORG":
         code = body_code(ent, kb_code)
         if code:
-            return (code,)
+            # the Security Council and the General Assembly act for the UN
+            return ("UN",) if code in _UN_ORGANS else (code,)
     if ent.id.startswith("role:"):
         parts = ent.id.split(":")
         if len(parts) > 2 and parts[1]:
@@ -165,6 +135,9 @@ def _countries(ent: DocEntity, kb_code: Callable[[str], str | None] | None,
     return ()
 
 
+_UN_ORGANS = cue("un_organs")
+#: "كل من X و Y": the words before من that make it a list, not a preposition
+_EACH = cue("each")
 _RANK = {"PER": 0, "ROLE": 1, "ORG": 2, "NORP": 3, "GPE": 4, "LOC": 5}
 
 
@@ -273,6 +246,10 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
             break
         if not clitic and k > 0:
             prev = _strip_wa(tokens[k - 1].text)
+            if prev == "من" and k > 1 and _strip_wa(tokens[k - 2].text) in _EACH:
+                # "مع كل من X و Y", "دعا كلا من X و Y": the preposition before كل, if any
+                before = _strip_wa(tokens[k - 3].text) if k > 2 else ""
+                prev = before if before in _PREPS else ""
             if prev in _PREPS:
                 clitic = prev
     unit.prep = "ل" if clitic == "لل" else clitic

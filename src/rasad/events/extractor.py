@@ -25,6 +25,7 @@ from ..arabic import fold
 from ..doc import Doc, Event
 from . import plover
 from .arguments import BodyAt, Unit, build_units, sentences
+from .cues import cue
 from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
@@ -98,6 +99,8 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
         _find_reporters(sent, s_hits, tokens, ctx)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
         ev_hits = [h for h in ev_hits if not _purpose(h, ev_hits, tokens)]
+        sent.verbs = [h.i for h in ev_hits
+                      if h.form.tense != "noun" and not h.entry.has("sym")]
         s_dates = [DateExpr(d.start + s, d.end + s, d.text, d.key)
                    for d in find_dates(norm[s:e])] if ev_hits else []
         s_dates = [d for d in s_dates if not _announced(d, s_hits, tokens, sent.tj)]
@@ -127,8 +130,7 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
     return merged
 
 
-_NOUN_CONTEXT = frozenset(fold(w) for w in (
-    "في", "من", "على", "عن", "إلى", "بعد", "قبل", "خلال", "إثر", "عقب", "جراء", "وسط"))
+_NOUN_CONTEXT = cue("noun_context")
 
 
 def _announced(date: DateExpr, hits: list[Hit], tokens: list[Token], tj: int) -> bool:
@@ -147,13 +149,14 @@ def _announced(date: DateExpr, hits: list[Hit], tokens: list[Token], tj: int) ->
 
 
 def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
-    """"استدعت الخارجية السفير احتجاجا على ...": "in protest" gives the purpose of another
-    act reported before it, not a demonstration."""
-    return hit.entry.type == "PROTEST" and tokens[hit.i].text.lstrip("و") == _IN_PROTEST and \
+    """"استدعت الخارجية السفير احتجاجا على ...", "وأبلغته احتجاجها": "in protest" gives the
+    purpose of another act reported before it (a protest lodged), not a demonstration."""
+    return hit.entry.type == "PROTEST" and tokens[hit.i].text.lstrip("و") in _IN_PROTEST and \
         any(h.i < hit.i and h.entry.type != "PROTEST" for h in hits)
 
 
-_IN_PROTEST = fold("احتجاجا")
+#: "احتجاجا على", "للاحتجاج على", "أبلغته احتجاجها": a protest lodged with someone
+_IN_PROTEST = cue("lodged_protest")
 
 
 def _as_noun(hit: Hit, tokens: list[Token]) -> Hit:
@@ -221,14 +224,12 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
     return out
 
 
-_COMPLEMENT_HEADS = frozenset(fold(w) for w in ("في", "حول", "بشأن", "جديد", "جديدة"))
+_COMPLEMENT_HEADS = cue("complement_heads")
 #: "اشتباكات مسلحة أمس على الحدود بين قرغيزستان وطاجيكستان": the two sides of a border
-_BORDER = frozenset(fold(w) for w in ("الحدود", "حدود", "الشريط الحدودي"))
+_BORDER = cue("border")
 
 
-_PAIR_HEADS = frozenset(fold(w) for w in (
-    "وزيري", "وزراء", "خارجية", "الخارجية", "دفاع", "الدفاع", "رئيسي", "رؤساء", "زعيمي",
-    "قادة", "ممثلي", "وفدي", "وفود", "حكومتي", "برلماني"))
+_PAIR_HEADS = cue("pair_heads")
 
 
 def _between_heads(tokens: list[Token], k: int, i: int) -> bool:
@@ -269,7 +270,8 @@ def _find_reporters(sent: _Sentence, hits: list[Hit], tokens: list[Token], ctx: 
     for hit in hits:
         if hit.entry.type != "_REPORT":
             continue
-        who = _subject_after(hit, sent) or _subject_before(hit, sent, sent.ti, 6)
+        # the speaker may follow a longer head: "أعلن مكتب رئيس وزراء البلاد X"
+        who = _subject_after(hit, sent, 5) or _subject_before(hit, sent, sent.ti, 6)
         if who:
             sent.reporters.append((hit.j, who[0]))
         elif ctx.reporter is not None:  # "وأوضح الوزير": the speaker goes on

@@ -10,6 +10,7 @@ from ..doc import Actor, Doc, Event
 from . import plover
 from .arguments import Unit, intent_of, is_negated
 from .lexicon import Hit, Token
+from .mediation import mediation_sides
 from .sides import (
     _DOMESTIC,
     _MATERIAL,
@@ -19,6 +20,7 @@ from .sides import (
     _SYM_NOUN_PREPS,
     _TOPIC_HEADS,
     _VERBAL,
+    _agent_nisba,
     _anaphor_near,
     _anaphor_object,
     _before_qad,
@@ -29,6 +31,7 @@ from .sides import (
     _halted,
     _object,
     _other,
+    _owned_by_verb,
     _same_state,
     _Sentence,
     _Side,
@@ -41,6 +44,10 @@ from .sides import (
 )
 
 __all__: list[str] = []  # internal to the events package
+
+#: Directed types read between two states: one state on both sides is a misreading unless
+#: the target is a domestic group ("اتهم الرئيس المعارضة").
+_OUTWARD = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "REJECT"})
 
 
 def _reporter(sent: _Sentence, i: int) -> Unit | None:
@@ -115,7 +122,10 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
                 dyad_anaphor = True
     else:
         suffix = hit.form.suffix
-        if suffix == "هما":
+        agent = _agent_nisba(hit, sent, tokens)
+        if agent:
+            subj = agent
+        elif suffix == "هما":
             before = [u for u in sent.units if u.j <= hit.i and u.is_actor]
             groups = [g for g in {u.group for u in before}
                       if sum(1 for u in before if u.group == g) >= 2]
@@ -136,6 +146,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             dyad_anaphor = True
         else:
             subj = _subject_before(hit, sent, cs, 8)
+            if entry.has("sym") and _owned_by_verb(sent, subj, hit.i):
+                subj = None
             if subj and all(u.kind == "GPE" and not u.nisba for u in subj):
                 # "يزور ميرزويان بروكسل لبحث ...": the visitor talks, not the city visited
                 people = [u for u in sent.units if cs <= u.i and u.j <= subj[0].i
@@ -154,6 +166,11 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
     taken = {id(u) for lst in claimed.values() for u in lst} if hit.start not in claimed else set()
     reporter = _reporter(sent, hit.i)
     reported_by = reporter.entity if reporter is not None else sent.outlet
+    if mode == "third-party":
+        pair = mediation_sides(hit, sent, subj, ctx, reporter or ctx.reporter)
+        if pair is None:
+            return []
+        return [_make(hit, etype, mode, pair[0], pair[1], sent, tokens, doc, conf, reported_by)]
     # -- reported conduct: "X said that Y deliberately ..."
     if entry.has("allege"):
         rep = reporter or ctx.reporter
@@ -214,6 +231,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             sides = [(parties[0], parties[1])]
     elif entry.has("unary") or (etype, mode) in plover.UNARY_MODES:
         who = _Side.of(subj) if subj else None
+        if who is not None and who.sector == "IGO":
+            who = None  # "أعربت الأمم المتحدة عن قلقها حيال قمع المتظاهرين": not its protest
         if who is None or not who.countries:
             places = [u for u in sent.units if u.place and u.countries]
             after = [u for u in places if u.i >= hit.i]
@@ -240,6 +259,7 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             # "أعلنت وزارة الدفاع ... تحييد ...": an authority announcing its own action
             src, conf = _Side.of([reporter]), conf - 0.15
         tgt = None
+        domestic = False
         if not partners and src is not None and ctx.dyad is not None and is_verb:
             tgt = _anaphor_object(hit, sent, tokens, subj, src, ctx.dyad)
             if tgt is None and hit.form.suffix == "هما":  # "ودعتهما إلى الحوار": the pair
@@ -255,8 +275,11 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             obj = partners
         obj = obj or genitive
         obj = _victims(hit, sent, tokens) or obj
-        if obj is None and is_verb and etype in ("REJECT", "ACCUSE") and src is not None:
-            obj = _stance_object(hit, sent, subj, src)
+        if is_verb and etype in ("REJECT", "ACCUSE") and src is not None:
+            # "أدانت X القصف الإسرائيلي على دمشق": the act's agent, not the place struck
+            stance = _stance_object(hit, sent, subj, src)
+            if stance and (obj is None or stance[0].i < obj[0].i):
+                obj = stance
         if obj and subj and src is not None and _same_state(subj, obj):
             obj = None  # "هددت إيران ... ونفت طهران": the state named again, not its target
         if tgt is None:
@@ -270,6 +293,7 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             k = max((u.j for u in subj if u.i >= hit.j), default=hit.j) if subj else hit.j
             if any(_strip(tokens[m].text) in _DOMESTIC for m in range(k, min(sent.tj, k + 2))):
                 tgt = _Side(src.countries, None, None)
+                domestic = True
         if tgt is None and etype in ("ASSAULT", "COERCE"):
             where = [u for u in sent.units if u.place and u.countries and u.i >= hit.j]
             if not where and etype == "ASSAULT" and src is not None:
@@ -291,6 +315,8 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             conf -= 0.15
         if src is None or tgt is None or not src.countries or not tgt.countries:
             return []
+        if etype in _OUTWARD and set(src.countries) == set(tgt.countries) and not domestic:
+            return []  # a state does not condemn, threaten or sanction itself
         if mode == "visit" and set(src.countries) == set(tgt.countries):
             # nobody visits their own country: "قبل بوتين دعوة وجهها أردوغان لزيارة تركيا"
             visitors = [u for u in sent.units if u.is_actor and u.j <= hit.i

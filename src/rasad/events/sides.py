@@ -8,57 +8,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..arabic import fold
 from .arguments import ANAPHORS, Unit
+from .cues import cue
 from .lexicon import Hit, Token
-
-
-def _folded(words: set[str]) -> frozenset[str]:
-    """Word lists are written in plain Arabic; matching happens on folded text."""
-    return frozenset(fold(w) for w in words)
-
 
 __all__: list[str] = []  # internal to the events package
 
 
-_COMPLEMENTIZERS = _folded({"ان", "بان", "انه", "انها", "انهما", "انهم", "بانه", "بانها",
-                              "بانهم", "بانهما", "لان"})
-_PHONE = _folded({"هاتفيا", "هاتفي", "هاتفيه", "الهاتف", "الهاتفي", "الهاتفيه", "الفيديو",
-                    "المرئي", "بالهاتف", "اتصالا", "اتصال", "مكالمه"})
-_MULTI = _folded({"الثلاثي", "ثلاثي", "الثلاثيه", "ثلاثيه", "الرباعي", "رباعي", "متعدد",
-                    "قمه", "القمه"})
-_NOUN_LINKS = _folded({"التي", "الذي", "جرت", "جري", "عقدت", "عقد", "تمت", "تم", "جمعت",
-                         "جمع", "الثنائي", "ثنائي", "الثلاثي", "ثلاثي", "هاتفي", "الهاتفي",
-                         "هاتفيه", "الهاتفيه", "قاده", "زعماء", "رؤساء", "رووساء", "وزراء",
-                         "وزيري", "رئيسي", "الرفيع", "المستوي", "سلام", "السلام", "مباشره",
-                         "المباشره", "محتمل", "المحتمل", "محتمله", "المحتمله", "مرتقب",
-                         "المرتقب", "مرتقبه", "المرتقبه", "المقبل", "المقبله", "جديد", "جديده",
-                         "الاخير", "الاخيره", "المقرر", "المزمع"})
+_COMPLEMENTIZERS = cue("complementizers")
+_PHONE = cue("phone")
+_MULTI = cue("multi")
+_NOUN_LINKS = cue("noun_links")
 #: "قصف نفذته طائرة تركية", "غارة شنها الطيران الروسي": the agent of a noun trigger
-_AGENT_LINKS = _folded({"نفذته", "نفذتها", "شنته", "شنتها", "نفذها", "شنها", "نفذه"})
+_AGENT_LINKS = cue("agent_links")
 _NOUN_LINKS = _NOUN_LINKS | _AGENT_LINKS
-_ATTRIBUTION = _folded({"وفق", "وفقا", "حسب", "بحسب", "نقلا", "لوكاله", "لصحيفه"})
-_NOUN_TARGET_PREPS = _folded({"ل", "الي", "علي", "ضد", "ب", "من", "مع", "تجاه", "بحق"})
+_ATTRIBUTION = cue("attribution")
+_NOUN_TARGET_PREPS = cue("noun_target_preps")
 #: people nouns whose nationality names the victims of an arrest or attack ("اعتقال مواطنين
 #: أذربيجانيين", "مقتل جنود أتراك")
-_VICTIMS = _folded({"مواطنين", "مواطنون", "مواطنا", "مواطن", "جنود", "جنديين", "جنديا",
-                    "صحفيين", "صحفيا", "دبلوماسيين", "دبلوماسيا", "ناشطين", "رعايا", "عمال",
-                    "بحارة", "طلاب", "مدنيين", "اسرى", "معتقلين"})
+_VICTIMS = cue("victims")
+#: Words between an act noun and the nisba naming its agent ("الضربات الجوية الأمريكية").
+AGENT_BRIDGES = cue("agent_bridges")
 #: words that open a new clause with its own subject
-CLAUSE_BREAKS = _folded({"فيما", "بينما", "حين"})
+CLAUSE_BREAKS = cue("clause_breaks")
 #: nouns that make a following trigger noun a topic, not an event ("سير المفاوضات")
-_TOPIC_HEADS = _folded({"سير", "مسار", "ملف", "افاق", "آفاق", "مستقبل", "استئناف", "نتائج"})
+_TOPIC_HEADS = cue("topic_heads")
 #: a trigger after these is what is to be stopped or opposed, not a report of it ("طالب ...
 #: بوقف تعاونها مع موسكو", "روسيا تعارض أي عقوبات جديدة")
-_HALT_HEADS = _folded({"وقف", "إنهاء", "تعليق", "تجميد", "أي", "تعارض", "يعارض", "معارضة",
-                       "ترفض", "يرفض", "رفض"})
+_HALT_HEADS = cue("halt_heads")
 #: prepositions that bring the other side of a symmetric noun ("اتصالا هاتفيا من نظيره")
-_SYM_NOUN_PREPS = _folded({"من", "ب", "مع"})
+_SYM_NOUN_PREPS = cue("sym_noun_preps")
 #: countries whose Arabic name is masculine (most country and city names are feminine)
-_MASCULINE_GPE = frozenset({"IRQ", "JOR", "SDN", "MAR", "LBN", "YEM"})
+_MASCULINE_GPE = cue("masculine_countries")
 #: generic domestic actors in object position: "اتهم رئيس الوزراء أحزاب المعارضة"
-_DOMESTIC = _folded({"المعارضه", "معارضين", "المعارضين", "المحتجين", "المتظاهرين",
-                       "المحتجون", "المتظاهرون", "احزاب"})
+_DOMESTIC = cue("domestic")
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
                      "THREATEN"})
@@ -98,6 +81,7 @@ class _Sentence:
     reporters: list[tuple[int, Unit]] = field(default_factory=list)  # (from word, unit)
     outlet: str | None = None
     breaks: list[int] = field(default_factory=list)  # words that open a new clause (فيما)
+    verbs: list[int] = field(default_factory=list)  # first words of event verb hits
 
 
 def _strip(word: str) -> str:
@@ -142,10 +126,10 @@ def _continued_subject(hit: Hit, sent: _Sentence, tokens: list[Token],
     return [u for u in first if u.group == first[0].group]
 
 
-def _subject_after(hit: Hit, sent: _Sentence) -> list[Unit] | None:
+def _subject_after(hit: Hit, sent: _Sentence, reach: int = 3) -> list[Unit] | None:
     for u in sent.units:
         if u.i >= hit.j and u.is_actor:
-            if u.i - hit.j <= 3 and not u.prep and not u.counterpart and _agrees(hit, u):
+            if u.i - hit.j <= reach and not u.prep and not u.counterpart and _agrees(hit, u):
                 return [v for v in sent.units if v.group == u.group and v.is_actor
                         and (not v.prep or v.counterpart)]
             return None
@@ -161,6 +145,16 @@ def _subject_before(hit: Hit, sent: _Sentence, lo: int, reach: int) -> list[Unit
         return None
     group = [v for v in cands if v.group == last.group and (not v.prep or v.counterpart)]
     return group or None
+
+
+def _owned_by_verb(sent: _Sentence, subj: list[Unit] | None, i: int) -> bool:
+    """The subject found before word ``i`` is a verb's: the verb stands right before it (VSO:
+    "دعت X و Y إلى اتفاق" — X and Y make the call, they are not the parties of the agreement)
+    or between it and word ``i`` (SVO)."""
+    if not subj:
+        return False
+    first, end = min(u.i for u in subj), max(u.j for u in subj)
+    return any(end <= v < i or 0 < first - v <= 3 for v in sent.verbs)
 
 
 def _anaphor_near(tokens: list[Token], lo: int, hi: int) -> bool:
@@ -230,6 +224,21 @@ def _stance_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None,
     return None
 
 
+def _agent_nisba(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
+    """"القصف الإسرائيلي على مطار دمشق", "غارات الجيش التركي": a nisba adjective qualifying
+    the noun of a directed act (right after it, or after one word of the act's own phrase
+    such as العسكرية / الجيش) names the act's agent."""
+    if hit.form.tense != "noun" or hit.entry.has("sym") or hit.form.suffix:
+        return None
+    for u in sent.units:
+        if not (u.nisba and u.countries) or u.i < hit.j:
+            continue
+        if u.i == hit.j or (u.i == hit.j + 1 and tokens[hit.j].text in AGENT_BRIDGES):
+            return [u]
+        break
+    return None
+
+
 def _before_qad(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
     """"وكان الرئيس الأذربيجاني قد التقى ...": the subject stands before قد (what follows
     the verb is its object)."""
@@ -265,9 +274,7 @@ def _same_state(subj: list[Unit], obj: list[Unit]) -> bool:
 
 
 #: titles before "ل + organisation": "المدير العام للوكالة الدولية للطاقة الذرية"
-_TITLES = _folded({"المدير", "مدير", "العام", "الأمين", "امين", "رئيس", "الرئيس", "المتحدث",
-                   "متحدث", "الناطق", "المبعوث", "مبعوث", "ممثل", "الممثل", "السفير", "المفوض",
-                   "المنسق", "قائد", "القائد", "نائب"})
+_TITLES = cue("titles")
 
 
 def _title_subject(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from ..doc import Doc, Event
@@ -19,14 +20,18 @@ __all__ = ["EventExtractor", "EventMerger"]
 logger = logging.getLogger(__name__)
 
 
-def _kb_lookups() -> tuple[Callable[[str], str | None], BodyAt] | None:
-    """From the knowledge base, if installed: the code of an international body, and the
-    body a person acts for on an article's date (an office of a body held then)."""
+def _kb_lookups(
+    kb_extra: Path | None = None,
+) -> tuple[Callable[[str], str | None], BodyAt] | None:
+    """From the knowledge base the entity stage links against (shipped data, the entity
+    stage's extra entries and the user's file; one cached object per process), if installed:
+    the code of an international body, and the body a person acts for on an article's date
+    (an office of a body held then)."""
     try:
-        from ..kb import load_kb  # type: ignore[attr-defined,unused-ignore]
+        from ..entities.knowledge import load_knowledge
     except ImportError:
         return None
-    kb = load_kb()
+    kb = load_knowledge(kb_extra)
 
     def code(entity_id: str) -> str | None:
         ent = kb.get(entity_id)
@@ -59,9 +64,16 @@ class EventExtractor(MapStage):
     requires: ClassVar[tuple[str, ...]] = ("doc.text", "doc.mentions")
     assigns: ClassVar[tuple[str, ...]] = ("doc.events",)
 
-    def __init__(self, *, lexicon_path: str | None = None, on_error: OnError = "raise") -> None:
+    def __init__(
+        self,
+        *,
+        lexicon_path: str | None = None,
+        kb_extra: Path | None = None,
+        on_error: OnError = "raise",
+    ) -> None:
         super().__init__(on_error=on_error)
         self.lexicon_path = lexicon_path
+        self.kb_extra = kb_extra
         self._lexicon: Lexicon | None = None
         self._kb_code: Callable[[str], str | None] | None = None
         self._kb_body: BodyAt | None = None
@@ -71,7 +83,7 @@ class EventExtractor(MapStage):
         if self._lexicon is None:
             self._lexicon = load_lexicon(self.lexicon_path)
         if not self._kb_loaded:
-            lookups = _kb_lookups()
+            lookups = _kb_lookups(self.kb_extra)
             if lookups is not None:
                 self._kb_code, self._kb_body = lookups
             self._kb_loaded = True
