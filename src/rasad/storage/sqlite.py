@@ -113,7 +113,7 @@ class SqliteStore:
         cur.execute("BEGIN IMMEDIATE")
         try:
             for doc in docs:
-                counts[self._write_doc(cur, doc, now)] += 1
+                counts[self._write_guarded(cur, doc, now)] += 1
             self._refresh_clusters(cur, {d.cluster for d in docs if d.cluster})
             cur.execute("COMMIT")
         except BaseException:
@@ -121,10 +121,28 @@ class SqliteStore:
             raise
         return counts
 
+    def _write_guarded(self, cur: sqlite3.Cursor, doc: Doc, now: str) -> str:
+        """Write one document; a document that cannot be stored (text that is not encodable,
+        a value SQLite refuses) becomes an E308 reject instead of failing the batch."""
+        cur.execute("SAVEPOINT doc")
+        try:
+            status = self._write_doc(cur, doc, now)
+        except (UnicodeError, ValueError, TypeError, OverflowError, sqlite3.DataError) as e:
+            cur.execute("ROLLBACK TO doc")
+            source = doc.source.encode("utf-8", "backslashreplace").decode("utf-8")
+            reason = Errors.E308.format(source=source, detail=f"{type(e).__name__}: {e}")
+            safe = Doc(source=source, raw=doc.raw)
+            safe.reject = {"stage": "store", "code": "E308", "reason": " ".join(reason.split())}
+            safe.meta["_raw_hash"] = doc.meta.get("_raw_hash") or raw_hash(safe)
+            doc.reject = safe.reject
+            status = self._write_doc(cur, safe, now)
+        cur.execute("RELEASE doc")
+        return status
+
     def _write_doc(self, cur: sqlite3.Cursor, doc: Doc, now: str) -> str:
         rh = doc.meta.get("_raw_hash") or raw_hash(doc)
         if cur.execute("SELECT 1 FROM sources WHERE raw_hash=?", (rh,)).fetchone():
-            return "already"
+            return "rejected" if doc.reject is not None else "already"
         if doc.reject is not None:
             cur.execute(
                 "INSERT INTO sources(source, url, raw_hash, raw, charset, fetched, status,"
