@@ -63,6 +63,7 @@ class Errors:
         "E309 article id prefix '{id}' is ambiguous in {path}: {count} articles match;"
         " give more characters."
     )
+    E310 = "E310 database {path} has an invalid schema version {found}; it is not a Rasad database."
     # configuration, CLI
     E401 = "E401 invalid date '{value}': use YYYY-MM-DD."
     E402 = "E402 invalid option {name}={value}: {detail}."
@@ -70,6 +71,7 @@ class Errors:
     E404 = "E404 gold file {path} line {line}: {detail}."
     E405 = "E405 interrupted: {detail}; the last complete batch is stored, re-run to finish."
     E406 = "E406 cannot read standard input: {detail}."
+    E407 = "E407 cannot write {path}: {detail}."
 
 
 class RasadError(Exception):

@@ -21,19 +21,79 @@ def _folded(words: set[str]) -> frozenset[str]:
 __all__: list[str] = []  # internal to the events package
 
 
-_COMPLEMENTIZERS = _folded({"ان", "بان", "انه", "انها", "انهما", "انهم", "بانه", "بانها",
-                              "بانهم", "بانهما", "لان"})
-_PHONE = _folded({"هاتفيا", "هاتفي", "هاتفيه", "الهاتف", "الهاتفي", "الهاتفيه", "الفيديو",
-                    "المرئي", "بالهاتف", "اتصالا", "اتصال", "مكالمه"})
-_MULTI = _folded({"الثلاثي", "ثلاثي", "الثلاثيه", "ثلاثيه", "الرباعي", "رباعي", "متعدد",
-                    "قمه", "القمه"})
-_NOUN_LINKS = _folded({"التي", "الذي", "جرت", "جري", "عقدت", "عقد", "تمت", "تم", "جمعت",
-                         "جمع", "الثنائي", "ثنائي", "الثلاثي", "ثلاثي", "هاتفي", "الهاتفي",
-                         "هاتفيه", "الهاتفيه", "قاده", "زعماء", "رؤساء", "رووساء", "وزراء",
-                         "وزيري", "رئيسي", "الرفيع", "المستوي", "سلام", "السلام", "مباشره",
-                         "المباشره", "محتمل", "المحتمل", "محتمله", "المحتمله", "مرتقب",
-                         "المرتقب", "مرتقبه", "المرتقبه", "المقبل", "المقبله", "جديد", "جديده",
-                         "الاخير", "الاخيره", "المقرر", "المزمع"})
+_COMPLEMENTIZERS = _folded(
+    {"ان", "بان", "انه", "انها", "انهما", "انهم", "بانه", "بانها", "بانهم", "بانهما", "لان"}
+)
+_PHONE = _folded(
+    {
+        "هاتفيا",
+        "هاتفي",
+        "هاتفيه",
+        "الهاتف",
+        "الهاتفي",
+        "الهاتفيه",
+        "الفيديو",
+        "المرئي",
+        "بالهاتف",
+        "اتصالا",
+        "اتصال",
+        "مكالمه",
+    }
+)
+_MULTI = _folded(
+    {"الثلاثي", "ثلاثي", "الثلاثيه", "ثلاثيه", "الرباعي", "رباعي", "متعدد", "قمه", "القمه"}
+)
+_NOUN_LINKS = _folded(
+    {
+        "التي",
+        "الذي",
+        "جرت",
+        "جري",
+        "عقدت",
+        "عقد",
+        "تمت",
+        "تم",
+        "جمعت",
+        "جمع",
+        "الثنائي",
+        "ثنائي",
+        "الثلاثي",
+        "ثلاثي",
+        "هاتفي",
+        "الهاتفي",
+        "هاتفيه",
+        "الهاتفيه",
+        "قاده",
+        "زعماء",
+        "رؤساء",
+        "رووساء",
+        "وزراء",
+        "وزيري",
+        "رئيسي",
+        "الرفيع",
+        "المستوي",
+        "سلام",
+        "السلام",
+        "مباشره",
+        "المباشره",
+        "محتمل",
+        "المحتمل",
+        "محتمله",
+        "المحتمله",
+        "مرتقب",
+        "المرتقب",
+        "مرتقبه",
+        "المرتقبه",
+        "المقبل",
+        "المقبله",
+        "جديد",
+        "جديده",
+        "الاخير",
+        "الاخيره",
+        "المقرر",
+        "المزمع",
+    }
+)
 #: "قصف نفذته طائرة تركية", "غارة شنها الطيران الروسي": the agent of a noun trigger
 _AGENT_LINKS = _folded({"نفذته", "نفذتها", "شنته", "شنتها", "نفذها", "شنها", "نفذه"})
 _NOUN_LINKS = _NOUN_LINKS | _AGENT_LINKS
@@ -41,27 +101,59 @@ _ATTRIBUTION = _folded({"وفق", "وفقا", "حسب", "بحسب", "نقلا", 
 _NOUN_TARGET_PREPS = _folded({"ل", "الي", "علي", "ضد", "ب", "من", "مع", "تجاه", "بحق"})
 #: people nouns whose nationality names the victims of an arrest or attack ("اعتقال مواطنين
 #: أذربيجانيين", "مقتل جنود أتراك")
-_VICTIMS = _folded({"مواطنين", "مواطنون", "مواطنا", "مواطن", "جنود", "جنديين", "جنديا",
-                    "صحفيين", "صحفيا", "دبلوماسيين", "دبلوماسيا", "ناشطين", "رعايا", "عمال",
-                    "بحارة", "طلاب", "مدنيين", "اسرى", "معتقلين"})
+_VICTIMS = _folded(
+    {
+        "مواطنين",
+        "مواطنون",
+        "مواطنا",
+        "مواطن",
+        "جنود",
+        "جنديين",
+        "جنديا",
+        "صحفيين",
+        "صحفيا",
+        "دبلوماسيين",
+        "دبلوماسيا",
+        "ناشطين",
+        "رعايا",
+        "عمال",
+        "بحارة",
+        "طلاب",
+        "مدنيين",
+        "اسرى",
+        "معتقلين",
+    }
+)
 #: words that open a new clause with its own subject
 CLAUSE_BREAKS = _folded({"فيما", "بينما", "حين"})
 #: nouns that make a following trigger noun a topic, not an event ("سير المفاوضات")
 _TOPIC_HEADS = _folded({"سير", "مسار", "ملف", "افاق", "آفاق", "مستقبل", "استئناف", "نتائج"})
 #: a trigger after these is what is to be stopped or opposed, not a report of it ("طالب ...
 #: بوقف تعاونها مع موسكو", "روسيا تعارض أي عقوبات جديدة")
-_HALT_HEADS = _folded({"وقف", "إنهاء", "تعليق", "تجميد", "أي", "تعارض", "يعارض", "معارضة",
-                       "ترفض", "يرفض", "رفض"})
+_HALT_HEADS = _folded(
+    {"وقف", "إنهاء", "تعليق", "تجميد", "أي", "تعارض", "يعارض", "معارضة", "ترفض", "يرفض", "رفض"}
+)
 #: prepositions that bring the other side of a symmetric noun ("اتصالا هاتفيا من نظيره")
 _SYM_NOUN_PREPS = _folded({"من", "ب", "مع"})
 #: countries whose Arabic name is masculine (most country and city names are feminine)
 _MASCULINE_GPE = frozenset({"IRQ", "JOR", "SDN", "MAR", "LBN", "YEM"})
 #: generic domestic actors in object position: "اتهم رئيس الوزراء أحزاب المعارضة"
-_DOMESTIC = _folded({"المعارضه", "معارضين", "المعارضين", "المحتجين", "المتظاهرين",
-                       "المحتجون", "المتظاهرون", "احزاب"})
+_DOMESTIC = _folded(
+    {
+        "المعارضه",
+        "معارضين",
+        "المعارضين",
+        "المحتجين",
+        "المتظاهرين",
+        "المحتجون",
+        "المتظاهرون",
+        "احزاب",
+    }
+)
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
-_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
-                     "THREATEN"})
+_VERBAL = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+)
 
 
 @dataclass(slots=True)
@@ -110,7 +202,7 @@ def _clause_start(sent: _Sentence, tokens: list[Token], i: int, norm: str) -> in
     for k in range(i - 1, sent.ti - 1, -1):
         if _strip(tokens[k].text) in _COMPLEMENTIZERS:
             return k + 1
-        if k + 1 <= i and any(c in norm[tokens[k].end:tokens[k + 1].start] for c in ':'):
+        if k + 1 <= i and any(c in norm[tokens[k].end : tokens[k + 1].start] for c in ":"):
             return k + 1
     return sent.ti
 
@@ -123,13 +215,17 @@ def _agrees(hit: Hit, u: Unit) -> bool:
     return not (u.kind == "GPE" and not u.nisba and not set(u.countries) & _MASCULINE_GPE)
 
 
-def _continued_subject(hit: Hit, sent: _Sentence, tokens: list[Token],
-                       norm: str) -> list[Unit] | None:
-    """"وردت الخارجية الجورجية ...، وطالبت الإدارة الأمريكية بالتراجع": a verb joined by و
+def _continued_subject(
+    hit: Hit, sent: _Sentence, tokens: list[Token], norm: str
+) -> list[Unit] | None:
+    """ "وردت الخارجية الجورجية ...، وطالبت الإدارة الأمريكية بالتراجع": a verb joined by و
     after a comma goes on with the subject of the sentence when what follows it is an object
     with its complement (بـ / إلى) or nothing at all."""
-    if not hit.clitic.startswith("و") or hit.i - sent.ti < 3 or not any(
-            c in norm[tokens[hit.i - 1].end:tokens[hit.i].start] for c in "،,"):
+    if (
+        not hit.clitic.startswith("و")
+        or hit.i - sent.ti < 3
+        or not any(c in norm[tokens[hit.i - 1].end : tokens[hit.i].start] for c in "،,")
+    ):
         return None
     after = [u for u in sent.units if u.i >= hit.j and u.is_actor]
     if after and after[0].i - hit.j <= 1 and not after[0].prep:
@@ -146,8 +242,11 @@ def _subject_after(hit: Hit, sent: _Sentence) -> list[Unit] | None:
     for u in sent.units:
         if u.i >= hit.j and u.is_actor:
             if u.i - hit.j <= 3 and not u.prep and not u.counterpart and _agrees(hit, u):
-                return [v for v in sent.units if v.group == u.group and v.is_actor
-                        and (not v.prep or v.counterpart)]
+                return [
+                    v
+                    for v in sent.units
+                    if v.group == u.group and v.is_actor and (not v.prep or v.counterpart)
+                ]
             return None
     return None
 
@@ -167,8 +266,15 @@ def _anaphor_near(tokens: list[Token], lo: int, hi: int) -> bool:
     return any(_strip(tokens[k].text) in ANAPHORS for k in range(lo, hi))
 
 
-def _object(hit: Hit, sent: _Sentence, subj: list[Unit] | None, taken: set[int], *,
-            reach: int | None = None, preps: frozenset[str] | None = None) -> list[Unit] | None:
+def _object(
+    hit: Hit,
+    sent: _Sentence,
+    subj: list[Unit] | None,
+    taken: set[int],
+    *,
+    reach: int | None = None,
+    preps: frozenset[str] | None = None,
+) -> list[Unit] | None:
     after_subj = max((u.j for u in subj), default=hit.j) if subj else hit.j
     stop = min((b for b in sent.breaks if b >= max(hit.j, after_subj)), default=sent.tj)
     for u in sent.units:
@@ -182,14 +288,23 @@ def _object(hit: Hit, sent: _Sentence, subj: list[Unit] | None, taken: set[int],
             continue
         if u.prep in ("في", "بين", "عن", "خلال", "منذ", "مثل", "حول", "عبر", "بشان"):
             continue
-        return [v for v in sent.units if v.group == u.group and v.is_actor
-                and id(v) not in taken and v.i >= u.i]
+        return [
+            v
+            for v in sent.units
+            if v.group == u.group and v.is_actor and id(v) not in taken and v.i >= u.i
+        ]
     return None
 
 
-def _anaphor_object(hit: Hit, sent: _Sentence, tokens: list[Token], subj: list[Unit] | None,
-                    src: _Side, dyad: tuple[_Side, _Side]) -> _Side | None:
-    """"دعت زاخاروفا الجانبين إلى ...": a dual noun right after the verb and its subject is
+def _anaphor_object(
+    hit: Hit,
+    sent: _Sentence,
+    tokens: list[Token],
+    subj: list[Unit] | None,
+    src: _Side,
+    dyad: tuple[_Side, _Side],
+) -> _Side | None:
+    """ "دعت زاخاروفا الجانبين إلى ...": a dual noun right after the verb and its subject is
     the object and stands for the last pair of sides (less the source's own country)."""
     k = max((u.j for u in subj if u.i >= hit.j), default=hit.j) if subj else hit.j
     if not _anaphor_near(tokens, k, min(sent.tj, k + 1)):
@@ -209,29 +324,38 @@ def _other(side: _Side, dyad: tuple[_Side, _Side]) -> _Side | None:
 
 
 def _victims(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]:
-    """"اعتقال مواطنين أذربيجانيين", "مقتل جنود أتراك": the victims' nationality after the
+    """ "اعتقال مواطنين أذربيجانيين", "مقتل جنود أتراك": the victims' nationality after the
     noun of an arrest or attack."""
-    if hit.form.tense != "noun" or hit.entry.type not in ("ASSAULT", "COERCE") or \
-            hit.j >= sent.tj or _strip(tokens[hit.j].text) not in _VICTIMS:
+    if (
+        hit.form.tense != "noun"
+        or hit.entry.type not in ("ASSAULT", "COERCE")
+        or hit.j >= sent.tj
+        or _strip(tokens[hit.j].text) not in _VICTIMS
+    ):
         return []
     return [u for u in sent.units if u.i == hit.j + 1 and u.is_actor]
 
 
-def _stance_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None,
-                   src: _Side) -> list[Unit] | None:
-    """"رفضت دمشق الوجود العسكري التركي", "انتقدت موسكو الموقف الأمريكي": the country of a
+def _stance_object(
+    hit: Hit, sent: _Sentence, subj: list[Unit] | None, src: _Side
+) -> list[Unit] | None:
+    """ "رفضت دمشق الوجود العسكري التركي", "انتقدت موسكو الموقف الأمريكي": the country of a
     nisba adjective in the object of a rejection or criticism (another state's)."""
     start = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j])
     stop = min([b for b in sent.breaks if b >= start] + [start + 4])
     for u in sent.units:
-        if start <= u.i <= stop and u.modifier and u.countries and \
-                not set(u.countries) & set(src.countries):
+        if (
+            start <= u.i <= stop
+            and u.modifier
+            and u.countries
+            and not set(u.countries) & set(src.countries)
+        ):
             return [u]
     return None
 
 
 def _before_qad(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
-    """"وكان الرئيس الأذربيجاني قد التقى ...": the subject stands before قد (what follows
+    """ "وكان الرئيس الأذربيجاني قد التقى ...": the subject stands before قد (what follows
     the verb is its object)."""
     if hit.i - 1 <= sent.ti or tokens[hit.i - 1].text != "قد":
         return None
@@ -242,7 +366,7 @@ def _before_qad(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | 
 
 
 def _counterpart_subject(hit: Hit, sent: _Sentence) -> list[Unit] | None:
-    """"بينما اتهم نظيره الأذربيجاني يريفان بالمماطلة": a counterpart right after a directed
+    """ "بينما اتهم نظيره الأذربيجاني يريفان بالمماطلة": a counterpart right after a directed
     verb, with another actor after it, is the subject (that actor is the object)."""
     after = [u for u in sent.units if u.i >= hit.j and u.is_actor]
     if len(after) < 2 or after[0].i != hit.j or not after[0].counterpart:
@@ -260,24 +384,50 @@ def _halted(word: str) -> bool:
 
 def _same_state(subj: list[Unit], obj: list[Unit]) -> bool:
     """Both sides are names of one state (its own name, its capital): no sector, no person."""
-    return all(u.kind == "GPE" and not u.nisba and u.sector is None for u in (*subj, *obj)) \
-        and {c for u in subj for c in u.countries} == {c for u in obj for c in u.countries}
+    return all(u.kind == "GPE" and not u.nisba and u.sector is None for u in (*subj, *obj)) and {
+        c for u in subj for c in u.countries
+    } == {c for u in obj for c in u.countries}
 
 
 #: titles before "ل + organisation": "المدير العام للوكالة الدولية للطاقة الذرية"
-_TITLES = _folded({"المدير", "مدير", "العام", "الأمين", "امين", "رئيس", "الرئيس", "المتحدث",
-                   "متحدث", "الناطق", "المبعوث", "مبعوث", "ممثل", "الممثل", "السفير", "المفوض",
-                   "المنسق", "قائد", "القائد", "نائب"})
+_TITLES = _folded(
+    {
+        "المدير",
+        "مدير",
+        "العام",
+        "الأمين",
+        "امين",
+        "رئيس",
+        "الرئيس",
+        "المتحدث",
+        "متحدث",
+        "الناطق",
+        "المبعوث",
+        "مبعوث",
+        "ممثل",
+        "الممثل",
+        "السفير",
+        "المفوض",
+        "المنسق",
+        "قائد",
+        "القائد",
+        "نائب",
+    }
+)
 
 
 def _title_subject(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
-    """"انتقد المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي إيران": the body (or
+    """ "انتقد المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي إيران": the body (or
     the official named with it, one unit) is the subject."""
     for u in sent.units:
         if u.i < hit.j or not u.is_actor:
             continue
-        if u.prep == "ل" and u.kind in ("ORG", "PER", "ROLE") and 0 < u.i - hit.j <= 3 and all(
-                tokens[m].text in _TITLES for m in range(hit.j, u.i)):
+        if (
+            u.prep == "ل"
+            and u.kind in ("ORG", "PER", "ROLE")
+            and 0 < u.i - hit.j <= 3
+            and all(tokens[m].text in _TITLES for m in range(hit.j, u.i))
+        ):
             return [u]
         return None
     return None

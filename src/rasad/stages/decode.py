@@ -106,9 +106,7 @@ def decode_bytes(raw: bytes, *, source: str, header: str | None = None) -> tuple
     return text, enc
 
 
-def decode_page(
-    raw: bytes, *, source: str, header: str | None = None
-) -> tuple[str, str, int]:
+def decode_page(raw: bytes, *, source: str, header: str | None = None) -> tuple[str, str, int]:
     """Decode ``raw``: ``(text, encoding, bad bytes replaced)`` or raise ``InputError``.
 
     A declared charset (or UTF-8) that fails on a few bytes only is honoured: those bytes become
