@@ -49,14 +49,14 @@ def _now() -> str:
 class SqliteStore(SearchMixin):
     """Articles, raw sources, rejects, clusters, entities, mentions and events."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 30.0) -> None:
         """Open (``create``: or create) the database; migrations run under its write lock, so
         processes opening it together do not race."""
         self.path = str(path)
         if not create and not Path(self.path).is_file():
             raise StorageError(Errors.E305, path=self.path)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
