@@ -12,6 +12,7 @@ import pytest
 from conftest import CORPUS, SAMPLES
 from rasad import api
 from rasad.doc import Doc
+from rasad.storage.schema import MIGRATIONS
 from rasad.storage.sqlite import SqliteStore, search_terms
 
 BODY = (
@@ -122,3 +123,100 @@ def test_killed_batch_leaves_consistent_db(tmp_path: Path, monkeypatch: pytest.M
     api.ingest([str(CORPUS)], db=fresh)
     with SqliteStore(db) as a, SqliteStore(fresh) as b:
         assert a.stats() == b.stats()
+
+
+# -- hostile databases and concurrent ingests (issue 14) ---------------------------------------
+
+import multiprocessing as mp  # noqa: E402
+
+from rasad.errors import StorageError  # noqa: E402
+
+
+def test_busy_database_is_one_coded_error(tmp_path: Path) -> None:
+    db = tmp_path / "busy.db"
+    SqliteStore(db).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with SqliteStore(db, timeout=0.05) as store, pytest.raises(StorageError, match="E306"):
+            store.write_batch([])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+@pytest.mark.parametrize(("version", "code"), [(-3, "E310"), (99, "E302")])
+def test_bad_user_version_is_one_coded_error(tmp_path: Path, version: int, code: str) -> None:
+    db = tmp_path / "v.db"
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    with pytest.raises(StorageError, match=code) as info:
+        SqliteStore(db)
+    assert "\n" not in str(info.value)
+
+
+def test_not_a_database_and_missing_database(tmp_path: Path) -> None:
+    (tmp_path / "junk.db").write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StorageError, match="E301"):
+        SqliteStore(tmp_path / "junk.db")
+    with pytest.raises(StorageError, match="E305"):
+        SqliteStore(tmp_path / "absent.db", create=False)
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_unstorable_document_becomes_a_reject(tmp_path: Path) -> None:
+    good, bad = (Doc(source=f"{n}.txt", raw=f"{n}".encode()) for n in ("good", "bad"))
+    for doc, text in ((good, "نص سليم"), (bad, "نص \ud800 معطوب")):
+        doc.set_text(text)
+        doc.meta["body_key"] = doc.id
+    with SqliteStore(tmp_path / "u.db") as store:
+        counts = store.write_batch([good, bad])
+        assert counts == {"kept": 1, "rejected": 1}
+        assert store.rejects()[0]["code"] == "E308"
+
+
+def _open_many(db: str, n: int) -> None:
+    for _ in range(n):
+        SqliteStore(db).close()
+
+
+def test_migrations_do_not_race(tmp_path: Path) -> None:
+    ctx = mp.get_context("spawn")
+    for i in range(4):
+        db = str(tmp_path / f"race{i}.db")
+        procs = [ctx.Process(target=_open_many, args=(db, 3)) for _ in range(3)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+            assert p.exitcode == 0
+        with SqliteStore(db) as store:
+            assert store.schema_version == len(MIGRATIONS)
+
+
+def test_two_ingests_at_once_see_each_others_stories(tmp_path: Path) -> None:
+    """Two runs that read the (empty) store before either writes, as two processes started
+    together do, end with the clusters and duplicate links of one run."""
+    from rasad.stages.read import read_inputs
+
+    files = sorted(str(p) for p in CORPUS.iterdir() if p.suffix != ".md")
+    first = [f for f in files if "anatolia" in f or "eurasianow" in f]
+    second = [f for f in files if f not in first]
+    db = tmp_path / "together.db"
+    a, b = SqliteStore(db), SqliteStore(db)
+    pipe_a = api.pipeline(on_error="skip", prior=a.priors())
+    pipe_b = api.pipeline(on_error="skip", prior=b.priors())
+    docs_a = list(pipe_a(read_inputs(first)))
+    docs_b = list(pipe_b(read_inputs(second)))
+    a.write_batch(docs_a)
+    b.write_batch(docs_b)
+    a.close()
+    b.close()
+    alone = tmp_path / "alone.db"
+    api.ingest(first + second, db=alone)
+    with SqliteStore(db) as together, SqliteStore(alone) as one:
+        st, so = together.stats(), one.stats()
+    assert st["articles"] == so["articles"]
+    assert st["duplicates"] == so["duplicates"]
+    assert st["clusters"] == so["clusters"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .doc import Doc
-from .errors import ConfigError, Errors
+from .errors import ConfigError, Errors, RasadError
 from .executors import get_executor
 from .pipeline import Pipeline, default_stages
 from .pubdate import parse_date_option
@@ -108,7 +109,16 @@ def ingest(
                 report.read += 1
                 doc.meta["_raw_hash"] = raw_hash(doc)
                 if store.known_raw([doc.meta["_raw_hash"]]):
-                    report.counts["already"] += 1
+                    code = (
+                        doc.reject["code"]
+                        if doc.reject
+                        else store.reject_code(doc.meta["_raw_hash"])
+                    )
+                    if code:  # a bad input stays bad: it counts as rejected on every run
+                        report.counts["rejected"] += 1
+                        report.rejected_by[code] += 1
+                    else:
+                        report.counts["already"] += 1
                     if progress:
                         progress(1)
                     continue
@@ -128,16 +138,78 @@ def ingest(
     return report
 
 
+def count_pages(inputs: Iterable[str], *, limit_bytes: int = 200_000_000) -> int | None:
+    """How many pages ``inputs`` hold, for a progress bar (None when that is not cheap to know:
+    standard input, or containers larger than ``limit_bytes`` in all)."""
+    from .stages.read import _ext, expand_inputs
+
+    total = 0
+    try:
+        paths = expand_inputs(inputs)
+        if (
+            "-" in paths
+            or sum(os.path.getsize(p) for p in paths if os.path.isfile(p)) > limit_bytes
+        ):
+            return None
+        for path in paths:
+            ext = _ext(path)
+            if ext in (".jsonl", ".ndjson"):
+                with open(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip()) or 1
+            elif ext in (".warc", ".warc.gz"):
+                total += max(_count_warc(path), 1)
+            else:
+                total += 1
+    except (OSError, RasadError, ValueError):
+        return None
+    return total
+
+
+def _count_warc(path: str) -> int:
+    from warcio.archiveiterator import ArchiveIterator
+
+    n = 0
+    try:
+        with open(path, "rb") as fh:
+            for record in ArchiveIterator(fh):
+                n += record.rec_type == "response"
+    except Exception:  # a damaged file: the reader reports it, the count is a guess
+        pass
+    return n + 1 if n == 0 else n
+
+
 def search(
     query: str, *, db: str | Path = DEFAULT_DB, limit: int = 20, entity: str | None = None
 ) -> list[dict[str, Any]]:
-    with SqliteStore(db) as store:
+    """Stored articles matching ``query`` (and mentioning ``entity``: an id, an English name
+    or one of its words, an Arabic name or alias). The database must exist (E305)."""
+    with SqliteStore(db, create=False) as store:
         return store.search(query, limit=limit, entity=entity)
 
 
+def entity_ids(name: str, *, db: str | Path = DEFAULT_DB) -> list[str]:
+    """Ids of the stored entities ``name`` may mean (empty when none)."""
+    with SqliteStore(db, create=False) as store:
+        return store.entity_ids(name)
+
+
 def show(article_id: str, *, db: str | Path = DEFAULT_DB) -> Doc:
-    with SqliteStore(db) as store:
+    """One article by id or unique id prefix (E303 none, E309 several: ``err.fields``
+    holds the candidates)."""
+    with SqliteStore(db, create=False) as store:
         return store.get(article_id)
+
+
+def rejects(*, db: str | Path = DEFAULT_DB) -> list[dict[str, Any]]:
+    """Every rejected input: source, stage, code and reason."""
+    with SqliteStore(db, create=False) as store:
+        return store.rejects()
+
+
+def reason_words(code: str) -> str:
+    """The few words that name an error code (``E106`` -> "truncated WARC")."""
+    template = getattr(Errors, code, "")
+    return template.split(" ", 1)[1].split(":", 1)[0] if template else code
 
 
 def export(
@@ -148,5 +220,5 @@ def export(
 ) -> int:
     from .storage.export import export_articles
 
-    with SqliteStore(db) as store:
+    with SqliteStore(db, create=False) as store:
         return export_articles(store, fmt=fmt, out=out)

@@ -1,20 +1,30 @@
-"""More ``rasad`` commands: eval, entities, events, run."""
+"""More ``rasad`` commands: eval, entities, events, rejects, run."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from . import api
 
-_db = click.option("--db", default=api.DEFAULT_DB, show_default=True, help="SQLite database.")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _db_option() -> Callable[[F], F]:
+    from .cli import DB_HELP
+
+    return click.option("--db", default=api.DEFAULT_DB, show_default=True, help=DB_HELP)
 
 
 def register(main: click.Group) -> None:
-    from .cli import _errors
+    from .cli import _errors, echo_summary, ingest_with_progress, say_empty
+
+    _db = _db_option()
 
     @main.command("eval")
     @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
@@ -64,7 +74,12 @@ def register(main: click.Group) -> None:
         """Entities in the database with mention counts and the spellings seen."""
         from .storage.queries import entity_table
 
-        for row in entity_table(db, type_=type_, country=country, limit=limit):
+        rows = entity_table(db, type_=type_, country=country, limit=limit)
+        if not rows:
+            kind = f"{type_} " if type_ else ""
+            where = f" of country {country}" if country else ""
+            say_empty(f"no {kind}entities{where} in {db}.")
+        for row in rows:
             if as_json:
                 click.echo(json.dumps(row, ensure_ascii=False))
             else:
@@ -108,45 +123,72 @@ def register(main: click.Group) -> None:
         from .storage.sqlite import SqliteStore
 
         since = api.check_date(since)
-        with SqliteStore(db) as store:
+        with SqliteStore(db, create=False) as store:
             n = export_events(
                 store, fmt=fmt, out=out, dyad=dyad, type_=type_, since=since, merged=merged
             )
+            known = sorted(r[0] for r in store.conn.execute("SELECT DISTINCT type FROM events"))
         if out:
             click.echo(f"{n} events -> {out}", err=True)
+        if n == 0:
+            hint = ""
+            if type_ and type_ not in known:
+                hint = f" (no event of type {type_}; stored types: {', '.join(known) or 'none'})"
+            say_empty(f"no events match in {db}{hint}.")
 
     @main.command()
-    @click.option("--db", default="rasad-sample.db", show_default=True)
+    @_db
+    @click.option("--json", "as_json", is_flag=True, help="One JSON object per reject.")
+    @_errors
+    def rejects(db: str, as_json: bool) -> None:
+        """Every rejected input with its stage, code and reason."""
+        rows = api.rejects(db=db)
+        if not rows:
+            say_empty(f"no rejected inputs in {db}.")
+        for row in rows:
+            if as_json:
+                click.echo(json.dumps(row, ensure_ascii=False))
+            else:
+                click.echo(f"{row['source']}\t{row['stage']}\t{row['code']}\t{row['reason']}")
+
+    @main.command()
+    @_db
     @click.option("--out", default="out", show_default=True, help="Folder for the exports.")
     @click.argument("paths", nargs=-1)
     @_errors
     def run(db: str, out: str, paths: tuple[str, ...]) -> None:
-        """The main job: ingest (default: the bundled sample corpus), then export articles and
-        events, and print a summary."""
+        """The main job: ingest (default: the bundled sample corpus), then write
+        OUT/articles.{jsonl,csv,parquet} and OUT/events.{csv,parquet}, and print a summary."""
         from .storage.export import export_events
         from .storage.sqlite import SqliteStore
 
         inputs = list(paths) or [str(sample_corpus())]
-        report = api.ingest(inputs, db=db)
-        Path(out).mkdir(parents=True, exist_ok=True)
-        n_art = api.export(db=db, fmt="jsonl", out=Path(out) / "articles.jsonl")
-        api.export(db=db, fmt="parquet", out=Path(out) / "articles.parquet")
+        report = ingest_with_progress(inputs, db=db, quiet=False)
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        n_art = api.export(db=db, fmt="jsonl", out=folder / "articles.jsonl")
+        api.export(db=db, fmt="csv", out=folder / "articles.csv")
+        api.export(db=db, fmt="parquet", out=folder / "articles.parquet")
         with SqliteStore(db) as store:
-            n_ev = export_events(store, fmt="csv", out=Path(out) / "events.csv")
-            export_events(store, fmt="parquet", out=Path(out) / "events.parquet")
+            n_ev = export_events(store, fmt="csv", out=folder / "events.csv")
+            export_events(store, fmt="parquet", out=folder / "events.parquet")
             stats = store.stats()
+        files = sorted(
+            p.name for p in folder.iterdir() if p.name.startswith(("articles.", "events."))
+        )
         click.echo(
             json.dumps(
                 {
                     "ingest": report.to_json(),
                     "database": stats,
-                    "exported": {"articles": n_art, "events": n_ev, "folder": out},
+                    "exported": {"articles": n_art, "events": n_ev, "folder": out, "files": files},
                 },
                 ensure_ascii=False,
                 indent=2,
             )
         )
         if report.rejected:
+            echo_summary(report, db, rejects_only=True)
             sys.exit(3)
 
 

@@ -36,7 +36,7 @@ EXTRACT_KEYS: tuple[str, ...] = (
 
 def content_hash(text: str) -> str:
     """A short stable hash of a text (hex, 16 chars)."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 @dataclass(slots=True, frozen=True)
@@ -207,6 +207,7 @@ class Doc:
     reject: dict[str, str] | None = None
     _text: str | None = None
     _norm: tuple[str, OffsetMap] | None = None
+    _id: tuple[str | None, str] | None = None  # (title it was computed with, id)
 
     # -- text, set once ------------------------------------------------------------------
     @property
@@ -223,11 +224,15 @@ class Doc:
             raise AttributeError("Doc.text is immutable once extraction has set it")
         self._text = text
         self._norm = None
+        self._id = None
 
     @property
     def id(self) -> str:
-        """Content hash of the article (title + body)."""
-        return content_hash((self.title or "") + "\n" + self.text)
+        """Content hash of the article (title + body), computed once per title: the text never
+        changes, so stages that ask for it per mention stay linear in the page size."""
+        if self._id is None or self._id[0] != self.title or self._text is None:
+            self._id = (self.title, content_hash((self.title or "") + "\n" + self.text))
+        return self._id[1]
 
     # -- normalised view -----------------------------------------------------------------
     def _normalized(self) -> tuple[str, OffsetMap]:

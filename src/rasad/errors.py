@@ -35,6 +35,10 @@ class Errors:
     E109 = "E109 unreadable input: {source}: {detail}."
     E110 = "E110 no input found: {pattern} matches no file."
     E111 = "E111 unsupported input: {source}: extension '{ext}' is not one of {known}."
+    E112 = "E112 invalid text: {source}: {detail}; such text cannot be stored."
+    E113 = "E113 invalid URL: {source}: {url} cannot be parsed; fix or drop the URL."
+    E114 = "E114 empty input: {source} holds no page (an empty or page-less {kind})."
+    E115 = "E115 not gzip: {source} ends in .gz but is not gzip data ({detail})."
     # pipeline and stages
     E201 = (
         "E201 stage '{stage}' requires {attr}; no earlier stage assigns it. "
@@ -48,11 +52,26 @@ class Errors:
     E302 = "E302 database {path} has schema version {found}, newer than this Rasad ({known})."
     E303 = "E303 no article with id '{id}' in {path}."
     E304 = "E304 export format '{fmt}' is not supported; use one of: {known}."
+    E305 = (
+        "E305 no database at {path}: run 'rasad ingest PAGES --db {path}' (or 'make run')"
+        " to create one."
+    )
+    E306 = "E306 database {path} is busy: another process holds its write lock ({detail})."
+    E307 = "E307 database {path} cannot be written: {detail}."
+    E308 = "E308 could not store {source}: {detail}; stored as a reject, the batch goes on."
+    E309 = (
+        "E309 article id prefix '{id}' is ambiguous in {path}: {count} articles match;"
+        " give more characters."
+    )
+    E310 = "E310 database {path} has an invalid schema version {found}; it is not a Rasad database."
     # configuration, CLI
     E401 = "E401 invalid date '{value}': use YYYY-MM-DD."
     E402 = "E402 invalid option {name}={value}: {detail}."
     E403 = "E403 missing dependency: {what} needs {package}: pip install '{extra}'."
     E404 = "E404 gold file {path} line {line}: {detail}."
+    E405 = "E405 interrupted: {detail}; the last complete batch is stored, re-run to finish."
+    E406 = "E406 cannot read standard input: {detail}."
+    E407 = "E407 cannot write {path}: {detail}."
 
 
 class RasadError(Exception):
@@ -61,7 +80,9 @@ class RasadError(Exception):
     def __init__(self, template: str, **fields: Any) -> None:
         self.code = template.split(" ", 1)[0]
         self.fields = fields
-        super().__init__(template.format(**fields))
+        text = template.format(**fields)
+        # a message is one line whatever the values hold (a parser's multi-line message)
+        super().__init__(" / ".join(p.strip() for p in text.splitlines() if p.strip()))
 
     @property
     def message(self) -> str:

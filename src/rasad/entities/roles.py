@@ -206,7 +206,7 @@ _ANAPHOR_RE = re.compile(
 def find_anaphors(
     norm: str, found: list[NormMention], kind_of: Callable[[str], set[str]]
 ) -> list[NormMention]:
-    """"المنظمة", "التكتل", "الحلف" referring back to the last organisation of their kind
+    """ "المنظمة", "التكتل", "الحلف" referring back to the last organisation of their kind
     named before them (``kind_of(entity_id)``: the anaphor kinds it answers, see
     ``ANAPHORS``). A word another name covers, or followed by a definite word that is not a
     plain adjective (``المنظمة الإرهابية`` is a different body), is left alone."""

@@ -31,16 +31,31 @@ __all__ = [
 
 # International bodies: entity names → codes, used when the knowledge base has no code.
 _BODY_CODES: dict[str, str] = {
-    "nato": "NATO", "north atlantic treaty organization": "NATO", "united nations": "UN",
-    "un": "UN", "european union": "EU", "eu": "EU", "arab league": "ARL",
-    "league of arab states": "ARL", "african union": "AU", "collective security treaty "
-    "organization": "CSTO", "csto": "CSTO", "shanghai cooperation organisation": "SCO",
-    "shanghai cooperation organization": "SCO", "sco": "SCO", "opec": "OPEC",
-    "gulf cooperation council": "GCC", "organisation of islamic cooperation": "OIC",
-    "organization of islamic cooperation": "OIC", "united nations security council": "UN",
-    "international atomic energy agency": "IAEA", "world health organization": "WHO",
-    "international monetary fund": "IMF", "world bank": "WB",
-    "international committee of the red cross": "ICRC", "asean": "ASEAN",
+    "nato": "NATO",
+    "north atlantic treaty organization": "NATO",
+    "united nations": "UN",
+    "un": "UN",
+    "european union": "EU",
+    "eu": "EU",
+    "arab league": "ARL",
+    "league of arab states": "ARL",
+    "african union": "AU",
+    "collective security treaty organization": "CSTO",
+    "csto": "CSTO",
+    "shanghai cooperation organisation": "SCO",
+    "shanghai cooperation organization": "SCO",
+    "sco": "SCO",
+    "opec": "OPEC",
+    "gulf cooperation council": "GCC",
+    "organisation of islamic cooperation": "OIC",
+    "organization of islamic cooperation": "OIC",
+    "united nations security council": "UN",
+    "international atomic energy agency": "IAEA",
+    "world health organization": "WHO",
+    "international monetary fund": "IMF",
+    "world bank": "WB",
+    "international committee of the red cross": "ICRC",
+    "asean": "ASEAN",
     "organization for security and co-operation in europe": "OSCE",
 }
 _ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP", "ROLE"})
@@ -74,9 +89,9 @@ _OFFER = cue("offer")
 class Unit:
     """One actor (or place) mention, possibly several adjacent linker mentions."""
 
-    i: int                    # first token
-    j: int                    # one past the last token
-    start: int                # norm offsets
+    i: int  # first token
+    j: int  # one past the last token
+    start: int  # norm offsets
     end: int
     entity: str | None
     kind: str
@@ -85,17 +100,21 @@ class Unit:
     prep: str = ""
     counterpart: bool = False
     place: bool = False
-    modifier: bool = False    # a nisba adjective on a topic noun ("الوضع السوري")
+    modifier: bool = False  # a nisba adjective on a topic noun ("الوضع السوري")
     group: int = -1
     clitic_wa: bool = False
-    nisba: bool = False       # an adjective ("الروسي"), not the country's or city's name
+    nisba: bool = False  # an adjective ("الروسي"), not the country's or city's name
     entities: list[str] = field(default_factory=list)
 
     @property
     def city(self) -> bool:
         """A named city or region (not a country, not a nisba adjective)."""
-        return self.kind == "GPE" and not self.nisba and self.entity is not None and \
-            self.entity not in self.countries
+        return (
+            self.kind == "GPE"
+            and not self.nisba
+            and self.entity is not None
+            and self.entity not in self.countries
+        )
 
     @property
     def is_actor(self) -> bool:
@@ -115,8 +134,12 @@ def body_code(ent: DocEntity, kb_code: Callable[[str], str | None] | None = None
 BodyAt = Callable[[str, str | None], str | None]
 
 
-def _countries(ent: DocEntity, kb_code: Callable[[str], str | None] | None,
-               kb_body: BodyAt | None = None, published: str | None = None) -> tuple[str, ...]:
+def _countries(
+    ent: DocEntity,
+    kb_code: Callable[[str], str | None] | None,
+    kb_body: BodyAt | None = None,
+    published: str | None = None,
+) -> tuple[str, ...]:
     if ent.type == "PER" and ent.sector == "IGO" and kb_body is not None:
         body = kb_body(ent.id, published)
         if body:  # the UN Secretary-General acts for the UN, not for Portugal
@@ -145,9 +168,12 @@ def _strip_wa(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
 
-def build_units(doc: Doc, tokens: list[Token],
-                kb_code: Callable[[str], str | None] | None = None,
-                kb_body: BodyAt | None = None) -> list[Unit]:
+def build_units(
+    doc: Doc,
+    tokens: list[Token],
+    kb_code: Callable[[str], str | None] | None = None,
+    kb_body: BodyAt | None = None,
+) -> list[Unit]:
     """Units from ``doc.mentions`` (offsets into ``doc.text``) in token coordinates."""
     if not doc.mentions or not tokens:
         return []
@@ -165,23 +191,38 @@ def build_units(doc: Doc, tokens: list[Token],
             continue
         i = max(bisect_right(starts, ns) - 1, 0)
         j = max(bisect_left(starts, ne), i + 1)
-        if raw and ns < raw[-1].end:      # nested or overlapping: keep the first, longest
+        if raw and ns < raw[-1].end:  # nested or overlapping: keep the first, longest
             continue
         kind = "ROLE" if ent.id.startswith("role:") else ent.type
-        unit = Unit(i, j, ns, ne, ent.id, kind, _countries(ent, kb_code, kb_body, doc.published),
-                    ent.sector,
-                    entities=[ent.id])
+        unit = Unit(
+            i,
+            j,
+            ns,
+            ne,
+            ent.id,
+            kind,
+            _countries(ent, kb_code, kb_body, doc.published),
+            ent.sector,
+            entities=[ent.id],
+        )
         unit.clitic_wa = ns > tokens[i].start and norm[tokens[i].start] in "وف"
         raw.append(unit)
     units: list[Unit] = []
     for unit in raw:
         prev = units[-1] if units else None
-        gap = norm[prev.end:unit.start] if prev else ""
-        adjacent = prev is not None and prev.j >= unit.i and not unit.clitic_wa and (
-            ("،" not in gap and "," not in gap) or prev.entity == unit.entity) and (
-            prev.entity == unit.entity or bool(set(prev.countries) & set(unit.countries))
-            or not (prev.countries and unit.countries))
-        if prev is not None and adjacent and len(gap.strip(' "\'()-')) == 0:
+        gap = norm[prev.end : unit.start] if prev else ""
+        adjacent = (
+            prev is not None
+            and prev.j >= unit.i
+            and not unit.clitic_wa
+            and (("،" not in gap and "," not in gap) or prev.entity == unit.entity)
+            and (
+                prev.entity == unit.entity
+                or bool(set(prev.countries) & set(unit.countries))
+                or not (prev.countries and unit.countries)
+            )
+        )
+        if prev is not None and adjacent and len(gap.strip(" \"'()-")) == 0:
             if _RANK.get(unit.kind, 9) < _RANK.get(prev.kind, 9):
                 prev.entity, prev.kind, prev.sector = unit.entity, unit.kind, unit.sector
                 prev.countries = unit.countries or prev.countries
@@ -193,8 +234,11 @@ def build_units(doc: Doc, tokens: list[Token],
         units.append(unit)
     for unit in units:
         _set_prep(unit, tokens, norm)
-        if unit.kind in _PLACE_TYPES and _DATELINE.match(norm, unit.end) and \
-                _line_start(norm, unit.start):
+        if (
+            unit.kind in _PLACE_TYPES
+            and _DATELINE.match(norm, unit.end)
+            and _line_start(norm, unit.start)
+        ):
             unit.place = True  # "فيينا - انتقد ...": the dateline, not the subject
     _set_groups(units, tokens, norm)
     return units
@@ -222,7 +266,7 @@ def _head(word: str) -> str:
 
 def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
     tok = tokens[unit.i]
-    clitic = norm[tok.start:unit.start].lstrip("وف") if unit.start > tok.start else ""
+    clitic = norm[tok.start : unit.start].lstrip("وف") if unit.start > tok.start else ""
     k = unit.i
     if not clitic:
         steps = 0
@@ -231,8 +275,11 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
             bare = _strip_wa(word)
             if _COUNTERPART.match(word):
                 unit.counterpart = True
-            if bare in _TRANSPARENT or _COUNTERPART.match(word) or bare.lstrip("بل") in \
-                    _TRANSPARENT:
+            if (
+                bare in _TRANSPARENT
+                or _COUNTERPART.match(word)
+                or bare.lstrip("بل") in _TRANSPARENT
+            ):
                 k -= 1
                 steps += 1
                 head = bare.lstrip("بل") if bare.lstrip("بل") in _TRANSPARENT else bare
@@ -254,15 +301,16 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
                 clitic = prev
     unit.prep = "ل" if clitic == "لل" else clitic
     if _COUNTERPART.match(tok.text) and tok.start < unit.end:
-        unit.counterpart = True   # the linker's span starts at نظيره ("بنظيره الروسي لافروف")
+        unit.counterpart = True  # the linker's span starts at نظيره ("بنظيره الروسي لافروف")
     if unit.kind in _PLACE_TYPES and unit.prep in _PLACE_PREPS:
         unit.place = True
     if unit.kind == "LOC":
         unit.place = True
-    text = norm[unit.start:unit.end]
+    text = norm[unit.start : unit.end]
     looks_nisba = bool(_NISBA.match(text))
-    if text in _NISBA_LIKE_NAMES and (unit.i == 0 or not _head(tokens[unit.i - 1].text)
-                                      .startswith("ال")):
+    if text in _NISBA_LIKE_NAMES and (
+        unit.i == 0 or not _head(tokens[unit.i - 1].text).startswith("ال")
+    ):
         looks_nisba = False  # "اتفقت السعودية وإيران": the name, not an adjective
     unit.nisba = unit.kind == "GPE" and looks_nisba
     if unit.kind == "GPE" and looks_nisba and unit.i > 0 and not clitic:
@@ -281,14 +329,22 @@ def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
             unit.group = group
             continue
         prev = units[n - 1]
-        between = [_strip_wa(t.text) for t in tokens[prev.j:unit.i]]
-        joined = unit.clitic_wa or (tokens[unit.i - 1].text[:1] == "و" if unit.i > 0 and
-                                    between else False) or "،" in norm[prev.end:unit.start] \
-            or "," in norm[prev.end:unit.start]
-        ok_between = all(w in _TRANSPARENT or _COUNTERPART.match(w) or w == "و"
-                         for w in between) and len(between) <= 2
-        if joined and ok_between and not (unit.prep and unit.prep != prev.prep
-                                          and not unit.counterpart):
+        between = [_strip_wa(t.text) for t in tokens[prev.j : unit.i]]
+        joined = (
+            unit.clitic_wa
+            or (tokens[unit.i - 1].text[:1] == "و" if unit.i > 0 and between else False)
+            or "،" in norm[prev.end : unit.start]
+            or "," in norm[prev.end : unit.start]
+        )
+        ok_between = (
+            all(w in _TRANSPARENT or _COUNTERPART.match(w) or w == "و" for w in between)
+            and len(between) <= 2
+        )
+        if (
+            joined
+            and ok_between
+            and not (unit.prep and unit.prep != prev.prep and not unit.counterpart)
+        ):
             unit.group = prev.group
             if not unit.prep:
                 unit.prep = prev.prep
@@ -326,9 +382,10 @@ def is_negated(tokens: list[Token], i: int, lo: int) -> bool:
     return any(_DENIAL.match(tokens[k].text) for k in range(max(lo, i - 5), i))
 
 
-def intent_of(tokens: list[Token], i: int, j: int, lo: int, hi: int, *, clitic: str,
-              present: bool) -> str | None:
-    """"future", "planned", "hypothetical" or None for the trigger at words ``[i, j)``."""
+def intent_of(
+    tokens: list[Token], i: int, j: int, lo: int, hi: int, *, clitic: str, present: bool
+) -> str | None:
+    """ "future", "planned", "hypothetical" or None for the trigger at words ``[i, j)``."""
     before = [_strip_wa(tokens[k].text) for k in range(max(lo, i - 3), i)]
     after = [_strip_wa(tokens[k].text) for k in range(j, min(hi, j + 3))]
     if any(w in _PLANNED for w in before):
@@ -339,8 +396,7 @@ def intent_of(tokens: list[Token], i: int, j: int, lo: int, hi: int, *, clitic: 
         return "future"
     if present and before and before[-1] == "قد":
         return "hypothetical"
-    if any(w in _HYPOTHETICAL and w != "قد" for w in before) or (after and after[0] in
-                                                                  _HYPO_AFTER):
+    if any(w in _HYPOTHETICAL and w != "قد" for w in before) or (after and after[0] in _HYPO_AFTER):
         return "hypothetical"
     if any(_strip_wa(tokens[k].text) in _OFFER for k in range(max(lo, i - 5), i)):
         return "hypothetical"

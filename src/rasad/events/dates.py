@@ -33,22 +33,54 @@ __all__ = ["DateExpr", "find_dates", "resolve", "resolve_text"]
 
 
 _WEEKDAYS: dict[str, int] = {
-    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,
-    "السبت": 5, "الاحد": 6,
+    "الاثنين": 0,
+    "الإثنين": 0,
+    "الثلاثاء": 1,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعه": 4,
+    "السبت": 5,
+    "الاحد": 6,
 }
 
 _NUMBER_WORDS: dict[str, int] = {
-    "واحد": 1, "اثنين": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5,
-    "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8, "تسعه": 9, "تسع": 9,
-    "عشره": 10, "عشر": 10,
+    "واحد": 1,
+    "اثنين": 2,
+    "ثلاثه": 3,
+    "ثلاث": 3,
+    "اربعه": 4,
+    "اربع": 4,
+    "خمسه": 5,
+    "خمس": 5,
+    "سته": 6,
+    "ست": 6,
+    "سبعه": 7,
+    "سبع": 7,
+    "ثمانيه": 8,
+    "ثماني": 8,
+    "تسعه": 9,
+    "تسع": 9,
+    "عشره": 10,
+    "عشر": 10,
 }
 _UNITS: dict[str, tuple[str, int]] = {
     # spelling -> (unit, implied count; 0 = needs a number)
-    "يوم": ("day", 1), "ايام": ("day", 0), "يومين": ("day", 2),
-    "اسبوع": ("week", 1), "اسابيع": ("week", 0), "اسبوعين": ("week", 2),
-    "شهر": ("month", 1), "اشهر": ("month", 0), "شهور": ("month", 0), "شهرين": ("month", 2),
-    "عام": ("year", 1), "اعوام": ("year", 0), "عامين": ("year", 2), "سنه": ("year", 1),
-    "سنوات": ("year", 0), "سنتين": ("year", 2),
+    "يوم": ("day", 1),
+    "ايام": ("day", 0),
+    "يومين": ("day", 2),
+    "اسبوع": ("week", 1),
+    "اسابيع": ("week", 0),
+    "اسبوعين": ("week", 2),
+    "شهر": ("month", 1),
+    "اشهر": ("month", 0),
+    "شهور": ("month", 0),
+    "شهرين": ("month", 2),
+    "عام": ("year", 1),
+    "اعوام": ("year", 0),
+    "عامين": ("year", 2),
+    "سنه": ("year", 1),
+    "سنوات": ("year", 0),
+    "سنتين": ("year", 2),
 }
 
 
@@ -63,17 +95,18 @@ class DateExpr:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
-                    sorted(words, key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 _MONTH_ALT = _alt(list(_MONTHS))
 _WD_ALT = _alt(list(_WEEKDAYS))
 _NUM_ALT = _alt(list(_NUMBER_WORDS))
 _UNIT_ALT = _alt(list(_UNITS))
-_B = r"(?<![\w\u0621-\u064a])"   # word start (folded Arabic or \w)
-_E = r"(?![\w\u0621-\u064a])"    # word end
-_CLITIC = r"(?:[وف]?[بل]?)"            # glued conjunction / preposition (kept out of the text)
+_B = r"(?<![\w\u0621-\u064a])"  # word start (folded Arabic or \w)
+_E = r"(?![\w\u0621-\u064a])"  # word end
+_CLITIC = r"(?:[وف]?[بل]?)"  # glued conjunction / preposition (kept out of the text)
 _SUFFIX_PAST = r"(?:\s+(?P<past>الماضي|الماضيه|المنصرم|المنصرمه|الفائت|السابق))"
 _SUFFIX_NEXT = r"(?:\s+(?P<next>المقبل|المقبله|القادم|القادمه))"
 
@@ -82,42 +115,89 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ymd", r"(?P<y>(?:19|20)\d\d)[/.\-](?P<m>\d{1,2})[/.\-](?P<d>\d{1,2})"),
     ("dmy", r"(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>(?:19|20)\d\d)"),
     # 26 نوفمبر (تشرين الثاني) 2021, في ال26 من شهر نوفمبر, يوم 5 مارس 2021
-    ("dm", r"(?:(?:يوم|في)\s+)?(?:ال\s*)?(?P<d>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?"
-           r"(?P<mon>" + _MONTH_ALT + r")" + _E +
-           r"(?:\s*\((?:" + _MONTH_ALT + r")\))?(?:\s*(?:عام\s+|سنه\s+)?(?P<y>(?:19|20)\d\d))?"),
+    (
+        "dm",
+        r"(?:(?:يوم|في)\s+)?(?:ال\s*)?(?P<d>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?"
+        r"(?P<mon>"
+        + _MONTH_ALT
+        + r")"
+        + _E
+        + r"(?:\s*\((?:"
+        + _MONTH_ALT
+        + r")\))?(?:\s*(?:عام\s+|سنه\s+)?(?P<y>(?:19|20)\d\d))?",
+    ),
     # نوفمبر 2021 / في مارس الماضي / شهر مارس
-    ("my", r"(?:(?P<lead>في|خلال|منذ|شهر)\s+)?(?P<mon>" + _MONTH_ALT + r")" + _E +
-           r"(?:\s*\((?:" + _MONTH_ALT + r")\))?"
-           r"(?:\s*(?:عام\s+|سنه\s+)?(?P<y>(?:19|20)\d\d)|" + _SUFFIX_PAST + "|"
-           + _SUFFIX_NEXT + r")?"),
+    (
+        "my",
+        r"(?:(?P<lead>في|خلال|منذ|شهر)\s+)?(?P<mon>"
+        + _MONTH_ALT
+        + r")"
+        + _E
+        + r"(?:\s*\((?:"
+        + _MONTH_ALT
+        + r")\))?"
+        r"(?:\s*(?:عام\s+|سنه\s+)?(?P<y>(?:19|20)\d\d)|"
+        + _SUFFIX_PAST
+        + "|"
+        + _SUFFIX_NEXT
+        + r")?",
+    ),
     # relative days
-    ("rel", r"(?P<rel>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|بعد\s+غد|غدا|الامس|امس|اليوم"
-            r"|البارحه|الليله\s+الماضيه)(?:\s+(?P<wd>" + _WD_ALT + r"))?"),
+    (
+        "rel",
+        r"(?P<rel>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|بعد\s+غد|غدا|الامس|امس|اليوم"
+        r"|البارحه|الليله\s+الماضيه)(?:\s+(?P<wd>" + _WD_ALT + r"))?",
+    ),
     # قبل يومين / منذ ثلاثه ايام / قبل 3 اسابيع / بعد اسبوع; not "بعد يومين من اعتقال ..."
     # (counted from another event, not from the publication date)
-    ("ago", r"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>\d{1,3}|" + _NUM_ALT + r")\s+)?"
-            r"(?P<unit>" + _UNIT_ALT + r")" + _E + r"(?!\s+(?:من(?!\s+دون)|علي)(?:\s|$))"),
+    (
+        "ago",
+        r"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>\d{1,3}|" + _NUM_ALT + r")\s+)?"
+        r"(?P<unit>" + _UNIT_ALT + r")" + _E + r"(?!\s+(?:من(?!\s+دون)|علي)(?:\s|$))",
+    ),
     # الاسبوع الماضي / الشهر المقبل / العام الماضي / هذا الاسبوع / بدايه الاسبوع
-    ("period", r"(?:(?P<this>هذا|هذه|مطلع|بدايه|اوائل|نهايه|اواخر|منتصف)\s+)?"
-               r"(?P<per>الاسبوع|الشهر|العام|السنه)"
-               r"(?:" + _SUFFIX_PAST + "|" + _SUFFIX_NEXT
-               + r"|\s+(?P<cur>الحالي|الحاليه|الجاري|الجاريه))?"),
+    (
+        "period",
+        r"(?:(?P<this>هذا|هذه|مطلع|بدايه|اوائل|نهايه|اواخر|منتصف)\s+)?"
+        r"(?P<per>الاسبوع|الشهر|العام|السنه)"
+        r"(?:"
+        + _SUFFIX_PAST
+        + "|"
+        + _SUFFIX_NEXT
+        + r"|\s+(?P<cur>الحالي|الحاليه|الجاري|الجاريه))?",
+    ),
     # (يوم) الخميس (الماضي|المقبل)
-    ("wd", r"(?:يوم\s+)?(?P<wd>" + _WD_ALT + r")" + _E + r"(?:" + _SUFFIX_PAST + "|"
-           + _SUFFIX_NEXT + r")?"),
+    (
+        "wd",
+        r"(?:يوم\s+)?(?P<wd>"
+        + _WD_ALT
+        + r")"
+        + _E
+        + r"(?:"
+        + _SUFFIX_PAST
+        + "|"
+        + _SUFFIX_NEXT
+        + r")?",
+    ),
     # عام 2021
     ("year", r"(?:عام|سنه|العام)\s+(?P<y>(?:19|20)\d\d)"),
 ]
 
 # One pass over the text with an alternation whose inner groups are anonymous; the matched
 # alternative is then re-parsed with its own pattern to read the named parts.
-_RX = re.compile("|".join(
-    f"(?P<_{name}>{_B}{_CLITIC}{re.sub(r'[(][?]P<[a-z]+>', '(?:', rx)}{_E})"
-    for name, rx in _PATTERNS))
+_RX = re.compile(
+    "|".join(
+        f"(?P<_{name}>{_B}{_CLITIC}{re.sub(r'[(][?]P<[a-z]+>', '(?:', rx)}{_E})"
+        for name, rx in _PATTERNS
+    )
+)
 _SUB = {name: re.compile(rx + _E) for name, rx in _PATTERNS}
 _PREFILTER = re.compile(
     r"\d|امس|غدا|غد|اليوم|البارحه|الليله|قبل|منذ|بعد|الاسبوع|الشهر|العام|السنه|عام|سنه|"
-    + _WD_ALT + "|" + _MONTH_ALT)
+    + _WD_ALT
+    + "|"
+    + _MONTH_ALT
+)
 
 
 def _number(token: str | None) -> int:
@@ -152,8 +232,15 @@ def _key(kind: str, m: re.Match[str]) -> str | None:
         return f"mon:{mon:02d}:" + ("past" if g.get("past") else "next" if g.get("next") else "")
     if kind == "rel":
         rel = re.sub(r"\s+", " ", g["rel"])
-        offset = {"اليوم": 0, "امس": -1, "البارحه": -1, "الامس": -1, "الليله الماضيه": -1, "غدا": 1,
-                  "بعد غد": 2}.get(rel, -2)
+        offset = {
+            "اليوم": 0,
+            "امس": -1,
+            "البارحه": -1,
+            "الامس": -1,
+            "الليله الماضيه": -1,
+            "غدا": 1,
+            "بعد غد": 2,
+        }.get(rel, -2)
         return f"rel:{offset}"
     if kind == "ago":
         unit, implied = _UNITS[g["unit"]]
@@ -251,7 +338,7 @@ def _resolve_key(key: str, published: str | None, future: bool) -> str | None:
         return (pub - timedelta(days=delta)).isoformat()
     if kind == "md":
         m, d = (int(x) for x in rest.split("-"))
-        for year in ((pub.year, pub.year + 1) if future else (pub.year, pub.year - 1)):
+        for year in (pub.year, pub.year + 1) if future else (pub.year, pub.year - 1):
             found = _valid(year, m, d)
             if found is None:
                 continue

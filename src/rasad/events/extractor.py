@@ -14,7 +14,6 @@ For each sentence, the trigger hits of the lexicon are read with word-order rule
   lower confidence.
 """
 
-
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -61,18 +60,27 @@ def detect_types(sentence: str, lexicon: Lexicon | None = None) -> set[str]:
     tokens = tokenize(fold(sentence))
     hits = lex.match(tokens)
     needs_cue, cued = lex.cued_types(tokens)
-    found = {h.entry.type for h in hits
-             if not h.entry.type.startswith("_") and not h.entry.has("nodetect")
-             and (h.entry.type not in needs_cue or h.entry.type in cued)}
+    found = {
+        h.entry.type
+        for h in hits
+        if not h.entry.type.startswith("_")
+        and not h.entry.has("nodetect")
+        and (h.entry.type not in needs_cue or h.entry.type in cued)
+    }
     model = load_sentence_model()
     scores = sentence_scores(sentence, lex)
     return {t for t in found if t not in model.types} | {
-        t for t, th in zip(model.types, model.thresholds, strict=True) if scores[t] >= th}
+        t for t, th in zip(model.types, model.thresholds, strict=True) if scores[t] >= th
+    }
 
 
-def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
-                   kb_code: Callable[[str], str | None] | None = None,
-                   kb_body: BodyAt | None = None) -> list[Event]:
+def extract_events(
+    doc: Doc,
+    *,
+    lexicon: Lexicon | None = None,
+    kb_code: Callable[[str], str | None] | None = None,
+    kb_body: BodyAt | None = None,
+) -> list[Event]:
     """The events of ``doc`` (merged within the document, with stable ids). ``kb_code``: the
     code of an international body; ``kb_body``: the body a person acts for on a date."""
     norm = doc.norm
@@ -83,26 +91,32 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
     hits = lex.match(tokens, gaps=True)
     units = build_units(doc, tokens, kb_code, kb_body)
     u_starts = [u.start for u in units]
-    hits = [_as_noun(h, tokens) for h in hits if not _inside(units, u_starts, h.start)
-            and not (h.entry.has("notplace") and _before_place(units, u_starts, h))]
+    hits = [
+        _as_noun(h, tokens)
+        for h in hits
+        if not _inside(units, u_starts, h.start)
+        and not (h.entry.has("notplace") and _before_place(units, u_starts, h))
+    ]
     h_starts = [h.start for h in hits]
     ctx = _Ctx()
     events: list[tuple[Event, str | None]] = []
     starts = [t.start for t in tokens]
     for n, (s, e) in enumerate(sentences(norm)):
         sent = _Sentence(n, s, e, bisect_left(starts, s), bisect_left(starts, e))
-        sent.units = units[bisect_left(u_starts, s):bisect_left(u_starts, e)]
+        sent.units = units[bisect_left(u_starts, s) : bisect_left(u_starts, e)]
         sent.breaks = [k for k in range(sent.ti, sent.tj) if tokens[k].text in CLAUSE_BREAKS]
-        s_hits = hits[bisect_left(h_starts, s):bisect_left(h_starts, e)]
+        s_hits = hits[bisect_left(h_starts, s) : bisect_left(h_starts, e)]
         if not sent.units and not s_hits:
             continue
         _find_reporters(sent, s_hits, tokens, ctx)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
         ev_hits = [h for h in ev_hits if not _purpose(h, ev_hits, tokens)]
-        sent.verbs = [h.i for h in ev_hits
-                      if h.form.tense != "noun" and not h.entry.has("sym")]
-        s_dates = [DateExpr(d.start + s, d.end + s, d.text, d.key)
-                   for d in find_dates(norm[s:e])] if ev_hits else []
+        sent.verbs = [h.i for h in ev_hits if h.form.tense != "noun" and not h.entry.has("sym")]
+        s_dates = (
+            [DateExpr(d.start + s, d.end + s, d.text, d.key) for d in find_dates(norm[s:e])]
+            if ev_hits
+            else []
+        )
         s_dates = [d for d in s_dates if not _announced(d, s_hits, tokens, sent.tj)]
         claimed = _claims(ev_hits, sent, tokens)
         date_of = _assign_dates(ev_hits, s_dates)
@@ -115,15 +129,25 @@ def extract_events(doc: Doc, *, lexicon: Lexicon | None = None,
                     event.date = resolve(expr, doc.published, future=event.intent is not None)
                     key = expr.key
                 events.append((event, key))
-                if (event.type in plover.SYMMETRIC or event.mode == "visit"
-                        or hit.entry.has("sym")) and \
-                        event.intent != "hypothetical" and event.source.countries and \
-                        event.target.countries and \
-                        event.source.countries != event.target.countries:
-                    ctx.dyad = (_Side(tuple(event.source.countries), event.source.entity,
-                                      event.source.sector),
-                                _Side(tuple(event.target.countries), event.target.entity,
-                                      event.target.sector))
+                if (
+                    (
+                        event.type in plover.SYMMETRIC
+                        or event.mode == "visit"
+                        or hit.entry.has("sym")
+                    )
+                    and event.intent != "hypothetical"
+                    and event.source.countries
+                    and event.target.countries
+                    and event.source.countries != event.target.countries
+                ):
+                    ctx.dyad = (
+                        _Side(
+                            tuple(event.source.countries), event.source.entity, event.source.sector
+                        ),
+                        _Side(
+                            tuple(event.target.countries), event.target.entity, event.target.sector
+                        ),
+                    )
         _update_ctx(ctx, sent)
     merged = merge_in_doc(events)
     assign_ids(doc.id, merged)
@@ -134,13 +158,14 @@ _NOUN_CONTEXT = cue("noun_context")
 
 
 def _announced(date: DateExpr, hits: list[Hit], tokens: list[Token], tj: int) -> bool:
-    """"أعلن المتحدث اليوم الجمعة أن بوتين سيزور تركيا الشهر المقبل": a date between a
+    """ "أعلن المتحدث اليوم الجمعة أن بوتين سيزور تركيا الشهر المقبل": a date between a
     reporting verb and its "أن" is when it was said, not when the event happens."""
     for h in hits:
         if h.entry.type != "_REPORT" or h.end > date.start:
             continue
-        if any(o.start < date.start and o.entry.type != "_REPORT" and o.start > h.end
-               for o in hits):
+        if any(
+            o.start < date.start and o.entry.type != "_REPORT" and o.start > h.end for o in hits
+        ):
             continue
         nxt = next((k for k in range(h.j, tj) if tokens[k].start >= date.end), None)
         if nxt is not None and _strip(tokens[nxt].text) in _COMPLEMENTIZERS:
@@ -149,10 +174,13 @@ def _announced(date: DateExpr, hits: list[Hit], tokens: list[Token], tj: int) ->
 
 
 def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
-    """"استدعت الخارجية السفير احتجاجا على ...", "وأبلغته احتجاجها": "in protest" gives the
+    """ "استدعت الخارجية السفير احتجاجا على ...", "وأبلغته احتجاجها": "in protest" gives the
     purpose of another act reported before it (a protest lodged), not a demonstration."""
-    return hit.entry.type == "PROTEST" and tokens[hit.i].text.lstrip("و") in _IN_PROTEST and \
-        any(h.i < hit.i and h.entry.type != "PROTEST" for h in hits)
+    return (
+        hit.entry.type == "PROTEST"
+        and tokens[hit.i].text.lstrip("و") in _IN_PROTEST
+        and any(h.i < hit.i and h.entry.type != "PROTEST" for h in hits)
+    )
 
 
 #: "احتجاجا على", "للاحتجاج على", "أبلغته احتجاجها": a protest lodged with someone
@@ -161,8 +189,14 @@ _IN_PROTEST = cue("lodged_protest")
 
 def _as_noun(hit: Hit, tokens: list[Token]) -> Hit:
     """A bare past verb right after a preposition is its verbal noun ("في قصف نفذته")."""
-    if hit.form.tense != "past" or hit.form.suffix or hit.clitic or hit.form.fem or \
-            hit.form.number != "sg" or hit.i == 0:
+    if (
+        hit.form.tense != "past"
+        or hit.form.suffix
+        or hit.clitic
+        or hit.form.fem
+        or hit.form.number != "sg"
+        or hit.i == 0
+    ):
         return hit
     if _strip(tokens[hit.i - 1].text) not in _NOUN_CONTEXT:
         return hit
@@ -182,7 +216,7 @@ def _before_place(units: list[Unit], u_starts: list[int], hit: Hit) -> bool:
 
 def _text(doc: Doc, start: int, end: int) -> str:
     span = doc.span_from_norm(start, end)
-    return doc.text[span[0]:span[1]] if span else doc.norm[start:end]
+    return doc.text[span[0] : span[1]] if span else doc.norm[start:end]
 
 
 def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, list[Unit]]:
@@ -192,19 +226,29 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
         if hit.form.tense != "noun":
             continue
         k = hit.j
-        while k < sent.tj and k - hit.j < 4 and (_strip(tokens[k].text) in _NOUN_LINKS
-                                                  or tokens[k].text[1:] in _NOUN_LINKS):
+        while (
+            k < sent.tj
+            and k - hit.j < 4
+            and (_strip(tokens[k].text) in _NOUN_LINKS or tokens[k].text[1:] in _NOUN_LINKS)
+        ):
             k += 1
         # "قصف نفذته طائرة مسيرة تركية": after an agent link, the agent may follow its noun
         agent = any(_strip(tokens[m].text) in _AGENT_LINKS for m in range(hit.j, k))
         for u in sent.units:
             if u.i < hit.j or not u.is_actor:
                 continue
-            if hit.entry.has("sym") and (u.prep == "بين" or _between_heads(tokens, k, u.i)) \
-                    and u.i - k <= 8 and k < u.i and (
-                    _complement(tokens[k].text) or tokens[k].text == "بين"
+            if (
+                hit.entry.has("sym")
+                and (u.prep == "بين" or _between_heads(tokens, k, u.i))
+                and u.i - k <= 8
+                and k < u.i
+                and (
+                    _complement(tokens[k].text)
+                    or tokens[k].text == "بين"
                     or any(tokens[m].text in _BORDER for m in range(k, u.i))
-            ) and not any(hit.j <= h.i < u.i for h in hits):
+                )
+                and not any(hit.j <= h.i < u.i for h in hits)
+            ):
                 # "توقيع اتفاقية للتعاون في مجال الطاقة بين تركيا وأذربيجان" (but not "بحثا خلال
                 # الاتصال التوتر القائم بين روسيا وأوكرانيا": there بين belongs to التوتر)
                 pair = [v for v in sent.units if v.group == u.group and v.is_actor]
@@ -213,11 +257,12 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
                     break
             if u.i <= k + (3 if agent else 1) and u.prep in ("", "بين", "ل"):
                 words_between = [_strip(tokens[m].text) for m in range(k, u.i)]
-                if agent or all(w in ("بين", "و") or w in _NOUN_LINKS or w[1:] in _NOUN_LINKS
-                                for w in words_between):
+                if agent or all(
+                    w in ("بين", "و") or w in _NOUN_LINKS or w[1:] in _NOUN_LINKS
+                    for w in words_between
+                ):
                     group = [v for v in sent.units if v.group == u.group and v.is_actor]
-                    if hit.entry.has("sym") and len(group) == 1 and group[0].city and \
-                            u.i == hit.j:
+                    if hit.entry.has("sym") and len(group) == 1 and group[0].city and u.i == hit.j:
                         group = []  # "اجتماع أنطاليا": a meeting named by its place
                     out[hit.start] = group
             break
@@ -233,7 +278,7 @@ _PAIR_HEADS = cue("pair_heads")
 
 
 def _between_heads(tokens: list[Token], k: int, i: int) -> bool:
-    """"المفاوضات بين وزيري خارجية أرمينيا وأذربيجان": بين, then only words for the
+    """ "المفاوضات بين وزيري خارجية أرمينيا وأذربيجان": بين, then only words for the
     people of the two sides, then the pair."""
     for p in range(max(k, i - 3), i):
         if tokens[p].text == "بين":
@@ -253,14 +298,20 @@ def _assign_dates(hits: list[Hit], dates: list[DateExpr]) -> dict[int, DateExpr]
         return {}
     out: dict[int, DateExpr] = {}
     for d in dates:
-        near = min(hits, key=lambda h: (min(abs(h.start - d.end), abs(d.start - h.end)),
-                                        h.start > d.start))
+        near = min(
+            hits, key=lambda h: (min(abs(h.start - d.end), abs(d.start - h.end)), h.start > d.start)
+        )
         out.setdefault(near.start, d)
     for h in hits:
         if h.start in out:
             continue
-        free = [d for d in dates if not any(
-            min(h.start, d.start) < o.start < max(h.start, d.start) for o in hits if o is not h)]
+        free = [
+            d
+            for d in dates
+            if not any(
+                min(h.start, d.start) < o.start < max(h.start, d.start) for o in hits if o is not h
+            )
+        ]
         if free:
             out[h.start] = min(free, key=lambda d: abs(d.start - h.start))
     return out

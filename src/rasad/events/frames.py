@@ -69,13 +69,22 @@ def _mode_cue(hit: Hit, sent: _Sentence, tokens: list[Token]) -> str | None:
 _SIDELINES = frozenset({"هامش"})
 
 
-def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
-                claimed: dict[int, list[Unit]], doc: Doc) -> list[Event]:
+def _events_for(
+    hit: Hit,
+    sent: _Sentence,
+    tokens: list[Token],
+    ctx: _Ctx,
+    claimed: dict[int, list[Unit]],
+    doc: Doc,
+) -> list[Event]:
     entry = hit.entry
     etype = entry.type
     mode = entry.mode
-    if hit.form.tense == "noun" and hit.i > sent.ti and \
-            _strip(tokens[hit.i - 1].text).lstrip("ل") in _TOPIC_HEADS:
+    if (
+        hit.form.tense == "noun"
+        and hit.i > sent.ti
+        and _strip(tokens[hit.i - 1].text).lstrip("ل") in _TOPIC_HEADS
+    ):
         return []  # "لسير المفاوضات", "ملف المحادثات": a topic, not a report of the event
     if hit.i > sent.ti and _halted(tokens[hit.i - 1].text):
         return []  # "بوقف تعاونها العسكري": what someone wants stopped, not a report of it
@@ -91,8 +100,11 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
     cont: list[Unit] | None = None
     dyad_anaphor = False
     genitive: list[Unit] | None = None
-    if hit.start in claimed and not entry.has("sym") and all(
-            u.kind == "GPE" for u in claimed[hit.start]):
+    if (
+        hit.start in claimed
+        and not entry.has("sym")
+        and all(u.kind == "GPE" for u in claimed[hit.start])
+    ):
         # "يعتزم ماكرون زيارة روسيا": a country after a directed noun is where it goes
         before = _subject_before(hit, sent, cs, 8)
         if before:
@@ -103,18 +115,24 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
         subj = claimed[hit.start]
     elif is_verb:
         if hit.form.number == "dual" and (
-                _anaphor_near(tokens, max(cs - 1, hit.i - 2), hit.i)
-                or _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1))):
+            _anaphor_near(tokens, max(cs - 1, hit.i - 2), hit.i)
+            or _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1))
+        ):
             dyad_anaphor = True
         elif hit.form.number == "sg":
             # a dual or plural verb carries its (pronoun) subject: what follows is the object
             cont = _continued_subject(hit, sent, tokens, doc.norm)
-            subj = cont or _before_qad(hit, sent, tokens) or _subject_after(hit, sent) or \
-                _title_subject(hit, sent, tokens) or (
-                    _counterpart_subject(hit, sent) if not entry.has("sym") else None)
+            subj = (
+                cont
+                or _before_qad(hit, sent, tokens)
+                or _subject_after(hit, sent)
+                or _title_subject(hit, sent, tokens)
+                or (_counterpart_subject(hit, sent) if not entry.has("sym") else None)
+            )
         if subj is None and not dyad_anaphor:
             if _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 2)) or (
-                    hit.form.number == "dual" and _anaphor_near(tokens, cs - 1, hit.i)):
+                hit.form.number == "dual" and _anaphor_near(tokens, cs - 1, hit.i)
+            ):
                 dyad_anaphor = True
             else:
                 subj = _subject_before(hit, sent, cs, 6)
@@ -127,8 +145,9 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             subj = agent
         elif suffix == "هما":
             before = [u for u in sent.units if u.j <= hit.i and u.is_actor]
-            groups = [g for g in {u.group for u in before}
-                      if sum(1 for u in before if u.group == g) >= 2]
+            groups = [
+                g for g in {u.group for u in before} if sum(1 for u in before if u.group == g) >= 2
+            ]
             if groups:
                 g = max(groups)
                 subj = [u for u in before if u.group == g]
@@ -150,16 +169,25 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
                 subj = None
             if subj and all(u.kind == "GPE" and not u.nisba for u in subj):
                 # "يزور ميرزويان بروكسل لبحث ...": the visitor talks, not the city visited
-                people = [u for u in sent.units if cs <= u.i and u.j <= subj[0].i
-                          and u.is_actor and u.kind in ("PER", "ROLE")]
+                people = [
+                    u
+                    for u in sent.units
+                    if cs <= u.i and u.j <= subj[0].i and u.is_actor and u.kind in ("PER", "ROLE")
+                ]
                 if people:
                     subj = people[-1:]
             if subj is None and _anaphor_near(tokens, cs, hit.i):
                 dyad_anaphor = True
     # -- second side
     reach = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j]) + 10
-    partners = [u for u in sent.units if hit.j <= u.i <= reach and u.is_actor and
-                (u.prep == "مع" or u.counterpart) and u not in (subj or [])]
+    partners = [
+        u
+        for u in sent.units
+        if hit.j <= u.i <= reach
+        and u.is_actor
+        and (u.prep == "مع" or u.counterpart)
+        and u not in (subj or [])
+    ]
     if partners:
         g = partners[0].group
         partners = [u for u in sent.units if u.group == g and u.is_actor and u.i >= hit.j]
@@ -177,8 +205,20 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
         acc = [u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor]
         if rep is None or not acc:
             return []
-        return [_make(hit, etype, mode, _Side.of([rep]), _Side.of(acc[:1]), sent, tokens, doc,
-                      conf - 0.1, reported_by)]
+        return [
+            _make(
+                hit,
+                etype,
+                mode,
+                _Side.of([rep]),
+                _Side.of(acc[:1]),
+                sent,
+                tokens,
+                doc,
+                conf - 0.1,
+                reported_by,
+            )
+        ]
     sides: list[tuple[_Side, _Side]] = []
     src: _Side | None
     tgt: _Side | None
@@ -254,8 +294,12 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             rep = reporter or (ctx.reporter if not entry.has("weak") else None)
             if rep is not None:
                 src, conf = _Side.of([rep]), conf - 0.1
-        elif (src is None or not src.countries) and etype in _MATERIAL and \
-                reporter is not None and reporter.kind in ("ORG", "ROLE"):
+        elif (
+            (src is None or not src.countries)
+            and etype in _MATERIAL
+            and reporter is not None
+            and reporter.kind in ("ORG", "ROLE")
+        ):
             # "أعلنت وزارة الدفاع ... تحييد ...": an authority announcing its own action
             src, conf = _Side.of([reporter]), conf - 0.15
         tgt = None
@@ -263,13 +307,21 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
         if not partners and src is not None and ctx.dyad is not None and is_verb:
             tgt = _anaphor_object(hit, sent, tokens, subj, src, ctx.dyad)
             if tgt is None and hit.form.suffix == "هما":  # "ودعتهما إلى الحوار": the pair
-                rest = tuple(dict.fromkeys(c for side in ctx.dyad for c in side.countries
-                                           if c not in src.countries))
+                rest = tuple(
+                    dict.fromkeys(
+                        c for side in ctx.dyad for c in side.countries if c not in src.countries
+                    )
+                )
                 tgt = _Side(rest, None, None) if rest else None
-        obj = (_object(hit, sent, subj, taken, reach=10) if is_verb else
-               _object(hit, sent, subj, taken, reach=4, preps=_NOUN_TARGET_PREPS))
-        if partners and (mode == "visit" or not (
-                is_verb and obj and not obj[0].prep and obj[0].i < partners[0].i)):
+        obj = (
+            _object(hit, sent, subj, taken, reach=10)
+            if is_verb
+            else _object(hit, sent, subj, taken, reach=4, preps=_NOUN_TARGET_PREPS)
+        )
+        if partners and (
+            mode == "visit"
+            or not (is_verb and obj and not obj[0].prep and obj[0].i < partners[0].i)
+        ):
             # "مع X" names the other side, unless a direct object comes first ("طالب الاتحاد
             # إيران بوقف تعاونها مع موسكو"); a visit's "مع X" says whom the city stands for
             obj = partners
@@ -286,8 +338,15 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             tgt = _Side.of(obj) if obj else None
         if cont and (tgt is None or (obj and obj[0].prep)):
             # the object of the first verb goes on too: "وطالبت ... أنقرة بـ...، ولوحت بـ..."
-            prev = [u for u in sent.units if u.is_actor and not u.prep and u.i >= cont[-1].j
-                    and u.j <= hit.i and u.group != cont[0].group]
+            prev = [
+                u
+                for u in sent.units
+                if u.is_actor
+                and not u.prep
+                and u.i >= cont[-1].j
+                and u.j <= hit.i
+                and u.group != cont[0].group
+            ]
             tgt = _Side.of(prev[:1]) if prev else None
         if tgt is None and src is not None:
             k = max((u.j for u in subj if u.i >= hit.j), default=hit.j) if subj else hit.j
@@ -298,9 +357,15 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             where = [u for u in sent.units if u.place and u.countries and u.i >= hit.j]
             if not where and etype == "ASSAULT" and src is not None:
                 # "قصف ... على سيارة قرب بلدة تابعة لمحافظة أربيل": the place struck
-                where = [u for u in sent.units if u.kind in ("GPE", "LOC") and not u.nisba
-                         and u.i >= hit.j and u.countries
-                         and not set(u.countries) & set(src.countries)]
+                where = [
+                    u
+                    for u in sent.units
+                    if u.kind in ("GPE", "LOC")
+                    and not u.nisba
+                    and u.i >= hit.j
+                    and u.countries
+                    and not set(u.countries) & set(src.countries)
+                ]
             if where:
                 tgt = _Side(where[0].countries[:1], None, None)
         if (mode == "visit" or etype == "AID") and tgt is None:
@@ -308,9 +373,13 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             dest = [u for u in sent.units if u.i >= hit.j and u.place and u.prep == "الي"]
             if dest:
                 tgt = _Side(dest[0].countries[:1], None, None)
-        if tgt is None and src is not None and ctx.dyad is not None and (
-                not entry.has("weak") or mode == "visit") and not any(
-                u.is_actor for u in sent.units if u.i >= hit.j and u not in (subj or [])):
+        if (
+            tgt is None
+            and src is not None
+            and ctx.dyad is not None
+            and (not entry.has("weak") or mode == "visit")
+            and not any(u.is_actor for u in sent.units if u.i >= hit.j and u not in (subj or []))
+        ):
             tgt = _other(src, ctx.dyad)
             conf -= 0.15
         if src is None or tgt is None or not src.countries or not tgt.countries:
@@ -319,23 +388,49 @@ def _events_for(hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx,
             return []  # a state does not condemn, threaten or sanction itself
         if mode == "visit" and set(src.countries) == set(tgt.countries):
             # nobody visits their own country: "قبل بوتين دعوة وجهها أردوغان لزيارة تركيا"
-            visitors = [u for u in sent.units if u.is_actor and u.j <= hit.i
-                        and not set(u.countries) & set(tgt.countries) and u.countries]
+            visitors = [
+                u
+                for u in sent.units
+                if u.is_actor
+                and u.j <= hit.i
+                and not set(u.countries) & set(tgt.countries)
+                and u.countries
+            ]
             if not visitors:
                 return []
             src = _Side.of(visitors[-1:])
         if entry.has("inv") or (etype == "REQUEST" and not is_verb and obj and obj[0].prep == "من"):
             src, tgt = tgt, src  # "تلبية لدعوة من نظيره التركي": the invitation is his
         sides = [(src, tgt)]
-    return [_make(hit, etype, mode, a, b, sent, tokens, doc, conf, reported_by)
-            for a, b in sides if a.countries and b.countries]
+    return [
+        _make(hit, etype, mode, a, b, sent, tokens, doc, conf, reported_by)
+        for a, b in sides
+        if a.countries and b.countries
+    ]
 
 
-def _make(hit: Hit, etype: str, mode: str | None, src: _Side, tgt: _Side, sent: _Sentence,
-          tokens: list[Token], doc: Doc, conf: float, reported_by: str | None) -> Event:
+def _make(
+    hit: Hit,
+    etype: str,
+    mode: str | None,
+    src: _Side,
+    tgt: _Side,
+    sent: _Sentence,
+    tokens: list[Token],
+    doc: Doc,
+    conf: float,
+    reported_by: str | None,
+) -> Event:
     negated = is_negated(tokens, hit.i, sent.ti)
-    intent = intent_of(tokens, hit.i, hit.j, sent.ti, sent.tj, clitic=hit.clitic,
-                       present=hit.form.tense == "present")
+    intent = intent_of(
+        tokens,
+        hit.i,
+        hit.j,
+        sent.ti,
+        sent.tj,
+        clitic=hit.clitic,
+        present=hit.form.tense == "present",
+    )
     span = doc.span_from_norm(sent.start, sent.end)
     places = [u for u in sent.units if u.place]
     near = sorted(places, key=lambda u: (u.i < hit.i, abs(u.i - hit.i)))
@@ -344,11 +439,17 @@ def _make(hit: Hit, etype: str, mode: str | None, src: _Side, tgt: _Side, sent: 
         ent = doc.entities.get(near[0].entities[0]) if near[0].entities else None
         place = ent.name if ent is not None else None
     return Event(
-        id="", type=etype, mode=mode,
+        id="",
+        type=etype,
+        mode=mode,
         source=Actor(src.entity, list(src.countries), src.sector),
         target=Actor(tgt.entity, list(tgt.countries), tgt.sector),
-        evidence=[span] if span else [], negated=negated, intent=intent,
-        confidence=round(max(0.1, min(conf, 0.95)), 2), place=place,
-        quad=plover.quad(etype), intensity=plover.intensity(etype, mode, negated=negated),
+        evidence=[span] if span else [],
+        negated=negated,
+        intent=intent,
+        confidence=round(max(0.1, min(conf, 0.95)), 2),
+        place=place,
+        quad=plover.quad(etype),
+        intensity=plover.intensity(etype, mode, negated=negated),
         reported_by=reported_by,
     )

@@ -59,7 +59,7 @@ class Entry:
 class Form:
     """What a surface form says beyond its entry: tense, number, pronoun suffix."""
 
-    tense: str   # past, present, noun
+    tense: str  # past, present, noun
     number: str  # sg, dual, pl
     suffix: str  # attached pronoun ("" if none)
     fem: bool = False  # a feminine verb form (اتهمت، تطالب): countries and cities take these
@@ -85,22 +85,36 @@ def tokenize(norm: str) -> list[Token]:
 
 # --- inflection ----------------------------------------------------------------------------
 
+
 def _past_forms(past: str) -> Iterator[tuple[str, Form]]:
     sg, du, pl = (Form("past", n, "") for n in ("sg", "dual", "pl"))
     fsg = Form("past", "sg", "", fem=True)
     yield past, sg
-    if past.endswith("ي"):          # defective in ى: التقى
+    if past.endswith("ي"):  # defective in ى: التقى
         base = past[:-1]
-        yield from ((base + "ت", fsg), (base + "يا", du), (base + "تا", du), (base + "وا", pl),
-                    (base + "ين", pl), (base + "ينا", pl))
+        yield from (
+            (base + "ت", fsg),
+            (base + "يا", du),
+            (base + "تا", du),
+            (base + "وا", pl),
+            (base + "ين", pl),
+            (base + "ينا", pl),
+        )
         obj = base + "ا"
-    elif past.endswith("ا"):        # defective in ا: دعا
+    elif past.endswith("ا"):  # defective in ا: دعا
         base = past[:-1]
         yield from ((base + "ت", fsg), (base + "وا", pl), (base + "تا", du))
         obj = past
     else:
-        yield from ((past + "ت", fsg), (past + "ا", du), (past + "تا", du), (past + "وا", pl),
-                    (past + "ن", pl), (past + "نا", pl), (past + "تم", pl))
+        yield from (
+            (past + "ت", fsg),
+            (past + "ا", du),
+            (past + "تا", du),
+            (past + "وا", pl),
+            (past + "ن", pl),
+            (past + "نا", pl),
+            (past + "تم", pl),
+        )
         obj = past
     fem = (past[:-1] if past.endswith(("ي", "ا")) else past) + "ت"
     for suf in ("ه", "ها", "هم", "هما"):
@@ -243,10 +257,15 @@ class Lexicon:
                     if not _clitic_ok(clitic, entry, info):
                         continue
                     j = i + 1 + len(slots)
-                    if j > n or not all(tokens[i + 1 + k].text in slot
-                                        for k, slot in enumerate(slots)):
-                        if not (gaps and slots and entry.pos == "V" and
-                                _tail_after_gap(tokens, i, slots)):
+                    if j > n or not all(
+                        tokens[i + 1 + k].text in slot for k, slot in enumerate(slots)
+                    ):
+                        if not (
+                            gaps
+                            and slots
+                            and entry.pos == "V"
+                            and _tail_after_gap(tokens, i, slots)
+                        ):
                             continue
                         j = i + 1  # the verb alone: its subject stands in between
                     if entry.notnext and j < n and tokens[j].text in entry.notnext:
@@ -254,8 +273,7 @@ class Lexicon:
                     if entry.notprev and _prev_has(tokens, i, entry.notprev):
                         continue
                     if best is None or j > best.j:
-                        best = Hit(i, j, tokens[i].start, tokens[j - 1].end, entry, info,
-                                   clitic)
+                        best = Hit(i, j, tokens[i].start, tokens[j - 1].end, entry, info, clitic)
                     break
             if best is not None:
                 hits.append(best)
@@ -269,16 +287,16 @@ def _tail_after_gap(tokens: list[Token], i: int, slots: tuple[TailSlot, ...]) ->
     n = len(tokens)
     for gap in (1, 2, 3):
         start = i + 1 + gap
-        if start + len(slots) <= n and all(tokens[start + k].text in slot
-                                           for k, slot in enumerate(slots)):
+        if start + len(slots) <= n and all(
+            tokens[start + k].text in slot for k, slot in enumerate(slots)
+        ):
             return True
     return False
 
 
 def _prev_has(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
     """One of ``words`` (with or without proclitics) in the three words before word ``i``."""
-    return any(stem in words for k in range(max(0, i - 3), i)
-               for stem, _ in _stems(tokens[k].text))
+    return any(stem in words for k in range(max(0, i - 3), i) for stem, _ in _stems(tokens[k].text))
 
 
 def _clitic_ok(clitic: str, entry: Entry, info: Form) -> bool:
@@ -312,13 +330,32 @@ def _parse_line(i: int, line: str) -> tuple[Entry, str, list[str]] | None:
         raise ValueError(f"triggers.tsv line {i}: expected 6 columns, got {len(cols)}")
     lemma, tail, pos, etype, mode, flags = cols
     flag_set = frozenset(f for f in flags.split(",") if f and f != "-")
-    notnext = next((tuple(fold(w) for w in f.split("=", 1)[1].split("|"))
-                    for f in flag_set if f.startswith("notnext=")), ())
-    notprev = next((tuple(fold(w) for w in f.split("=", 1)[1].split("|"))
-                    for f in flag_set if f.startswith("notprev=")), ())
-    entry = Entry(i, lemma, pos, etype, None if mode == "-" else mode,
-                  frozenset(f for f in flag_set if not f.startswith(("notnext=", "notprev="))),
-                  notnext, notprev)
+    notnext = next(
+        (
+            tuple(fold(w) for w in f.split("=", 1)[1].split("|"))
+            for f in flag_set
+            if f.startswith("notnext=")
+        ),
+        (),
+    )
+    notprev = next(
+        (
+            tuple(fold(w) for w in f.split("=", 1)[1].split("|"))
+            for f in flag_set
+            if f.startswith("notprev=")
+        ),
+        (),
+    )
+    entry = Entry(
+        i,
+        lemma,
+        pos,
+        etype,
+        None if mode == "-" else mode,
+        frozenset(f for f in flag_set if not f.startswith(("notnext=", "notprev="))),
+        notnext,
+        notprev,
+    )
     return entry, fold(lemma), [] if tail == "-" else tail.split()
 
 
@@ -330,6 +367,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     else:
         with open(path, encoding="utf-8") as f:
             text = f.read()
-    rows = [row for i, line in enumerate(text.splitlines(), 1)
-            if (row := _parse_line(i, line)) is not None]
+    rows = [
+        row
+        for i, line in enumerate(text.splitlines(), 1)
+        if (row := _parse_line(i, line)) is not None
+    ]
     return Lexicon(rows)

@@ -28,13 +28,17 @@ def _parties(sent: _Sentence, mediator: _Side, ctx: _Ctx) -> _Side | None:
     return _Side(rest, None, None) if len(rest) >= 2 else None
 
 
-def mediation_sides(hit: Hit, sent: _Sentence, subj: list[Unit] | None, ctx: _Ctx,
-                    reporter: Unit | None) -> tuple[_Side, _Side] | None:
+def mediation_sides(
+    hit: Hit, sent: _Sentence, subj: list[Unit] | None, ctx: _Ctx, reporter: Unit | None
+) -> tuple[_Side, _Side] | None:
     """(mediator, the two sides as one) for a trigger of mediation, or None."""
     who = subj
     if not who:
-        after = [u for u in sent.units if hit.j <= u.i <= hit.j + 2 and u.countries
-                 and (u.nisba or u.prep == "من")]
+        after = [
+            u
+            for u in sent.units
+            if hit.j <= u.i <= hit.j + 2 and u.countries and (u.nisba or u.prep == "من")
+        ]
         who = after[:1] or ([reporter] if reporter is not None else None)
     if not who:
         return None

@@ -80,8 +80,9 @@ def _fill_actor(mine: Actor, theirs: Actor) -> None:
 
 def _aligned(into: Event, other: Event) -> Event:
     """``other`` with its sides swapped if that lines them up with ``into``."""
-    if set(other.source.countries) != set(into.source.countries) and \
-            set(other.target.countries) == set(into.source.countries):
+    if set(other.source.countries) != set(into.source.countries) and set(
+        other.target.countries
+    ) == set(into.source.countries):
         other.source, other.target = other.target, other.source
     return other
 
@@ -89,9 +90,12 @@ def _aligned(into: Event, other: Event) -> Event:
 def _retaliation(a: Event, b: Event) -> bool:
     """An attack and the attack back ("غارات إسرائيلية ... فيما أطلق حزب الله صواريخ على
     إسرائيل") are two occasions, whatever their dates."""
-    return a.type == "ASSAULT" and set(a.source.countries) != set(a.target.countries) and \
-        set(a.source.countries) == set(b.target.countries) and \
-        set(a.target.countries) == set(b.source.countries)
+    return (
+        a.type == "ASSAULT"
+        and set(a.source.countries) != set(a.target.countries)
+        and set(a.source.countries) == set(b.target.countries)
+        and set(a.target.countries) == set(b.source.countries)
+    )
 
 
 def merge_in_doc(events: list[tuple[Event, str | None]]) -> list[Event]:
@@ -102,12 +106,15 @@ def merge_in_doc(events: list[tuple[Event, str | None]]) -> list[Event]:
         match = None
         for k in range(len(out) - 1, -1, -1):
             cand, cand_key = out[k]
-            if (cand.type == event.type and dyad_key(cand) == dyad
-                    and not _retaliation(cand, event)
-                    and cand.negated == event.negated
-                    and _intents_compatible(cand, event)
-                    and _modes_compatible(event.type, cand.mode, event.mode)
-                    and _dates_compatible((cand.date, cand_key), (event.date, key))):
+            if (
+                cand.type == event.type
+                and dyad_key(cand) == dyad
+                and not _retaliation(cand, event)
+                and cand.negated == event.negated
+                and _intents_compatible(cand, event)
+                and _modes_compatible(event.type, cand.mode, event.mode)
+                and _dates_compatible((cand.date, cand_key), (event.date, key))
+            ):
                 match = k
                 break
         if match is None:
@@ -137,8 +144,14 @@ def assign_ids(doc_id: str, events: list[Event]) -> None:
     """Stable ids: a hash of document, type, dyad, date and mode (numbered on collision)."""
     seen: dict[str, int] = {}
     for event in events:
-        base = _hash(doc_id, event.type, _dyad_text(event), event.date or event.date_text or "",
-                     event.mode or "", "neg" if event.negated else "")
+        base = _hash(
+            doc_id,
+            event.type,
+            _dyad_text(event),
+            event.date or event.date_text or "",
+            event.mode or "",
+            "neg" if event.negated else "",
+        )
         n = seen.get(base, 0)
         seen[base] = n + 1
         event.id = base if n == 0 else f"{base}-{n}"
@@ -164,8 +177,11 @@ def merge_events(docs: Iterable[Doc]) -> list[Event]:
             dkey = (event.type, dyad_key(event), event.negated, event.date)
             groups.setdefault(dkey, []).append((doc, event))
     for doc, event in undated:
-        dated = [k for k in groups if k[:3] == (event.type, dyad_key(event), event.negated)
-                 and k[3] is not None]
+        dated = [
+            k
+            for k in groups
+            if k[:3] == (event.type, dyad_key(event), event.negated) and k[3] is not None
+        ]
         ukey = dated[0] if len(dated) == 1 else (event.type, dyad_key(event), event.negated, None)
         groups.setdefault(ukey, []).append((doc, event))
     out: list[Event] = []
@@ -184,10 +200,15 @@ def merge_events(docs: Iterable[Doc]) -> list[Event]:
             if event is not first:
                 _absorb(merged, _aligned(merged, Event.from_json(event.to_json())))
         merged.evidence = list(first.evidence)
-        merged.counts = {"mentions": mentions, "articles": len(articles),
-                         "outlets": len(outlets)}
-        merged.id = _hash("cluster", gkey[0], _dyad_text(merged), gkey[3] or "",
-                          "neg" if gkey[2] else "", *sorted(articles))
+        merged.counts = {"mentions": mentions, "articles": len(articles), "outlets": len(outlets)}
+        merged.id = _hash(
+            "cluster",
+            gkey[0],
+            _dyad_text(merged),
+            gkey[3] or "",
+            "neg" if gkey[2] else "",
+            *sorted(articles),
+        )
         out.append(merged)
     out.sort(key=lambda e: (-e.counts["mentions"], e.type, e.id))
     return out

@@ -56,22 +56,54 @@ MODES: Final[dict[str, frozenset[str]]] = {
     "CONCEDE": frozenset(),
     "COOPERATE": frozenset(),
     "AID": frozenset(),
-    "RETREAT": frozenset({"resign", "ceasefire", "withdraw", "release", "return", "disarm",
-                          "access"}),
+    "RETREAT": frozenset(
+        {"resign", "ceasefire", "withdraw", "release", "return", "disarm", "access"}
+    ),
     "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
     "ACCUSE": frozenset({"disapprove", "allege", "investigate"}),
     "REJECT": frozenset({"assist", "change", "yield", "meet"}),
-    "THREATEN": frozenset({"restrict", "ban", "arrest", "relations", "rights", "expel",
-                           "territory", "violence"}),
+    "THREATEN": frozenset(
+        {"restrict", "ban", "arrest", "relations", "rights", "expel", "territory", "violence"}
+    ),
     "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct"}),
     "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
     "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
-    "COERCE": frozenset({"seize", "restrict", "ban", "censor", "curfew", "arrest", "deport",
-                         "withhold", "misinformation", "cyber"}),
-    "ASSAULT": frozenset({"abduct", "beat", "torture", "execute", "sexual", "assassinate",
-                          "destroy", "primitive", "firearms", "explosives", "suicide-attack",
-                          "aerial", "drone", "heavy-weapons", "crowd-control", "cleansing",
-                          "massacre", "unconventional"}),
+    "COERCE": frozenset(
+        {
+            "seize",
+            "restrict",
+            "ban",
+            "censor",
+            "curfew",
+            "arrest",
+            "deport",
+            "withhold",
+            "misinformation",
+            "cyber",
+        }
+    ),
+    "ASSAULT": frozenset(
+        {
+            "abduct",
+            "beat",
+            "torture",
+            "execute",
+            "sexual",
+            "assassinate",
+            "destroy",
+            "primitive",
+            "firearms",
+            "explosives",
+            "suicide-attack",
+            "aerial",
+            "drone",
+            "heavy-weapons",
+            "crowd-control",
+            "cleansing",
+            "massacre",
+            "unconventional",
+        }
+    ),
 }
 
 #: Types whose two sides are interchangeable (A meets B is B meets A).
@@ -79,11 +111,20 @@ SYMMETRIC: Final[frozenset[str]] = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 #: (type, mode) pairs that concern one actor only: source and target are the same country
 #: (a resignation, a protest, a state of emergency).
-UNARY_MODES: Final[frozenset[tuple[str, str | None]]] = frozenset({
-    ("PROTEST", "demo"), ("PROTEST", "riot"), ("PROTEST", "strike"), ("PROTEST", "hunger"),
-    ("PROTEST", None), ("RETREAT", "resign"), ("COERCE", "curfew"), ("COERCE", "arrest"),
-    ("COERCE", "restrict"), ("MOBILIZE", "police"),
-})
+UNARY_MODES: Final[frozenset[tuple[str, str | None]]] = frozenset(
+    {
+        ("PROTEST", "demo"),
+        ("PROTEST", "riot"),
+        ("PROTEST", "strike"),
+        ("PROTEST", "hunger"),
+        ("PROTEST", None),
+        ("RETREAT", "resign"),
+        ("COERCE", "curfew"),
+        ("COERCE", "arrest"),
+        ("COERCE", "restrict"),
+        ("MOBILIZE", "police"),
+    }
+)
 
 _INTENSITY: Final[dict[str, float]] = {
     "AGREE": 4.0,

@@ -68,66 +68,80 @@ def _folded(words: str) -> frozenset[str]:
 
 _CROWD = _folded("آلاف الآلاف ألف مئات المئات عشرات العشرات حشود الحشود جموع جماهير الجماهير")
 _CUES: dict[str, frozenset[str]] = {
-    "GRIEV": _folded("احتجاجا للاحتجاج احتجاج مطالبين للمطالبة مطالبة تطالب يطالبون طالبوا طالب"
-                     " ضد تنديدا للتنديد منددين تندد منددة رفضا تضامنا للتضامن تأييدا دعما"
-                     " مناهضة مناوئة معارضة المعارضين مؤيدين المؤيدين"),
-    "CROWD": _CROWD | _folded("المواطنين مواطنين الطلاب طلاب العمال عمال أنصار الشبان نشطاء"
-                              " الناشطين الأهالي السكان"),
-    "ACT": _folded("تظاهر تظاهروا اعتصم اعتصموا تجمع تجمعوا احتشد احتشدوا خرج خرجوا سار ساروا"
-                   " جابت جاب نزل نزلوا قطع قطعوا أغلق أغلقوا أحرق أحرقوا أضرم أضرموا رشق رشقوا"
-                   " هتف هتفوا ردد رددوا رفع رفعوا يهتفون يرددون يرفعون حملوا اقتحم اقتحموا"
-                   " توجه توجهوا"),
-    "POLICE": _folded("الشرطة قوات الأمن تفريق لتفريق المسيل مكافحة الجيش اعتقال اعتقلت اعتقل"
-                      " طوقت"),
+    "GRIEV": _folded(
+        "احتجاجا للاحتجاج احتجاج مطالبين للمطالبة مطالبة تطالب يطالبون طالبوا طالب"
+        " ضد تنديدا للتنديد منددين تندد منددة رفضا تضامنا للتضامن تأييدا دعما"
+        " مناهضة مناوئة معارضة المعارضين مؤيدين المؤيدين"
+    ),
+    "CROWD": _CROWD
+    | _folded(
+        "المواطنين مواطنين الطلاب طلاب العمال عمال أنصار الشبان نشطاء الناشطين الأهالي السكان"
+    ),
+    "ACT": _folded(
+        "تظاهر تظاهروا اعتصم اعتصموا تجمع تجمعوا احتشد احتشدوا خرج خرجوا سار ساروا"
+        " جابت جاب نزل نزلوا قطع قطعوا أغلق أغلقوا أحرق أحرقوا أضرم أضرموا رشق رشقوا"
+        " هتف هتفوا ردد رددوا رفع رفعوا يهتفون يرددون يرفعون حملوا اقتحم اقتحموا"
+        " توجه توجهوا"
+    ),
+    "POLICE": _folded(
+        "الشرطة قوات الأمن تفريق لتفريق المسيل مكافحة الجيش اعتقال اعتقلت اعتقل طوقت"
+    ),
     "TIME": _folded("أمس اليوم السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة مساء صباح ليل"),
     "MODAL": _folded("يجب هل لو إذا ربما سوف لن يمكن ينبغي كان كانت"),
     "NEG": _folded("لم لا لن ليس ليست"),
-    "HURT": _folded("قتل قتلوا قتلى قتيل قتيلا مقتل أصيب أصيبوا جرح جرحى جريح جريحا بجروح إصابة"
-                    " مصرع حتفه"),
-    "ATTACK": _folded("هجوم هاجم هاجموا انفجار تفجير فجر عبوة انتحاري مسلحون مسلحين اغتيال اغتال"
-                      " أطلق النار الرصاص قصف"),
+    "HURT": _folded(
+        "قتل قتلوا قتلى قتيل قتيلا مقتل أصيب أصيبوا جرح جرحى جريح جريحا بجروح إصابة مصرع حتفه"
+    ),
+    "ATTACK": _folded(
+        "هجوم هاجم هاجموا انفجار تفجير فجر عبوة انتحاري مسلحون مسلحين اغتيال اغتال"
+        " أطلق النار الرصاص قصف"
+    ),
 }
 
 # group "p": word classes of a protest report (written for Rasad, folded)
-_P: dict[str, frozenset[str]] = {k: _folded(v) for k, v in {
-    "act": "تظاهر تظاهروا تظاهرت يتظاهر يتظاهرون تتظاهر تظاهرن اعتصم اعتصموا اعتصمت يعتصم"
-           " يعتصمون احتشد احتشدوا احتشدت يحتشدون تجمع تجمعوا تجمعت يتجمعون تجمهر تجمهروا خرج"
-           " خرجوا خرجت يخرجون نزل نزلوا نزلت ينزلون سار ساروا سارت يسيرون جاب جابوا جابت يجوبون"
-           " هتف هتفوا هتفت يهتفون ردد رددوا رددت يرددون رفع رفعوا يرفعون حمل حملوا يحملون أحرق"
-           " أحرقوا أحرقت أضرم أضرموا أضرمت أغلق أغلقوا قطع قطعوا سد سدوا رشق رشقوا احتج احتجوا"
-           " احتجت يحتجون أضرب أضربوا أضربت يضربون قاطعوا تدفق تدفقوا اقتحموا نصبوا شارك شاركوا"
-           " شاركت نظم نظموا نظمت ينظمون انطلقت اندلعت تجددت عمت تواصلت شهد شهدت طاف طافوا"
-           " توجهوا زحفوا أشعل أشعلوا ألقى ألقوا تحدى تحدوا انضم انضموا احتل احتلوا حاصر حاصروا"
-           " قام قاموا قامت يقوم يقومون أقدم أقدموا أقدمت نفذ نفذوا نفذت",
-    "noun": "مظاهرة مظاهرات تظاهرة تظاهرات مسيرة مسيرات احتجاج احتجاجات احتجاجي احتجاجية"
-            " اعتصام اعتصامات إضراب إضرابات تجمع تجمعات شغب انتفاضة عصيان وقفة سلسلة هتافات"
-            " شعارات لافتات تحرك تحركات",
-    "pers": "متظاهر متظاهرون متظاهرين متظاهرا محتجون محتجين محتجا معتصمون معتصمين مضربون"
-            " مضربين",
-    "nom": "متظاهرون محتجون معتصمون مضربون",
-    "count": "آلاف الآلاف ألف ألفا آلافا الألوف مئات المئات عشرات العشرات مئة مائة مئتي مائتي"
-             " مليون مليوني ملايين حشد حشود الحشود جموع جماهير الجماهير",
-    "unit": "متظاهر متظاهرون متظاهرين متظاهرا محتجون محتجين محتجا معتصمون معتصمين مضربون"
-            " مضربين شخص شخصا طالب مواطن",
-    "purpose": "احتجاجا للاحتجاج تنديدا للتنديد منددين منددة تضامنا للتضامن للمطالبة مطالبين"
-               " مطالبة رفضا هاتفين مرددين حاملين رافعين تأييدا دعما استنكارا غاضبون غاضبين"
-               " يطالبون طالبوا تطالب يرددون يهتفون",
-    "place": "أمام ساحة ميدان شوارع شارع وسط قرب خارج مقر مبنى سفارة قنصلية البرلمان محيط"
-             " مدخل بوابة جامعة",
-    "time": "أمس اليوم السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة مساء صباح ليل الليلة"
-            " ظهر فجر",
-    "speech": "قال قالت يقول تقول أضاف أضافت أكد أكدت أوضح أوضحت ذكر ذكرت أشار أشارت صرح اعتبر"
-              " اعتبرت رأى يرى أعلن أعلنت أفاد أفادت نقلت نقل حذر حذرت دعا دعت طالب كتب",
-    "modal": "سوف لن قد يجب ينبغي يمكن هل لو إذا ربما يعتزم تعتزم يعتزمون المقرر تخطط يخطط"
-             " دعوة دعوات دعا دعت الدعوة حق",
-    "hist": "الثورة ثورة حركة موجة ظاهرة تاريخ التاريخ عام سنوات عقود مرحلة منذ",
-    "patient": "تفريق لتفريق فرقت فضت قمع قمعت اعتقال اعتقلت على ضد بين استهدف أطلقت قتل مقتل",
-    "rel": "الذي التي الذين اللذين اللتين اللواتي اللاتي",
-}.items()}
+_P: dict[str, frozenset[str]] = {
+    k: _folded(v)
+    for k, v in {
+        "act": "تظاهر تظاهروا تظاهرت يتظاهر يتظاهرون تتظاهر تظاهرن اعتصم اعتصموا اعتصمت يعتصم"
+        " يعتصمون احتشد احتشدوا احتشدت يحتشدون تجمع تجمعوا تجمعت يتجمعون تجمهر تجمهروا خرج"
+        " خرجوا خرجت يخرجون نزل نزلوا نزلت ينزلون سار ساروا سارت يسيرون جاب جابوا جابت يجوبون"
+        " هتف هتفوا هتفت يهتفون ردد رددوا رددت يرددون رفع رفعوا يرفعون حمل حملوا يحملون أحرق"
+        " أحرقوا أحرقت أضرم أضرموا أضرمت أغلق أغلقوا قطع قطعوا سد سدوا رشق رشقوا احتج احتجوا"
+        " احتجت يحتجون أضرب أضربوا أضربت يضربون قاطعوا تدفق تدفقوا اقتحموا نصبوا شارك شاركوا"
+        " شاركت نظم نظموا نظمت ينظمون انطلقت اندلعت تجددت عمت تواصلت شهد شهدت طاف طافوا"
+        " توجهوا زحفوا أشعل أشعلوا ألقى ألقوا تحدى تحدوا انضم انضموا احتل احتلوا حاصر حاصروا"
+        " قام قاموا قامت يقوم يقومون أقدم أقدموا أقدمت نفذ نفذوا نفذت",
+        "noun": "مظاهرة مظاهرات تظاهرة تظاهرات مسيرة مسيرات احتجاج احتجاجات احتجاجي احتجاجية"
+        " اعتصام اعتصامات إضراب إضرابات تجمع تجمعات شغب انتفاضة عصيان وقفة سلسلة هتافات"
+        " شعارات لافتات تحرك تحركات",
+        "pers": "متظاهر متظاهرون متظاهرين متظاهرا محتجون محتجين محتجا معتصمون معتصمين مضربون"
+        " مضربين",
+        "nom": "متظاهرون محتجون معتصمون مضربون",
+        "count": "آلاف الآلاف ألف ألفا آلافا الألوف مئات المئات عشرات العشرات مئة مائة مئتي مائتي"
+        " مليون مليوني ملايين حشد حشود الحشود جموع جماهير الجماهير",
+        "unit": "متظاهر متظاهرون متظاهرين متظاهرا محتجون محتجين محتجا معتصمون معتصمين مضربون"
+        " مضربين شخص شخصا طالب مواطن",
+        "purpose": "احتجاجا للاحتجاج تنديدا للتنديد منددين منددة تضامنا للتضامن للمطالبة مطالبين"
+        " مطالبة رفضا هاتفين مرددين حاملين رافعين تأييدا دعما استنكارا غاضبون غاضبين"
+        " يطالبون طالبوا تطالب يرددون يهتفون",
+        "place": "أمام ساحة ميدان شوارع شارع وسط قرب خارج مقر مبنى سفارة قنصلية البرلمان محيط"
+        " مدخل بوابة جامعة",
+        "time": "أمس اليوم السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة مساء صباح ليل الليلة"
+        " ظهر فجر",
+        "speech": "قال قالت يقول تقول أضاف أضافت أكد أكدت أوضح أوضحت ذكر ذكرت أشار أشارت صرح اعتبر"
+        " اعتبرت رأى يرى أعلن أعلنت أفاد أفادت نقلت نقل حذر حذرت دعا دعت طالب كتب",
+        "modal": "سوف لن قد يجب ينبغي يمكن هل لو إذا ربما يعتزم تعتزم يعتزمون المقرر تخطط يخطط"
+        " دعوة دعوات دعا دعت الدعوة حق",
+        "hist": "الثورة ثورة حركة موجة ظاهرة تاريخ التاريخ عام سنوات عقود مرحلة منذ",
+        "patient": "تفريق لتفريق فرقت فضت قمع قمعت اعتقال اعتقلت على ضد بين استهدف أطلقت قتل مقتل",
+        "rel": "الذي التي الذين اللذين اللتين اللواتي اللاتي",
+    }.items()
+}
 
 
-def feature_names(sentence: str, lexicon: Lexicon | None = None,
-                  span_verbs: SpanVerbs | None = None) -> dict[str, list[str]]:
+def feature_names(
+    sentence: str, lexicon: Lexicon | None = None, span_verbs: SpanVerbs | None = None
+) -> dict[str, list[str]]:
     """Feature group → the (unhashed) feature strings of one sentence.
 
     ``span_verbs``: type → folded event-verb words (from the GSR's gold verb spans), for ``v``.
@@ -142,8 +156,9 @@ def feature_names(sentence: str, lexicon: Lexicon | None = None,
         out["w"].append("w:" + w)
         out["s"].extend("s:" + s for s in st[1:])
         padded = f"<{w}>"
-        out["c"].extend("c:" + padded[k:k + n] for n in (3, 4, 5)
-                        for k in range(len(padded) - n + 1))
+        out["c"].extend(
+            "c:" + padded[k : k + n] for n in (3, 4, 5) for k in range(len(padded) - n + 1)
+        )
     out["b"].extend(f"b:{a} {b}" for a, b in pairwise(words))
     hits = lex.match(tokens)
     needs_cue, cued = lex.cued_types(tokens)
@@ -155,7 +170,7 @@ def feature_names(sentence: str, lexicon: Lexicon | None = None,
             continue
         where = "b0" if h.i <= 1 else "b1" if h.i <= 4 else "b2"
         kx.extend((f"k:{etype}:{tense}:{where}", f"k:{etype}:{where}"))
-        near = {s for st in stems[max(0, h.i - 3):h.j + 4] for s in st}
+        near = {s for st in stems[max(0, h.i - 3) : h.j + 4] for s in st}
         if near & _CROWD:
             kx.extend((f"k:{etype}:crowd", f"k:{etype}:{tense}:crowd"))
         if not h.entry.has("nodetect") and (etype not in needs_cue or etype in cued):
@@ -175,7 +190,7 @@ def feature_names(sentence: str, lexicon: Lexicon | None = None,
                 first[group] = k
     found = sorted(first)
     out["g"].extend("g:" + g for g in found)
-    out["g"].extend(f"g:{a}+{b}" for n, a in enumerate(found) for b in found[n + 1:])
+    out["g"].extend(f"g:{a}+{b}" for n, a in enumerate(found) for b in found[n + 1 :])
     out["g"].extend(f"g:{g}:early" for g in found if first[g] <= 3)
     for etype, vocab in sorted(span_verbs.items()):
         _verb_features(etype, vocab, stems, out["v"])
@@ -187,8 +202,11 @@ def _protest_features(words: list[str], stems: list[tuple[str, ...]], out: list[
     """Group ``p``: how much of a protest report (act, head count, purpose, place, time) the
     sentence holds, and what speaks against one (speech, modality, history, police object)."""
     at = {c: [k for k, st in enumerate(stems) if any(s in v for s in st)] for c, v in _P.items()}
-    count = at["count"] + [k for k, w in enumerate(words[:-1]) if w.isdigit()
-                           and any(s in _P["unit"] for s in stems[k + 1])]
+    count = at["count"] + [
+        k
+        for k, w in enumerate(words[:-1])
+        if w.isdigit() and any(s in _P["unit"] for s in stems[k + 1])
+    ]
     act, core = at["act"], sorted(set(at["act"]) | set(at["noun"]) | set(at["pers"]))
     if not core:
         out.append("p:none")
@@ -197,10 +215,17 @@ def _protest_features(words: list[str], stems: list[tuple[str, ...]], out: list[
     def near(a: list[int], b: list[int], window: int) -> bool:
         return any(abs(i - j) <= window for i in a for j in b)
 
-    found = [name for name, hit in (("act", bool(act)), ("cnt", near(count, core, 6)),
-                                    ("pur", near(at["purpose"], core, 10)),
-                                    ("plc", near(at["place"], core, 10)),
-                                    ("tim", near(at["time"], core, 10))) if hit]
+    found = [
+        name
+        for name, hit in (
+            ("act", bool(act)),
+            ("cnt", near(count, core, 6)),
+            ("pur", near(at["purpose"], core, 10)),
+            ("plc", near(at["place"], core, 10)),
+            ("tim", near(at["time"], core, 10)),
+        )
+        if hit
+    ]
     out.extend("p:" + f for f in found)
     out.append(f"p:nev{min(len(found), 4)}")
     out.extend(f"p:nev>={k}" for k in range(1, min(len(found), 4) + 1))
@@ -222,8 +247,10 @@ def _protest_features(words: list[str], stems: list[tuple[str, ...]], out: list[
         out.append("p:speech<core")
     if any(core[0] - 4 <= k <= core[0] for k in at["modal"]):
         out.append("p:modal")
-    if any(w.startswith("س") and len(w) > 3 and w[1] in "يتن"
-           for w in words[max(0, core[0] - 2):core[0] + 2]):
+    if any(
+        w.startswith("س") and len(w) > 3 and w[1] in "يتن"
+        for w in words[max(0, core[0] - 2) : core[0] + 2]
+    ):
         out.append("p:future")
     if at["hist"]:
         out.append("p:hist")
@@ -232,24 +259,34 @@ def _protest_features(words: list[str], stems: list[tuple[str, ...]], out: list[
     out.append(f"p:core@{min(core[0] // 3, 3)}")
 
 
-def _verb_features(etype: str, vocab: frozenset[str], stems: list[tuple[str, ...]],
-                   out: list[str]) -> None:
+def _verb_features(
+    etype: str, vocab: frozenset[str], stems: list[tuple[str, ...]], out: list[str]
+) -> None:
     """Group ``v``: which span-verb words occur, how many, how early, near a crowd word."""
     verbs = [k for k, st in enumerate(stems) if any(s in vocab for s in st)]
     out.extend(f"v:{etype}:" + next(s for s in stems[k] if s in vocab) for k in verbs)
     if verbs:
-        out.extend((f"v:{etype}", f"v:{etype}:n{min(len(verbs), 4)}",
-                    f"v:{etype}:at{min(verbs[0] // 3, 3)}"))
-        if any(s in _CROWD for k in verbs for st in stems[max(0, k - 3):k + 4] for s in st):
+        out.extend(
+            (
+                f"v:{etype}",
+                f"v:{etype}:n{min(len(verbs), 4)}",
+                f"v:{etype}:at{min(verbs[0] // 3, 3)}",
+            )
+        )
+        if any(s in _CROWD for k in verbs for st in stems[max(0, k - 3) : k + 4] for s in st):
             out.append(f"v:{etype}:crowd")
 
 
-def hashed_features(names: dict[str, list[str]], groups: tuple[str, ...], bits: int
-                    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+def hashed_features(
+    names: dict[str, list[str]], groups: tuple[str, ...], bits: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
     """Sorted unique hashed indices of ``groups`` and their values (binary, unit L2 norm)."""
     mask = (1 << bits) - 1
-    idx = np.unique(np.fromiter((zlib.crc32(f.encode("utf-8")) & mask
-                                 for g in groups for f in names[g]), dtype=np.int64))
+    idx = np.unique(
+        np.fromiter(
+            (zlib.crc32(f.encode("utf-8")) & mask for g in groups for f in names[g]), dtype=np.int64
+        )
+    )
     vals = np.full(idx.shape, 1.0 / np.sqrt(max(len(idx), 1)), dtype=np.float32)
     return idx, vals
 
@@ -261,10 +298,10 @@ class SentenceModel:
     types: tuple[str, ...]
     groups: tuple[tuple[str, ...], ...]  # feature groups of each type
     bits: int
-    weights: npt.NDArray[np.float32]     # (len(types), 2**bits)
-    bias: npt.NDArray[np.float32]        # (len(types),)
+    weights: npt.NDArray[np.float32]  # (len(types), 2**bits)
+    bias: npt.NDArray[np.float32]  # (len(types),)
     thresholds: npt.NDArray[np.float32]  # decision thresholds on probabilities
-    floors: npt.NDArray[np.float32]      # below this an extracted event is not supported
+    floors: npt.NDArray[np.float32]  # below this an extracted event is not supported
     meta: dict[str, Any]
     span_verbs: SpanVerbs = field(default_factory=dict)  # type → verb words (group "v")
 
@@ -281,18 +318,26 @@ class SentenceModel:
     def detect(self, sentence: str, lexicon: Lexicon | None = None) -> set[str]:
         """The types whose probability reaches their threshold."""
         scores = self.scores(sentence, lexicon)
-        return {t for t, th in zip(self.types, self.thresholds, strict=True)
-                if scores[t] >= float(th)}
+        return {
+            t for t, th in zip(self.types, self.thresholds, strict=True) if scores[t] >= float(th)
+        }
 
     def save(self, path: str) -> None:
         """Write the model as a compressed ``.npz`` (sparse float16 weights)."""
-        meta = dict(self.meta, feature_version=FEATURE_VERSION,
-                    groups=["".join(g) for g in self.groups],
-                    span_verbs={t: sorted(v) for t, v in self.span_verbs.items()})
+        meta = dict(
+            self.meta,
+            feature_version=FEATURE_VERSION,
+            groups=["".join(g) for g in self.groups],
+            span_verbs={t: sorted(v) for t, v in self.span_verbs.items()},
+        )
         arrays: dict[str, Any] = {
-            "types": np.array(self.types), "bits": np.array(self.bits), "bias": self.bias,
-            "thresholds": self.thresholds, "floors": self.floors,
-            "meta": np.array(json.dumps(meta, ensure_ascii=False, sort_keys=True))}
+            "types": np.array(self.types),
+            "bits": np.array(self.bits),
+            "bias": self.bias,
+            "thresholds": self.thresholds,
+            "floors": self.floors,
+            "meta": np.array(json.dumps(meta, ensure_ascii=False, sort_keys=True)),
+        }
         for t in range(len(self.types)):
             nz = np.flatnonzero(self.weights[t])
             arrays[f"idx{t}"] = nz.astype(np.int32)
@@ -312,17 +357,26 @@ class SentenceModel:
     def _from_npz(cls, data: dict[str, npt.NDArray[Any]]) -> SentenceModel:
         meta = json.loads(str(data["meta"]))
         if meta.get("feature_version") != FEATURE_VERSION:
-            raise ValueError(f"sentence model has feature version {meta.get('feature_version')}"
-                             f", expected {FEATURE_VERSION}")
+            raise ValueError(
+                f"sentence model has feature version {meta.get('feature_version')}"
+                f", expected {FEATURE_VERSION}"
+            )
         types = tuple(str(t) for t in data["types"])
         bits = int(data["bits"])
         weights = np.zeros((len(types), 1 << bits), dtype=np.float32)
         for t in range(len(types)):
             weights[t, data[f"idx{t}"]] = data[f"w{t}"].astype(np.float32)
-        return cls(types, tuple(tuple(g) for g in meta["groups"]), bits, weights,
-                   data["bias"].astype(np.float32), data["thresholds"].astype(np.float32),
-                   data["floors"].astype(np.float32), meta,
-                   {t: frozenset(v) for t, v in meta.get("span_verbs", {}).items()})
+        return cls(
+            types,
+            tuple(tuple(g) for g in meta["groups"]),
+            bits,
+            weights,
+            data["bias"].astype(np.float32),
+            data["thresholds"].astype(np.float32),
+            data["floors"].astype(np.float32),
+            meta,
+            {t: frozenset(v) for t, v in meta.get("span_verbs", {}).items()},
+        )
 
 
 @lru_cache(maxsize=1)

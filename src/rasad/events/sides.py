@@ -43,8 +43,9 @@ _MASCULINE_GPE = cue("masculine_countries")
 #: generic domestic actors in object position: "اتهم رئيس الوزراء أحزاب المعارضة"
 _DOMESTIC = cue("domestic")
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
-_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
-                     "THREATEN"})
+_VERBAL = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+)
 
 
 @dataclass(slots=True)
@@ -94,7 +95,7 @@ def _clause_start(sent: _Sentence, tokens: list[Token], i: int, norm: str) -> in
     for k in range(i - 1, sent.ti - 1, -1):
         if _strip(tokens[k].text) in _COMPLEMENTIZERS:
             return k + 1
-        if k + 1 <= i and any(c in norm[tokens[k].end:tokens[k + 1].start] for c in ':'):
+        if k + 1 <= i and any(c in norm[tokens[k].end : tokens[k + 1].start] for c in ":"):
             return k + 1
     return sent.ti
 
@@ -107,13 +108,17 @@ def _agrees(hit: Hit, u: Unit) -> bool:
     return not (u.kind == "GPE" and not u.nisba and not set(u.countries) & _MASCULINE_GPE)
 
 
-def _continued_subject(hit: Hit, sent: _Sentence, tokens: list[Token],
-                       norm: str) -> list[Unit] | None:
-    """"وردت الخارجية الجورجية ...، وطالبت الإدارة الأمريكية بالتراجع": a verb joined by و
+def _continued_subject(
+    hit: Hit, sent: _Sentence, tokens: list[Token], norm: str
+) -> list[Unit] | None:
+    """ "وردت الخارجية الجورجية ...، وطالبت الإدارة الأمريكية بالتراجع": a verb joined by و
     after a comma goes on with the subject of the sentence when what follows it is an object
     with its complement (بـ / إلى) or nothing at all."""
-    if not hit.clitic.startswith("و") or hit.i - sent.ti < 3 or not any(
-            c in norm[tokens[hit.i - 1].end:tokens[hit.i].start] for c in "،,"):
+    if (
+        not hit.clitic.startswith("و")
+        or hit.i - sent.ti < 3
+        or not any(c in norm[tokens[hit.i - 1].end : tokens[hit.i].start] for c in "،,")
+    ):
         return None
     after = [u for u in sent.units if u.i >= hit.j and u.is_actor]
     if after and after[0].i - hit.j <= 1 and not after[0].prep:
@@ -130,8 +135,11 @@ def _subject_after(hit: Hit, sent: _Sentence, reach: int = 3) -> list[Unit] | No
     for u in sent.units:
         if u.i >= hit.j and u.is_actor:
             if u.i - hit.j <= reach and not u.prep and not u.counterpart and _agrees(hit, u):
-                return [v for v in sent.units if v.group == u.group and v.is_actor
-                        and (not v.prep or v.counterpart)]
+                return [
+                    v
+                    for v in sent.units
+                    if v.group == u.group and v.is_actor and (not v.prep or v.counterpart)
+                ]
             return None
     return None
 
@@ -161,8 +169,15 @@ def _anaphor_near(tokens: list[Token], lo: int, hi: int) -> bool:
     return any(_strip(tokens[k].text) in ANAPHORS for k in range(lo, hi))
 
 
-def _object(hit: Hit, sent: _Sentence, subj: list[Unit] | None, taken: set[int], *,
-            reach: int | None = None, preps: frozenset[str] | None = None) -> list[Unit] | None:
+def _object(
+    hit: Hit,
+    sent: _Sentence,
+    subj: list[Unit] | None,
+    taken: set[int],
+    *,
+    reach: int | None = None,
+    preps: frozenset[str] | None = None,
+) -> list[Unit] | None:
     after_subj = max((u.j for u in subj), default=hit.j) if subj else hit.j
     stop = min((b for b in sent.breaks if b >= max(hit.j, after_subj)), default=sent.tj)
     for u in sent.units:
@@ -176,14 +191,23 @@ def _object(hit: Hit, sent: _Sentence, subj: list[Unit] | None, taken: set[int],
             continue
         if u.prep in ("في", "بين", "عن", "خلال", "منذ", "مثل", "حول", "عبر", "بشان"):
             continue
-        return [v for v in sent.units if v.group == u.group and v.is_actor
-                and id(v) not in taken and v.i >= u.i]
+        return [
+            v
+            for v in sent.units
+            if v.group == u.group and v.is_actor and id(v) not in taken and v.i >= u.i
+        ]
     return None
 
 
-def _anaphor_object(hit: Hit, sent: _Sentence, tokens: list[Token], subj: list[Unit] | None,
-                    src: _Side, dyad: tuple[_Side, _Side]) -> _Side | None:
-    """"دعت زاخاروفا الجانبين إلى ...": a dual noun right after the verb and its subject is
+def _anaphor_object(
+    hit: Hit,
+    sent: _Sentence,
+    tokens: list[Token],
+    subj: list[Unit] | None,
+    src: _Side,
+    dyad: tuple[_Side, _Side],
+) -> _Side | None:
+    """ "دعت زاخاروفا الجانبين إلى ...": a dual noun right after the verb and its subject is
     the object and stands for the last pair of sides (less the source's own country)."""
     k = max((u.j for u in subj if u.i >= hit.j), default=hit.j) if subj else hit.j
     if not _anaphor_near(tokens, k, min(sent.tj, k + 1)):
@@ -203,29 +227,38 @@ def _other(side: _Side, dyad: tuple[_Side, _Side]) -> _Side | None:
 
 
 def _victims(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]:
-    """"اعتقال مواطنين أذربيجانيين", "مقتل جنود أتراك": the victims' nationality after the
+    """ "اعتقال مواطنين أذربيجانيين", "مقتل جنود أتراك": the victims' nationality after the
     noun of an arrest or attack."""
-    if hit.form.tense != "noun" or hit.entry.type not in ("ASSAULT", "COERCE") or \
-            hit.j >= sent.tj or _strip(tokens[hit.j].text) not in _VICTIMS:
+    if (
+        hit.form.tense != "noun"
+        or hit.entry.type not in ("ASSAULT", "COERCE")
+        or hit.j >= sent.tj
+        or _strip(tokens[hit.j].text) not in _VICTIMS
+    ):
         return []
     return [u for u in sent.units if u.i == hit.j + 1 and u.is_actor]
 
 
-def _stance_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None,
-                   src: _Side) -> list[Unit] | None:
-    """"رفضت دمشق الوجود العسكري التركي", "انتقدت موسكو الموقف الأمريكي": the country of a
+def _stance_object(
+    hit: Hit, sent: _Sentence, subj: list[Unit] | None, src: _Side
+) -> list[Unit] | None:
+    """ "رفضت دمشق الوجود العسكري التركي", "انتقدت موسكو الموقف الأمريكي": the country of a
     nisba adjective in the object of a rejection or criticism (another state's)."""
     start = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j])
     stop = min([b for b in sent.breaks if b >= start] + [start + 4])
     for u in sent.units:
-        if start <= u.i <= stop and u.modifier and u.countries and \
-                not set(u.countries) & set(src.countries):
+        if (
+            start <= u.i <= stop
+            and u.modifier
+            and u.countries
+            and not set(u.countries) & set(src.countries)
+        ):
             return [u]
     return None
 
 
 def _agent_nisba(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
-    """"القصف الإسرائيلي على مطار دمشق", "غارات الجيش التركي": a nisba adjective qualifying
+    """ "القصف الإسرائيلي على مطار دمشق", "غارات الجيش التركي": a nisba adjective qualifying
     the noun of a directed act (right after it, or after one word of the act's own phrase
     such as العسكرية / الجيش) names the act's agent."""
     if hit.form.tense != "noun" or hit.entry.has("sym") or hit.form.suffix:
@@ -240,7 +273,7 @@ def _agent_nisba(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] |
 
 
 def _before_qad(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
-    """"وكان الرئيس الأذربيجاني قد التقى ...": the subject stands before قد (what follows
+    """ "وكان الرئيس الأذربيجاني قد التقى ...": the subject stands before قد (what follows
     the verb is its object)."""
     if hit.i - 1 <= sent.ti or tokens[hit.i - 1].text != "قد":
         return None
@@ -251,7 +284,7 @@ def _before_qad(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | 
 
 
 def _counterpart_subject(hit: Hit, sent: _Sentence) -> list[Unit] | None:
-    """"بينما اتهم نظيره الأذربيجاني يريفان بالمماطلة": a counterpart right after a directed
+    """ "بينما اتهم نظيره الأذربيجاني يريفان بالمماطلة": a counterpart right after a directed
     verb, with another actor after it, is the subject (that actor is the object)."""
     after = [u for u in sent.units if u.i >= hit.j and u.is_actor]
     if len(after) < 2 or after[0].i != hit.j or not after[0].counterpart:
@@ -269,8 +302,9 @@ def _halted(word: str) -> bool:
 
 def _same_state(subj: list[Unit], obj: list[Unit]) -> bool:
     """Both sides are names of one state (its own name, its capital): no sector, no person."""
-    return all(u.kind == "GPE" and not u.nisba and u.sector is None for u in (*subj, *obj)) \
-        and {c for u in subj for c in u.countries} == {c for u in obj for c in u.countries}
+    return all(u.kind == "GPE" and not u.nisba and u.sector is None for u in (*subj, *obj)) and {
+        c for u in subj for c in u.countries
+    } == {c for u in obj for c in u.countries}
 
 
 #: titles before "ل + organisation": "المدير العام للوكالة الدولية للطاقة الذرية"
@@ -278,13 +312,17 @@ _TITLES = cue("titles")
 
 
 def _title_subject(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
-    """"انتقد المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي إيران": the body (or
+    """ "انتقد المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي إيران": the body (or
     the official named with it, one unit) is the subject."""
     for u in sent.units:
         if u.i < hit.j or not u.is_actor:
             continue
-        if u.prep == "ل" and u.kind in ("ORG", "PER", "ROLE") and 0 < u.i - hit.j <= 3 and all(
-                tokens[m].text in _TITLES for m in range(hit.j, u.i)):
+        if (
+            u.prep == "ل"
+            and u.kind in ("ORG", "PER", "ROLE")
+            and 0 < u.i - hit.j <= 3
+            and all(tokens[m].text in _TITLES for m in range(hit.j, u.i))
+        ):
             return [u]
         return None
     return None

@@ -77,5 +77,25 @@ class BatchStage(Stage):
 
     def __call__(self, docs: Iterable[Doc]) -> Iterator[Doc]:
         batch = list(docs)
-        self.process_batch([d for d in batch if d.reject is None])
+        live = [d for d in batch if d.reject is None]
+        try:
+            self.process_batch(live)
+        except RasadError:
+            raise
+        except Exception:
+            if self.on_error == "raise":
+                raise
+            # one hostile page must not lose the batch: find it by running each page alone
+            logger.debug("stage %s failed on a batch; retrying page by page", self.name)
+            for doc in live:
+                self._alone(doc)
         yield from batch
+
+    def _alone(self, doc: Doc) -> None:
+        try:
+            self.process_batch([doc])
+        except RasadError:
+            raise
+        except Exception as e:
+            msg = Errors.E203.format(stage=self.name, source=doc.source, detail=repr(e))
+            doc.reject = {"stage": self.name, "code": "E203", "reason": " ".join(msg.split())}

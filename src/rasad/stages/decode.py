@@ -68,18 +68,66 @@ def _score(text: str) -> float:
     return arabic / letters - 5 * len(_CONTROL.findall(text[:20000])) / max(len(text[:20000]), 1)
 
 
+#: At most this share of a page's non-ASCII characters may be bad bytes for a lenient decode.
+REPAIR_SHARE = 0.01
+REPAIR_MIN = 8
+
+
+def _lenient(raw: bytes, enc: str) -> tuple[str, int] | None:
+    """``raw`` decoded with replacement when only a few bytes are bad: (text, bad bytes)."""
+    try:
+        text = raw.decode(enc, errors="replace")
+    except LookupError:
+        return None
+    bad = text.count("\ufffd") - raw.decode(enc, errors="ignore").count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if 0 < bad <= max(REPAIR_MIN, int(REPAIR_SHARE * non_ascii)) and non_ascii > 2 * bad:
+        return text, bad
+    return None
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte order mark (NUL bytes in every other place for ASCII)."""
+    if len(raw) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _score(text) >= 0.5 and not _CONTROL.search(text[:5000].replace("\x00", "")):
+            return text, enc
+    return None
+
+
 def decode_bytes(raw: bytes, *, source: str, header: str | None = None) -> tuple[str, str]:
     """Decode ``raw``; returns ``(text, encoding)`` or raises ``InputError``."""
+    text, enc, _ = decode_page(raw, source=source, header=header)
+    return text, enc
+
+
+def decode_page(raw: bytes, *, source: str, header: str | None = None) -> tuple[str, str, int]:
+    """Decode ``raw``: ``(text, encoding, bad bytes replaced)`` or raise ``InputError``.
+
+    A declared charset (or UTF-8) that fails on a few bytes only is honoured: those bytes become
+    U+FFFD and their count is returned, rather than the whole page being mis-read as another
+    encoding."""
     declared = declared_charset(raw, header)
     if declared:
         try:
-            return raw.decode(declared), declared
+            return raw.decode(declared), declared, 0
         except (UnicodeDecodeError, LookupError):
-            pass  # a wrong declaration is common: fall through to detection
+            repaired = _lenient(raw, declared)
+            if repaired is not None:
+                return repaired[0], declared, repaired[1]
+    if b"\x00" in raw[:8192] and (found := _utf16_without_bom(raw)) is not None:
+        return found[0], found[1], 0
     try:
-        return raw.decode("utf-8"), "utf-8"
+        return raw.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
-        pass
+        repaired = _lenient(raw, "utf-8")
+        if repaired is not None:
+            return repaired[0], "utf-8", repaired[1]
     why = _looks_binary(raw)
     if why:
         raise InputError(Errors.E102, source=source, detail=why)
@@ -104,7 +152,7 @@ def decode_bytes(raw: bytes, *, source: str, header: str | None = None) -> tuple
     score, enc, text = max(candidates, key=lambda c: c[0])
     if score < 0.3 and _CONTROL.search(text[:5000]):
         raise InputError(Errors.E103, source=source, detail=f"best guess {enc} gives noise")
-    return text, enc
+    return text, enc, 0
 
 
 class Decoder(MapStage):
@@ -119,8 +167,10 @@ class Decoder(MapStage):
             raw = doc.raw or b""
             if not raw.strip():
                 raise InputError(Errors.E101, source=doc.source)
-            text, enc = decode_bytes(raw, source=doc.source, header=doc.charset)
+            text, enc, bad = decode_page(raw, source=doc.source, header=doc.charset)
             doc.charset = enc
+            if bad:
+                doc.meta["repaired"] = f"{bad} undecodable byte(s) replaced by U+FFFD ({enc})"
             text = text.lstrip("\ufeff")
             if doc.meta.get("kind") == "text" and _is_html(text):
                 doc.meta["kind"] = "html"

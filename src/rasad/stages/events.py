@@ -91,8 +91,9 @@ class EventExtractor(MapStage):
 
     def process(self, doc: Doc) -> None:
         lexicon = self._setup()
-        doc.events = extract_events(doc, lexicon=lexicon, kb_code=self._kb_code,
-                                    kb_body=self._kb_body)
+        doc.events = extract_events(
+            doc, lexicon=lexicon, kb_code=self._kb_code, kb_body=self._kb_body
+        )
 
     def __getstate__(self) -> dict[str, object]:
         # picklable for process pools and Ray: caches are rebuilt in the worker
@@ -103,7 +104,8 @@ class EventExtractor(MapStage):
         on_error = state["on_error"]
         self.__init__(  # type: ignore[misc]
             lexicon_path=path if isinstance(path, str) else None,
-            on_error="skip" if on_error == "skip" else "raise")
+            on_error="skip" if on_error == "skip" else "raise",
+        )
 
 
 class EventMerger(BatchStage):

@@ -20,6 +20,8 @@ from typing import Any, BinaryIO
 
 from ..doc import Doc
 from ..errors import Errors, InputError
+from .sanitize import printable_path, rejected, surrogate_at, valid_url
+from .warc import iter_warc, read_warc
 
 TEXT_EXT = (".txt", ".text")
 HTML_EXT = (".html", ".htm", ".xhtml")
@@ -39,31 +41,37 @@ def _ext(path: str) -> str:
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
-    """Expand directories (recursively, known extensions only, sorted) and globs."""
+    """Expand directories (recursively, known extensions only, sorted) and globs.
+
+    A glob that matches nothing or a path that does not exist raises E110 (a usage error). What
+    is found but cannot be read (a broken symbolic link, a folder that cannot be listed) stays
+    in the list, and the reader turns it into an E109 reject."""
     out: list[str] = []
     for item in inputs:
         if item == "-":
             out.append("-")
             continue
         matches = sorted(glob.glob(item, recursive=True)) if glob.has_magic(item) else [item]
-        if not matches or not all(os.path.exists(m) for m in matches):
-            raise InputError(Errors.E110, pattern=item)
+        if not matches or not all(os.path.lexists(m) for m in matches):
+            raise InputError(Errors.E110, pattern=printable_path(item))
         for m in matches:
             if os.path.isdir(m):
-                for root, dirs, files in os.walk(m):
-                    dirs.sort()
-                    for f in sorted(files):
-                        if _ext(f) in KNOWN_EXT:
-                            out.append(os.path.join(root, f))
+                out.extend(_walk(m))
             else:
                 out.append(m)
     return out
 
 
-def _rejected(source: str, err: InputError, raw: bytes | None = None) -> Doc:
-    doc = Doc(source=source, raw=raw)
-    doc.reject = {"stage": "read", "code": err.code, "reason": str(err)}
-    return doc
+def _walk(folder: str) -> list[str]:
+    found: list[str] = []
+
+    def unreadable(err: OSError) -> None:
+        found.append(str(err.filename or folder))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs.sort()
+        found.extend(os.path.join(root, f) for f in sorted(files) if _ext(f) in KNOWN_EXT)
+    return found
 
 
 def read_inputs(
@@ -81,50 +89,81 @@ def read_inputs(
             yield doc
 
 
+def _read_stdin(stdin: BinaryIO | None) -> bytes:
+    try:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        return stream.read()
+    except (AttributeError, OSError, ValueError) as e:  # closed or missing stdin
+        raise InputError(Errors.E406, detail=f"{type(e).__name__}: {e}") from e
+
+
 def _read_one(path: str, *, max_bytes: int, stdin: BinaryIO | None) -> Iterator[Doc]:
     if path == "-":
-        data = (stdin or sys.stdin.buffer).read()
-        yield from read_bytes("<stdin>", data, max_bytes=max_bytes)
+        yield from read_bytes("<stdin>", _read_stdin(stdin), max_bytes=max_bytes)
+        return
+    if surrogate_at(path) is not None:
+        err = InputError(
+            Errors.E112, source=printable_path(path), detail="the file name is not valid UTF-8"
+        )
+        yield rejected(path, err)
+        return
+    if os.path.isdir(path):  # a folder os.walk could not list
+        err = InputError(Errors.E109, source=path, detail="folder cannot be listed")
+        yield rejected(path, err)
         return
     ext = _ext(path)
     if ext not in KNOWN_EXT:
         known = ", ".join(KNOWN_EXT)
-        yield _rejected(path, InputError(Errors.E111, source=path, ext=ext, known=known))
+        yield rejected(path, InputError(Errors.E111, source=path, ext=ext, known=known))
         return
     try:
         size = os.path.getsize(path)
         if ext in TEXT_EXT + HTML_EXT and size > max_bytes:
             err = InputError(Errors.E107, source=path, size=size, limit=max_bytes)
-            yield _rejected(path, err)
+            yield rejected(path, err)
             return
         if ext in WARC_EXT:
             yield from read_warc(path, max_bytes=max_bytes)
             return
+        if ext in JSONL_EXT:
+            yield from _read_jsonl_file(path, ext, max_bytes=max_bytes)
+            return
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as e:
-        yield _rejected(path, InputError(Errors.E109, source=path, detail=e.strerror or str(e)))
+        yield rejected(path, InputError(Errors.E109, source=path, detail=e.strerror or str(e)))
         return
-    if ext in JSONL_EXT:
-        if ext.endswith(".gz"):
-            data = gzip.decompress(data)
-        yield from read_jsonl(path, data, max_bytes=max_bytes)
-    else:
-        doc = Doc(source=path, raw=data)
-        doc.meta["kind"] = "html" if ext in HTML_EXT else "text"
-        yield doc
+    doc = Doc(source=path, raw=data)
+    doc.meta["kind"] = "html" if ext in HTML_EXT else "text"
+    yield doc
+
+
+def _read_jsonl_file(path: str, ext: str, *, max_bytes: int) -> Iterator[Doc]:
+    """Stream the lines of a ``.jsonl`` (or ``.jsonl.gz``): memory stays one line."""
+    if not ext.endswith(".gz"):
+        with open(path, "rb") as fh:
+            yield from _jsonl_records(path, fh, max_bytes=max_bytes)
+        return
+    with gzip.open(path, "rb") as gz:
+        try:
+            yield from _jsonl_records(path, gz, max_bytes=max_bytes)
+        except (gzip.BadGzipFile, EOFError, zlib.error) as e:
+            detail = f"{type(e).__name__}: {e}; the complete lines before the damage are read"
+            yield rejected(path, InputError(Errors.E115, source=path, detail=detail))
 
 
 def read_bytes(source: str, data: bytes, *, max_bytes: int) -> Iterator[Doc]:
     """Pages from a byte stream of unknown kind (stdin): JSON Lines, WARC, HTML or text."""
     head = data[:2048].lstrip()
-    if data[:2] == b"\x1f\x8b" or head.startswith(b"WARC/"):
-        yield from _iter_warc(source, io.BytesIO(data), max_bytes=max_bytes)
+    if not data.strip():
+        yield rejected(source, InputError(Errors.E114, source=source, kind="stream"))
+    elif data[:2] == b"\x1f\x8b" or head.startswith(b"WARC/"):
+        yield from iter_warc(source, io.BytesIO(data), max_bytes=max_bytes)
     elif head.startswith(b"{"):
         yield from read_jsonl(source, data, max_bytes=max_bytes)
     else:
         if len(data) > max_bytes:
-            yield _rejected(
+            yield rejected(
                 source, InputError(Errors.E107, source=source, size=len(data), limit=max_bytes)
             )
             return
@@ -138,90 +177,60 @@ def read_bytes(source: str, data: bytes, *, max_bytes: int) -> Iterator[Doc]:
 
 def read_jsonl(source: str, data: bytes, *, max_bytes: int) -> Iterator[Doc]:
     """One page per line: {"url", "html" or "text", optional "date"}."""
-    for n, line in enumerate(data.splitlines(), start=1):
+    yield from _jsonl_records(source, io.BytesIO(data), max_bytes=max_bytes)
+
+
+def _jsonl_records(source: str, lines: Iterable[bytes], *, max_bytes: int) -> Iterator[Doc]:
+    seen = 0
+    for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        where = f"{source}:{n}"
-        if len(line) > max_bytes:
-            yield _rejected(
-                where, InputError(Errors.E107, source=where, size=len(line), limit=max_bytes)
-            )
-            continue
-        try:
-            record: Any = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            yield _rejected(where, InputError(Errors.E104, source=source, line=n, detail=str(e)))
-            continue
-        if not isinstance(record, dict):
-            err = InputError(Errors.E104, source=source, line=n, detail="not a JSON object")
-            yield _rejected(where, err)
-            continue
-        html, text = record.get("html"), record.get("text")
-        if not isinstance(html, str) and not isinstance(text, str):
-            yield _rejected(where, InputError(Errors.E105, source=source, line=n))
-            continue
-        doc = Doc(
-            source=where, url=record.get("url") if isinstance(record.get("url"), str) else None
+        seen += 1
+        yield _jsonl_record(source, n, line.rstrip(b"\r\n"), max_bytes=max_bytes)
+    if not seen:
+        yield rejected(source, InputError(Errors.E114, source=source, kind="JSON Lines file"))
+
+
+def _jsonl_record(source: str, n: int, line: bytes, *, max_bytes: int) -> Doc:
+    where = f"{source}:{n}"
+    if len(line) > max_bytes:
+        return rejected(
+            where, InputError(Errors.E107, source=where, size=len(line), limit=max_bytes)
         )
-        doc.raw = line
-        if isinstance(html, str):
-            doc.html = html
-            doc.meta["kind"] = "html"
-        else:
-            doc.page = str(text)
-            doc.meta["kind"] = "text"
-        date = record.get("date") or record.get("published")
-        if isinstance(date, str):
-            doc.meta["_record_date"] = date
-        yield doc
-
-
-def read_warc(path: str, *, max_bytes: int) -> Iterator[Doc]:
-    with open(path, "rb") as fh:
-        yield from _iter_warc(path, fh, max_bytes=max_bytes)
-
-
-def _iter_warc(source: str, stream: BinaryIO, *, max_bytes: int) -> Iterator[Doc]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    n = 0
     try:
-        for record in ArchiveIterator(stream):
-            if record.rec_type != "response":
-                continue
-            n += 1
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            where = f"{source}#{n}"
-            payload = record.content_stream().read()
-            missing = getattr(record.raw_stream, "limit", 0) or 0
-            if missing > 0:  # the record ends before its Content-Length: damaged file
-                detail = (
-                    f"record {n} ({url}) is cut short, {missing} bytes missing; "
-                    f"{n - 1} complete response record(s) before it"
-                )
-                yield _rejected(
-                    where, InputError(Errors.E106, source=source, detail=detail), raw=payload
-                )
-                return
-            if len(payload) > max_bytes:
-                yield _rejected(
-                    where, InputError(Errors.E107, source=where, size=len(payload), limit=max_bytes)
-                )
-                continue
-            doc = Doc(source=where, url=url, raw=payload)
-            doc.fetched = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
-            ctype = ""
-            if record.http_headers is not None:
-                ctype = record.http_headers.get_header("Content-Type") or ""
-            doc.meta["content_type"] = ctype
-            doc.meta["kind"] = "text" if ctype.startswith("text/plain") else "html"
-            if "charset=" in ctype.lower():
-                doc.charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
-            yield doc
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as e:
-        detail = f"damaged after {n} response record(s): {type(e).__name__}: {e}"
-        yield _rejected(f"{source}#{n + 1}", InputError(Errors.E106, source=source, detail=detail))
+        record: Any = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as e:
+        detail = str(e) if not isinstance(e, RecursionError) else "nested too deeply"
+        return rejected(where, InputError(Errors.E104, source=source, line=n, detail=detail), line)
+    if not isinstance(record, dict):
+        err = InputError(Errors.E104, source=source, line=n, detail="not a JSON object")
+        return rejected(where, err, line)
+    html, text = record.get("html"), record.get("text")
+    if not isinstance(html, str) and not isinstance(text, str):
+        return rejected(where, InputError(Errors.E105, source=source, line=n), line)
+    body = html if isinstance(html, str) else str(text)
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    date = record.get("date") or record.get("published")
+    at = surrogate_at(body)
+    if at is None and isinstance(date, str) and surrogate_at(date) is not None:
+        date = None
+    if at is not None:
+        detail = f"a lone surrogate (\\u{ord(body[at]):04x}) at character {at}"
+        return rejected(where, InputError(Errors.E112, source=where, detail=detail), line)
+    bad_url = valid_url(url)
+    if bad_url is not None:
+        return rejected(where, InputError(Errors.E113, source=where, url=bad_url), line)
+    doc = Doc(source=where, url=url)
+    doc.raw = line
+    if isinstance(html, str):
+        doc.html = html
+        doc.meta["kind"] = "html"
+    else:
+        doc.page = body
+        doc.meta["kind"] = "text"
+    if isinstance(date, str):
+        doc.meta["_record_date"] = date
+    return doc
 
 
 __all__ = ["expand_inputs", "read_bytes", "read_inputs", "read_jsonl", "read_warc"]

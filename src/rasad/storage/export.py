@@ -89,7 +89,29 @@ def export_articles(store: SqliteStore, *, fmt: str, out: str | Path | None) -> 
         ]
         _write_parquet(table_rows, [*ARTICLE_COLUMNS, "entities", "events"], out)
         return len(rows)
-    raise StorageError(Errors.E304, fmt=fmt, known="jsonl, parquet")
+    if fmt == "csv":
+        return _articles_csv(store, out)
+    raise StorageError(Errors.E304, fmt=fmt, known="jsonl, csv, parquet")
+
+
+def _articles_csv(store: SqliteStore, out: str | Path | None) -> int:
+    """One row per article: the article columns, entity ids and event types (``;``-joined)."""
+    import csv
+
+    fh: TextIO = _out(out)
+    n = 0
+    try:
+        writer = csv.writer(fh)
+        writer.writerow([*ARTICLE_COLUMNS, "entities", "events"])
+        for r in article_rows(store):
+            ents = ";".join(str(e.get("id")) for e in r["entities"])
+            evs = ";".join(str(e.get("type")) for e in r["events"])
+            writer.writerow([r.get(k) for k in ARTICLE_COLUMNS] + [ents, evs])
+            n += 1
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+    return n
 
 
 def event_rows(

@@ -25,7 +25,7 @@ def entity_table(
         args.append(country.upper())
     sql += " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?"
     args.append(limit)
-    with SqliteStore(db) as store:
+    with SqliteStore(db, create=False) as store:
         rows = [dict(r) for r in store.conn.execute(sql, args)]
         for row in rows:
             row["spellings"] = [

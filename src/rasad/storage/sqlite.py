@@ -20,7 +20,9 @@ from ..arabic import clitic_stems, fold, words
 from ..doc import Doc
 from ..errors import Errors, StorageError
 from ..stages.dedup import Prior
+from .reconcile import reconcile
 from .schema import MIGRATIONS
+from .search import SearchMixin
 
 
 def raw_hash(doc: Doc) -> str:
@@ -44,32 +46,50 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class SqliteStore:
+class SqliteStore(SearchMixin):
     """Articles, raw sources, rejects, clusters, entities, mentions and events."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 30.0) -> None:
+        """Open (``create``: or create) the database; migrations run under its write lock, so
+        processes opening it together do not race."""
         self.path = str(path)
+        if not create and not Path(self.path).is_file():
+            raise StorageError(Errors.E305, path=self.path)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=OFF")
             self._migrate()
+            row = self.conn.execute("SELECT MAX(rowid) FROM articles").fetchone()
         except sqlite3.Error as e:
-            raise StorageError(Errors.E301, path=self.path, detail=str(e)) from e
+            raise storage_error(self.path, e) from e
+        self._start_rowid = int(row[0] or 0)
+        self._own: set[str] = set()
+        self._remap: dict[str, str] = {}
 
     # -- schema --------------------------------------------------------------------------
     def _migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise StorageError(Errors.E302, path=self.path, found=version, known=len(MIGRATIONS))
-        for i in range(version, len(MIGRATIONS)):
-            self.conn.execute("BEGIN")
-            for statement in _statements(MIGRATIONS[i]):
-                self.conn.execute(statement)
-            self.conn.execute(f"PRAGMA user_version = {i + 1}")
+        if self.schema_version == len(MIGRATIONS):
+            return
+        self.conn.execute("BEGIN IMMEDIATE")  # one migrating process at a time
+        try:
+            version = self.schema_version
+            if version < 0:
+                raise StorageError(Errors.E310, path=self.path, found=version)
+            if version > len(MIGRATIONS):
+                raise StorageError(
+                    Errors.E302, path=self.path, found=version, known=len(MIGRATIONS)
+                )
+            for i in range(version, len(MIGRATIONS)):
+                for statement in _statements(MIGRATIONS[i]):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {i + 1}")
             self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     @property
     def schema_version(self) -> int:
@@ -110,21 +130,46 @@ class SqliteStore:
         counts: Counter[str] = Counter()
         now = _now()
         cur = self.conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
         try:
+            cur.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise storage_error(self.path, e) from e
+        try:
+            reconcile(self, cur, docs)
             for doc in docs:
-                counts[self._write_doc(cur, doc, now)] += 1
+                counts[self._write_guarded(cur, doc, now)] += 1
             self._refresh_clusters(cur, {d.cluster for d in docs if d.cluster})
             cur.execute("COMMIT")
-        except BaseException:
+        except BaseException as e:
             cur.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error):
+                raise storage_error(self.path, e) from e
             raise
+        self._own.update(d.id for d in docs if d.reject is None)
         return counts
+
+    def _write_guarded(self, cur: sqlite3.Cursor, doc: Doc, now: str) -> str:
+        """Write one document; a document that cannot be stored (text that is not encodable,
+        a value SQLite refuses) becomes an E308 reject instead of failing the batch."""
+        cur.execute("SAVEPOINT doc")
+        try:
+            status = self._write_doc(cur, doc, now)
+        except (UnicodeError, ValueError, TypeError, OverflowError, sqlite3.DataError) as e:
+            cur.execute("ROLLBACK TO doc")
+            source = doc.source.encode("utf-8", "backslashreplace").decode("utf-8")
+            reason = Errors.E308.format(source=source, detail=f"{type(e).__name__}: {e}")
+            safe = Doc(source=source, raw=doc.raw)
+            safe.reject = {"stage": "store", "code": "E308", "reason": " ".join(reason.split())}
+            safe.meta["_raw_hash"] = doc.meta.get("_raw_hash") or raw_hash(safe)
+            doc.reject = safe.reject
+            status = self._write_doc(cur, safe, now)
+        cur.execute("RELEASE doc")
+        return status
 
     def _write_doc(self, cur: sqlite3.Cursor, doc: Doc, now: str) -> str:
         rh = doc.meta.get("_raw_hash") or raw_hash(doc)
         if cur.execute("SELECT 1 FROM sources WHERE raw_hash=?", (rh,)).fetchone():
-            return "already"
+            return "rejected" if doc.reject is not None else "already"
         if doc.reject is not None:
             cur.execute(
                 "INSERT INTO sources(source, url, raw_hash, raw, charset, fetched, status,"
@@ -269,14 +314,36 @@ class SqliteStore:
             )
 
     # -- queries -------------------------------------------------------------------------
+    def candidates(self, prefix: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Articles whose id starts with ``prefix`` (literally: ``%`` and ``_`` are no
+        wildcards), at most ``limit`` + 1 so a caller can tell there are more."""
+        rows = self.conn.execute(
+            "SELECT id, published, title FROM articles WHERE substr(id, 1, ?) = ?"
+            " ORDER BY id LIMIT ?",
+            (len(prefix), prefix, limit + 1),
+        )
+        return [dict(r) for r in rows]
+
     def get(self, article_id: str) -> Doc:
+        """The article with this id, or with this unique id prefix (E303 none, E309 several)."""
         row = self.conn.execute(
-            "SELECT doc_json, duplicate_of FROM articles WHERE id=? OR id "
-            "LIKE ? ORDER BY id LIMIT 1",
-            (article_id, article_id + "%"),
+            "SELECT doc_json, duplicate_of FROM articles WHERE id=?", (article_id,)
         ).fetchone()
         if row is None:
-            raise StorageError(Errors.E303, id=article_id, path=self.path)
+            found = self.candidates(article_id) if article_id else self.candidates("", 10)
+            if not found:
+                raise StorageError(Errors.E303, id=article_id, path=self.path)
+            if len(found) > 1 or not article_id:
+                count = self.conn.execute(
+                    "SELECT COUNT(*) FROM articles WHERE substr(id, 1, ?) = ?",
+                    (len(article_id), article_id),
+                ).fetchone()[0]
+                raise StorageError(
+                    Errors.E309, id=article_id, path=self.path, count=count, candidates=found
+                )
+            row = self.conn.execute(
+                "SELECT doc_json, duplicate_of FROM articles WHERE id=?", (found[0]["id"],)
+            ).fetchone()
         data = json.loads(row[0])
         if data.get("text") is None and row[1]:
             orig = self.conn.execute("SELECT text FROM articles WHERE id=?", (row[1],)).fetchone()
@@ -286,35 +353,6 @@ class SqliteStore:
     def iter_docs(self) -> Iterator[Doc]:
         for (aid,) in self.conn.execute("SELECT id FROM articles ORDER BY rowid").fetchall():
             yield self.get(aid)
-
-    def search(
-        self, query: str, *, limit: int = 20, entity: str | None = None
-    ) -> list[dict[str, Any]]:
-        """Articles matching every word of ``query`` (orthography and clitic insensitive)."""
-        norm = fold(query)
-        terms = [norm[s:e] for s, e in words(norm)]
-        if not terms and not entity:
-            return []
-        sql = (
-            "SELECT a.id, a.title, a.published, a.outlet, a.cluster, a.source, a.text"
-            " FROM articles a"
-        )
-        args: list[Any] = []
-        where: list[str] = []
-        if terms:
-            match = " AND ".join('"' + t.replace('"', "") + '"' for t in terms)
-            sql += " JOIN articles_fts f ON f.rowid = a.rowid"
-            where.append("articles_fts MATCH ?")
-            args.append(match)
-        if entity:
-            where.append(
-                "a.id IN (SELECT article_id FROM mentions m JOIN entities e ON"
-                " e.id = m.entity_id WHERE e.id = ? OR e.name = ? OR e.name_ar = ?)"
-            )
-            args.extend([entity, entity, entity])
-        sql += " WHERE " + " AND ".join(where) + " ORDER BY a.published DESC, a.rowid LIMIT ?"
-        args.append(limit)
-        return [dict(r) for r in self.conn.execute(sql, args)]
 
     def stats(self) -> dict[str, int]:
         q = {
@@ -328,6 +366,13 @@ class SqliteStore:
         }
         return {k: int(self.conn.execute(v).fetchone()[0]) for k, v in q.items()}
 
+    def reject_code(self, raw: str) -> str | None:
+        """The reject code of a stored input (by raw hash), None when it was not rejected."""
+        row = self.conn.execute(
+            "SELECT code FROM rejects WHERE raw_hash = ? ORDER BY id LIMIT 1", (raw,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
     def rejects(self) -> list[dict[str, Any]]:
         return [
             dict(r)
@@ -335,6 +380,16 @@ class SqliteStore:
                 "SELECT source, stage, code, reason FROM rejects ORDER BY id"
             )
         ]
+
+
+def storage_error(path: str, e: sqlite3.Error) -> StorageError:
+    """A coded error for what SQLite reported."""
+    msg = str(e)
+    if "locked" in msg or "busy" in msg:
+        return StorageError(Errors.E306, path=path, detail=msg)
+    if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
+        return StorageError(Errors.E307, path=path, detail=msg)
+    return StorageError(Errors.E301, path=path, detail=msg)
 
 
 def _statements(script: str) -> list[str]:
