@@ -25,7 +25,8 @@ from ..storage.sqlite import SqliteStore
 from . import alerts
 
 CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
 SECURITY_HEADERS = {
