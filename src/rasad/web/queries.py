@@ -20,7 +20,11 @@ QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "mater
 EVENT_COLUMNS = (
     f"e.id, e.type, e.mode, e.quad, e.intensity, e.negated, {EVENT_DAY} AS day,"
     " e.source_entity, e.source_countries, e.target_entity, e.target_countries,"
-    " e.article_id, e.cluster, a.title, a.outlet, a.published"
+    " e.article_id, e.cluster, a.title, a.outlet, a.published,"
+    " (SELECT COALESCE(x.name_ar, x.name) FROM entities x WHERE x.id = e.source_entity)"
+    " AS source_name,"
+    " (SELECT COALESCE(x.name_ar, x.name) FROM entities x WHERE x.id = e.target_entity)"
+    " AS target_name"
 )
 
 
@@ -277,7 +281,11 @@ def story(conn: sqlite3.Connection, cluster: str) -> dict[str, Any] | None:
         "SELECT e.type, e.quad, e.source_entity, e.source_countries, e.target_entity,"
         f" e.target_countries, MIN({EVENT_DAY}) AS day, COUNT(DISTINCT v.rowid) AS mentions,"
         " COUNT(DISTINCT e.article_id) AS articles,"
-        " COUNT(DISTINCT COALESCE(a.outlet, a.url, a.source)) AS outlets, MIN(e.id) AS id"
+        " COUNT(DISTINCT COALESCE(a.outlet, a.url, a.source)) AS outlets, MIN(e.id) AS id,"
+        " (SELECT COALESCE(x.name_ar, x.name) FROM entities x WHERE x.id = e.source_entity)"
+        " AS source_name,"
+        " (SELECT COALESCE(x.name_ar, x.name) FROM entities x WHERE x.id = e.target_entity)"
+        " AS target_name"
         " FROM events e JOIN articles a ON a.id = e.article_id"
         " LEFT JOIN event_evidence v ON v.event_id = e.id WHERE a.cluster = ?"
         " GROUP BY e.type, e.source_entity, e.target_entity, e.source_countries,"
