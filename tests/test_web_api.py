@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
-from web_corpus import LATER, copy_db, sample_db
 
 from rasad.cli import main
 from rasad.web import alerts
 from rasad.web.app import create_app
 from rasad.web.search import parse_query, snippet
+from web_corpus import LATER, copy_db, sample_db
 
 AUTH = {"Authorization": "Bearer s3cret"}
 
@@ -51,8 +51,10 @@ def test_pages_are_arabic_rtl_with_strict_csp(client: TestClient) -> None:
         assert r.status_code == 200, url
         assert '<html lang="ar" dir="rtl">' in r.text
         csp = r.headers["content-security-policy"]
-        assert "default-src 'none'" in csp and "unsafe-inline" not in csp
-        assert "<script" not in r.text and " style=" not in r.text
+        assert "default-src 'none'" in csp
+        assert "unsafe-inline" not in csp
+        assert "<script" not in r.text
+        assert " style=" not in r.text
         assert r.headers["x-content-type-options"] == "nosniff"
         assert not re.search(r"(src|href)=\"https?://", r.text), url  # no CDN
 
@@ -82,15 +84,18 @@ def test_downloads_csv_and_json(client: TestClient) -> None:
     n = client.get("/api/dyad/RUS/TUR").json()["total"]
     assert len(lines) - 1 == min(n, 50)
     r = client.get("/api/overview?table=dyads&format=json")
-    assert r.json()[0]["a"] and r.json()[0]["events"] >= 1
+    assert r.json()[0]["a"]
+    assert r.json()[0]["events"] >= 1
     err = client.get("/api/overview?table=nope").json()
-    assert err["error"]["code"] == "not_found" and "dyads" in err["error"]["message"]
+    assert err["error"]["code"] == "not_found"
+    assert "dyads" in err["error"]["message"]
 
 
 def test_dyad_weeks_and_range(client: TestClient) -> None:
     data = client.get("/api/dyad/TUR/RUS").json()
     assert data["total"] == sum(w["events"] for w in data["weeks"])
-    assert all(w["week"] <= v["week"] for w, v in zip(data["weeks"], data["weeks"][1:]))
+    weeks = [w["week"] for w in data["weeks"]]
+    assert weeks == sorted(weeks)
     later = client.get("/api/dyad/TUR/RUS?since=2025-07-01&until=2025-12-31").json()
     assert 0 < later["total"] < data["total"]
     assert all("2025-07-01" <= e["day"] <= "2025-12-31" for e in later["events"])
@@ -100,7 +105,8 @@ def test_dyad_weeks_and_range(client: TestClient) -> None:
 def test_search_is_clitic_insensitive_and_highlights(client: TestClient) -> None:
     data = client.get("/api/search", params={"q": "بوتين"}).json()
     marked = {s["text"] for h in data["hits"] for s in h["snippet"] if s["hit"]}
-    assert "لبوتين" in marked and "بوتين" in marked
+    assert "لبوتين" in marked
+    assert "بوتين" in marked
     html = client.get("/search", params={"q": "بوتين"}).text
     assert "<mark>لبوتين</mark>" in html
 
@@ -114,7 +120,8 @@ def test_search_filters(client: TestClient) -> None:
     dated = client.get("/api/search", params={"since": "2025-10-01"}).json()
     assert all(h["published"] >= "2025-10-01" for h in dated["hits"])
     page2 = client.get("/api/search", params={"page": 2}).json()
-    assert page2["page"] == 2 and {h["id"] for h in page2["hits"]}.isdisjoint(
+    assert page2["page"] == 2
+    assert {h["id"] for h in page2["hits"]}.isdisjoint(
         h["id"] for h in client.get("/api/search").json()["hits"]
     )
 
@@ -133,7 +140,8 @@ def test_any_user_syntax_is_safe(client: TestClient, q: str) -> None:
 def test_query_parser() -> None:
     q = parse_query('بوتين "أردوغان" -سوريا روس*')
     assert q.must == ("بوتين", "اردوغان")
-    assert q.prefixes == ("روس",) and q.exclude == ("سوريا",)
+    assert q.prefixes == ("روس",)
+    assert q.exclude == ("سوريا",)
     assert q.match() == '"بوتين" AND "اردوغان" AND "روس"* NOT "سوريا"'
     parts = snippet("قال الوزير إن وبوتين وافق.", parse_query("بوتين"))
     assert [p["text"] for p in parts if p["hit"]] == ["وبوتين"]
@@ -146,7 +154,8 @@ def test_errors_have_one_shape(client: TestClient) -> None:
         r = client.get(url)
         assert r.status_code == status, url
         body = r.json()
-        assert set(body) == {"error"} and set(body["error"]) == {"status", "code", "message"}
+        assert set(body) == {"error"}
+        assert set(body["error"]) == {"status", "code", "message"}
         assert body["error"]["status"] == status
 
 
@@ -154,7 +163,8 @@ def test_write_endpoints_need_the_token(tmp_path: Path) -> None:
     db = copy_db(tmp_path / "w.db")
     open_app = TestClient(create_app(db))
     r = open_app.post("/api/alerts", json={"name": "x", "type": "AGREE"})
-    assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
+    assert r.status_code == 403
+    assert r.json()["error"]["code"] == "forbidden"
     app = TestClient(create_app(db, token="s3cret"))
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret"}):
         r = app.post("/api/alerts", json={"name": "x", "type": "AGREE"}, headers=headers)
@@ -175,12 +185,15 @@ def test_alert_lifecycle_and_feed(fresh: tuple[TestClient, Path]) -> None:
     feed = app.get("/alerts/ru-tr.atom")
     assert feed.headers["content-type"].startswith("application/atom+xml")
     before = feed.text.count("<entry>")
-    assert before > 0 and "CONSULT" in feed.text
+    assert before > 0
+    assert "CONSULT" in feed.text
     r = app.post("/api/ingest?name=later.txt&date=2025-12-04", content=LATER.encode(),
                  headers=AUTH)
-    assert r.status_code == 200 and r.json()["kept"] == 1
+    assert r.status_code == 200
+    assert r.json()["kept"] == 1
     feed = app.get("/alerts/ru-tr.atom").text
-    assert feed.count("<entry>") > before and "استقبل الرئيس الروسي" in feed
+    assert feed.count("<entry>") > before
+    assert "استقبل الرئيس الروسي" in feed
     assert app.delete("/api/alerts/ru-tr", headers=AUTH).json() == {"removed": "ru-tr"}
     assert app.get("/alerts/ru-tr.atom").status_code == 404
 
@@ -224,13 +237,15 @@ def test_webhook_receives_new_events_after_ingest(
     api.ingest([str(page)], db=db, date="2025-12-04")
     assert len(handler.received) == 1
     sent = handler.received[0]
-    assert sent["alert"] == "putin" and sent["events"]
+    assert sent["alert"] == "putin"
+    assert sent["events"]
     assert all(e["published"] == "2025-12-04" for e in sent["events"])  # only the new ones
     api.ingest([str(page)], db=db)  # nothing new: no second delivery
     assert len(handler.received) == 1
     with alerts.connect(db) as conn:
         (delivery,) = [a["last_delivery"] for a in alerts.list_alerts(conn)]
-    assert delivery["ok"] == 1 and delivery["attempts"] == 1
+    assert delivery["ok"] == 1
+    assert delivery["attempts"] == 1
 
 
 def test_webhook_failures_are_bounded_and_recorded(
@@ -244,23 +259,28 @@ def test_webhook_failures_are_bounded_and_recorded(
     alerts.add(conn, "all-consult", type_="CONSULT", webhook=url)
     conn.execute("UPDATE alerts SET last_event = 0")
     (record,) = alerts.run_alerts(db)
-    assert record["ok"] == 0 and record["attempts"] == alerts.ATTEMPTS
-    assert record["http_status"] == 500 and len(handler.received) == alerts.ATTEMPTS
+    assert record["ok"] == 0
+    assert record["attempts"] == alerts.ATTEMPTS
+    assert record["http_status"] == 500
+    assert len(handler.received) == alerts.ATTEMPTS
     rows = conn.execute("SELECT ok, error FROM alert_deliveries").fetchall()
     assert [tuple(r) for r in rows] == [(0, "HTTP 500")]
     alerts.add(conn, "dead", type_="AGREE", webhook="http://127.0.0.1:9/none")
     conn.execute("UPDATE alerts SET last_event = 0 WHERE name = 'dead'")
     (record,) = alerts.run_alerts(db)
-    assert record["ok"] == 0 and "Error" in record["error"]
+    assert record["ok"] == 0
+    assert "Error" in record["error"]
 
 
 def test_cli_alerts_and_serve_defaults(tmp_path: Path) -> None:
     db = str(copy_db(tmp_path / "c.db"))
     runner = CliRunner()
     r = runner.invoke(main, ["alerts", "add", "t1", "--dyad", "RUS-TUR", "--db", db])
-    assert r.exit_code == 0 and json.loads(r.output)["dyad"] == "RUS-TUR"
+    assert r.exit_code == 0
+    assert json.loads(r.output)["dyad"] == "RUS-TUR"
     r = runner.invoke(main, ["alerts", "add", "t2", "--dyad", "RUSSIA", "--db", db])
-    assert r.exit_code == 1 and "invalid dyad" in r.output
+    assert r.exit_code == 1
+    assert "invalid dyad" in r.output
     r = runner.invoke(main, ["alerts", "list", "--db", db])
     assert [json.loads(x)["name"] for x in r.output.splitlines()] == ["t1"]
     assert runner.invoke(main, ["alerts", "remove", "t1", "--db", db]).exit_code == 0

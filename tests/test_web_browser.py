@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from web_corpus import LATER, copy_db
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -118,14 +119,16 @@ def test_timeline_chart_draws(server: tuple[str, Path], browser: Any) -> None:
     bars = page.locator("figure.timeline svg rect.bar")
     assert bars.count() >= 3
     box = page.locator("figure.timeline svg").bounding_box()
-    assert box["width"] > 600 and box["height"] > 100
+    assert box["width"] > 600
+    assert box["height"] > 100
     assert page.locator("figure.timeline svg polyline.intensity").count() == 1
     # the date-range control narrows the table
     page.fill("input[name=since]", "2025-01-01")
     page.click("form.range button")
     page.wait_for_url("**since=2025-01-01**")
     dates = page.locator("table.events td.date").all_inner_texts()
-    assert dates and all(d >= "2025-01-01" for d in dates)
+    assert dates
+    assert all(d >= "2025-01-01" for d in dates)
     page.close()
 
 
@@ -165,7 +168,8 @@ def test_alert_feed_lists_new_event(server: tuple[str, Path], browser: Any) -> N
     assert r.status == 201
     r = page.request.post(base + "/api/ingest?name=later.txt&date=2025-12-04",
                           data=LATER.encode(), headers=auth)
-    assert r.status == 200 and r.json()["kept"] == 1
+    assert r.status == 200
+    assert r.json()["kept"] == 1
     feed = page.request.get(base + "/alerts/ru-tr.atom")
     assert feed.headers["content-type"].startswith("application/atom+xml")
     assert "استقبل الرئيس الروسي" in feed.text()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from functools import lru_cache
 from importlib.resources import files
@@ -70,7 +71,7 @@ def segments(text: str, mentions: list[dict[str, Any]],
             cuts.update((m["start"], m["end"]))
     points = sorted(cuts)
     out: list[dict[str, Any]] = []
-    for s, e in zip(points, points[1:], strict=False):
+    for s, e in itertools.pairwise(points):
         mention = next((m for m in mentions if m["start"] <= s and e <= m["end"]), None)
         ev = next((v for v in evidence if v["start"] <= s and e <= v["end"]), None)
         out.append({"text": text[s:e], "mention": mention, "evidence": ev})

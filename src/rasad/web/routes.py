@@ -113,7 +113,8 @@ def search_html(request: Request, c: Conn, q: str = "", actor: str | None = None
 def dyad_data(c: sqlite3.Connection, a: str, b: str, since: str | None, until: str | None,
               page_no: int) -> dict[str, Any]:
     ca, cb = _country(a, "first country"), _country(b, "second country")
-    assert ca and cb
+    assert ca
+    assert cb
     return queries.dyad(c, ca, cb, since=_date(since, "since"), until=_date(until, "until"),
                         page=page_no)
 

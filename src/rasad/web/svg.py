@@ -96,7 +96,9 @@ def timeline(weeks: list[dict[str, Any]]) -> str:
             out.append(f'<circle cx="{cx}" cy="{cy}" r="3" fill="#2c3e75"/>')
     for value in (10, 0, -10):
         y = PAD_T + ph * (10 - value) / 20
-        out.append(f'<text x="{W - PAD_R + 2}" y="{y + 4:.1f}" class="tick axis2">{value:+d}</text>')
+        out.append(
+            f'<text x="{W - PAD_R + 2}" y="{y + 4:.1f}" class="tick axis2">{value:+d}</text>'
+        )
     zero = PAD_T + ph / 2
     out.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{zero:.1f}" y2="{zero:.1f}" '
                'stroke="#2c3e75" stroke-dasharray="4 4" stroke-opacity="0.5"/>')
