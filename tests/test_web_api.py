@@ -62,9 +62,12 @@ def test_pages_are_arabic_rtl_with_strict_csp(client: TestClient) -> None:
 def test_every_page_has_a_json_twin(client: TestClient) -> None:
     article, story = _ids(client)
     twins = {
-        "/api/overview": "dyads", "/api/search?q=%D8%A8%D9%88%D8%AA%D9%8A%D9%86": "hits",
-        "/api/dyad/RUS/TUR": "events", "/api/actor/per:vladimir-putin": "events_as_source",
-        f"/api/article/{article}": "mentions", f"/api/story/{story}": "articles",
+        "/api/overview": "dyads",
+        "/api/search?q=%D8%A8%D9%88%D8%AA%D9%8A%D9%86": "hits",
+        "/api/dyad/RUS/TUR": "events",
+        "/api/actor/per:vladimir-putin": "events_as_source",
+        f"/api/article/{article}": "mentions",
+        f"/api/story/{story}": "articles",
         "/api/alerts": "alerts",
     }
     for url, table in twins.items():
@@ -128,8 +131,21 @@ def test_search_filters(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "q",
-    ['"', "بوتين\" OR *", "NEAR(a b)", "terms:x", "(((", "a AND", "-", "*", "^بوتين",
-     "'; DROP TABLE articles; --", "\x00", "بو* -أردوغان", "ك" * 600],
+    [
+        '"',
+        'بوتين" OR *',
+        "NEAR(a b)",
+        "terms:x",
+        "(((",
+        "a AND",
+        "-",
+        "*",
+        "^بوتين",
+        "'; DROP TABLE articles; --",
+        "\x00",
+        "بو* -أردوغان",
+        "ك" * 600,
+    ],
 )
 def test_any_user_syntax_is_safe(client: TestClient, q: str) -> None:
     r = client.get("/api/search", params={"q": q, "actor": q[:50], "outlet": q[:50]})
@@ -148,9 +164,14 @@ def test_query_parser() -> None:
 
 
 def test_errors_have_one_shape(client: TestClient) -> None:
-    for url, status in [("/article/nope", 404), ("/api/dyad/RU/TUR", 400),
-                        ("/api/search?page=0", 422), ("/api/search?since=yesterday", 400),
-                        ("/nowhere", 404), ("/alerts/none.atom", 404)]:
+    for url, status in [
+        ("/article/nope", 404),
+        ("/api/dyad/RU/TUR", 400),
+        ("/api/search?page=0", 422),
+        ("/api/search?since=yesterday", 400),
+        ("/nowhere", 404),
+        ("/alerts/none.atom", 404),
+    ]:
         r = client.get(url)
         assert r.status_code == status, url
         body = r.json()
@@ -175,11 +196,14 @@ def test_write_endpoints_need_the_token(tmp_path: Path) -> None:
 
 def test_alert_lifecycle_and_feed(fresh: tuple[TestClient, Path]) -> None:
     app, _ = fresh
-    r = app.post("/api/alerts", json={"name": "ru-tr", "dyad": "RUS-TUR", "type": "CONSULT"},
-                 headers=AUTH)
+    r = app.post(
+        "/api/alerts", json={"name": "ru-tr", "dyad": "RUS-TUR", "type": "CONSULT"}, headers=AUTH
+    )
     assert r.status_code == 201
-    assert app.post("/api/alerts", json={"name": "ru-tr", "type": "X"},
-                    headers=AUTH).status_code == 409
+    assert (
+        app.post("/api/alerts", json={"name": "ru-tr", "type": "X"}, headers=AUTH).status_code
+        == 409
+    )
     assert app.post("/api/alerts", json={"name": "bad name!"}, headers=AUTH).status_code == 422
     assert app.post("/api/alerts", json={"name": "empty"}, headers=AUTH).status_code == 400
     feed = app.get("/alerts/ru-tr.atom")
@@ -187,8 +211,7 @@ def test_alert_lifecycle_and_feed(fresh: tuple[TestClient, Path]) -> None:
     before = feed.text.count("<entry>")
     assert before > 0
     assert "CONSULT" in feed.text
-    r = app.post("/api/ingest?name=later.txt&date=2025-12-04", content=LATER.encode(),
-                 headers=AUTH)
+    r = app.post("/api/ingest?name=later.txt&date=2025-12-04", content=LATER.encode(), headers=AUTH)
     assert r.status_code == 200
     assert r.json()["kept"] == 1
     feed = app.get("/alerts/ru-tr.atom").text

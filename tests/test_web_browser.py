@@ -17,8 +17,15 @@ import pytest
 from web_corpus import LATER, copy_db
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
@@ -37,8 +44,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
     db = copy_db(tmp_path_factory.mktemp("browser") / "web.db")
     port = _free_port()
-    config = uvicorn.Config(create_app(db, token="secret"), host="127.0.0.1", port=port,
-                            log_level="warning")
+    config = uvicorn.Config(
+        create_app(db, token="secret"), host="127.0.0.1", port=port, log_level="warning"
+    )
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -163,11 +171,13 @@ def test_alert_feed_lists_new_event(server: tuple[str, Path], browser: Any) -> N
     base, _ = server
     page = _open(browser, base + "/alerts")
     auth = {"Authorization": "Bearer secret"}
-    r = page.request.post(base + "/api/alerts", data={"name": "ru-tr", "dyad": "RUS-TUR"},
-                          headers=auth)
+    r = page.request.post(
+        base + "/api/alerts", data={"name": "ru-tr", "dyad": "RUS-TUR"}, headers=auth
+    )
     assert r.status == 201
-    r = page.request.post(base + "/api/ingest?name=later.txt&date=2025-12-04",
-                          data=LATER.encode(), headers=auth)
+    r = page.request.post(
+        base + "/api/ingest?name=later.txt&date=2025-12-04", data=LATER.encode(), headers=auth
+    )
     assert r.status == 200
     assert r.json()["kept"] == 1
     feed = page.request.get(base + "/alerts/ru-tr.atom")

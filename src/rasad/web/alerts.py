@@ -78,9 +78,16 @@ def ensure_tables(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-def add(conn: sqlite3.Connection, name: str, *, actor: str | None = None,
-        dyad: str | None = None, type_: str | None = None, text: str | None = None,
-        webhook: str | None = None) -> dict[str, Any]:
+def add(
+    conn: sqlite3.Connection,
+    name: str,
+    *,
+    actor: str | None = None,
+    dyad: str | None = None,
+    type_: str | None = None,
+    text: str | None = None,
+    webhook: str | None = None,
+) -> dict[str, Any]:
     """Save an alert; only events stored from now on are sent to its webhook."""
     if not NAME.match(name):
         raise AlertError(f"invalid alert name {name!r}: use 1-64 letters, digits, '-' or '_'")
@@ -97,8 +104,16 @@ def add(conn: sqlite3.Connection, name: str, *, actor: str | None = None,
         conn.execute(
             "INSERT INTO alerts(name, actor, dyad, type, text, webhook, created_at, last_event)"
             " VALUES (?,?,?,?,?,?,?,?)",
-            (name, actor, dyad.upper() if dyad else None, type_.upper() if type_ else None,
-             text, webhook, _now(), last),
+            (
+                name,
+                actor,
+                dyad.upper() if dyad else None,
+                type_.upper() if type_ else None,
+                text,
+                webhook,
+                _now(),
+                last,
+            ),
         )
     except sqlite3.IntegrityError as e:
         raise AlertError(f"an alert named {name!r} exists already", 409) from e
@@ -132,8 +147,9 @@ def remove(conn: sqlite3.Connection, name: str) -> None:
     conn.execute("DELETE FROM alert_deliveries WHERE alert = ?", (name,))
 
 
-def matching(conn: sqlite3.Connection, alert: dict[str, Any], *, after: int = 0,
-             limit: int = FEED_ENTRIES) -> list[dict[str, Any]]:
+def matching(
+    conn: sqlite3.Connection, alert: dict[str, Any], *, after: int = 0, limit: int = FEED_ENTRIES
+) -> list[dict[str, Any]]:
     """Events matching the alert (newest first), only those stored after rowid ``after``."""
     where = ["e.rowid > ?"]
     args: list[Any] = [after]
@@ -166,7 +182,8 @@ def matching(conn: sqlite3.Connection, alert: dict[str, Any], *, after: int = 0,
         dict(r)
         for r in conn.execute(
             f"SELECT e.rowid AS seq, {EVENT_COLUMNS}, a.ingested_at FROM events e"
-            " JOIN articles a ON a.id = e.article_id WHERE " + " AND ".join(where)
+            " JOIN articles a ON a.id = e.article_id WHERE "
+            + " AND ".join(where)
             + " ORDER BY e.rowid DESC LIMIT ?",
             [*args, limit],
         )
@@ -215,8 +232,12 @@ def _post(url: str, body: bytes) -> int:
         return int(resp.status)
 
 
-def deliver(conn: sqlite3.Connection, alert: dict[str, Any], events: list[dict[str, Any]],
-            post: Poster = _post) -> dict[str, Any]:
+def deliver(
+    conn: sqlite3.Connection,
+    alert: dict[str, Any],
+    events: list[dict[str, Any]],
+    post: Poster = _post,
+) -> dict[str, Any]:
     """POST ``events`` to the alert's webhook (at most ATTEMPTS tries) and record the result."""
     body = json.dumps({"alert": alert["name"], "events": events}, ensure_ascii=False).encode()
     status: int | None = None
@@ -234,9 +255,15 @@ def deliver(conn: sqlite3.Connection, alert: dict[str, Any], events: list[dict[s
             break
         if attempts < ATTEMPTS:
             time.sleep(BACKOFF_S * attempts)
-    record = {"alert": alert["name"], "at": _now(), "events": len(events),
-              "ok": int(error is None), "attempts": attempts, "http_status": status,
-              "error": error}
+    record = {
+        "alert": alert["name"],
+        "at": _now(),
+        "events": len(events),
+        "ok": int(error is None),
+        "attempts": attempts,
+        "http_status": status,
+        "error": error,
+    }
     conn.execute(
         "INSERT INTO alert_deliveries(alert, at, events, ok, attempts, http_status, error)"
         " VALUES (:alert, :at, :events, :ok, :attempts, :http_status, :error)",
@@ -263,8 +290,10 @@ def run_alerts(db_path: str | Path, post: Poster = _post) -> list[dict[str, Any]
             new = matching(conn, alert, after=alert["last_event"], limit=1000)
             if not new:
                 continue
-            conn.execute("UPDATE alerts SET last_event = ? WHERE name = ?",
-                         (max(e["seq"] for e in new), alert["name"]))
+            conn.execute(
+                "UPDATE alerts SET last_event = ? WHERE name = ?",
+                (max(e["seq"] for e in new), alert["name"]),
+            )
             if alert["webhook"]:
                 records.append(deliver(conn, alert, new, post))
         return records

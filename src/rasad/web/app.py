@@ -51,8 +51,16 @@ def error_body(status: int, code: str, message: str) -> dict[str, Any]:
     return {"error": {"status": status, "code": code, "message": message}}
 
 
-_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-          405: "method_not_allowed", 409: "conflict", 413: "too_large", 422: "invalid_request"}
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    422: "invalid_request",
+}
 
 
 class Connections:
@@ -158,8 +166,11 @@ def check_token(request: Request) -> None:
     """Write endpoints: ``Authorization: Bearer TOKEN`` must match the operator's token."""
     expected: str | None = request.app.state.token
     if not expected:
-        raise ApiError(403, "forbidden", "write endpoints are disabled: start the server with "
-                       "--token or RASAD_TOKEN")
+        raise ApiError(
+            403,
+            "forbidden",
+            "write endpoints are disabled: start the server with --token or RASAD_TOKEN",
+        )
     given = request.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(value.encode(), expected.encode()):

@@ -16,11 +16,19 @@ def register(main: click.Group) -> None:
 
     @main.command()
     @_db
-    @click.option("--host", default="127.0.0.1", show_default=True,
-                  help="Interface to listen on (127.0.0.1: this machine only).")
+    @click.option(
+        "--host",
+        default="127.0.0.1",
+        show_default=True,
+        help="Interface to listen on (127.0.0.1: this machine only).",
+    )
     @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-    @click.option("--token", envvar="RASAD_TOKEN", help="Operator token for the write "
-                  "endpoints (ingest, alerts); also RASAD_TOKEN. Without it they are disabled.")
+    @click.option(
+        "--token",
+        envvar="RASAD_TOKEN",
+        help="Operator token for the write "
+        "endpoints (ingest, alerts); also RASAD_TOKEN. Without it they are disabled.",
+    )
     @_errors
     def serve(db: str, host: str, port: int, token: str | None) -> None:
         """Serve the web pages and the JSON API (OpenAPI at /openapi.json)."""
@@ -45,15 +53,23 @@ def register(main: click.Group) -> None:
     @click.option("--webhook", help="URL that receives newly matching events (JSON POST).")
     @_db
     @_errors
-    def alerts_add(name: str, actor: str | None, dyad: str | None, type_: str | None,
-                   text: str | None, webhook: str | None, db: str) -> None:
+    def alerts_add(
+        name: str,
+        actor: str | None,
+        dyad: str | None,
+        type_: str | None,
+        text: str | None,
+        webhook: str | None,
+        db: str,
+    ) -> None:
         """Save an alert; its feed is served at /alerts/NAME.atom."""
         from . import alerts as al
 
         with al.connect(db) as conn:
             try:
-                item = al.add(conn, name, actor=actor, dyad=dyad, type_=type_, text=text,
-                              webhook=webhook)
+                item = al.add(
+                    conn, name, actor=actor, dyad=dyad, type_=type_, text=text, webhook=webhook
+                )
             except al.AlertError as e:
                 raise click.ClickException(str(e)) from e
         click.echo(json.dumps(item, ensure_ascii=False))
@@ -83,4 +99,3 @@ def register(main: click.Group) -> None:
             except al.AlertError as e:
                 raise click.ClickException(str(e)) from e
         click.echo(f"removed {name}", err=True)
-

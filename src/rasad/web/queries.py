@@ -28,9 +28,9 @@ EVENT_COLUMNS = (
 )
 
 
-def rows(conn: sqlite3.Connection, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> list[
-    dict[str, Any]
-]:
+def rows(
+    conn: sqlite3.Connection, sql: str, args: list[Any] | tuple[Any, ...] = ()
+) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(sql, args)]
 
 
@@ -141,8 +141,9 @@ def weekly(cells: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per week: a count per quad class and the mean intensity of the week."""
     out: dict[str, dict[str, Any]] = {}
     for c in cells:
-        week = out.setdefault(c["week"], {"week": c["week"], **dict.fromkeys(QUADS, 0),
-                                          "events": 0, "_sum": 0.0})
+        week = out.setdefault(
+            c["week"], {"week": c["week"], **dict.fromkeys(QUADS, 0), "events": 0, "_sum": 0.0}
+        )
         if c["quad"] in QUADS:
             week[c["quad"]] += c["events"]
         week["events"] += c["events"]
@@ -158,7 +159,7 @@ def add_evidence(conn: sqlite3.Connection, events: list[dict[str, Any]]) -> None
     """Give each event its first evidence sentence (text of the stored article body)."""
     for ev in events:
         row = conn.execute(
-            "SELECT v.start, v.\"end\", COALESCE(a.text, o.text) FROM event_evidence v"
+            'SELECT v.start, v."end", COALESCE(a.text, o.text) FROM event_evidence v'
             " JOIN articles a ON a.id = v.article_id LEFT JOIN articles o ON o.id = a.duplicate_of"
             " WHERE v.event_id = ? ORDER BY v.start LIMIT 1",
             (ev["id"],),
@@ -184,10 +185,12 @@ def actor(conn: sqlite3.Connection, ent: dict[str, Any], limit: int = 50) -> dic
         (eid,),
     )
     base = f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
-    as_source = rows(conn, base + " WHERE e.source_entity = ? ORDER BY day DESC LIMIT ?",
-                     (eid, limit))
-    as_target = rows(conn, base + " WHERE e.target_entity = ? ORDER BY day DESC LIMIT ?",
-                     (eid, limit))
+    as_source = rows(
+        conn, base + " WHERE e.source_entity = ? ORDER BY day DESC LIMIT ?", (eid, limit)
+    )
+    as_target = rows(
+        conn, base + " WHERE e.target_entity = ? ORDER BY day DESC LIMIT ?", (eid, limit)
+    )
     add_evidence(conn, as_source)
     add_evidence(conn, as_target)
     counterparts = rows(
@@ -229,14 +232,14 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
     aid = art["duplicate_of"] or art["id"]
     mentions = rows(
         conn,
-        "SELECT m.start, m.\"end\", m.text, m.how, m.entity_id, e.name, e.name_ar, e.type"
+        'SELECT m.start, m."end", m.text, m.how, m.entity_id, e.name, e.name_ar, e.type'
         " FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?"
         " ORDER BY m.start",
         (aid,),
     )
     evidence = rows(
         conn,
-        "SELECT v.start, v.\"end\", e.id AS event_id, e.type, e.quad FROM event_evidence v"
+        'SELECT v.start, v."end", e.id AS event_id, e.type, e.quad FROM event_evidence v'
         " JOIN events e ON e.id = v.event_id WHERE v.article_id = ? ORDER BY v.start",
         (aid,),
     )
@@ -247,7 +250,8 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
         (aid,),
     )
     furniture = rows(
-        conn, "SELECT line, text, reason FROM furniture WHERE article_id = ? ORDER BY line",
+        conn,
+        "SELECT line, text, reason FROM furniture WHERE article_id = ? ORDER BY line",
         (art["id"],),
     )
     others = rows(

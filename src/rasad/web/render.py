@@ -61,8 +61,9 @@ FILTERS = {
 }
 
 
-def segments(text: str, mentions: list[dict[str, Any]],
-             evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def segments(
+    text: str, mentions: list[dict[str, Any]], evidence: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Cut ``text`` at every mention and evidence boundary. Each piece says which entity
     mention (if any) and which event evidence (if any) covers it."""
     cuts = {0, len(text)}

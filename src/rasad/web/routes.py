@@ -79,60 +79,120 @@ def overview_html(request: Request, c: Conn) -> Response:
 
 
 # -- search -------------------------------------------------------------------------------
-def search_data(c: sqlite3.Connection, q: str, actor: str | None, country: str | None,
-                type: str | None, since: str | None, until: str | None, outlet: str | None,
-                page_no: int) -> dict[str, Any]:
-    filters = Filters(actor=_opt(actor), country=_country(country, "country"),
-                      type=_opt(type), since=_date(since, "since"),
-                      until=_date(until, "until"), outlet=_opt(outlet))
+def search_data(
+    c: sqlite3.Connection,
+    q: str,
+    actor: str | None,
+    country: str | None,
+    type: str | None,
+    since: str | None,
+    until: str | None,
+    outlet: str | None,
+    page_no: int,
+) -> dict[str, Any]:
+    filters = Filters(
+        actor=_opt(actor),
+        country=_country(country, "country"),
+        type=_opt(type),
+        since=_date(since, "since"),
+        until=_date(until, "until"),
+        outlet=_opt(outlet),
+    )
     data = search(c, q[:500], filters, page=page_no)
     data["filters"] = vars(filters)
     return data
 
 
 @router.get("/api/search", tags=["pages"], summary="Full-text search with filters")
-def search_json(c: Conn, q: str = "", actor: str | None = None, country: str | None = None,
-                type: str | None = None, since: str | None = None, until: str | None = None,
-                outlet: str | None = None, page: PageQ = 1, table: TableQ = None,
-                format: FmtQ = "json") -> Any:
+def search_json(
+    c: Conn,
+    q: str = "",
+    actor: str | None = None,
+    country: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    page: PageQ = 1,
+    table: TableQ = None,
+    format: FmtQ = "json",
+) -> Any:
     data = search_data(c, q, actor, country, type, since, until, outlet, page)
     return _twin(data, table, format, "search")
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
-def search_html(request: Request, c: Conn, q: str = "", actor: str | None = None,
-                country: str | None = None, type: str | None = None, since: str | None = None,
-                until: str | None = None, outlet: str | None = None,
-                page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1) -> Response:
+def search_html(
+    request: Request,
+    c: Conn,
+    q: str = "",
+    actor: str | None = None,
+    country: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
+) -> Response:
     data = search_data(c, q, actor, country, type, since, until, outlet, page_no)
-    return page(request, "search.html", data, api="/api/search" + qs(request),
-                outlets=queries.outlets(c), types=queries.event_types(c), qs=qs)
+    return page(
+        request,
+        "search.html",
+        data,
+        api="/api/search" + qs(request),
+        outlets=queries.outlets(c),
+        types=queries.event_types(c),
+        qs=qs,
+    )
 
 
 # -- dyad ---------------------------------------------------------------------------------
-def dyad_data(c: sqlite3.Connection, a: str, b: str, since: str | None, until: str | None,
-              page_no: int) -> dict[str, Any]:
+def dyad_data(
+    c: sqlite3.Connection, a: str, b: str, since: str | None, until: str | None, page_no: int
+) -> dict[str, Any]:
     ca, cb = _country(a, "first country"), _country(b, "second country")
     assert ca
     assert cb
-    return queries.dyad(c, ca, cb, since=_date(since, "since"), until=_date(until, "until"),
-                        page=page_no)
+    return queries.dyad(
+        c, ca, cb, since=_date(since, "since"), until=_date(until, "until"), page=page_no
+    )
 
 
 @router.get("/api/dyad/{a}/{b}", tags=["pages"], summary="Relation between two countries")
-def dyad_json(c: Conn, a: str, b: str, since: str | None = None, until: str | None = None,
-              page: PageQ = 1, table: TableQ = None, format: FmtQ = "json") -> Any:
+def dyad_json(
+    c: Conn,
+    a: str,
+    b: str,
+    since: str | None = None,
+    until: str | None = None,
+    page: PageQ = 1,
+    table: TableQ = None,
+    format: FmtQ = "json",
+) -> Any:
     return _twin(dyad_data(c, a, b, since, until, page), table, format, f"dyad-{a}-{b}")
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
-def dyad_html(request: Request, c: Conn, a: str, b: str, since: str | None = None,
-              until: str | None = None,
-              page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1) -> Response:
+def dyad_html(
+    request: Request,
+    c: Conn,
+    a: str,
+    b: str,
+    since: str | None = None,
+    until: str | None = None,
+    page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
+) -> Response:
     data = dyad_data(c, a, b, since, until, page_no)
     names = {code: queries.entity(c, code) for code in data["dyad"]}
-    return page(request, "dyad.html", data, api=f"/api/dyad/{a}/{b}" + qs(request),
-                chart=svg.timeline(data["weeks"]), names=names, qs=qs)
+    return page(
+        request,
+        "dyad.html",
+        data,
+        api=f"/api/dyad/{a}/{b}" + qs(request),
+        chart=svg.timeline(data["weeks"]),
+        names=names,
+        qs=qs,
+    )
 
 
 # -- actor --------------------------------------------------------------------------------
@@ -155,8 +215,7 @@ def actor_json(c: Conn, entity_id: str, table: TableQ = None, format: FmtQ = "js
 def actor_html(request: Request, c: Conn, entity_id: str) -> Response:
     data = actor_data(c, entity_id)
     chart = svg.network(data["entity"], data["counterparts"])
-    return page(request, "actor.html", data, api=f"/api/actor/{data['entity']['id']}",
-                chart=chart)
+    return page(request, "actor.html", data, api=f"/api/actor/{data['entity']['id']}", chart=chart)
 
 
 # -- article ------------------------------------------------------------------------------
@@ -216,8 +275,13 @@ def alerts_html(request: Request) -> Response:
     return page(request, "alerts.html", alerts_data(request), api="/api/alerts")
 
 
-@router.get("/alerts/{name}.atom", tags=["alerts"], summary="Atom feed of one alert",
-            response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}})
+@router.get(
+    "/alerts/{name}.atom",
+    tags=["alerts"],
+    summary="Atom feed of one alert",
+    response_class=Response,
+    responses={200: {"content": {"application/atom+xml": {}}}},
+)
 def alert_feed(request: Request, name: str) -> Response:
     w = request.app.state.conns.write()
     try:

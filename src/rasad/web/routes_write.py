@@ -34,8 +34,15 @@ class AlertIn(BaseModel):
 def create_alert(request: Request, body: AlertIn) -> dict[str, Any]:
     w = request.app.state.conns.write()
     try:
-        return alerts.add(w, body.name, actor=body.actor, dyad=body.dyad, type_=body.type,
-                          text=body.text, webhook=body.webhook)
+        return alerts.add(
+            w,
+            body.name,
+            actor=body.actor,
+            dyad=body.dyad,
+            type_=body.type,
+            text=body.text,
+            webhook=body.webhook,
+        )
     finally:
         w.close()
 
@@ -51,18 +58,23 @@ def delete_alert(request: Request, name: str) -> dict[str, Any]:
 
 
 @router.post("/api/ingest", summary="Ingest one uploaded page (the request body)")
-async def ingest(request: Request, name: str = "upload.html",
-                 date: str | None = None) -> dict[str, Any]:
+async def ingest(
+    request: Request, name: str = "upload.html", date: str | None = None
+) -> dict[str, Any]:
     """The body is one file (HTML, text, JSON Lines or WARC); ``name`` gives its type by its
     extension. Answers the ingest summary; alerts run afterwards."""
     ext = next((e for e in EXTENSIONS if name.lower().endswith(e)), None)
     if ext is None:
-        raise ApiError(400, "bad_request", f"name={name!r}: the extension must be one of "
-                       f"{', '.join(EXTENSIONS)}")
+        raise ApiError(
+            400,
+            "bad_request",
+            f"name={name!r}: the extension must be one of {', '.join(EXTENSIONS)}",
+        )
     body = await request.body()
     if len(body) > MAX_UPLOAD:
-        raise ApiError(413, "too_large", f"the page is {len(body)} bytes; the limit is "
-                       f"{MAX_UPLOAD}")
+        raise ApiError(
+            413, "too_large", f"the page is {len(body)} bytes; the limit is {MAX_UPLOAD}"
+        )
     stem = re.sub(r"[^A-Za-z0-9_-]+", "_", name[: -len(ext)])[:80] or "upload"
     with tempfile.TemporaryDirectory(prefix="rasad-upload-") as tmp:
         path = Path(tmp) / (stem + ext)

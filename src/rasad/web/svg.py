@@ -64,10 +64,13 @@ def timeline(weeks: list[dict[str, Any]]) -> str:
     ]
     for i in range(5):
         y = PAD_T + ph * i / 4
-        out.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{y:.1f}" y2="{y:.1f}" '
-                   'stroke="#e3e3e3"/>')
-        out.append(f'<text x="{PAD_L - 6}" y="{y + 4:.1f}" text-anchor="end" '
-                   f'class="tick">{round(top * (4 - i) / 4)}</text>')
+        out.append(
+            f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e3e3e3"/>'
+        )
+        out.append(
+            f'<text x="{PAD_L - 6}" y="{y + 4:.1f}" text-anchor="end" '
+            f'class="tick">{round(top * (4 - i) / 4)}</text>'
+        )
     points: list[str] = []
     for i, label in enumerate(labels):
         x = PAD_L + i * step + (step - bar) / 2
@@ -89,8 +92,10 @@ def timeline(weeks: list[dict[str, Any]]) -> str:
         cy = PAD_T + ph * (10 - w["mean_intensity"]) / 20
         points.append(f"{x + bar / 2:.1f},{cy:.1f}")
     if points:
-        out.append(f'<polyline class="intensity" points="{" ".join(points)}" fill="none" '
-                   'stroke="#2c3e75" stroke-width="2"/>')
+        out.append(
+            f'<polyline class="intensity" points="{" ".join(points)}" fill="none" '
+            'stroke="#2c3e75" stroke-width="2"/>'
+        )
         for p in points:
             cx, cy = p.split(",")
             out.append(f'<circle cx="{cx}" cy="{cy}" r="3" fill="#2c3e75"/>')
@@ -100,13 +105,17 @@ def timeline(weeks: list[dict[str, Any]]) -> str:
             f'<text x="{W - PAD_R + 2}" y="{y + 4:.1f}" class="tick axis2">{value:+d}</text>'
         )
     zero = PAD_T + ph / 2
-    out.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{zero:.1f}" y2="{zero:.1f}" '
-               'stroke="#2c3e75" stroke-dasharray="4 4" stroke-opacity="0.5"/>')
+    out.append(
+        f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{zero:.1f}" y2="{zero:.1f}" '
+        'stroke="#2c3e75" stroke-dasharray="4 4" stroke-opacity="0.5"/>'
+    )
     for i in sorted({0, len(labels) // 2, len(labels) - 1}):
         x = PAD_L + i * step + step / 2
         anchor = "start" if i == 0 else ("end" if i == len(labels) - 1 else "middle")
-        out.append(f'<text x="{x:.1f}" y="{H - 8}" text-anchor="{anchor}" class="tick">'
-                   f"{escape(labels[i])}</text>")
+        out.append(
+            f'<text x="{x:.1f}" y="{H - 8}" text-anchor="{anchor}" class="tick">'
+            f"{escape(labels[i])}</text>"
+        )
     out.append("</svg>")
     return "".join(out)
 
