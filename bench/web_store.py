@@ -32,7 +32,8 @@ WEIGHTS = [30, 28, 12, 8, 6, 6, 5, 5, 5, 5, 5, 4, 3, 3, 3, 2, 2, 2, 2, 2]
 OUTLETS = [f"منفذ {i}" for i in range(1, 41)]
 
 
-def generate(n: int, db: Path, seed: int = 7) -> None:
+def generate(n: int, db: Path, seed: int = 7, first: int = 0) -> None:
+    """Articles ``first`` .. ``n - 1`` (resuming an interrupted run gives the same store)."""
     rnd = random.Random(seed)
     with tempfile.TemporaryDirectory() as tmp:
         sample = Path(tmp) / "sample.db"
@@ -47,7 +48,7 @@ def generate(n: int, db: Path, seed: int = 7) -> None:
         evidence = {e["id"]: [dict(r) for r in src.execute(
             "SELECT * FROM event_evidence WHERE event_id = ?", (e["id"],))]
             for evs in events.values() for e in evs}
-        for table in ("entities", "spellings"):
+        for table in ("entities", "spellings") if first == 0 else ():
             rows = [tuple(r) for r in src.execute(f"SELECT * FROM {table}")]
             SqliteStore(db).close()
             out = sqlite3.connect(db)
@@ -61,7 +62,8 @@ def generate(n: int, db: Path, seed: int = 7) -> None:
     out.execute("PRAGMA synchronous=OFF")
     start = date(2019, 1, 1)
     t0 = time.time()
-    for i in range(n):
+    for i in range(first, n):
+        rnd.seed(f"{seed}-{i}")
         tpl = rnd.choice(arts)
         aid = hashlib.sha256(f"gen{i}".encode()).hexdigest()[:16]
         day = (start + timedelta(days=rnd.randrange(2900))).isoformat()
@@ -108,10 +110,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=100_000)
     ap.add_argument("--db", type=Path, default=Path("/tmp/rasad-web-bench.db"))
+    ap.add_argument("--resume", action="store_true", help="continue an interrupted run")
     args = ap.parse_args()
+    first = 0
     if args.db.exists():
-        sys.exit(f"{args.db} exists; remove it first")
-    generate(args.articles, args.db)
+        if not args.resume:
+            sys.exit(f"{args.db} exists; remove it first (or --resume)")
+        with sqlite3.connect(args.db) as conn:
+            first = conn.execute("SELECT COUNT(*) FROM sources WHERE source LIKE 'gen/%'")
+            first = int(first.fetchone()[0])
+    generate(args.articles, args.db, first=first)
     print(args.db)
 
 

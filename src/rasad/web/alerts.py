@@ -285,6 +285,10 @@ def run_alerts(db_path: str | Path, post: Poster = _post) -> list[dict[str, Any]
         if not has:
             return []
         ensure_tables(conn)
+        from . import indexes
+
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'web_state'").fetchone():
+            indexes.refresh(conn)
         records = []
         for alert in [dict(r) for r in conn.execute("SELECT * FROM alerts").fetchall()]:
             new = matching(conn, alert, after=alert["last_event"], limit=1000)

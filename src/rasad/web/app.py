@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException
 
 from ..errors import RasadError
 from ..storage.sqlite import SqliteStore
-from . import alerts
+from . import alerts, indexes
 
 CSP = (
     "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; "
@@ -69,6 +69,8 @@ class Connections:
     def __init__(self, db: str) -> None:
         self.db = db
         self._local = threading.local()
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[tuple[Any, ...], Any]] = {}
 
     def read(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -82,6 +84,35 @@ class Connections:
 
     def write(self) -> sqlite3.Connection:
         return alerts.connect(self.db)
+
+    def fresh(self) -> sqlite3.Connection:
+        """The read connection, after bringing the web indexes up to date if events changed."""
+        conn = self.read()
+        if indexes.stale(conn):
+            w = self.write()
+            try:
+                indexes.refresh(w)
+            finally:
+                w.close()
+        return conn
+
+    def cached(self, name: str, compute: Callable[[sqlite3.Connection], Any]) -> Any:
+        """``compute(conn)``, recomputed only when the store changed (new sources or events)."""
+        conn = self.fresh()
+        key = tuple(
+            conn.execute(
+                "SELECT (SELECT MAX(rowid) FROM sources), (SELECT MAX(rowid) FROM events),"
+                " (SELECT MAX(rowid) FROM rejects)"
+            ).fetchone()
+        )
+        with self._lock:
+            hit = self._cache.get(name)
+            if hit is not None and hit[0] == key:
+                return hit[1]
+        value = compute(conn)
+        with self._lock:
+            self._cache[name] = (key, value)
+        return value
 
 
 def templates() -> Environment:
@@ -101,8 +132,11 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
     """The application over the store ``db`` (created if missing). Write endpoints need
     ``token``; without one they answer 403."""
     SqliteStore(db).close()  # create or migrate the schema
-    with alerts.connect(db):
-        pass
+    conn = alerts.connect(db)
+    try:
+        indexes.ensure(conn)
+    finally:
+        conn.close()
     app = FastAPI(
         title="Rasad",
         summary="Arabic news events: search, relations, actors, articles, stories and alerts.",

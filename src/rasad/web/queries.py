@@ -63,17 +63,14 @@ def overview(conn: sqlite3.Connection) -> dict[str, Any]:
     }
     latest = rows(
         conn,
-        f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
+        f"SELECT {EVENT_COLUMNS} FROM (SELECT id FROM articles ORDER BY published DESC"
+        " LIMIT 40) x JOIN events e ON e.article_id = x.id JOIN articles a ON a.id = x.id"
         " ORDER BY day DESC, e.rowid DESC LIMIT 15",
     )
     dyads = rows(
         conn,
-        "SELECT min(s.value, t.value) AS a, max(s.value, t.value) AS b, COUNT(*) AS events,"
-        " ROUND(AVG(e.intensity), 2) AS mean_intensity FROM events e,"
-        " json_each('[\"' || replace(e.source_countries, ';', '\",\"') || '\"]') s,"
-        " json_each('[\"' || replace(e.target_countries, ';', '\",\"') || '\"]') t"
-        " WHERE e.source_countries != '' AND e.target_countries != '' AND s.value != t.value"
-        " GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT 12",
+        "SELECT a, b, COUNT(*) AS events, ROUND(AVG(intensity), 2) AS mean_intensity"
+        " FROM web_dyads GROUP BY a, b ORDER BY events DESC, a, b LIMIT 12",
     )
     rejects = rows(
         conn,
@@ -102,26 +99,29 @@ def dyad(
     page: int = 1,
     per_page: int = 50,
 ) -> dict[str, Any]:
-    """Weekly counts by quad class, weekly mean intensity and one page of events."""
-    where, args = dyad_where(a, b)
-    frm = " FROM events e JOIN articles a ON a.id = e.article_id WHERE " + where
+    """Weekly counts by quad class, weekly mean intensity and one page of events (from the
+    ``web_dyads`` table of :mod:`rasad.web.indexes`)."""
+    where = " WHERE d.a = ? AND d.b = ?"
+    args: list[Any] = [min(a, b), max(a, b)]
     if since:
-        frm += f" AND {EVENT_DAY} >= ?"
+        where += " AND d.day >= ?"
         args.append(since)
     if until:
-        frm += f" AND {EVENT_DAY} <= ?"
-        args.append(until)
+        where += " AND d.day <= ?"
+        args.append(until + "\uffff")
     weeks = rows(
         conn,
-        f"SELECT date({EVENT_DAY}, '-6 days', 'weekday 1') AS week, e.quad AS quad,"
-        f" COUNT(*) AS events, AVG(e.intensity) AS mean_intensity{frm}"
+        "SELECT date(d.day, '-6 days', 'weekday 1') AS week, d.quad AS quad,"
+        f" COUNT(*) AS events, AVG(d.intensity) AS mean_intensity FROM web_dyads d{where}"
         " GROUP BY week, quad HAVING week IS NOT NULL ORDER BY week",
         args,
     )
-    total = int(conn.execute("SELECT COUNT(*)" + frm, args).fetchone()[0])
+    total = int(conn.execute(f"SELECT COUNT(*) FROM web_dyads d{where}", args).fetchone()[0])
     events = rows(
         conn,
-        f"SELECT {EVENT_COLUMNS}{frm} ORDER BY day DESC, e.rowid DESC LIMIT ? OFFSET ?",
+        f"SELECT {EVENT_COLUMNS} FROM web_dyads d JOIN events e ON e.id = d.event_id"
+        f" JOIN articles a ON a.id = e.article_id{where}"
+        " ORDER BY d.day DESC, d.event_id DESC LIMIT ? OFFSET ?",
         [*args, per_page, (page - 1) * per_page],
     )
     add_evidence(conn, events)
@@ -186,10 +186,10 @@ def actor(conn: sqlite3.Connection, ent: dict[str, Any], limit: int = 50) -> dic
     )
     base = f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
     as_source = rows(
-        conn, base + " WHERE e.source_entity = ? ORDER BY day DESC LIMIT ?", (eid, limit)
+        conn, base + " WHERE e.source_entity = ? ORDER BY e.rowid DESC LIMIT ?", (eid, limit)
     )
     as_target = rows(
-        conn, base + " WHERE e.target_entity = ? ORDER BY day DESC LIMIT ?", (eid, limit)
+        conn, base + " WHERE e.target_entity = ? ORDER BY e.rowid DESC LIMIT ?", (eid, limit)
     )
     add_evidence(conn, as_source)
     add_evidence(conn, as_target)

@@ -26,7 +26,7 @@ PageQ = Annotated[int, Query(ge=1, le=100_000)]
 
 
 def conn(request: Request) -> sqlite3.Connection:
-    c: sqlite3.Connection = request.app.state.conns.read()
+    c: sqlite3.Connection = request.app.state.conns.fresh()
     return c
 
 
@@ -64,18 +64,19 @@ def qs(request: Request, **changes: Any) -> str:
 
 
 # -- overview -----------------------------------------------------------------------------
-def overview_data(c: sqlite3.Connection) -> dict[str, Any]:
-    return queries.overview(c)
+def overview_data(request: Request) -> dict[str, Any]:
+    data: dict[str, Any] = request.app.state.conns.cached("overview", queries.overview)
+    return data
 
 
 @router.get("/api/overview", tags=["pages"], summary="Corpus counts, latest events, dyads, rejects")
-def overview_json(c: Conn, table: TableQ = None, format: FmtQ = "json") -> Any:
-    return _twin(overview_data(c), table, format, "overview")
+def overview_json(request: Request, table: TableQ = None, format: FmtQ = "json") -> Any:
+    return _twin(overview_data(request), table, format, "overview")
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def overview_html(request: Request, c: Conn) -> Response:
-    return page(request, "overview.html", overview_data(c), api="/api/overview")
+def overview_html(request: Request) -> Response:
+    return page(request, "overview.html", overview_data(request), api="/api/overview")
 
 
 # -- search -------------------------------------------------------------------------------
@@ -144,6 +145,10 @@ def search_html(
         types=queries.event_types(c),
         qs=qs,
     )
+
+
+def _choices(c: sqlite3.Connection) -> dict[str, list[str]]:
+    return {"outlets": queries.outlets(c), "types": queries.event_types(c)}
 
 
 # -- dyad ---------------------------------------------------------------------------------

@@ -119,17 +119,23 @@ def search(
     """One page of hits with snippets, the total and the parsed query."""
     query = parse_query(text)
     where, args = article_filters(filters)
-    frm = "articles a"
     if not query.empty:
-        frm = "articles_fts f JOIN articles a ON a.rowid = f.rowid"
-        where.insert(0, "articles_fts MATCH ?")
+        where.insert(0, "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         args.insert(0, query.match())
     elif text.strip() and not any(vars(filters).values()):
         return {"query": text, "total": 0, "page": page, "per_page": per_page, "hits": []}
     sql_where = " WHERE " + " AND ".join(where)
-    total = int(conn.execute(f"SELECT COUNT(*) FROM {frm}{sql_where}", args).fetchone()[0])
+    if not query.empty and not any(vars(filters).values()):
+        # duplicates are not indexed: the index alone gives the total
+        total = int(
+            conn.execute(
+                "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (query.match(),)
+            ).fetchone()[0]
+        )
+    else:
+        total = int(conn.execute(f"SELECT COUNT(*) FROM articles a{sql_where}", args).fetchone()[0])
     rows = conn.execute(
-        f"SELECT a.id, a.title, a.published, a.outlet, a.cluster, a.text FROM {frm}{sql_where}"
+        f"SELECT a.id, a.title, a.published, a.outlet, a.cluster, a.text FROM articles a{sql_where}"
         " ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
         [*args, per_page, (page - 1) * per_page],
     ).fetchall()
