@@ -120,6 +120,7 @@ def search(
     query = parse_query(text)
     where, args = article_filters(filters)
     if not query.empty:
+        where.remove("a.duplicate_of IS NULL")  # duplicates are not in the full-text index
         where.insert(0, "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         args.insert(0, query.match())
     elif text.strip() and not any(vars(filters).values()):
