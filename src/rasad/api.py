@@ -135,6 +135,9 @@ def ingest(
         if pending:
             report.counts.update(store.write_batch(pending))
         report.clusters = store.stats()["clusters"]
+    from .web.alerts import run_alerts  # webhooks of saved alerts get the new events
+
+    run_alerts(db)
     return report
 
 

@@ -271,6 +271,9 @@ def _register_more() -> None:
     from .cli_more import register
 
     register(main)
+    from .web.cli import register as register_web
+
+    register_web(main)
 
 
 _register_more()
