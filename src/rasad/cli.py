@@ -209,6 +209,7 @@ def _register_more() -> None:
     from .cli_more import register
 
     register(main)
+    __import__("rasad.batch.cli", fromlist=["register"]).register(main)
 
 
 _register_more()

@@ -43,6 +43,7 @@ class Errors:
     E202 = "E202 unknown stage '{name}'. Registered stages: {known}."
     E203 = "E203 stage '{stage}' failed on {source}: {detail}."
     E204 = "E204 unknown executor '{name}'. Use one of: local, pool, ray."
+    E205 = "E205 shard {shard} failed after {attempts} attempt(s): {detail}."
     # storage
     E301 = "E301 database {path} could not be opened: {detail}."
     E302 = "E302 database {path} has schema version {found}, newer than this Rasad ({known})."
@@ -53,6 +54,10 @@ class Errors:
     E402 = "E402 invalid option {name}={value}: {detail}."
     E403 = "E403 missing dependency: {what} needs {package}: pip install '{extra}'."
     E404 = "E404 gold file {path} line {line}: {detail}."
+    E405 = (
+        "E405 output folder {path} holds a run of other inputs or settings ({detail}); "
+        "use a new --out folder or delete it."
+    )
 
 
 class RasadError(Exception):
