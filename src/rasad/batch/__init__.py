@@ -206,6 +206,6 @@ def _check(res: dict[str, Outcome]) -> None:
 def load(folder: str | Path, *, db: str | Path = "rasad.db", batch_size: int = 500) -> dict[
         str, int]:
     """Load the Parquet tables of a batch run into the SQLite store (idempotent)."""
-    from .load import load_folder
+    from .loader import load_folder
 
     return load_folder(Path(folder), db=db, batch_size=batch_size)

@@ -62,6 +62,6 @@ def register(main: click.Group) -> None:
     @_errors
     def load(folder: str, db: str) -> None:
         """Load the Parquet tables of a `rasad batch` run into the SQLite store."""
-        from . import load as load_run
+        from . import load as load_run  # the function (the module is loader.py)
 
         click.echo(json.dumps(load_run(folder, db=db), ensure_ascii=False))

@@ -6,8 +6,8 @@ booleans, entities, events and evidence spans are lists of structs, and no colum
 type (an always-empty column still has its declared type). Tables with a publication date carry
 a ``month`` column (``YYYY-MM``, ``unknown`` without a date); datasets are partitioned by it.
 
-A date that is only known to the month (``2025-03``) or week (``2025-W10``) is stored as its
-first day with ``*_precision`` set to ``month`` or ``week``; the text as written stays beside it.
+A date that is only known to the month (``2025-03``), week (``2025-W10``) or year (``2025``) is
+stored as its first day with ``*_precision`` set to ``month``, ``week`` or ``year``; the text as written stays beside it.
 """
 
 from __future__ import annotations
@@ -177,8 +177,8 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 def parse_date(value: str | None) -> tuple[date | None, str | None]:
-    """``(first day, precision)`` of ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY-Www``; else ``(None,
-    None)``."""
+    """``(first day, precision)`` of ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY-Www`` or ``YYYY``; else
+    ``(None, None)``."""
     if not value:
         return None, None
     try:
@@ -186,6 +186,8 @@ def parse_date(value: str | None) -> tuple[date | None, str | None]:
             return date.fromisoformat(value[:10]), "day"
         if len(value) == 7 and value[4] == "-":
             return date(int(value[:4]), int(value[5:7]), 1), "month"
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 1, 1), "year"
         m = _WEEK.match(value)
         if m:
             return date.fromisocalendar(int(m[1]), int(m[2]), 1), "week"

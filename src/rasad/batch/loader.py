@@ -22,6 +22,8 @@ def _date_text(day: date | None, precision: str | None) -> str | None:
         return None
     if precision == "month":
         return day.strftime("%Y-%m")
+    if precision == "year":
+        return f"{day.year:04d}"
     if precision == "week":
         year, week, _ = day.isocalendar()
         return f"{year:04d}-W{week:02d}"
