@@ -54,7 +54,8 @@ def batch_result(out: Path) -> Result:
 def test_sample_corpus_equals_single_machine(tmp_path: Path) -> None:
     out = tmp_path / "run"
     report = run_batch([str(CORPUS)], out=out, shard_size=3)
-    assert report.shards > 3 and not report.failed
+    assert report.shards > 3
+    assert not report.failed
     per, story = batch_result(out)
     ref_per, ref_story = single_machine([str(CORPUS)])
     assert per == ref_per
@@ -93,7 +94,8 @@ def test_rerun_skips_finished_shards_and_failed_shard_is_recorded(
     assert first.failed == ["s000001"]
     rejects = ds.dataset(out / "rejects", format="parquet", partitioning="hive").to_table()
     failed = [r for r in rejects.to_pylist() if r["code"] == "E205"]
-    assert len(failed) == 4 and "2 attempt(s)" in failed[0]["reason"]
+    assert len(failed) == 4
+    assert "2 attempt(s)" in failed[0]["reason"]
     monkeypatch.setattr(work, "code_step", real)
     second = run_batch([str(CORPUS)], out=out, shard_size=4)
     assert not second.failed
@@ -127,7 +129,8 @@ def test_parquet_schema_is_declared(tmp_path: Path) -> None:
             assert got.remove_metadata() == schema, (name, path)
             assert "null" not in str(got)
     months = {p.name for p in (tmp_path / "articles").iterdir()}
-    assert all(m.startswith("month=") for m in months) and len(months) > 1
+    assert all(m.startswith("month=") for m in months)
+    assert len(months) > 1
 
 
 def test_load_into_sqlite(tmp_path: Path) -> None:
@@ -136,14 +139,16 @@ def test_load_into_sqlite(tmp_path: Path) -> None:
     counts = load(tmp_path / "run", db=db)
     assert counts["db_sources"] == 18
     again = load(tmp_path / "run", db=db)
-    assert again["db_articles"] == counts["db_articles"] and again.get("already") == 18
+    assert again["db_articles"] == counts["db_articles"]
+    assert again.get("already") == 18
     ref = tmp_path / "ref.db"
     api.ingest([str(CORPUS)], db=ref)
     from rasad.storage.sqlite import SqliteStore
 
     with SqliteStore(db) as a, SqliteStore(ref) as b:
         assert a.stats() == b.stats()
-    assert api.search("بوتين", db=db) and len(api.search("بوتين", db=db)) == len(
+    assert api.search("بوتين", db=db)
+    assert len(api.search("بوتين", db=db)) == len(
         api.search("بوتين", db=ref))
 
 
@@ -173,7 +178,7 @@ def test_urls_without_fsspec_raise_coded_error(monkeypatch: pytest.MonkeyPatch) 
         return real(name, *a, **k)
 
     monkeypatch.setattr(builtins, "__import__", no_fsspec)
-    with pytest.raises(MissingDependencyError, match="E403.*fsspec"):
+    with pytest.raises(MissingDependencyError, match=r"E403.*fsspec"):
         expand(["s3://bucket/crawl/*.warc.gz"])
 
 

@@ -66,8 +66,8 @@ def reduce_bucket(parts: list[dict[str, list[Any]]]) -> dict[str, dict[int, Any]
     for part in parts:
         for key, order, doc_id, sig in part["bands"]:
             bands.setdefault(key, []).append((order, doc_id, sig))
-        for body, order, doc_id in part["bodies"]:
-            bodies.setdefault(body, []).append((order, doc_id))
+        for body_key, order, doc_id in part["bodies"]:
+            bodies.setdefault(body_key, []).append((order, doc_id))
         for doc_id, order in part["ids"]:
             ids.setdefault(doc_id, []).append(order)
     best: dict[int, tuple[int, str, int]] = {}
@@ -89,10 +89,10 @@ def reduce_bucket(parts: list[dict[str, list[Any]]]) -> dict[str, dict[int, Any]
                 seen.add(doc_id)
                 firsts.append((order, doc_id, values))
     body: dict[int, Link] = {}
-    for members in bodies.values():
-        members.sort()
-        first_order, first_id = members[0]
-        for order, doc_id in members[1:]:
+    for copies in bodies.values():
+        copies.sort()
+        first_order, first_id = copies[0]
+        for order, doc_id in copies[1:]:
             if doc_id != first_id:
                 body[order] = (first_order, first_id)
     same: dict[int, Link] = {}

@@ -7,7 +7,8 @@ type (an always-empty column still has its declared type). Tables with a publica
 a ``month`` column (``YYYY-MM``, ``unknown`` without a date); datasets are partitioned by it.
 
 A date that is only known to the month (``2025-03``), week (``2025-W10``) or year (``2025``) is
-stored as its first day with ``*_precision`` set to ``month``, ``week`` or ``year``; the text as written stays beside it.
+stored as its first day with ``*_precision`` set to ``month``, ``week`` or ``year``; the text as
+written stays beside it.
 """
 
 from __future__ import annotations
@@ -312,7 +313,9 @@ def event_rows(doc: Doc) -> list[dict[str, Any]]:
     published, month = _day(doc.published), month_of(doc.published)
     rows = []
     for event in doc.events:
-        row = {"event_id": event.id, "article_id": doc.id, "cluster": doc.cluster or doc.id}
+        row: dict[str, Any] = {
+            "event_id": event.id, "article_id": doc.id, "cluster": doc.cluster or doc.id
+        }
         row |= _flat(event, event_struct(event))
         row["evidence"] = [
             {"start": s, "end": e, "text": doc.text[s:e]} for s, e in event.evidence
