@@ -33,7 +33,8 @@ def test_articles_parquet_has_declared_types(db: Path, tmp_path: Path) -> None:
     assert not any(pa.types.is_null(f.type) for f in table.schema)
     api.export(db=db, fmt="parquet", out=tmp_path / "folder")
     months = [p.name for p in (tmp_path / "folder").iterdir()]
-    assert len(months) > 1 and all(m.startswith("month=") for m in months)
+    assert len(months) > 1
+    assert all(m.startswith("month=") for m in months)
 
 
 def test_events_parquet_typed(db: Path, tmp_path: Path) -> None:
@@ -59,7 +60,8 @@ def test_events_polecat_columns(db: Path, tmp_path: Path) -> None:
     assert polecat.COLUMNS[:7] == ["Event ID", "Event Date", "Event Type", "Event Mode",
                                    "Event Intensity", "Quad Code", "Contexts"]
     consult = [r for r in rows if r["Event Type"] == "CONSULT"]
-    assert consult and all(r["Actor Country"] and r["Language"] == "ar" for r in consult)
+    assert consult
+    assert all(r["Actor Country"] and r["Language"] == "ar" for r in consult)
     assert any(r["Story People"] for r in rows)
     pq_out = tmp_path / "p.parquet"
     CliRunner().invoke(main, ["events", "--db", str(db), "--columns", "polecat", "--format",

@@ -45,6 +45,7 @@ class BatchReport:
     rejects: int = 0
     events: int = 0
     clusters_linked: int = 0
+    worker_peak_mb: float = 0.0
     seconds: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -57,6 +58,7 @@ class BatchReport:
             "rejects": self.rejects,
             "events": self.events,
             "linked": self.clusters_linked,
+            "worker_peak_mb": self.worker_peak_mb,
             "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
         }
 
@@ -90,6 +92,8 @@ def _shard_step(runner: TaskRunner, out: Path, step: str, shards: list[Shard], f
         res: Outcome | None = results.get(s.id)
         if res is None or res.ok:
             if res is not None:
+                peak = (res.value or {}).get("peak_mb", 0.0)
+                report.worker_peak_mb = max(report.worker_peak_mb, peak)
                 work.marker(out, step, s.id).write_text(
                     json.dumps({"digest": s.digest + tag, "result": res.value}))
             done.append(s)

@@ -57,6 +57,13 @@ def split() -> tuple[list[MapStage], BatchStage, list[MapStage], BatchStage, lis
     return (segs[0], segs[1], segs[2], segs[3], maps2, merge)  # type: ignore[return-value]
 
 
+def peak_mb() -> float:
+    """Peak resident memory of this worker process so far (MB)."""
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
 def bucket(key: str, n: int) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") % n
 
@@ -117,7 +124,7 @@ def read_step(root: str, shard: Shard, buckets: int, max_bytes: int, date: str |
     _dump(docs, base / "_work" / "a" / f"{shard.id}.pkl")
     for p, rows in parts.items():
         _dump(rows, base / "_work" / "a" / f"{shard.id}.t{p}.pkl")
-    return {"pages": len(docs), "bytes": sum(len(d.html or d.page or "") for d in docs)}
+    return {"pages": len(docs), "peak_mb": peak_mb()}
 
 
 def code_step(root: str, shard: Shard, buckets: int) -> dict[str, Any]:
@@ -143,7 +150,8 @@ def code_step(root: str, shard: Shard, buckets: int) -> dict[str, Any]:
     _dump(docs, base / "_work" / "b" / f"{shard.id}.pkl")
     for p, part in rows.items():
         _dump(part, base / "_work" / "b" / f"{shard.id}.d{p}.pkl")
-    return {"pages": len(docs), "rejected": sum(1 for d in docs if d.reject)}
+    return {"pages": len(docs), "rejected": sum(1 for d in docs if d.reject),
+            "peak_mb": peak_mb()}
 
 
 def _stories(base: Path, shard: Shard) -> Iterator[tuple[int, Doc]]:
