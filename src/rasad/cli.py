@@ -274,6 +274,7 @@ def _register_more() -> None:
     from .web.cli import register as register_web
 
     register_web(main)
+    __import__("rasad.batch.cli", fromlist=["register"]).register(main)
 
 
 _register_more()

@@ -108,6 +108,8 @@ def register(main: click.Group) -> None:
         help="One row per story event (cluster, type, dyad, date) instead of one per article, "
         "with the story's mention, article and source counts.",
     )
+    @click.option("--columns", type=click.Choice(["rasad", "polecat"]), default="rasad",
+                  show_default=True, help="Column names and order (polecat: POLECAT's own).")
     @_errors
     def events(
         db: str,
@@ -117,6 +119,7 @@ def register(main: click.Group) -> None:
         fmt: str,
         out: str | None,
         merged: bool,
+        columns: str,
     ) -> None:
         """Export events with POLECAT-style columns."""
         from .storage.export import export_events
@@ -125,7 +128,8 @@ def register(main: click.Group) -> None:
         since = api.check_date(since)
         with SqliteStore(db, create=False) as store:
             n = export_events(
-                store, fmt=fmt, out=out, dyad=dyad, type_=type_, since=since, merged=merged
+                store, fmt=fmt, out=out, dyad=dyad, type_=type_, since=since, merged=merged,
+                columns=columns,
             )
             known = sorted(r[0] for r in store.conn.execute("SELECT DISTINCT type FROM events"))
         if out:

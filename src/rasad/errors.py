@@ -47,6 +47,7 @@ class Errors:
     E202 = "E202 unknown stage '{name}'. Registered stages: {known}."
     E203 = "E203 stage '{stage}' failed on {source}: {detail}."
     E204 = "E204 unknown executor '{name}'. Use one of: local, pool, ray."
+    E205 = "E205 shard {shard} failed after {attempts} attempt(s): {detail}."
     # storage
     E301 = "E301 database {path} could not be opened: {detail}."
     E302 = "E302 database {path} has schema version {found}, newer than this Rasad ({known})."
@@ -72,6 +73,10 @@ class Errors:
     E405 = "E405 interrupted: {detail}; the last complete batch is stored, re-run to finish."
     E406 = "E406 cannot read standard input: {detail}."
     E407 = "E407 cannot write {path}: {detail}."
+    E408 = (
+        "E408 output folder {path} holds a run of other inputs or settings ({detail}); "
+        "use a new --out folder or delete it."
+    )
 
 
 class RasadError(Exception):

@@ -1,5 +1,8 @@
-"""Exports: articles as JSON Lines or Parquet; events with POLECAT-style columns as CSV, JSON
-Lines or Parquet."""
+"""Exports: articles as JSON Lines or Parquet; events with POLECAT-style columns (or POLECAT's
+own, ``columns="polecat"``) as CSV, JSON Lines or Parquet.
+
+Parquet uses the declared schemas of ``storage.tables`` (the same as ``rasad batch``): an
+``--out`` ending in ``.parquet`` is one file, any other path a folder partitioned by month."""
 
 from __future__ import annotations
 
@@ -11,8 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+import pyarrow as pa
+
 from ..doc import EXTRACT_KEYS
 from ..errors import Errors, StorageError
+from . import polecat, tables
 from .sqlite import SqliteStore
 
 ARTICLE_COLUMNS = [
@@ -78,16 +84,11 @@ def export_articles(store: SqliteStore, *, fmt: str, out: str | Path | None) -> 
                 fh.close()
         return n
     if fmt == "parquet":
-        rows = list(article_rows(store))
-        table_rows = [
-            {k: r.get(k) for k in ARTICLE_COLUMNS}
-            | {
-                "entities": json.dumps(r["entities"], ensure_ascii=False),
-                "events": json.dumps(r["events"], ensure_ascii=False),
-            }
-            for r in rows
-        ]
-        _write_parquet(table_rows, [*ARTICLE_COLUMNS, "entities", "events"], out)
+        hashes = dict(store.conn.execute(
+            "SELECT article_id, raw_hash FROM sources WHERE article_id IS NOT NULL"
+            " ORDER BY id DESC").fetchall())
+        rows = [tables.article_row(doc, raw_hash=hashes.get(doc.id)) for doc in store.iter_docs()]
+        _write_table(tables.to_table("articles", rows), out)
         return len(rows)
     if fmt == "csv":
         return _articles_csv(store, out)
@@ -210,8 +211,16 @@ def export_events(
     type_: str | None = None,
     since: str | None = None,
     merged: bool = False,
+    columns: str = "rasad",
 ) -> int:
+    """Write events; ``columns="polecat"`` gives POLECAT's column names and order."""
     rows = event_rows(store, dyad=dyad, type_=type_, since=since, merged=merged)
+    names = EVENT_COLUMNS
+    if columns == "polecat":
+        rows = polecat_rows(store, rows)
+        names = polecat.COLUMNS
+    elif columns != "rasad":
+        raise StorageError(Errors.E304, fmt=f"columns {columns}", known="rasad, polecat")
     if fmt == "jsonl":
         fh = _out(out)
         try:
@@ -222,7 +231,7 @@ def export_events(
                 fh.close()
     elif fmt == "csv":
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=EVENT_COLUMNS)
+        writer = csv.DictWriter(buf, fieldnames=names)
         writer.writeheader()
         writer.writerows(rows)
         fh = _out(out)
@@ -232,23 +241,80 @@ def export_events(
             if fh is not sys.stdout:
                 fh.close()
     elif fmt == "parquet":
-        _write_parquet(rows, EVENT_COLUMNS, out)
+        if columns == "polecat":
+            table = pa.Table.from_pylist(
+                [{c: _typed(c, r[c]) for c in polecat.COLUMNS} for r in rows],
+                schema=polecat.SCHEMA)
+        else:
+            table = pa.Table.from_pylist([_event_export(r) for r in rows], schema=EVENT_EXPORT)
+        _write_table(table, out)
     else:
         raise StorageError(Errors.E304, fmt=fmt, known="csv, jsonl, parquet")
     return len(rows)
 
 
-def _write_parquet(rows: list[dict[str, Any]], columns: list[str], out: str | Path | None) -> None:
-    import pyarrow as pa
+#: ``rasad events --format parquet``: EVENT_COLUMNS with declared types (dates as date32 with
+#: the precision of the event date beside it, contexts a list) and the month of publication.
+EVENT_EXPORT = pa.schema(
+    [
+        (
+            c,
+            pa.date32() if c in ("story_date", "date")
+            else pa.list_(pa.string()) if c == "contexts"
+            else pa.bool_() if c == "negated"
+            else pa.float64() if c in ("confidence", "intensity")
+            else pa.int32() if c.startswith("num_")
+            else pa.string(),
+        )
+        for c in EVENT_COLUMNS
+    ]
+    + [("date_precision", pa.string()), ("month", pa.string())]
+)
+
+
+def _event_export(row: dict[str, Any]) -> dict[str, Any]:
+    day, precision = tables.parse_date(row.get("date"))
+    return row | {
+        "story_date": tables.parse_date(row.get("story_date"))[0],
+        "date": day,
+        "date_precision": precision,
+        "contexts": [],
+        "month": tables.month_of(row.get("story_date")),
+    }
+
+
+def _typed(column: str, value: Any) -> Any:
+    if column in polecat.SCHEMA.names and polecat.SCHEMA.field(column).type == pa.date32():
+        return tables.parse_date(value)[0]
+    return value
+
+
+def polecat_rows(store: SqliteStore, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event rows in POLECAT's columns, with each article's people, organisations and places."""
+    story: dict[str, dict[str, list[str]]] = {}
+    names: dict[str, str] = {}
+    for article_id, ent_id, name, type_ in store.conn.execute(
+        "SELECT DISTINCT m.article_id, e.id, e.name, e.type FROM mentions m"
+        " JOIN entities e ON e.id = m.entity_id ORDER BY m.article_id, m.start"
+    ):
+        names[ent_id] = name
+        bucket = story.setdefault(article_id, {}).setdefault(type_, [])
+        if name not in bucket:
+            bucket.append(name)
+    for ent_id, name in store.conn.execute("SELECT id, name FROM entities"):
+        names.setdefault(ent_id, name)
+    return [polecat.polecat_row(r, story.get(r["article_id"], {}), names) for r in rows]
+
+
+def _write_table(table: pa.Table, out: str | Path | None) -> None:
+    """One Parquet file (``out`` ending in ``.parquet``) or a folder partitioned by month."""
     import pyarrow.parquet as pq
 
     if out is None or str(out) == "-":
         raise StorageError(
             Errors.E304, fmt="parquet to standard output", known="parquet with --out FILE"
         )
-    table = (
-        pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
-        if rows
-        else pa.table({c: pa.array([], type=pa.string()) for c in columns})
-    )
-    pq.write_table(table, str(out))
+    if str(out).endswith(".parquet") or "month" not in table.schema.names:
+        pq.write_table(table, str(out))
+    else:
+        tables.write_partitioned(table, out, "part-0")

@@ -1,0 +1,215 @@
+"""Sharded, resumable runs: ``rasad batch INPUTS... --out DIR`` and ``rasad load DIR``.
+
+The driver only plans and coordinates. Steps, each a set of independent tasks:
+
+1. ``read`` (per shard): the worker reads its own inputs (files or fsspec URLs), decodes and
+   segments the pages.
+2. ``templates`` (per bucket of sites): site templates learned from every page of each outlet
+   in the corpus.
+3. ``code`` (per shard): cleaning, fingerprints, entities and events; LSH band rows out.
+4. ``dedup`` (per bucket of bands) then the driver's union-find: duplicates and clusters.
+5. ``stories`` (per shard) and ``merge`` (per bucket of stories): events merged per story.
+6. ``write`` (per shard): Parquet tables, partitioned by publication month.
+
+Steps 1 and 3 hold almost all the work; a finished shard leaves a marker and a re-run skips it.
+A shard that keeps failing is recorded in ``rejects`` with code E205 and the run goes on. The
+global steps are rerun whenever the set of finished shards changes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError, Errors
+from ..stages.read import DEFAULT_MAX_BYTES
+from ..storage import tables
+from . import cluster, work
+from .plan import Shard, expand, plan
+from .runner import Outcome, TaskRunner, get_runner
+
+__all__ = ["BatchReport", "load", "run_batch"]
+
+
+@dataclass
+class BatchReport:
+    shards: int = 0
+    skipped: int = 0
+    failed: list[str] = field(default_factory=list)
+    pages: int = 0
+    articles: int = 0
+    rejects: int = 0
+    events: int = 0
+    clusters_linked: int = 0
+    worker_peak_mb: float = 0.0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "shards": self.shards,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "pages": self.pages,
+            "articles": self.articles,
+            "rejects": self.rejects,
+            "events": self.events,
+            "linked": self.clusters_linked,
+            "worker_peak_mb": self.worker_peak_mb,
+            "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
+        }
+
+
+def _manifest(out: Path, shards: list[Shard], settings: dict[str, Any]) -> None:
+    path = out / "manifest.json"
+    data = {"settings": settings, "shards": [{"id": s.id, "units": list(s.units)} for s in shards]}
+    if path.exists():
+        old = json.loads(path.read_text())
+        if old.get("settings") != settings or old.get("shards") != data["shards"]:
+            raise ConfigError(Errors.E408, path=str(out), detail="manifest.json differs")
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def _shard_step(runner: TaskRunner, out: Path, step: str, shards: list[Shard], fn: Any,
+                args: tuple[Any, ...], report: BatchReport, tag: str = "") -> list[Shard]:
+    """Run one map step over the shards not finished yet; returns the shards that are done.
+    ``tag`` names what the step's result depends on besides the shard (a marker with another
+    tag is stale)."""
+    todo = []
+    for s in shards:
+        mark = work.read_marker(work.marker(out, step, s.id))
+        if mark is None or mark.get("digest") != s.digest + tag:
+            todo.append(s)
+    report.skipped += len(shards) - len(todo)
+    results = runner.run([(s.id, fn, (str(out), s, *args)) for s in todo])
+    done = []
+    for s in shards:
+        res: Outcome | None = results.get(s.id)
+        if res is None or res.ok:
+            if res is not None:
+                peak = (res.value or {}).get("peak_mb", 0.0)
+                report.worker_peak_mb = max(report.worker_peak_mb, peak)
+                work.marker(out, step, s.id).write_text(
+                    json.dumps({"digest": s.digest + tag, "result": res.value}))
+            done.append(s)
+        else:
+            report.failed.append(s.id)
+            _reject_shard(out, s, step, res)
+    return done
+
+
+def _reject_shard(out: Path, shard: Shard, step: str, res: Outcome) -> None:
+    detail = (res.error or "unknown error")[:500]
+    reason = Errors.E205.format(shard=shard.id, attempts=res.attempts, detail=detail)
+    rows = [{"source": u, "stage": f"batch.{step}", "code": "E205", "reason": reason,
+             "shard": shard.id} for u in shard.units]
+    tables.write_partitioned(tables.to_table("rejects", rows), out / "rejects", shard.id)
+
+
+def run_batch(
+    inputs: list[str],
+    *,
+    out: str | Path,
+    executor: str = "local",
+    workers: int = 2,
+    address: str | None = None,
+    shard_size: int = 1000,
+    buckets: int | None = None,
+    retries: int = 2,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    date: str | None = None,
+) -> BatchReport:
+    """Process ``inputs`` into Parquet tables under ``out`` (see the module docstring)."""
+    base = Path(out)
+    report = BatchReport()
+    t0 = time.perf_counter()
+    shards = plan(expand(inputs), shard_size)
+    n_buckets = buckets or max(1, min(64, len(shards)))
+    settings = {"shard_size": shard_size, "buckets": n_buckets, "date": date,
+                "max_bytes": max_bytes}
+    _manifest(base, shards, settings)
+    (base / "_work" / "done").mkdir(parents=True, exist_ok=True)
+    report.shards = len(shards)
+    report.seconds["plan"] = time.perf_counter() - t0
+    runner = get_runner(executor, workers=workers, retries=retries, address=address)
+    try:
+        t = time.perf_counter()
+        read = _shard_step(runner, base, "read", shards, work.read_step,
+                           (n_buckets, max_bytes, date), report)
+        report.seconds["read"] = time.perf_counter() - t
+        _global(runner, base, "templates", "t", work.templates_step, read, n_buckets, report)
+        t = time.perf_counter()
+        tag = work.bucket(",".join(s.id for s in read), 1 << 62).__format__("x")
+        coded = _shard_step(runner, base, "code", read, work.code_step, (n_buckets,), report,
+                            tag=tag)
+        report.seconds["code"] = time.perf_counter() - t
+        _finish(runner, base, coded, n_buckets, report)
+    finally:
+        runner.close()
+    report.seconds["total"] = time.perf_counter() - t0
+    (base / "_SUCCESS.json").write_text(json.dumps(report.to_json(), indent=1))
+    return report
+
+
+def _global(runner: TaskRunner, base: Path, name: str, sub: str, fn: Any, shards: list[Shard],
+            n_buckets: int, report: BatchReport) -> list[Any]:
+    t = time.perf_counter()
+    shutil.rmtree(base / "_work" / sub, ignore_errors=True)
+    ids = [s.id for s in shards]
+    res = runner.run([(f"{name}{p}", fn, (str(base), p, ids)) for p in range(n_buckets)])
+    bad = [r for r in res.values() if not r.ok]
+    if bad:
+        raise RuntimeError(f"step {name} failed: {bad[0].error}")
+    report.seconds[name] = time.perf_counter() - t
+    return [res[f"{name}{p}"].value for p in range(n_buckets)]
+
+
+def _finish(runner: TaskRunner, base: Path, shards: list[Shard], n_buckets: int,
+            report: BatchReport) -> None:
+    _global(runner, base, "dedup", "d", work.dedup_step, shards, n_buckets, report)
+    t = time.perf_counter()
+    reduced = [work._load(base / "_work" / "d" / f"{p}.pkl") for p in range(n_buckets)]
+    links = cluster.assign(reduced)
+    shutil.rmtree(base / "_work" / "c", ignore_errors=True)
+    per: dict[int, dict[int, tuple[str, str | None]]] = {}
+    for order, link in links.items():
+        per.setdefault(order >> 32, {})[order & 0xFFFFFFFF] = link
+    for index, values in per.items():
+        work._dump(values, base / "_work" / "c" / f"s{index:06d}.pkl")
+    report.clusters_linked = len(links)
+    report.seconds["clusters"] = time.perf_counter() - t
+    t = time.perf_counter()
+    shutil.rmtree(base / "_work" / "m", ignore_errors=True)
+    res = runner.run([(s.id, work.story_step, (str(base), s, n_buckets)) for s in shards])
+    _check(res)
+    report.seconds["stories"] = time.perf_counter() - t
+    shutil.rmtree(base / "story_events", ignore_errors=True)
+    _global(runner, base, "merge", "e", work.merge_step, shards, n_buckets, report)
+    t = time.perf_counter()
+    res = runner.run([(s.id, work.write_step, (str(base), s)) for s in shards])
+    _check(res)
+    for r in res.values():
+        report.articles += r.value["articles"]
+        report.rejects += r.value["rejects"]
+        report.events += r.value["events"]
+    report.pages = report.articles + report.rejects
+    report.seconds["write"] = time.perf_counter() - t
+
+
+def _check(res: dict[str, Outcome]) -> None:
+    bad = [r for r in res.values() if not r.ok]
+    if bad:
+        raise RuntimeError(f"task {bad[0].key} failed: {bad[0].error}")
+
+
+def load(folder: str | Path, *, db: str | Path = "rasad.db", batch_size: int = 500) -> dict[
+        str, int]:
+    """Load the Parquet tables of a batch run into the SQLite store (idempotent)."""
+    from .loader import load_folder
+
+    return load_folder(Path(folder), db=db, batch_size=batch_size)

@@ -1,0 +1,67 @@
+"""The ``rasad batch`` and ``rasad load`` commands (registered by ``rasad.cli``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+def register(main: click.Group) -> None:
+    from ..cli import _errors
+
+    @main.command()
+    @click.argument("inputs", nargs=-1, required=True)
+    @click.option("--out", required=True, help="Run folder (Parquet tables and progress).")
+    @click.option(
+        "--executor",
+        type=click.Choice(["local", "pool", "ray"]),
+        default="local",
+        show_default=True,
+        help="Where shard and bucket tasks run.",
+    )
+    @click.option("--workers", type=click.IntRange(1, 1024), default=2, show_default=True,
+                  help="Processes for pool; CPUs of a local Ray.")
+    @click.option("--address", help="Ray cluster address (default: RAY_ADDRESS or a local Ray).")
+    @click.option("--shard-size", type=click.IntRange(1), default=1000, show_default=True,
+                  help="Single-page files per shard (a WARC or JSONL file is one shard).")
+    @click.option("--retries", type=click.IntRange(0, 20), default=2, show_default=True)
+    @click.option("--date", help="Publication date (YYYY-MM-DD) for pages that show none.")
+    @click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True)
+    @_errors
+    def batch(
+        inputs: tuple[str, ...],
+        out: str,
+        executor: str,
+        workers: int,
+        address: str | None,
+        shard_size: int,
+        retries: int,
+        date: str | None,
+        max_bytes: int,
+    ) -> None:
+        """Process files, folders, globs, WARC, JSONL or fsspec URLs (s3://, gs://, https://)
+        in shards into Parquet tables under --out. Re-running resumes: finished shards are
+        skipped. Exit status 3 when some shards failed (they are listed in rejects)."""
+        from .. import api
+        from . import run_batch
+
+        report = run_batch(
+            list(inputs), out=out, executor=executor, workers=workers, address=address,
+            shard_size=shard_size, retries=retries, date=api.check_date(date),
+            max_bytes=max_bytes,
+        )
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+        if report.failed:
+            sys.exit(3)
+
+    @main.command()
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False))
+    @click.option("--db", default="rasad.db", show_default=True, help="SQLite database.")
+    @_errors
+    def load(folder: str, db: str) -> None:
+        """Load the Parquet tables of a `rasad batch` run into the SQLite store."""
+        from . import load as load_run  # the function (the module is loader.py)
+
+        click.echo(json.dumps(load_run(folder, db=db), ensure_ascii=False))

@@ -1,0 +1,58 @@
+"""``rasad batch --executor ray`` on a local Ray with 2 CPUs: equal to the single-machine run,
+also when a worker process is killed in the middle of a shard (the task is re-run)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from batch_corpus import generate
+from conftest import CORPUS
+from rasad.batch import run_batch
+from test_batch import batch_result, single_machine
+
+pytestmark = [pytest.mark.ray, pytest.mark.slow]
+
+FAULT = "code:s000002"  # the worker coding shard 2 dies the first time (once per run folder)
+
+
+@pytest.fixture(scope="module")
+def ray_session() -> Iterator[None]:
+    ray = pytest.importorskip("ray")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+             runtime_env={"env_vars": {"RASAD_BATCH_FAULT": FAULT}})
+    try:
+        yield
+    finally:
+        ray.shutdown()
+
+
+def test_ray_sample_corpus_equals_single_machine(ray_session: None, tmp_path: Path) -> None:
+    report = run_batch([str(CORPUS)], out=tmp_path, executor="ray", workers=2, shard_size=3)
+    assert not report.failed
+    assert (tmp_path / "_work" / f"fault-{FAULT.replace(':', '-')}").exists()  # it was killed
+    assert batch_result(tmp_path) == single_machine([str(CORPUS)])
+
+
+def test_ray_generated_corpus_with_killed_worker(ray_session: None, tmp_path: Path) -> None:
+    inputs = generate(tmp_path / "pages", 2000)
+    out = tmp_path / "run"
+    report = run_batch(inputs, out=out, executor="ray", workers=2, shard_size=200)
+    assert not report.failed
+    assert report.pages == 2000
+    assert (out / "_work" / f"fault-{FAULT.replace(':', '-')}").exists()
+    per, story = batch_result(out)
+    ref_per, ref_story = single_machine(inputs)
+    assert per == ref_per
+    assert story == ref_story
+    assert len({a["cluster"] for a in per.values()}) < len(per) * 0.5
+
+
+def test_pool_worker_killed_mid_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RASAD_BATCH_FAULT", "read:s000001")
+    report = run_batch([str(CORPUS)], out=tmp_path, executor="pool", workers=2, shard_size=4)
+    assert not report.failed
+    assert (tmp_path / "_work" / "fault-read-s000001").exists()
+    assert batch_result(tmp_path)[0] == single_machine([str(CORPUS)])[0]
