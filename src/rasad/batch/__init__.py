@@ -174,7 +174,8 @@ def _finish(runner: TaskRunner, base: Path, shards: list[Shard], n_buckets: int,
     _global(runner, base, "dedup", "d", work.dedup_step, shards, n_buckets, report)
     t = time.perf_counter()
     reduced = [work._load(base / "_work" / "d" / f"{p}.pkl") for p in range(n_buckets)]
-    links = cluster.assign(reduced)
+    articles = work.story_terms(str(base), shards) if work.stories_on() else None
+    links = cluster.assign(reduced, articles)
     shutil.rmtree(base / "_work" / "c", ignore_errors=True)
     per: dict[int, dict[int, tuple[str, str | None]]] = {}
     for order, link in links.items():

@@ -1,4 +1,4 @@
-"""Exact duplicates and story clusters across shards, equal to ``dedup.minhash.v1``.
+"""Exact duplicates and story clusters across shards, equal to ``dedup.minhash.v1`` and ``v2``.
 
 The single-machine ``Deduplicator`` reads the articles in order: an article whose normalised
 body was seen before links to that first copy (``duplicate_of``) and takes its cluster; an
@@ -17,11 +17,15 @@ Spread over shards:
 3. driver: the links of all buckets (only articles that have one) form a forest whose parent
    is always an earlier article; walking it in order (union-find with the root as the name)
    gives every cluster. The driver holds only the links, never the signatures.
+4. with story joins (``dedup.minhash.v2``), the driver walks every article in order instead: an
+   article without a link asks the ``rasad.stories.StoryIndex`` for the story of an earlier
+   article, exactly as the single-machine stage does. The driver then holds the story terms
+   of the articles (a few hundred counts each), streamed shard by shard.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -128,9 +132,14 @@ def _neg(s: str) -> _Neg:
     return _Neg(s)
 
 
-def assign(reduced: list[dict[str, dict[int, Any]]]) -> dict[int, tuple[str, str | None]]:
+Article = tuple[int, str, dict[str, int], str | None]  # order, id, story terms, published
+
+
+def assign(reduced: list[dict[str, dict[int, Any]]], articles: Iterable[Article] | None = None
+           ) -> dict[int, tuple[str, str | None]]:
     """``order -> (cluster, duplicate_of)`` for every article that does not start its own
-    cluster or is a copy; an article absent from the result is its own cluster."""
+    cluster or is a copy; an article absent from the result is its own cluster. With
+    ``articles`` (all of them, in order) unlinked articles may join an earlier story."""
     best: dict[int, tuple[int, str, int]] = {}
     body: dict[int, Link] = {}
     same: dict[int, Link] = {}
@@ -141,6 +150,8 @@ def assign(reduced: list[dict[str, dict[int, Any]]]) -> dict[int, tuple[str, str
             cur = best.get(order)
             if cur is None or (n, _neg(doc_id)) > (cur[0], _neg(cur[1])):
                 best[order] = (n, doc_id, o2)
+    if articles is not None:
+        return _with_stories(best, body, same, articles)
     root: dict[int, str] = {}  # cluster of each linked article (path-compressed parents)
     out: dict[int, tuple[str, str | None]] = {}
     for order in sorted(set(best) | set(body) | set(same)):
@@ -152,4 +163,30 @@ def assign(reduced: list[dict[str, dict[int, Any]]]) -> dict[int, tuple[str, str
         cluster = root.get(parent[0], parent[1])
         root[order] = cluster
         out[order] = (cluster, dup[1] if dup else None)
+    return out
+
+
+def _with_stories(best: dict[int, tuple[int, str, int]], body: dict[int, Link],
+                  same: dict[int, Link], articles: Iterable[Article]
+                  ) -> dict[int, tuple[str, str | None]]:
+    from ..stories import StoryIndex
+
+    index = StoryIndex()
+    cluster_of: dict[int, str] = {}
+    out: dict[int, tuple[str, str | None]] = {}
+    for order, doc_id, terms, published in articles:
+        dup = body.get(order)
+        parent: Link | None = dup or same.get(order)
+        if parent is None and order in best:
+            _, pid, porder = best[order]
+            parent = (porder, pid)
+        if parent is not None:
+            cluster = cluster_of.get(parent[0], parent[1])
+        else:
+            cluster = index.assign(doc_id, terms, published) or doc_id
+        cluster_of[order] = cluster
+        if dup or cluster != doc_id:
+            out[order] = (cluster, dup[1] if dup else None)
+        if not dup:
+            index.add(doc_id, terms, published, cluster)
     return out

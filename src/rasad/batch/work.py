@@ -5,7 +5,8 @@ intermediates under ``_work/``, Parquet tables at the top), so a worker needs on
 path: on a cluster the folder is shared storage. The batch stages of the standard pipeline run
 here unchanged, on the documents of one bucket: ``extract.templates.v1`` on all pages of the
 sites hashed to the bucket, ``events.merge.v1`` on all articles of the stories hashed to it.
-Story clustering is spread as MinHash LSH bands (``dedup.minhash.v1``, see ``cluster.py``).
+Near-duplicate clustering is spread as MinHash LSH bands and story joins (``dedup.minhash.v2``)
+are one ordered pass on the driver over the articles' story terms (see ``cluster.py``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from . import cluster
 from .plan import Shard, read_unit
 
 TEMPLATES = "extract.templates.v1"
-DEDUP = "dedup.minhash.v1"
+DEDUP = ("dedup.minhash.v1", "dedup.minhash.v2")
 MERGE = "events.merge.v1"
 
 _PIPE: Pipeline | None = None
@@ -49,8 +50,9 @@ def split() -> tuple[list[MapStage], BatchStage, list[MapStage], BatchStage, lis
     """The standard pipeline as: read maps, templates, clean maps, dedup, code maps, merge."""
     segs = pipeline().segments()
     names = [s.name if isinstance(s, BatchStage) else "map" for s in segs]
-    expected = ["map", TEMPLATES, "map", DEDUP, "map", MERGE]
-    if names != expected[: len(names)] or len(names) < 4:
+    expected = ["map", TEMPLATES, "map", "dedup", "map", MERGE]
+    seen = ["dedup" if n in DEDUP else n for n in names]
+    if seen != expected[: len(names)] or len(names) < 4:
         raise RuntimeError(f"rasad batch does not know how to spread {names}")
     maps2: list[MapStage] = segs[4] if len(segs) > 4 else []  # type: ignore[assignment]
     merge = segs[5] if len(segs) > 5 else None
@@ -139,8 +141,11 @@ def code_step(root: str, shard: Shard, buckets: int) -> dict[str, Any]:
             docs[pos].meta.update(extra)
     docs = run_map(maps1, docs)
     rows: dict[int, dict[str, list[Any]]] = {}
+    terms: list[tuple[int, str, dict[str, int], str | None]] = []
     for pos, doc in enumerate(docs):
         if doc.reject is None:
+            terms.append((order(shard.index, pos), doc.id, doc.meta.get("_story_terms") or {},
+                          doc.published))
             for kind, key, row in cluster.rows(order(shard.index, pos), doc):
                 part = rows.setdefault(bucket(key, buckets), {"bands": [], "bodies": [], "ids": []})
                 part[kind].append(row)
@@ -150,6 +155,7 @@ def code_step(root: str, shard: Shard, buckets: int) -> dict[str, Any]:
     _dump(docs, base / "_work" / "b" / f"{shard.id}.pkl")
     for p, part in rows.items():
         _dump(part, base / "_work" / "b" / f"{shard.id}.d{p}.pkl")
+    _dump(terms, base / "_work" / "b" / f"{shard.id}.terms.pkl")
     return {"pages": len(docs), "rejected": sum(1 for d in docs if d.reject),
             "peak_mb": peak_mb()}
 
@@ -163,6 +169,18 @@ def _stories(base: Path, shard: Shard) -> Iterator[tuple[int, Doc]]:
         if doc.reject is None:
             doc.cluster, doc.duplicate_of = links.get(pos, (doc.id, None))
         yield pos, doc
+
+
+def story_terms(root: str, shards: list[Shard]) -> Iterator[tuple[int, str, dict[str, int],
+                                                                 str | None]]:
+    """Every coded article's ``(order, id, story terms, published)``, in the global order."""
+    for shard in sorted(shards, key=lambda s: s.index):
+        yield from _maybe(Path(root) / "_work" / "b" / f"{shard.id}.terms.pkl", [])
+
+
+def stories_on() -> bool:
+    """Whether the standard pipeline's dedup stage joins stories across outlets."""
+    return split()[3].name == "dedup.minhash.v2"
 
 
 def story_step(root: str, shard: Shard, buckets: int) -> int:
