@@ -1,12 +1,13 @@
 """Read-side indexes and summary tables the web pages need on a large store, owned by this
-module (all prefixed ``web_``, derived from the store's tables and rebuilt when
-:data:`VERSION` changes).
+module (all prefixed ``web_`` and derived from the store's tables; a group of them is dropped
+and built again when its version in :data:`GROUPS` changes).
 
 - covering indexes for events by article, entity and type, and mentions by entity;
 - ``web_dyads``: one row per event and unordered country pair (the event's day, quad class and
   intensity), in the order the relation page lists events;
 - ``web_dyad_days``: events, events with an intensity and summed intensity per country
-  pair, day and quad class, from which the weekly timeline and the totals are read;
+  pair, day and quad class (with the day's week), from which the weekly timeline and the
+  totals are read;
 - ``web_pairs``: the same sums per ordered pair of entities (an actor's
   counterparts), and ``web_entity_articles``: articles per entity;
 - ``web_fts``: the date-ordered search index of :mod:`rasad.web.textindex`.
@@ -25,8 +26,16 @@ from collections.abc import Callable
 from . import textindex
 from .queries import EVENT_DAY
 
-VERSION = 2
-DERIVED = ("web_dyads", "web_dyad_days", "web_pairs", "web_entity_articles", "web_fts")
+#: Each group of derived tables, its version and its positions in ``web_state``: a group whose
+#: version changed is dropped and built again.
+GROUPS = {
+    "text": (1, ("web_fts",), ("fts_rowid",)),
+    "summaries": (
+        3,
+        ("web_dyads", "web_dyad_days", "web_pairs", "web_entity_articles"),
+        ("dyads_rowid", "mentions_rowid"),
+    ),
+}
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS web_events_article ON events(article_id)",
     "CREATE INDEX IF NOT EXISTS web_events_source"
@@ -56,6 +65,7 @@ INDEXES = (
         b TEXT NOT NULL,
         day TEXT NOT NULL,
         quad TEXT NOT NULL,
+        week TEXT,
         events INTEGER NOT NULL,
         rated INTEGER NOT NULL,
         intensity REAL NOT NULL,
@@ -82,13 +92,16 @@ def ensure(conn: sqlite3.Connection) -> None:
     """Create (or, after a version change, rebuild) the web tables and bring them up to date.
     On a large store the first run indexes every article (about a millisecond each)."""
     conn.execute("CREATE TABLE IF NOT EXISTS web_state (key TEXT PRIMARY KEY, value INTEGER)")
-    if _state(conn, "version") != VERSION:
+    for group, (version, tables, positions) in GROUPS.items():
+        if _state(conn, "version_" + group) == version:
+            continue
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for table in DERIVED:
+            for table in tables:
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
-            conn.execute("DELETE FROM web_state")
-            conn.execute("INSERT INTO web_state(key, value) VALUES ('version', ?)", (VERSION,))
+            for key in positions:
+                conn.execute("DELETE FROM web_state WHERE key = ?", (key,))
+            _set(conn, "version_" + group, version)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -180,8 +193,9 @@ def _index_events(conn: sqlite3.Connection) -> int:
         "DELETE FROM web_dyad_days WHERE (a, b, day) IN (SELECT a, b, day FROM temp.web_touched)"
     )
     conn.execute(
-        "INSERT INTO web_dyad_days(a, b, day, quad, events, rated, intensity)"
-        " SELECT d.a, d.b, d.day, COALESCE(d.quad, ''), COUNT(*), COUNT(d.intensity),"
+        "INSERT INTO web_dyad_days(a, b, day, quad, week, events, rated, intensity)"
+        " SELECT d.a, d.b, d.day, COALESCE(d.quad, ''), date(d.day, '-6 days', 'weekday 1'),"
+        " COUNT(*), COUNT(d.intensity),"
         " COALESCE(SUM(d.intensity), 0)"
         " FROM temp.web_touched t JOIN web_dyads d ON d.a = t.a AND d.b = t.b AND d.day = t.day"
         " GROUP BY d.a, d.b, d.day, COALESCE(d.quad, '')"

@@ -112,7 +112,7 @@ def dyad(
         args.append(until + "\uffff")
     weeks = rows(
         conn,
-        "SELECT date(d.day, '-6 days', 'weekday 1') AS week, d.quad AS quad,"
+        "SELECT d.week AS week, d.quad AS quad,"
         " SUM(d.events) AS events, SUM(d.intensity) / NULLIF(SUM(d.rated), 0) AS mean_intensity"
         f" FROM web_dyad_days d{where} GROUP BY week, quad HAVING week IS NOT NULL ORDER BY week",
         args,
