@@ -71,6 +71,8 @@ INDEXES = (
         intensity REAL NOT NULL,
         PRIMARY KEY (a, b, day, quad)
     ) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS web_dyad_weeks"
+    " ON web_dyad_days(a, b, week, quad, day, events, rated, intensity)",
     """CREATE TABLE IF NOT EXISTS web_pairs (
         entity TEXT NOT NULL,
         other TEXT NOT NULL,
