@@ -6,6 +6,7 @@ Pages are in :mod:`rasad.web.routes`; this module holds what every route shares.
 from __future__ import annotations
 
 import hmac
+import os
 import sqlite3
 import threading
 from collections.abc import Awaitable, Callable
@@ -207,6 +208,12 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
 
     app.state.conns.cached("overview", queries.overview)  # the first visitor does not wait
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The application of one ``rasad serve --workers N`` process: the store in
+    ``RASAD_SERVE_DB``, the token in ``RASAD_TOKEN``."""
+    return create_app(os.environ["RASAD_SERVE_DB"], token=os.environ.get("RASAD_TOKEN") or None)
 
 
 def check_token(request: Request) -> None:
