@@ -7,8 +7,9 @@
 ``latency`` times the HTML pages in process (FastAPI TestClient, one request at a time, warm
 caches): search (words, clitic forms, filters, later pages) and the dyad page (big and small
 dyads, date ranges). ``load`` starts ``rasad serve`` on 127.0.0.1 (never another interface),
-runs N client threads with keep-alive connections for a fixed time over a mix of pages, and
-reports errors and latency percentiles.
+(``--workers`` server processes), waits until it answers, runs N client threads with
+keep-alive connections for a fixed time over a mix of pages, and reports errors and latency
+percentiles.
 """
 
 from __future__ import annotations
@@ -90,18 +91,22 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def load(db: Path, clients: int, seconds: float) -> dict[str, object]:
+def load(db: Path, clients: int, seconds: float, workers: int = 1) -> dict[str, object]:
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "rasad", "serve", "--db", str(db), "--host", "127.0.0.1",
-         "--port", str(port)], stderr=subprocess.DEVNULL)
+         "--port", str(port), "--workers", str(workers)], stderr=subprocess.DEVNULL)
     try:
-        for _ in range(200):
+        deadline = time.monotonic() + 600  # a store served for the first time is indexed
+        while time.monotonic() < deadline:  # ready: every worker answers
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                c.request("GET", "/api/overview")
+                if c.getresponse().status == 200:
+                    c.close()
+                    break
             except OSError:
-                time.sleep(0.1)
+                time.sleep(0.2)
         rnd = random.Random(2)
         mix = search_urls(rnd, 200) + dyad_urls(rnd, 200) + [
             "/", "/actor/per:vladimir-putin", "/actor/TUR", "/alerts"] * 10
@@ -143,7 +148,7 @@ def load(db: Path, clients: int, seconds: float) -> dict[str, object]:
     finally:
         server.terminate()
         server.wait(timeout=10)
-    return {"clients": clients, "seconds": round(wall, 1), "requests": len(lat),
+    return {"clients": clients, "workers": workers, "seconds": round(wall, 1), "requests": len(lat),
             "errors": len(errors), "error_examples": errors[:5],
             "requests_per_s": round(len(lat) / wall, 1), **summary(lat)}
 
@@ -156,11 +161,12 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=200, help="per page kind (latency)")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30)
+    ap.add_argument("--workers", type=int, default=1, help="rasad serve --workers (load)")
     args = ap.parse_args()
     if args.what == "latency":
         out = latency(args.db, args.requests)
     else:
-        out = load(args.db, args.clients, args.seconds)
+        out = load(args.db, args.clients, args.seconds, args.workers)
     print(json.dumps(out, ensure_ascii=False, indent=2))
 
 

@@ -275,20 +275,21 @@ def deliver(
 def run_alerts(db_path: str | Path, post: Poster = _post) -> list[dict[str, Any]]:
     """After an ingest: send every alert's newly matching events to its webhook.
 
+    First brings the web indexes up to date when the store has them (it has been served).
     Cheap when the database has no alert. Returns the delivery records."""
     conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=10)
     conn.row_factory = sqlite3.Row
     try:
+        from . import indexes
+
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'web_state'").fetchone():
+            indexes.ensure(conn)  # a store that has been served keeps its web indexes current
         has = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alerts'"
         ).fetchone()
         if not has:
             return []
         ensure_tables(conn)
-        from . import indexes
-
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'web_state'").fetchone():
-            indexes.refresh(conn)
         records = []
         for alert in [dict(r) for r in conn.execute("SELECT * FROM alerts").fetchall()]:
             new = matching(conn, alert, after=alert["last_event"], limit=1000)

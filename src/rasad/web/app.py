@@ -6,6 +6,7 @@ Pages are in :mod:`rasad.web.routes`; this module holds what every route shares.
 from __future__ import annotations
 
 import hmac
+import os
 import sqlite3
 import threading
 from collections.abc import Awaitable, Callable
@@ -37,6 +38,7 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 HERE = Path(str(files("rasad.web")))
+BUSY_S = 10.0
 
 
 class ApiError(Exception):
@@ -70,15 +72,19 @@ class Connections:
         self.db = db
         self._local = threading.local()
         self._lock = threading.Lock()
+        self._refreshing = threading.Lock()
         self._cache: dict[str, tuple[tuple[Any, ...], Any]] = {}
 
     def read(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self.db, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                self.db, isolation_level=None, check_same_thread=False, timeout=BUSY_S
+            )
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA query_only = ON")
             conn.execute("PRAGMA cache_size = -32000")
+            conn.execute("PRAGMA mmap_size = 268435456")
             self._local.conn = conn
         return conn
 
@@ -88,12 +94,17 @@ class Connections:
     def fresh(self) -> sqlite3.Connection:
         """The read connection, after bringing the web indexes up to date if events changed."""
         conn = self.read()
-        if indexes.stale(conn):
-            w = self.write()
+        if indexes.stale(conn) and self._refreshing.acquire(blocking=False):
+            # one thread brings the indexes up to date; the others read meanwhile (what was
+            # stored since shows on their next request)
             try:
-                indexes.refresh(w)
+                w = self.write()
+                try:
+                    indexes.refresh(w)
+                finally:
+                    w.close()
             finally:
-                w.close()
+                self._refreshing.release()
         return conn
 
     def cached(self, name: str, compute: Callable[[sqlite3.Connection], Any]) -> Any:
@@ -193,7 +204,16 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
 
     app.include_router(router)
     app.include_router(write_router)
+    from . import queries
+
+    app.state.conns.cached("overview", queries.overview)  # the first visitor does not wait
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The application of one ``rasad serve --workers N`` process: the store in
+    ``RASAD_SERVE_DB``, the token in ``RASAD_TOKEN``."""
+    return create_app(os.environ["RASAD_SERVE_DB"], token=os.environ.get("RASAD_TOKEN") or None)
 
 
 def check_token(request: Request) -> None:

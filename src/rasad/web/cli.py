@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -29,16 +30,39 @@ def register(main: click.Group) -> None:
         help="Operator token for the write "
         "endpoints (ingest, alerts); also RASAD_TOKEN. Without it they are disabled.",
     )
+    @click.option(
+        "--workers",
+        type=click.IntRange(1, 64),
+        default=1,
+        show_default=True,
+        help="Server processes (each reads the store; about one per free CPU core).",
+    )
     @_errors
-    def serve(db: str, host: str, port: int, token: str | None) -> None:
+    def serve(db: str, host: str, port: int, token: str | None, workers: int) -> None:
         """Serve the web pages and the JSON API (OpenAPI at /openapi.json)."""
+        import os
+
         import uvicorn
 
         from .app import create_app
 
-        app = create_app(db, token=token or None)
+        app = create_app(db, token=token or None)  # builds or updates the web indexes once
         click.echo(f"rasad: serving {db} on http://{host}:{port}/", err=True)
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        options: dict[str, Any] = {"log_level": "warning", "access_log": False}
+        if workers == 1:
+            uvicorn.run(app, host=host, port=port, **options)
+            return
+        os.environ["RASAD_SERVE_DB"] = db
+        if token:
+            os.environ["RASAD_TOKEN"] = token
+        uvicorn.run(
+            "rasad.web.app:app_from_env",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            **options,
+        )
 
     @main.group()
     def alerts() -> None:

@@ -69,8 +69,9 @@ def overview(conn: sqlite3.Connection) -> dict[str, Any]:
     )
     dyads = rows(
         conn,
-        "SELECT a, b, COUNT(*) AS events, ROUND(AVG(intensity), 2) AS mean_intensity"
-        " FROM web_dyads GROUP BY a, b ORDER BY events DESC, a, b LIMIT 12",
+        "SELECT a, b, SUM(events) AS events,"
+        " ROUND(SUM(intensity) / NULLIF(SUM(rated), 0), 2) AS mean_intensity"
+        " FROM web_dyad_days GROUP BY a, b ORDER BY events DESC, a, b LIMIT 12",
     )
     rejects = rows(
         conn,
@@ -100,23 +101,27 @@ def dyad(
     per_page: int = 50,
 ) -> dict[str, Any]:
     """Weekly counts by quad class, weekly mean intensity and one page of events (from the
-    ``web_dyads`` table of :mod:`rasad.web.indexes`)."""
+    ``web_dyad_days`` and ``web_dyads`` tables of :mod:`rasad.web.indexes`)."""
     where = " WHERE d.a = ? AND d.b = ?"
     args: list[Any] = [min(a, b), max(a, b)]
     if since:
         where += " AND d.day >= ?"
         args.append(since)
     if until:
-        where += " AND d.day <= ?"
+        where += " AND d.day <= ? AND d.day != ''"
         args.append(until + "\uffff")
     weeks = rows(
         conn,
-        "SELECT date(d.day, '-6 days', 'weekday 1') AS week, d.quad AS quad,"
-        f" COUNT(*) AS events, AVG(d.intensity) AS mean_intensity FROM web_dyads d{where}"
-        " GROUP BY week, quad HAVING week IS NOT NULL ORDER BY week",
+        "SELECT d.week AS week, d.quad AS quad,"
+        " SUM(d.events) AS events, SUM(d.intensity) / NULLIF(SUM(d.rated), 0) AS mean_intensity"
+        f" FROM web_dyad_days d{where} GROUP BY week, quad HAVING week IS NOT NULL ORDER BY week",
         args,
     )
-    total = int(conn.execute(f"SELECT COUNT(*) FROM web_dyads d{where}", args).fetchone()[0])
+    total = int(
+        conn.execute(
+            f"SELECT COALESCE(SUM(d.events), 0) FROM web_dyad_days d{where}", args
+        ).fetchone()[0]
+    )
     events = rows(
         conn,
         f"SELECT {EVENT_COLUMNS} FROM web_dyads d JOIN events e ON e.id = d.event_id"
@@ -195,19 +200,16 @@ def actor(conn: sqlite3.Connection, ent: dict[str, Any], limit: int = 50) -> dic
     add_evidence(conn, as_target)
     counterparts = rows(
         conn,
-        "SELECT c.other AS id, x.name, x.name_ar, x.type, COUNT(*) AS events,"
-        " ROUND(AVG(c.intensity), 2) AS mean_intensity FROM ("
-        " SELECT target_entity AS other, intensity FROM events WHERE source_entity = ?"
-        " UNION ALL SELECT source_entity, intensity FROM events WHERE target_entity = ?) c"
-        " LEFT JOIN entities x ON x.id = c.other WHERE c.other IS NOT NULL AND c.other != ?"
-        " GROUP BY c.other ORDER BY events DESC, c.other LIMIT 12",
-        (eid, eid, eid),
+        "SELECT p.other AS id, x.name, x.name_ar, x.type, p.events,"
+        " ROUND(p.intensity / NULLIF(p.rated, 0), 2) AS mean_intensity FROM web_pairs p"
+        " LEFT JOIN entities x ON x.id = p.other WHERE p.entity = ?"
+        " ORDER BY p.events DESC, p.other LIMIT 12",
+        (eid,),
     )
-    articles = int(
-        conn.execute(
-            "SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ?", (eid,)
-        ).fetchone()[0]
-    )
+    found = conn.execute(
+        "SELECT articles FROM web_entity_articles WHERE entity = ?", (eid,)
+    ).fetchone()
+    articles = int(found[0]) if found else 0
     return {
         "entity": ent,
         "articles": articles,

@@ -15,6 +15,7 @@ from . import alerts, queries, svg
 from .app import ApiError, page
 from .render import aliases, download, offices, segments
 from .search import Filters, search
+from .textindex import day_number
 
 router = APIRouter()
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -40,7 +41,7 @@ def _opt(value: str | None) -> str | None:
 
 def _date(value: str | None, name: str) -> str | None:
     value = _opt(value)
-    if value is not None and not DATE.match(value):
+    if value is not None and (not DATE.match(value) or not day_number(value)):
         raise ApiError(400, "bad_request", f"{name}={value!r}: use YYYY-MM-DD (or YYYY-MM, YYYY)")
     return value
 
@@ -141,14 +142,18 @@ def search_html(
         "search.html",
         data,
         api="/api/search" + qs(request),
-        outlets=queries.outlets(c),
-        types=queries.event_types(c),
+        **_choices(request),
         qs=qs,
     )
 
 
-def _choices(c: sqlite3.Connection) -> dict[str, list[str]]:
-    return {"outlets": queries.outlets(c), "types": queries.event_types(c)}
+def _choices(request: Request) -> dict[str, list[str]]:
+    """The outlets and event types of the search form (cached until the store changes)."""
+    conns = request.app.state.conns
+    return {
+        "outlets": conns.cached("outlets", queries.outlets),
+        "types": conns.cached("types", queries.event_types),
+    }
 
 
 # -- dyad ---------------------------------------------------------------------------------

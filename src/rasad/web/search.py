@@ -9,13 +9,20 @@ operators are understood: ``-word`` excludes a word and ``word*`` matches a pref
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from ..arabic import clitic_stems, fold, normalize, words
+from ..arabic import _WORD, clitic_stems, fold, normalize, words
+from .textindex import ALL, ROWID_MASK, facet, key_range
 
 SNIPPET_CHARS = 220
+#: One character of a word (the class ``rasad.arabic.words`` repeats).
+WORD_CHARS = _WORD.pattern.removesuffix("+")
+#: Matches counted exactly; beyond this the page says "1000+".
+TOTAL_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -82,70 +89,106 @@ class Filters:
     outlet: str | None = None
 
 
-def article_filters(f: Filters) -> tuple[list[str], list[Any]]:
-    """WHERE clauses (over ``articles a``) and their parameters."""
-    where: list[str] = ["a.duplicate_of IS NULL"]
-    args: list[Any] = []
-    if f.actor:
-        where.append(
-            "a.id IN (SELECT m.article_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
-            " WHERE e.id = ? OR e.name = ? OR e.name_ar = ?)"
-        )
-        args += [f.actor, f.actor, f.actor]
-    if f.country:
-        where.append(
-            "a.id IN (SELECT m.article_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
-            " WHERE e.country = ?)"
-        )
-        args.append(f.country.upper())
-    if f.type:
-        where.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
-        args.append(f.type.upper())
-    if f.since:
-        where.append("a.published >= ?")
-        args.append(f.since)
-    if f.until:
-        where.append("a.published <= ?")
-        args.append(f.until + "\uffff")
+def match_expr(conn: sqlite3.Connection, query: Query, f: Filters) -> str | None:
+    """The ``web_fts`` MATCH expression of a query and its filters (words only in column
+    ``terms``, filter tokens only in ``facets``); ``None`` when nothing can match (an actor
+    that is not in the store)."""
+    parts: list[str] = []
+    if query.must or query.prefixes:
+        terms = [_quote(t) for t in query.must] + [_quote(t) + "*" for t in query.prefixes]
+        parts.append("terms : (" + " AND ".join(terms) + ")")
     if f.outlet:
-        where.append("a.outlet = ?")
-        args.append(f.outlet)
-    return where, args
+        parts.append("facets : " + _quote(facet("o", f.outlet)))
+    if f.type:
+        parts.append("facets : " + _quote(facet("t", f.type.upper())))
+    if f.country:
+        parts.append("facets : " + _quote(facet("c", f.country.upper())))
+    if f.actor:
+        ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM entities WHERE id = ? OR name = ? OR name_ar = ?",
+                (f.actor, f.actor, f.actor),
+            )
+        ]
+        if not ids:
+            return None
+        parts.append("facets : (" + " OR ".join(_quote(facet("a", i)) for i in ids) + ")")
+    if not parts:
+        parts.append("facets : " + _quote(ALL))
+    expr = " AND ".join(parts)
+    if query.exclude:
+        expr += " NOT terms : (" + " OR ".join(_quote(t) for t in query.exclude) + ")"
+    return expr
 
 
 def search(
     conn: sqlite3.Connection, text: str, filters: Filters, *, page: int = 1, per_page: int = 20
 ) -> dict[str, Any]:
-    """One page of hits with snippets, the total and the parsed query."""
+    """One page of hits (newest first) with snippets. ``total`` is exact up to
+    :data:`TOTAL_CAP`; beyond it ``total`` is the cap and ``total_capped`` is true."""
     query = parse_query(text)
-    where, args = article_filters(filters)
-    if not query.empty:
-        where.remove("a.duplicate_of IS NULL")  # duplicates are not in the full-text index
-        where.insert(0, "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        args.insert(0, query.match())
-    elif text.strip() and not any(vars(filters).values()):
-        return {"query": text, "total": 0, "page": page, "per_page": per_page, "hits": []}
-    sql_where = " WHERE " + " AND ".join(where)
-    if not query.empty and not any(vars(filters).values()):
-        # duplicates are not indexed: the index alone gives the total
-        total = int(
-            conn.execute(
-                "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (query.match(),)
-            ).fetchone()[0]
+    result: dict[str, Any] = {
+        "query": text,
+        "total": 0,
+        "total_capped": False,
+        "page": page,
+        "per_page": per_page,
+        "hits": [],
+    }
+    if query.empty and text.strip() and not any(vars(filters).values()):
+        return result
+    expr = match_expr(conn, query, filters)
+    if expr is None:
+        return result
+    low, high = key_range(filters.since, filters.until)
+    where = "web_fts MATCH ? AND rowid BETWEEN ? AND ?"
+    args: list[Any] = [expr, low, high]
+    counted = int(
+        conn.execute(
+            f"SELECT COUNT(*) FROM (SELECT rowid FROM web_fts WHERE {where} LIMIT ?)",
+            [*args, TOTAL_CAP + 1],
+        ).fetchone()[0]
+    )
+    result["total"] = min(counted, TOTAL_CAP)
+    result["total_capped"] = counted > TOTAL_CAP
+    keys = [
+        int(r[0])
+        for r in conn.execute(
+            f"SELECT rowid FROM web_fts WHERE {where} ORDER BY rowid DESC LIMIT ? OFFSET ?",
+            [*args, per_page, (page - 1) * per_page],
         )
-    else:
-        total = int(conn.execute(f"SELECT COUNT(*) FROM articles a{sql_where}", args).fetchone()[0])
-    rows = conn.execute(
-        f"SELECT a.id, a.title, a.published, a.outlet, a.cluster, a.text FROM articles a{sql_where}"
-        " ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
-        [*args, per_page, (page - 1) * per_page],
-    ).fetchall()
-    hits = []
-    for r in rows:
+    ]
+    rowids = [k & ROWID_MASK for k in keys]
+    marks = ",".join("?" * len(rowids))
+    found = {
+        r["rowid"]: r
+        for r in conn.execute(
+            "SELECT rowid, id, title, published, outlet, cluster, text FROM articles"
+            f" WHERE rowid IN ({marks})",
+            rowids,
+        )
+    }
+    for rowid in rowids:
+        r = found.get(rowid)
+        if r is None:
+            continue
         hit = {k: r[k] for k in ("id", "title", "published", "outlet", "cluster")}
         hit["snippet"] = snippet(r["text"] or "", query)
-        hits.append(hit)
-    return {"query": text, "total": total, "page": page, "per_page": per_page, "hits": hits}
+        result["hits"].append(hit)
+    return result
+
+
+@lru_cache(maxsize=256)
+def _candidates(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole words that contain one of ``terms`` (less a leading article, which a clitic
+    form such as للرئيس loses): every word :meth:`Query.hits` accepts, and a few more that it
+    then checks, found by one regular expression instead of a Python loop over all words."""
+    keys = sorted({t[2:] if t.startswith("ال") else t for t in terms}, key=len, reverse=True)
+    if not all(keys):
+        return re.compile(f"{WORD_CHARS}+")
+    alternation = "|".join(re.escape(k) for k in keys)
+    return re.compile(f"{WORD_CHARS}*(?:{alternation}){WORD_CHARS}*")
 
 
 def snippet(text: str, query: Query, width: int = SNIPPET_CHARS) -> list[dict[str, Any]]:
@@ -153,12 +196,17 @@ def snippet(text: str, query: Query, width: int = SNIPPET_CHARS) -> list[dict[st
     template marks the hits (the text itself is always escaped)."""
     norm, omap = normalize(text)
     spans: list[tuple[int, int]] = []
+    start, end = 0, min(len(text), width)
     if not query.empty:
-        for s, e in words(norm):
+        for m in _candidates(query.must + query.prefixes).finditer(norm):
+            s, e = m.span()
+            if spans and omap[s] >= end:
+                break  # only the hits inside the window are marked
             if query.hits(norm[s:e]):
                 spans.append(omap.span(s, e, text))
-    start = max(0, spans[0][0] - width // 3) if spans else 0
-    end = min(len(text), start + width)
+                if len(spans) == 1:
+                    start = max(0, spans[0][0] - width // 3)
+                    end = min(len(text), start + width)
     segments: list[dict[str, Any]] = []
     pos = start
     for s, e in spans:
