@@ -30,6 +30,7 @@ from .sides import (
     _halted,
     _object,
     _other,
+    _own_country,
     _owned_by_verb,
     _same_state,
     _Sentence,
@@ -298,9 +299,10 @@ def _events_for(
             (src is None or not src.countries)
             and etype in _MATERIAL
             and reporter is not None
-            and reporter.kind in ("ORG", "ROLE")
+            and (reporter.kind in ("ORG", "ROLE") or _own_country(tokens, max(cs, hit.i - 2), hit.i))
         ):
-            # "أعلنت وزارة الدفاع ... تحييد ...": an authority announcing its own action
+            # "أعلنت وزارة الدفاع ... تحييد ...": an authority announcing its own action;
+            # "أعلن الوزير أن بلاده قررت ...": the speaker's own state acts
             src, conf = _Side.of([reporter]), conf - 0.15
         tgt = None
         domestic = False

@@ -217,7 +217,8 @@ class Lexicon:
         slots: list[TailSlot] = []
         for w in rest:
             if w.endswith("+"):  # "سفير+": with a possessive pronoun only (سفيرها)
-                slots.append(frozenset(w[:-1] + suf for suf in _POSSESSIVE))
+                # not ي: "سفيري بريطانيا" is "the ambassadors of", not "my ambassador"
+                slots.append(frozenset(w[:-1] + suf for suf in _POSSESSIVE if suf != "ي"))
             elif entry.pos == "X":
                 slots.append(frozenset({w}))
             else:

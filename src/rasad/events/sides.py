@@ -294,6 +294,15 @@ def _counterpart_subject(hit: Hit, sent: _Sentence) -> list[Unit] | None:
     return [after[0]]
 
 
+#: "بلاده", "بلادنا": the speaker's own state
+_OWN_COUNTRY = cue("own_country")
+
+
+def _own_country(tokens: list[Token], lo: int, hi: int) -> bool:
+    """A word for the speaker's own state in words ``[lo, hi)`` ("أن بلاده قررت ...")."""
+    return any(_strip(tokens[k].text) in _OWN_COUNTRY for k in range(lo, hi))
+
+
 def _halted(word: str) -> bool:
     word = _strip(word)
     return word in _HALT_HEADS or (word[:1] in ("ب", "ل") and word[1:] in _HALT_HEADS)
