@@ -238,13 +238,18 @@ def _victims(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]:
     return [u for u in sent.units if u.i == hit.j + 1 and u.is_actor]
 
 
+#: how far after the subject the object of a condemnation may stand ("أدانت X، في بيان لها
+#: اليوم، ما وصفته بالعدوان الإسرائيلي")
+_STANCE_REACH = 10
+
+
 def _stance_object(
     hit: Hit, sent: _Sentence, subj: list[Unit] | None, src: _Side
 ) -> list[Unit] | None:
     """ "رفضت دمشق الوجود العسكري التركي", "انتقدت موسكو الموقف الأمريكي": the country of a
     nisba adjective in the object of a rejection or criticism (another state's)."""
     start = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j])
-    stop = min([b for b in sent.breaks if b >= start] + [start + 4])
+    stop = min([b for b in sent.breaks if b >= start] + [start + _STANCE_REACH])
     for u in sent.units:
         if (
             start <= u.i <= stop
