@@ -22,7 +22,8 @@ def test_every_trigger_names_a_known_frame() -> None:
     text = resources.files("rasad.events").joinpath("data/triggers.tsv").read_text("utf-8")
     known = set(frame_names())
     rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    assert rows and all(len(r) == 7 for r in rows)
+    assert rows
+    assert all(len(r) == 7 for r in rows)
     assert {r[6] for r in rows if not r[3].startswith("_")} <= known
     used = {e.frame for e in load_lexicon().entries}
     assert {"directed", "sym", "envoy", "send"} <= used
@@ -33,10 +34,11 @@ def test_frame_rows_are_parsed_and_folded() -> None:
     assert table["x"].target == frozenset({BARE, fold("إلى")})
     assert table["x"].targets(verb=False) == frozenset({fold("على")})
     assert table["x"].place == frozenset()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="5 columns"):
         parse_frames("name\ttarget\nx\t0\n")
     envoy = frame("envoy")
-    assert "في" in envoy.place and BARE in envoy.target_n
+    assert "في" in envoy.place
+    assert BARE in envoy.target_n
     with pytest.raises(KeyError):
         frame("no such frame")
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..doc import Doc, DocEntity
+from .apposition import apposition_closed
 from .cues import cue
 from .lexicon import Token
 
@@ -344,7 +345,7 @@ def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
             joined
             and ok_between
             and not (unit.prep and unit.prep != prev.prep and not unit.counterpart)
-            and not _apposition_closed(units, n, tokens, norm)
+            and not apposition_closed(units, n, tokens, norm)
         ):
             unit.group = prev.group
             if not unit.prep:
@@ -354,36 +355,6 @@ def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
         else:
             group += 1
             unit.group = group
-
-
-def _comma_only(prev: Unit, unit: Unit, tokens: list[Token], norm: str) -> bool:
-    """Joined to the unit before by a comma alone (no و on it or between)."""
-    gap = norm[prev.end : unit.start]
-    return (
-        ("،" in gap or "," in gap)
-        and not unit.clitic_wa
-        and not any(t.text == "و" or t.text.startswith("و") for t in tokens[prev.j : unit.i])
-    )
-
-
-def _apposition_closed(units: list[Unit], n: int, tokens: list[Token], norm: str) -> bool:
-    """ "دعا الوزير الأميركي، أنتوني بلينكن، الحكومة الإيرانية ...": a comma after an
-    apposition (a title and the name of one person, one country) closes the phrase; the
-    unit after it starts a new one unless a list goes on to a "و" ("X، Y، وZ")."""
-    unit, prev = units[n], units[n - 1]
-    if not _comma_only(prev, unit, tokens, norm) or set(unit.countries) == set(prev.countries):
-        return False
-    k = n + 1
-    while k < len(units):  # a list "A، B، C و D": the chain reaches a و
-        a, b = units[k - 1], units[k]
-        if b.i - a.j > 2:
-            break
-        if b.clitic_wa or any(t.text.startswith("و") for t in tokens[a.j : b.i]):
-            return False
-        if not _comma_only(a, b, tokens, norm):
-            break
-        k += 1
-    return True
 
 
 # --- sentences and cues --------------------------------------------------------------------

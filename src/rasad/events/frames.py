@@ -299,7 +299,9 @@ def _events_for(
             (src is None or not src.countries)
             and etype in _MATERIAL
             and reporter is not None
-            and (reporter.kind in ("ORG", "ROLE") or _own_country(tokens, max(cs, hit.i - 2), hit.i))
+            and (
+                reporter.kind in ("ORG", "ROLE") or _own_country(tokens, max(cs, hit.i - 2), hit.i)
+            )
         ):
             # "أعلنت وزارة الدفاع ... تحييد ...": an authority announcing its own action;
             # "أعلن الوزير أن بلاده قررت ...": the speaker's own state acts
