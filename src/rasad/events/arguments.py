@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..doc import Doc, DocEntity
+from .apposition import apposition_closed
 from .cues import cue
 from .lexicon import Token
 
@@ -344,6 +345,7 @@ def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
             joined
             and ok_between
             and not (unit.prep and unit.prep != prev.prep and not unit.counterpart)
+            and not apposition_closed(units, n, tokens, norm)
         ):
             unit.group = prev.group
             if not unit.prep:

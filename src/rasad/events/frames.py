@@ -9,15 +9,14 @@ from __future__ import annotations
 from ..doc import Actor, Doc, Event
 from . import plover
 from .arguments import Unit, intent_of, is_negated
+from .frame_table import frame
 from .lexicon import Hit, Token
 from .mediation import mediation_sides
 from .sides import (
     _DOMESTIC,
     _MATERIAL,
     _MULTI,
-    _NOUN_TARGET_PREPS,
     _PHONE,
-    _SYM_NOUN_PREPS,
     _TOPIC_HEADS,
     _VERBAL,
     _agent_nisba,
@@ -31,6 +30,7 @@ from .sides import (
     _halted,
     _object,
     _other,
+    _own_country,
     _owned_by_verb,
     _same_state,
     _Sentence,
@@ -80,6 +80,7 @@ def _events_for(
     entry = hit.entry
     etype = entry.type
     mode = entry.mode
+    fr = frame(entry.frame)
     if (
         hit.form.tense == "noun"
         and hit.i > sent.ti
@@ -185,7 +186,7 @@ def _events_for(
         for u in sent.units
         if hit.j <= u.i <= reach
         and u.is_actor
-        and (u.prep == "مع" or u.counterpart)
+        and (u.prep in fr.partner or u.counterpart)
         and u not in (subj or [])
     ]
     if partners:
@@ -234,11 +235,11 @@ def _events_for(
             if partners:
                 parties += [_Side.of([u]) for u in partners]
             elif is_verb and hit.form.number != "dual":
-                obj = _object(hit, sent, subj, taken)
+                obj = _object(hit, sent, subj, taken, preps=fr.target)
                 if obj:
                     parties.append(_Side.of(obj))
             elif not is_verb and parties:
-                obj = _object(hit, sent, subj, taken, reach=3, preps=_SYM_NOUN_PREPS)
+                obj = _object(hit, sent, subj, taken, reach=3, preps=fr.target_n)
                 if obj:
                     parties.append(_Side.of(obj))
         if not parties and partners:
@@ -298,9 +299,12 @@ def _events_for(
             (src is None or not src.countries)
             and etype in _MATERIAL
             and reporter is not None
-            and reporter.kind in ("ORG", "ROLE")
+            and (
+                reporter.kind in ("ORG", "ROLE") or _own_country(tokens, max(cs, hit.i - 2), hit.i)
+            )
         ):
-            # "أعلنت وزارة الدفاع ... تحييد ...": an authority announcing its own action
+            # "أعلنت وزارة الدفاع ... تحييد ...": an authority announcing its own action;
+            # "أعلن الوزير أن بلاده قررت ...": the speaker's own state acts
             src, conf = _Side.of([reporter]), conf - 0.15
         tgt = None
         domestic = False
@@ -314,9 +318,9 @@ def _events_for(
                 )
                 tgt = _Side(rest, None, None) if rest else None
         obj = (
-            _object(hit, sent, subj, taken, reach=10)
+            _object(hit, sent, subj, taken, reach=10, preps=fr.target)
             if is_verb
-            else _object(hit, sent, subj, taken, reach=4, preps=_NOUN_TARGET_PREPS)
+            else _object(hit, sent, subj, taken, reach=4, preps=fr.target_n)
         )
         if partners and (
             mode == "visit"
@@ -368,9 +372,14 @@ def _events_for(
                 ]
             if where:
                 tgt = _Side(where[0].countries[:1], None, None)
-        if (mode == "visit" or etype == "AID") and tgt is None:
-            # where the visitor goes, where the aid is sent ("مساعدات إنسانية إلى سوريا")
-            dest = [u for u in sent.units if u.i >= hit.j and u.place and u.prep == "الي"]
+        if fr.place and tgt is None:
+            # where the visitor goes, where the aid is sent ("مساعدات إنسانية إلى سوريا"),
+            # where the recalled envoy served ("استدعت سفيرها في باريس"): the frame's places
+            dest = [
+                u
+                for u in sent.units
+                if u.i >= hit.j and u.place and u.countries and u.prep in fr.place
+            ]
             if dest:
                 tgt = _Side(dest[0].countries[:1], None, None)
         if (

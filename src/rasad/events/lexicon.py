@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..arabic import fold
+from .frame_table import frame_names
 
 __all__ = ["Entry", "Hit", "Lexicon", "Token", "load_lexicon", "tokenize"]
 
@@ -50,6 +51,7 @@ class Entry:
     flags: frozenset[str]
     notnext: tuple[str, ...] = ()  # not when the next word is one of these
     notprev: tuple[str, ...] = ()  # not when one of these is in the three words before
+    frame: str = "directed"  # the name of its frame in frames.tsv
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
@@ -214,7 +216,10 @@ class Lexicon:
             rest = words[1:] + tail
         slots: list[TailSlot] = []
         for w in rest:
-            if entry.pos == "X":
+            if w.endswith("+"):  # "سفير+": with a possessive pronoun only (سفيرها)
+                # not ي: "سفيري بريطانيا" is "the ambassadors of", not "my ambassador"
+                slots.append(frozenset(w[:-1] + suf for suf in _POSSESSIVE if suf != "ي"))
+            elif entry.pos == "X":
                 slots.append(frozenset({w}))
             else:
                 slots.append(frozenset(f for f, _ in _noun_forms(w, head=False)))
@@ -326,9 +331,10 @@ def _parse_line(i: int, line: str) -> tuple[Entry, str, list[str]] | None:
     if not line.strip() or line.startswith("#"):
         return None
     cols = line.split("\t")
-    if len(cols) != 6:
-        raise ValueError(f"triggers.tsv line {i}: expected 6 columns, got {len(cols)}")
-    lemma, tail, pos, etype, mode, flags = cols
+    if len(cols) not in (6, 7):
+        raise ValueError(f"triggers.tsv line {i}: expected 7 columns, got {len(cols)}")
+    lemma, tail, pos, etype, mode, flags = cols[:6]
+    frame_name = cols[6].strip() if len(cols) == 7 and cols[6].strip() != "-" else "directed"
     flag_set = frozenset(f for f in flags.split(",") if f and f != "-")
     notnext = next(
         (
@@ -355,6 +361,7 @@ def _parse_line(i: int, line: str) -> tuple[Entry, str, list[str]] | None:
         frozenset(f for f in flag_set if not f.startswith(("notnext=", "notprev="))),
         notnext,
         notprev,
+        frame_name,
     )
     return entry, fold(lemma), [] if tail == "-" else tail.split()
 
@@ -372,4 +379,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         for i, line in enumerate(text.splitlines(), 1)
         if (row := _parse_line(i, line)) is not None
     ]
+    known = set(frame_names())
+    for entry, _, _ in rows:
+        if entry.frame not in known:
+            raise ValueError(f"triggers.tsv line {entry.id}: unknown frame {entry.frame!r}")
     return Lexicon(rows)

@@ -23,7 +23,6 @@ _NOUN_LINKS = cue("noun_links")
 _AGENT_LINKS = cue("agent_links")
 _NOUN_LINKS = _NOUN_LINKS | _AGENT_LINKS
 _ATTRIBUTION = cue("attribution")
-_NOUN_TARGET_PREPS = cue("noun_target_preps")
 #: people nouns whose nationality names the victims of an arrest or attack ("اعتقال مواطنين
 #: أذربيجانيين", "مقتل جنود أتراك")
 _VICTIMS = cue("victims")
@@ -36,12 +35,12 @@ _TOPIC_HEADS = cue("topic_heads")
 #: a trigger after these is what is to be stopped or opposed, not a report of it ("طالب ...
 #: بوقف تعاونها مع موسكو", "روسيا تعارض أي عقوبات جديدة")
 _HALT_HEADS = cue("halt_heads")
-#: prepositions that bring the other side of a symmetric noun ("اتصالا هاتفيا من نظيره")
-_SYM_NOUN_PREPS = cue("sym_noun_preps")
 #: countries whose Arabic name is masculine (most country and city names are feminine)
 _MASCULINE_GPE = cue("masculine_countries")
 #: generic domestic actors in object position: "اتهم رئيس الوزراء أحزاب المعارضة"
 _DOMESTIC = cue("domestic")
+#: prepositions that never mark a target when no frame says which do (time, topic, place)
+_NOT_TARGET = cue("not_target_preps")
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 _VERBAL = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
@@ -189,7 +188,7 @@ def _object(
             return None
         if preps is not None and u.prep not in preps:
             continue
-        if u.prep in ("في", "بين", "عن", "خلال", "منذ", "مثل", "حول", "عبر", "بشان"):
+        if preps is None and u.prep in _NOT_TARGET:
             continue
         return [
             v
@@ -239,13 +238,18 @@ def _victims(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]:
     return [u for u in sent.units if u.i == hit.j + 1 and u.is_actor]
 
 
+#: how far after the subject the object of a condemnation may stand ("أدانت X، في بيان لها
+#: اليوم، ما وصفته بالعدوان الإسرائيلي")
+_STANCE_REACH = 10
+
+
 def _stance_object(
     hit: Hit, sent: _Sentence, subj: list[Unit] | None, src: _Side
 ) -> list[Unit] | None:
     """ "رفضت دمشق الوجود العسكري التركي", "انتقدت موسكو الموقف الأمريكي": the country of a
     nisba adjective in the object of a rejection or criticism (another state's)."""
     start = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j])
-    stop = min([b for b in sent.breaks if b >= start] + [start + 4])
+    stop = min([b for b in sent.breaks if b >= start] + [start + _STANCE_REACH])
     for u in sent.units:
         if (
             start <= u.i <= stop
@@ -293,6 +297,15 @@ def _counterpart_subject(hit: Hit, sent: _Sentence) -> list[Unit] | None:
     if nxt.group == after[0].group or nxt.prep or nxt.i - after[0].j > 3:
         return None
     return [after[0]]
+
+
+#: "بلاده", "بلادنا": the speaker's own state
+_OWN_COUNTRY = cue("own_country")
+
+
+def _own_country(tokens: list[Token], lo: int, hi: int) -> bool:
+    """A word for the speaker's own state in words ``[lo, hi)`` ("أن بلاده قررت ...")."""
+    return any(_strip(tokens[k].text) in _OWN_COUNTRY for k in range(lo, hi))
 
 
 def _halted(word: str) -> bool:

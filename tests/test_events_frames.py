@@ -1,0 +1,102 @@
+"""Frames as data (data/frames.tsv, column 7 of triggers.tsv) and the mechanisms that read
+them: envoys recalled and expelled, ties cut, apposition in actor phrases, the speaker's own
+state, mediation nouns, signing. The sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from rasad.arabic import fold
+from rasad.events.frame_table import BARE, frame, frame_names, parse_frames
+from rasad.events.lexicon import load_lexicon, tokenize
+from test_events import events_of
+
+
+def _summary(text: str) -> list[tuple[str, list[str], list[str]]]:
+    return [(e.type, e.source.countries, e.target.countries) for e in events_of(text)]
+
+
+def test_every_trigger_names_a_known_frame() -> None:
+    text = resources.files("rasad.events").joinpath("data/triggers.tsv").read_text("utf-8")
+    known = set(frame_names())
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    assert rows
+    assert all(len(r) == 7 for r in rows)
+    assert {r[6] for r in rows if not r[3].startswith("_")} <= known
+    used = {e.frame for e in load_lexicon().entries}
+    assert {"directed", "sym", "envoy", "send"} <= used
+
+
+def test_frame_rows_are_parsed_and_folded() -> None:
+    table = parse_frames("name\ttarget\ttarget_n\tpartner\tplace\nx\t0|إلى\tعلى\tمع\t-\n")
+    assert table["x"].target == frozenset({BARE, fold("إلى")})
+    assert table["x"].targets(verb=False) == frozenset({fold("على")})
+    assert table["x"].place == frozenset()
+    with pytest.raises(ValueError, match="5 columns"):
+        parse_frames("name\ttarget\nx\t0\n")
+    envoy = frame("envoy")
+    assert "في" in envoy.place
+    assert BARE in envoy.target_n
+    with pytest.raises(KeyError):
+        frame("no such frame")
+
+
+def test_possessive_tail_takes_a_pronoun_only() -> None:
+    own = load_lexicon().match(tokenize(fold("استدعت سفيرها")))
+    assert [h.entry.type for h in own] == ["SANCTION"]
+    # "سفيري X" are the ambassadors of X (summoned), not "my ambassador" (recalled)
+    theirs = load_lexicon().match(tokenize(fold("استدعت سفيري")))
+    assert [h.entry.type for h in theirs] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an envoy recalled: the place where it served names the target
+        ("استدعت تركيا سفيرها في موسكو للتشاور.", ("SANCTION", ["TUR"], ["RUS"])),
+        # another state's envoys summoned: a protest, not a sanction
+        ("استدعت الخارجية التركية سفيري روسيا وإيران.", ("ACCUSE", ["TUR"], ["RUS", "IRN"])),
+        # verbal noun with its frame's partner preposition
+        ("أعلنت تركيا قطع العلاقات الدبلوماسية مع إيران.", ("SANCTION", ["TUR"], ["IRN"])),
+        # aid sent somewhere: the frame's place preposition
+        ("وأرسلت تركيا مساعدات إنسانية إلى سوريا.", ("AID", ["TUR"], ["SYR"])),
+        # signing an agreement is AGREE
+        ("ووقعت روسيا وتركيا اتفاقية للتعاون في مجال الطاقة.", ("AGREE", ["RUS"], ["TUR"])),
+    ],
+)
+def test_frames_place_the_target(text: str, expected: tuple[str, list[str], list[str]]) -> None:
+    assert _summary(text) == [expected]
+
+
+def test_apposition_closes_the_subject_phrase() -> None:
+    # title، name، object: the comma after the name closes the subject
+    text = "ودعا وزير الخارجية الروسي، لافروف، الحكومة التركية إلى ضبط النفس."
+    assert _summary(text) == [("REQUEST", ["RUS"], ["TUR"])]
+
+
+def test_a_comma_list_ending_in_wa_stays_one_group() -> None:
+    text = "اتفقت روسيا، تركيا، وإيران على خطة جديدة."
+    assert _summary(text) == [("AGREE", ["RUS"], ["TUR", "IRN"])]
+
+
+def test_the_speakers_own_state_acts() -> None:
+    text = "وأعلن لافروف أن بلاده قررت طرد السفير التركي."
+    assert _summary(text) == [("SANCTION", ["RUS"], ["TUR"])]
+
+
+def test_own_state_must_be_the_subject_of_the_act() -> None:
+    # "بلاده" far from the trigger: not the state that sanctions
+    text = "وقال لافروف إن بلاده لن تقبل أبدا بالعقوبات الغربية على إيران."
+    assert all(e.type != "SANCTION" or e.negated for e in events_of(text))
+
+
+def test_mediation_noun_takes_its_own_agent() -> None:
+    text = "وأعلنت روسيا استعادة جنود من الأسر التركي بوساطة من السعودية."
+    assert _summary(text) == [("CONSULT", ["SAU"], ["RUS", "TUR"])]
+
+
+def test_condemnation_reaches_past_an_adjunct() -> None:
+    text = "أدانت السعودية، في بيان لها اليوم، ما وصفته بالعدوان الإيراني على المدنيين."
+    assert _summary(text) == [("ACCUSE", ["SAU"], ["IRN"])]
