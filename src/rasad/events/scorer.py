@@ -147,9 +147,7 @@ def document_features(
         if u.is_actor or u.nisba:
             counts.update(set(u.countries))
     first_nl = doc.norm.find("\n")
-    title = frozenset(
-        c for u in units if first_nl < 0 or u.start < first_nl for c in u.countries
-    )
+    title = frozenset(c for u in units if first_nl < 0 or u.start < first_nl for c in u.countries)
     rivals = rival_features([e for e, _ in pending])
     return [
         rival

@@ -128,11 +128,15 @@ def pipeline_counts(docs: Sequence[GoldDoc], keep: Callable[[GoldDoc, int], bool
             if not _asserted(c) or keep(d, n)
         ]
         events = asserted(merge_in_doc(pending))
-        score.add([event_key(e.type, e.source.countries, e.target.countries) for e in events], d.gold)
+        score.add(
+            [event_key(e.type, e.source.countries, e.target.countries) for e in events], d.gold
+        )
     return score.strict
 
 
-def _rows(docs: Sequence[GoldDoc]) -> tuple[list[list[str]], list[int], list[str], list[tuple[int, int]]]:
+def _rows(
+    docs: Sequence[GoldDoc],
+) -> tuple[list[list[str]], list[int], list[str], list[tuple[int, int]]]:
     rows: list[list[str]] = []
     labels: list[int] = []
     groups: list[str] = []
@@ -154,7 +158,9 @@ def _keep(probs: dict[tuple[int, int], float], t: float) -> Callable[[GoldDoc, i
     return keep
 
 
-def _prob_map(docs: Sequence[GoldDoc], where: list[tuple[int, int]], probs: list[float]) -> dict[tuple[int, int], float]:
+def _prob_map(
+    docs: Sequence[GoldDoc], where: list[tuple[int, int]], probs: list[float]
+) -> dict[tuple[int, int], float]:
     return {(id(docs[k]), n): p for (k, n), p in zip(where, probs, strict=True)}
 
 

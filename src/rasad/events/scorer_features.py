@@ -188,7 +188,9 @@ def candidate_features(
         if words & whole:
             out.append(f"cue:{name}:sent")
     # the sentence
-    sent_text = doc.norm[tokens[note.ti].start : tokens[note.tj - 1].end] if note.tj > note.ti else ""
+    sent_text = (
+        doc.norm[tokens[note.ti].start : tokens[note.tj - 1].end] if note.tj > note.ti else ""
+    )
     line_end = doc.norm.find("\n", tokens[note.tj - 1].end) if note.tj > note.ti else -1
     tail = doc.norm[tokens[note.tj - 1].end : line_end if line_end >= 0 else len(doc.norm)]
     out += [
@@ -250,7 +252,13 @@ def rival_features(events: Sequence[Event]) -> list[list[str]]:
             feats.append("d:rival")
             feats.append(
                 "d:rival:"
-                + ("stronger" if top > count[(t, pair)] else "equal" if top == count[(t, pair)] else "weaker")
+                + (
+                    "stronger"
+                    if top > count[(t, pair)]
+                    else "equal"
+                    if top == count[(t, pair)]
+                    else "weaker"
+                )
             )
             wider = any(mine < {c for side in k[1] for c in side} for k in rivals)
             if wider:

@@ -14,7 +14,7 @@ import numpy.typing as npt
 
 from .scorer import ScorerModel
 
-__all__ = ["MIN_COUNT", "L2", "fit", "group_folds", "predict"]
+__all__ = ["L2", "MIN_COUNT", "fit", "group_folds", "predict"]
 
 #: a feature seen in fewer training candidates than this is left out
 MIN_COUNT = 3
