@@ -29,6 +29,8 @@ from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
+from .scorer import judge
+from .scorer_features import Note
 from .sentence_model import load_sentence_model, sentence_scores
 from .sides import (
     _AGENT_LINKS,
@@ -100,6 +102,7 @@ def extract_events(
     h_starts = [h.start for h in hits]
     ctx = _Ctx()
     events: list[tuple[Event, str | None]] = []
+    notes: list[Note] = []  # where each candidate came from, for the learned scorer
     starts = [t.start for t in tokens]
     for n, (s, e) in enumerate(sentences(norm)):
         sent = _Sentence(n, s, e, bisect_left(starts, s), bisect_left(starts, e))
@@ -129,6 +132,7 @@ def extract_events(
                     event.date = resolve(expr, doc.published, future=event.intent is not None)
                     key = expr.key
                 events.append((event, key))
+                notes.append(Note(hit, sent.n, sent.ti, sent.tj, sent.units))
                 if (
                     (
                         event.type in plover.SYMMETRIC
@@ -149,6 +153,7 @@ def extract_events(
                         ),
                     )
         _update_ctx(ctx, sent)
+    events = judge(events, notes, units, tokens, doc)  # the learned scorer (scorer.py)
     merged = merge_in_doc(events)
     assign_ids(doc.id, merged)
     return merged
