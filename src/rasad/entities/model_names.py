@@ -38,7 +38,7 @@ def person_parts() -> frozenset[str]:
     """Known person-name parts, folded (from the NER model's ``personnames.txt.gz``)."""
     from ..ner.personnames import PersonNames
 
-    return frozenset(fold(w) for w in PersonNames.read().words if len(w) >= 3)
+    return frozenset(f for w in PersonNames.read().words if len(f := fold(w)) >= 3)
 
 
 def _bare(word: str) -> str:
@@ -60,7 +60,7 @@ def cue_windows(norm: str, taken: bytearray) -> list[tuple[int, int]]:
             if word in _CUE_WORDS or _bare(word) in _CUE_WORDS:
                 out.append((s, e))
                 break
-            if taken[w.start()] == 0 and (word in parts or _bare(word) in parts):
+            if taken[w.start()] == 0 and word in parts and word not in _NOT_NAME:
                 out.append((s, e))
                 break
     return out
