@@ -1,8 +1,8 @@
 """People the CRF tagger finds outside the knowledge base, where a name is expected.
 
-The tagger is slow next to the automaton, so it runs only on the sentences of ``doc.norm`` that
-hold a name cue (``cue_windows``): a title noun or office word (``الباحث``, ``الرئيس``,
-``وزير``, ``المتحدث``), a quotation mark, or a known person-name part (the NER model's
+The tagger is slow next to the automaton, so it runs only on ``WINDOW_WORDS`` words either side
+of a name cue in ``doc.norm`` (``cue_windows``): a title noun or office word (``الباحث``,
+``الرئيس``, ``وزير``, ``المتحدث``) or a known person-name part (the NER model's
 ``personnames.txt.gz``) that no knowledge-base mention covers. Of its spans, a person counts when
 the final CRF pass gives every label of the span a marginal probability of at least
 ``MIN_PROB``, the span has two to four words, overlaps no mention found before, and none of its
@@ -24,13 +24,13 @@ ScoredTagger = Callable[[str], list[tuple[int, int, str, float]]]
 
 MIN_PROB = 0.9
 MAX_WORDS = 4
+WINDOW_WORDS = 5
 _SENTENCE = re.compile(r"[^.!?؟\n؛]+[.!?؟؛]*")
 _WORD = re.compile(r"[^\W\d_]+")
 _CLITIC = re.compile(r"^(?:[وف]?[بلك]?(?:ال)?)")
 _ROLE_WORDS = frozenset(w for head in ROLE_HEADS for w in head.split())
 _CUE_WORDS = TITLE_NOUNS | _ROLE_WORDS
 _NOT_NAME = FUNCTION_WORDS | COMMON_WORDS | _CUE_WORDS
-_QUOTES = frozenset('"«»“”')
 
 
 @lru_cache(maxsize=1)
@@ -47,22 +47,26 @@ def _bare(word: str) -> str:
 
 
 def cue_windows(norm: str, taken: bytearray) -> list[tuple[int, int]]:
-    """Sentences of ``norm`` that hold a name cue (``taken`` marks known mentions)."""
+    """Spans of ``norm`` around name cues (``taken`` marks known mentions): ``WINDOW_WORDS``
+    words either side of a cue, not across a sentence end; overlapping windows merge."""
     parts = person_parts()
     out: list[tuple[int, int]] = []
     for sent in _SENTENCE.finditer(norm):
         s, e = sent.span()
-        if any(ch in _QUOTES for ch in sent.group()):
-            out.append((s, e))
-            continue
-        for w in _WORD.finditer(norm, s, e):
-            word = w.group()
-            if word in _CUE_WORDS or _bare(word) in _CUE_WORDS:
-                out.append((s, e))
-                break
-            if taken[w.start()] == 0 and word in parts and word not in _NOT_NAME:
-                out.append((s, e))
-                break
+        words = [w.span() for w in _WORD.finditer(norm, s, e)]
+        for i, (ws, we) in enumerate(words):
+            word = norm[ws:we]
+            cue = word in _CUE_WORDS or _bare(word) in _CUE_WORDS
+            if not cue and taken[ws] == 0 and word in parts and word not in _NOT_NAME:
+                cue = True
+            if not cue:
+                continue
+            lo = words[max(0, i - WINDOW_WORDS)][0]
+            hi = words[min(len(words) - 1, i + WINDOW_WORDS)][1]
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
     return out
 
 
