@@ -123,3 +123,12 @@ def test_one_month_table_serves_both_date_readers() -> None:
         )
         assert found == (iso, "text")
         assert iso in str(resolve_text(f"التقى الوزيران في {text} في العاصمة", "2024-09-01"))
+
+
+def test_fold_light_is_the_ner_folding() -> None:
+    from rasad.arabic import fold, fold_light
+    from rasad.ner.normalize import normalize
+
+    word = "المُؤتمَرُ الإقليميّة ـ مسئول ٣"
+    assert normalize(word) == fold_light(word) == "المؤتمر الاقليميه  مسئول 3"
+    assert fold("مسئول") == "مسيول"  # the full folding also drops hamza carriers

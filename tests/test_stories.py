@@ -107,3 +107,20 @@ def test_pairwise_scores() -> None:
     assert (score.tp, score.fp, score.fn) == (1, 1, 2)
     assert score.cross_label == [("c", "d")]
     assert round(score.precision, 2) == 0.5
+
+
+# A cut copy of WIRE_A: its first paragraph only, with an outlet's furniture around it.
+WIRE_CUT = (
+    "عاجل | متابعات\n"
+    "أولان باتور: وقع وزيرا الزراعة في منغوليا وكازاخستان اتفاقية لتقاسم مياه نهر إرتيش "
+    "الأعلى لمدة 15 عاما، مع لجنة فنية مشتركة لرصد منسوب النهر.\n"
+    "اقرأ أيضا: أسعار القمح في الأسواق العالمية"
+)
+
+
+def test_a_cut_copy_joins_and_another_occasion_of_the_same_states_does_not() -> None:
+    stories = _assign(
+        [("a", WIRE_A, None), ("cut", WIRE_CUT, None), ("call", CALL_1, None), ("b", WIRE_B, None)]
+    )
+    assert stories["cut"] == stories["b"] == "a"
+    assert stories["call"] == "call"  # same two states, another occasion, no dates

@@ -368,3 +368,26 @@ MONTHS: dict[str, int] = {
 }  # fmt: skip
 #: Month spellings that are also common words: a month only next to a day number or a year.
 AMBIGUOUS_MONTHS = frozenset({"اب", "ماي", "مارس", "اوت"})
+
+
+# The light folding the shipped NER model (``rasad.ner``) was trained on: diacritics, Quranic
+# marks, tatweel and joiners removed, alef forms, alef maqsura / Farsi yeh and taa marbuta folded,
+# Arabic-Indic digits to ASCII, the lam-alef ligatures split. Unlike ``fold`` it keeps hamza on
+# its carrier (ئ ؤ), quotes and letter case: the CRF's features, lexicons and word statistics are
+# keyed by this form, so changing it means retraining (``scripts/train_ner.py``).
+_LIGHT: dict[int, str | None] = {
+    ord(ch): None
+    for ch in (
+        [chr(c) for c in range(0x064B, 0x0660)]
+        + [chr(c) for c in range(0x0610, 0x061B)]
+        + ["\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f"]
+    )
+}
+_LIGHT.update({ord(a): b for a, b in zip("أإآٱىیة", "ااااييه", strict=True)})
+_LIGHT.update({ord(chr(0x0660 + d)): str(d) for d in range(10)})
+_LIGHT.update({0xFEF7: "لا", 0xFEF8: "لا", 0xFEF9: "لا", 0xFEFA: "لا", 0xFEFB: "لا"})
+
+
+def fold_light(word: str) -> str:
+    """The NER model's folding of one word (see ``_LIGHT``); ``fold`` is the full one."""
+    return word.translate(_LIGHT)

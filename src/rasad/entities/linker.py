@@ -26,6 +26,7 @@ from .bodies import find_bare_bodies, find_person_governments
 from .knowledge import Knowledge, load_knowledge, parse_date
 from .lexicon import COMMON_WORDS, FUNCTION_WORDS, NAME_CONTEXT, OFFICE_LABELS
 from .matcher import Gazetteer, Hit, alias_key
+from .model_names import model_people
 from .patterns import NameSpan, find_titles, name_after, new_person_id
 from .resolve import RoleResolver
 from .roles import NormMention, find_anaphors, find_frames, skip_gap
@@ -33,8 +34,8 @@ from .variants import VariantIndex
 
 __all__ = ["Linker", "Resources", "collect_spellings"]
 
-#: A tagger: text → (start, end, type) spans with types PER, LOC, ORG, MISC.
-Tagger = Callable[[str], list[tuple[int, int, str]]]
+#: A tagger: text → (start, end, type[, lowest label marginal]) spans, types PER LOC ORG MISC.
+Tagger = Callable[[str], list[tuple[int, int, str]] | list[tuple[int, int, str, float]]]
 
 #: Offices that every state has: the ones a counterpart ("نظيره الروسي") can hold.
 _STATE_OFFICES = frozenset(
@@ -289,21 +290,18 @@ class Linker:
     ) -> None:
         if self.tagger is None:
             return
-        norm, nmap = doc.norm, doc.norm_map
-        taken = bytearray(len(norm))
-        for m in by_wstart.values():
-            taken[m.wstart : m.end] = b"\x01" * (m.end - m.wstart)
-        for start, end, typ in self.tagger(doc.text):
-            if typ != "PER":
-                continue
-            s, e = nmap.to_norm(start), nmap.to_norm(end)
-            if e <= s or taken.find(1, s, e) != -1:
-                continue
-            key = " ".join(norm[s:e].split())
-            if len(key.split()) < 2:
-                continue
-            add_new(NameSpan(s, e, key), "model")
-            taken[s:e] = b"\x01" * (e - s)
+        norm, nmap, text = doc.norm, doc.norm_map, doc.text
+        tagger = self.tagger
+
+        def scored(part: str) -> list[tuple[int, int, str, float]]:
+            spans = tagger(part)
+            return [(x[0], x[1], x[2], x[3] if len(x) > 3 else 1.0) for x in spans]
+
+        found = list(by_wstart.values())
+        for s, e in model_people(
+            text, norm, nmap.to_norm, lambda a, b: nmap.span(a, b, text), found, scored
+        ):
+            add_new(NameSpan(s, e, " ".join(norm[s:e].split())), "model")
 
     @staticmethod
     def _surnames(

@@ -4,48 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-_FOLD: dict[int, str | None] = {
-    ord(ch): None
-    for ch in (
-        [chr(c) for c in range(0x064B, 0x0660)]
-        + [chr(c) for c in range(0x0610, 0x061B)]
-        + ["\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f"]
-    )
-}
-_FOLD.update({ord(a): b for a, b in zip("أإآٱىیة", "ااااييه", strict=True)})
-_FOLD.update({ord(chr(0x0660 + d)): str(d) for d in range(10)})
-_FOLD.update({0xFEF7: "لا", 0xFEF8: "لا", 0xFEF9: "لا", 0xFEFA: "لا", 0xFEFB: "لا"})
+from rasad.arabic import PROCLITICS, fold_light
 
-# Proclitic sequences, longest first; "لل" is ل + ال with the alef dropped.
-_PREFIXES = (
-    "وبال",
-    "وكال",
-    "فبال",
-    "وال",
-    "فال",
-    "بال",
-    "كال",
-    "ولل",
-    "فلل",
-    "لل",
-    "ال",
-    "وب",
-    "ول",
-    "وك",
-    "فب",
-    "فل",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ك",
-)
+# Proclitic sequences, longest first, from the one Arabic module; "لل" is ل + ال with the alef
+# dropped. "فكال" and "فك" (rare) are left out: the shipped model was trained without them.
+_PREFIXES = tuple(p for p in PROCLITICS if p not in ("فكال", "فك"))
 _SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها")
 
 
 def normalize(word: str) -> str:
-    """Remove diacritics/tatweel, fold alef variants, yaa and taa marbuta."""
-    return word.translate(_FOLD)
+    """Remove diacritics/tatweel, fold alef variants, yaa and taa marbuta
+    (``rasad.arabic.fold_light``: the folding the shipped model was trained on)."""
+    return fold_light(word)
 
 
 class Morph:

@@ -31,6 +31,7 @@ TYPE_NAMES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 class _Crf(Protocol):
     def open(self, path: str) -> object: ...
     def tag(self, xseq: list[list[str]]) -> list[str]: ...
+    def marginal(self, y: str, pos: int) -> float: ...
 
 
 def _open(path: Path) -> _Crf:
@@ -111,14 +112,7 @@ class CrfTagger:
     def tag_text(self, tokens: list[str]) -> list[str]:
         """Like :meth:`tag` for a whole text: splits the token list at sentence
         punctuation (and every ``MAX_SENTENCE`` tokens) and tags it as one document."""
-        sentences: list[list[str]] = []
-        start, n = 0, len(tokens)
-        for i, tok in enumerate(tokens):
-            end = tok in SENTENCE_END and (i + 1 == n or tokens[i + 1] not in SENTENCE_END)
-            if end or i + 1 - start >= MAX_SENTENCE or i + 1 == n:
-                sentences.append(tokens[start : i + 1])
-                start = i + 1
-        return [lab for labels in self.tag_sentences(sentences) for lab in labels]
+        return [lab for labels in self.tag_sentences(_split(tokens)) for lab in labels]
 
     def entities(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, type)`` character spans of the entities in ``text``;
@@ -137,3 +131,58 @@ class CrfTagger:
             else:
                 kind = ""
         return out
+
+    def scored_entities(self, text: str) -> list[tuple[int, int, str, float]]:
+        """Like :meth:`entities`, one sentence-split pass without propagation, each span with
+        the lowest marginal probability the final model gives its labels (0..1)."""
+        spans = tokenize(text)
+        tokens = [text[s:e] for s, e in spans]
+        saved = self.propagate
+        self.propagate = False
+        try:
+            sentences = _split(tokens)
+            feats = [self.featurizer.sentence(x) if x else [] for x in sentences]
+            crf = self._final
+            if self._first is not None and self.two_pass:
+                keys = [self.featurizer.keys(x) for x in sentences]
+                first = [self._first.tag(x) if x else [] for x in feats]
+                feats = [
+                    [a + b for a, b in zip(x, d, strict=True)]
+                    for x, d in zip(feats, document_features(keys, first), strict=True)
+                ]
+            elif self._first is not None:
+                crf = self._first
+            labels: list[str] = []
+            probs: list[float] = []
+            for x in feats:
+                if not x:
+                    continue
+                tags = crf.tag(x)
+                labels += tags
+                probs += [crf.marginal(y, i) for i, y in enumerate(tags)]
+        finally:
+            self.propagate = saved
+        out: list[tuple[int, int, str, float]] = []
+        kind = ""
+        for (s, e), lab, p in zip(spans, labels, probs, strict=True):
+            prefix, _, typ = lab.partition("-")
+            if prefix == "I" and typ == kind:
+                out[-1] = (out[-1][0], e, out[-1][2], min(out[-1][3], p))
+            elif prefix in ("B", "I"):
+                kind = typ
+                out.append((s, e, TYPE_NAMES.get(typ, typ), p))
+            else:
+                kind = ""
+        return out
+
+
+def _split(tokens: list[str]) -> list[list[str]]:
+    """Sentences of a token list: cut at sentence punctuation and every ``MAX_SENTENCE``."""
+    sentences: list[list[str]] = []
+    start, n = 0, len(tokens)
+    for i, tok in enumerate(tokens):
+        end = tok in SENTENCE_END and (i + 1 == n or tokens[i + 1] not in SENTENCE_END)
+        if end or i + 1 - start >= MAX_SENTENCE or i + 1 == n:
+            sentences.append(tokens[start : i + 1])
+            start = i + 1
+    return sentences

@@ -61,12 +61,12 @@ class EntityLinker(MapStage):
 
 
 def _load_tagger() -> Tagger | None:
-    """The CRF tagger's ``entities`` method, or None when no trained model ships."""
+    """The CRF tagger's ``scored_entities`` method, or None when no trained model ships."""
     from ..ner import tagger as ner_tagger
 
     crf_cls: Any = getattr(ner_tagger, "CrfTagger", None)
     if crf_cls is None:
         return None
     crf = crf_cls.load()
-    method: Tagger = crf.entities
+    method: Tagger = crf.scored_entities
     return method

@@ -1,0 +1,107 @@
+"""People the CRF tagger finds outside the knowledge base, where a name is expected.
+
+The tagger is slow next to the automaton, so it runs only on ``WINDOW_WORDS`` words either side
+of a name cue in ``doc.norm`` (``cue_windows``): a title noun or office word (``الباحث``,
+``الرئيس``, ``وزير``, ``المتحدث``) or a known person-name part (the NER model's
+``personnames.txt.gz``) that no knowledge-base mention covers. Of its spans, a person counts when
+the final CRF pass gives every label of the span a marginal probability of at least
+``MIN_PROB``, the span has two to four words, overlaps no mention found before, and none of its
+words is a function word, a common word or a title/office word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from ..arabic import fold
+from .lexicon import COMMON_WORDS, FUNCTION_WORDS, ROLE_HEADS, TITLE_NOUNS
+from .roles import NormMention
+
+#: A scored tagger: text -> (start, end, type, lowest label marginal) spans.
+ScoredTagger = Callable[[str], list[tuple[int, int, str, float]]]
+
+MIN_PROB = 0.9
+MAX_WORDS = 4
+WINDOW_WORDS = 5
+_SENTENCE = re.compile(r"[^.!?؟\n؛]+[.!?؟؛]*")
+_WORD = re.compile(r"[^\W\d_]+")
+_CLITIC = re.compile(r"^(?:[وف]?[بلك]?(?:ال)?)")
+_ROLE_WORDS = frozenset(w for head in ROLE_HEADS for w in head.split())
+_CUE_WORDS = TITLE_NOUNS | _ROLE_WORDS
+_NOT_NAME = FUNCTION_WORDS | COMMON_WORDS | _CUE_WORDS
+
+
+@lru_cache(maxsize=1)
+def person_parts() -> frozenset[str]:
+    """Known person-name parts, folded (from the NER model's ``personnames.txt.gz``)."""
+    from ..ner.personnames import PersonNames
+
+    return frozenset(f for w in PersonNames.read().words if len(f := fold(w)) >= 3)
+
+
+def _bare(word: str) -> str:
+    rest = _CLITIC.sub("", word)
+    return rest if len(rest) >= 2 else word
+
+
+def cue_windows(norm: str, taken: bytearray) -> list[tuple[int, int]]:
+    """Spans of ``norm`` around name cues (``taken`` marks known mentions): ``WINDOW_WORDS``
+    words either side of a cue, not across a sentence end; overlapping windows merge."""
+    parts = person_parts()
+    out: list[tuple[int, int]] = []
+    for sent in _SENTENCE.finditer(norm):
+        s, e = sent.span()
+        words = [w.span() for w in _WORD.finditer(norm, s, e)]
+        for i, (ws, we) in enumerate(words):
+            word = norm[ws:we]
+            cue = word in _CUE_WORDS or _bare(word) in _CUE_WORDS
+            if not cue and taken[ws] == 0 and word in parts and word not in _NOT_NAME:
+                cue = True
+            if not cue:
+                continue
+            lo = words[max(0, i - WINDOW_WORDS)][0]
+            hi = words[min(len(words) - 1, i + WINDOW_WORDS)][1]
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+    return out
+
+
+def accept(norm: str, s: int, e: int, taken: bytearray) -> bool:
+    """A CRF person span that may become a new person."""
+    if e <= s or taken.find(1, s, e) != -1:
+        return False
+    words = norm[s:e].split()
+    if not 2 <= len(words) <= MAX_WORDS:
+        return False
+    return not any(w in _NOT_NAME or _bare(w) in _NOT_NAME for w in words)
+
+
+def model_people(
+    text: str,
+    norm: str,
+    to_norm: Callable[[int], int],
+    span: Callable[[int, int], tuple[int, int]],
+    found: list[NormMention],
+    tagger: ScoredTagger,
+) -> list[tuple[int, int]]:
+    """Norm spans of new people the tagger finds in the cue windows of a document."""
+    taken = bytearray(len(norm))
+    for m in found:
+        taken[m.wstart : m.end] = b"\x01" * (m.end - m.wstart)
+    out: list[tuple[int, int]] = []
+    for ns, ne in cue_windows(norm, taken):
+        if not norm[ns:ne].strip():
+            continue
+        ts, te = span(ns, ne)
+        for a, b, typ, prob in tagger(text[ts:te]):
+            if typ != "PER" or prob < MIN_PROB:
+                continue
+            s, e = to_norm(ts + a), to_norm(ts + b)
+            if accept(norm, s, e, taken):
+                out.append((s, e))
+                taken[s:e] = b"\x01" * (e - s)
+    return out
