@@ -10,9 +10,9 @@ from conftest import CORPUS, SEEDS, needs_shared
 from rasad import api
 from rasad.doc import Doc
 from rasad.errors import PipelineError
-from rasad.pipeline import Pipeline
 from rasad.stages.dedup import Deduplicator
 from rasad.stages.extract import Cleaner
+from rasad.stages.pipeline import Pipeline
 
 
 def run(paths: list[str], **kw: object) -> dict[str, Doc]:
