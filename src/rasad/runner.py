@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 from .doc import Doc
 from .errors import ConfigError, Errors
 from .executors import get_executor
-from .pubdate import parse_date_option
+from .extraction.pubdate import parse_date_option
 from .stages.base import OnError
 from .stages.pipeline import Pipeline, default_stages
 from .stages.read import DEFAULT_MAX_BYTES, read_inputs

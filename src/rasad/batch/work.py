@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..doc import Doc
+from ..extraction.templates import site_of
 from ..stages.base import BatchStage, MapStage
-from ..stages.extract import site_of
 from ..stages.pipeline import Pipeline, run_map
 from ..storage import tables
 from ..storage.sqlite import raw_hash
