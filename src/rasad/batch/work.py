@@ -38,7 +38,7 @@ def pipeline() -> Pipeline:
     """The standard pipeline, built once per worker process."""
     global _PIPE
     if _PIPE is None:
-        from ..api import pipeline as build
+        from ..runner import pipeline as build
 
         _PIPE = build(on_error="skip")
     return _PIPE
