@@ -24,8 +24,8 @@ __all__ = ["Deduplicator", "Fingerprinter", "NearDuplicateDeduplicator"]
 
 class Fingerprinter(MapStage):
     name = "dedup.fingerprint.v1"
-    requires = ("doc.text",)
-    assigns = ("doc.meta.body_key", "doc.meta.minhash")
+    requires = ("doc.text", "doc.title")
+    assigns = ("doc.meta.body_key", "doc.meta._minhash", "doc.meta._story_terms")
 
     def process(self, doc: Doc) -> None:
         doc.meta["body_key"] = body_key(doc)
@@ -44,7 +44,7 @@ class Deduplicator(BatchStage):
     """
 
     name = "dedup.minhash.v2"
-    requires = ("doc.meta.body_key", "doc.meta.minhash")
+    requires = ("doc.meta.body_key", "doc.meta._minhash", "doc.meta._story_terms", "doc.published")
     assigns = ("doc.duplicate_of", "doc.cluster")
 
     def __init__(

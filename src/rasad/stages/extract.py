@@ -25,7 +25,7 @@ class Segmenter(MapStage):
 
     name = "extract.segment.v1"
     requires = ("doc.html|doc.page",)
-    assigns = ("doc.meta.lines",)
+    assigns = ("doc.meta._lines", "doc.meta._html_meta")
 
     def process(self, doc: Doc) -> None:
         if doc.html is not None:
@@ -42,8 +42,8 @@ class TemplateLearner(BatchStage):
     """Lines that recur on several pages of one site (or of the batch) are site furniture."""
 
     name = "extract.templates.v1"
-    requires = ("doc.meta.lines",)
-    assigns = ("doc.meta.templates",)
+    requires = ("doc.meta._lines",)
+    assigns = ("doc.meta._templates",)
 
     def __init__(self, *, min_pages: int = 2, **kw: Any) -> None:
         super().__init__(**kw)
@@ -64,8 +64,18 @@ class Cleaner(MapStage):
     """Classify lines and set the article text and its metadata."""
 
     name = "extract.clean.v1"
-    requires = ("doc.meta.lines",)
-    assigns = ("doc.text", "doc.title", "doc.published", "doc.furniture")
+    requires = ("doc.meta._lines",)  # templates and HTML metadata are used when present
+    assigns = (
+        "doc.text",
+        "doc.title",
+        "doc.dateline",
+        "doc.byline",
+        "doc.outlet",
+        "doc.published",
+        "doc.published_from",
+        "doc.furniture",
+        "doc.lines",
+    )
 
     def process(self, doc: Doc) -> None:
         lines: list[str] = doc.meta.pop("_lines", [])
