@@ -140,7 +140,7 @@ def measure(mode: str, data: Path, workers: int) -> dict[str, Any]:
             d for d in api.extract(files, entities=mode == "events", events=False) if not d.reject
         ]
         nbytes = sum(len(d.text.encode()) for d in docs)
-        from rasad.pipeline import default_stages
+        from rasad.stages.pipeline import default_stages
 
         stage = next(
             s for s in default_stages(entities=True, events=True) if s.name.startswith(mode)

@@ -108,7 +108,7 @@ def test_clitic_stems() -> None:
 def test_one_month_table_serves_both_date_readers() -> None:
     from rasad.arabic import MONTHS
     from rasad.events.dates import resolve_text
-    from rasad.pubdate import find_published
+    from rasad.extraction.pubdate import find_published
 
     assert all(fold(name) == name for name in MONTHS)
     for text, iso in (("12 جانفي 2024", "2024-01-12"), ("12 غشت 2024", "2024-08-12")):

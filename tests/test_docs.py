@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from rasad.cli import main as cli_main
-from rasad.pipeline import default_stages
+from rasad.stages.pipeline import default_stages
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rasad.lines import classify_lines, is_body_like, line_key, meta_kind, rule_furniture
+from rasad.extraction.layout import classify_lines
+from rasad.extraction.lines import is_body_like, line_key, meta_kind, rule_furniture
 
 P1 = (
     "أعلن وزير الخارجية الأذربيجاني اليوم الثلاثاء أن بلاده مستعدة لاستئناف المفاوضات مع "

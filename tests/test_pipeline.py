@@ -10,9 +10,9 @@ from conftest import CORPUS, SEEDS, needs_shared
 from rasad import api
 from rasad.doc import Doc
 from rasad.errors import PipelineError
-from rasad.pipeline import Pipeline
 from rasad.stages.dedup import Deduplicator
 from rasad.stages.extract import Cleaner
+from rasad.stages.pipeline import Pipeline
 
 
 def run(paths: list[str], **kw: object) -> dict[str, Doc]:
@@ -44,9 +44,17 @@ def test_other_stories_do_not_cluster(corpus: dict[str, Doc]) -> None:
     for name, doc in corpus.items():
         clusters.setdefault(doc.cluster or "", []).append(name)
     shared = [names for names in clusters.values() if len(names) > 1]
+    assert shared  # the syndicated pair at least
     for names in shared:
-        {n.split("_", 2)[-1].split(".")[0].split(":")[0] for n in names}
+        # single-page files are named site_NN_story; records of a multi-page file carry no story
+        stories = {_story(n) for n in names} - {None}
+        assert len(stories) <= 1, names  # two different stories never share a cluster
         assert len(names) == 2, names
+
+
+def _story(name: str) -> str | None:
+    parts = name.split(".", 1)[0].split("_", 2)
+    return parts[2] if len(parts) == 3 and parts[1].isdigit() else None
 
 
 def test_site_sidebar_removed_but_bodies_kept(corpus: dict[str, Doc]) -> None:
@@ -103,3 +111,15 @@ def test_pipeline_checks_requirements() -> None:
         Pipeline([Deduplicator()])
     with pytest.raises(PipelineError, match="E201"):
         Pipeline([Cleaner()])
+
+
+def test_missing_optional_dependency_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from rasad.errors import MissingDependencyError
+    from rasad.stages.pipeline import default_stages
+
+    monkeypatch.setitem(sys.modules, "rasad.stages.events", None)  # importing it fails
+    with pytest.raises(MissingDependencyError, match="E403"):
+        default_stages()
+    assert default_stages(events=False)[-1].name == "entities.kb.v1"

@@ -8,8 +8,8 @@ import pytest
 
 from conftest import SAMPLES
 from rasad.errors import InputError
-from rasad.pipeline import Pipeline
 from rasad.stages.decode import Decoder, decode_bytes
+from rasad.stages.pipeline import Pipeline
 from rasad.stages.read import expand_inputs, read_inputs
 
 ARTICLE = "قال وزير الخارجية التركي إن بلاده ستواصل الحوار مع روسيا بشأن الأزمة في سوريا."

@@ -10,33 +10,40 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .doc import Doc
-from .errors import ConfigError, Errors, RasadError
+from .errors import Errors, RasadError
+from .evaluate import Report, details_text
+from .evaluate import evaluate as _evaluate
 from .executors import get_executor
-from .pipeline import Pipeline, default_stages
-from .pubdate import parse_date_option
-from .stages.base import OnError
+from .runner import check_date, pipeline, process
 from .stages.read import DEFAULT_MAX_BYTES, read_inputs
 from .storage.sqlite import SqliteStore, raw_hash
 
 DEFAULT_DB = "rasad.db"
 
-
-def check_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return parse_date_option(value)
-    except ValueError as e:
-        raise ConfigError(Errors.E401, value=value) from e
-
-
-def pipeline(
-    *, on_error: OnError = "raise", entities: bool = True, events: bool = True, prior: Any = None
-) -> Pipeline:
-    """The configured standard pipeline. ``pipeline()(docs)`` yields processed ``Doc``s."""
-    return Pipeline(
-        default_stages(on_error=on_error, entities=entities, events=events, prior=prior)
-    )
+__all__ = [
+    "DEFAULT_DB",
+    "IngestReport",
+    "Report",
+    "RunReport",
+    "check_date",
+    "count_pages",
+    "details_text",
+    "entities",
+    "entity_ids",
+    "evaluate",
+    "event_types",
+    "events",
+    "export",
+    "extract",
+    "ingest",
+    "pipeline",
+    "reason_words",
+    "rejects",
+    "run",
+    "sample_corpus",
+    "search",
+    "show",
+]
 
 
 def extract(
@@ -51,11 +58,21 @@ def extract(
     events: bool = True,
 ) -> Iterator[Doc]:
     """Stateless: every input page, processed (rejected pages carry ``doc.reject``)."""
-    date = check_date(date)
-    docs = read_inputs(inputs, max_bytes=max_bytes, date=date, stdin=stdin)
-    pipe = pipeline(on_error="skip", entities=entities, events=events)
-    runner = get_executor(executor, workers=workers)
-    yield from runner.run(pipe, docs)
+    return process(
+        inputs,
+        date=date,
+        workers=workers,
+        executor=executor,
+        max_bytes=max_bytes,
+        stdin=stdin,
+        entities=entities,
+        events=events,
+    )
+
+
+def evaluate(gold: str | Path, raw_dir: str | Path) -> Report:
+    """Score the pipeline against a gold file (shared/gold/FORMAT.md) and its raw pages."""
+    return _evaluate(gold, raw_dir)
 
 
 @dataclass
@@ -225,3 +242,104 @@ def export(
 
     with SqliteStore(db, create=False) as store:
         return export_articles(store, fmt=fmt, out=out)
+
+
+def entities(
+    *,
+    db: str | Path = DEFAULT_DB,
+    type_: str | None = None,
+    country: str | None = None,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Stored entities with mention counts and the spellings seen, most mentioned first."""
+    from .storage.queries import entity_table
+
+    return entity_table(db, type_=type_, country=country, limit=limit)
+
+
+def events(
+    *,
+    db: str | Path = DEFAULT_DB,
+    fmt: str = "csv",
+    out: str | Path | None = None,
+    dyad: str | None = None,
+    type_: str | None = None,
+    since: str | None = None,
+    merged: bool = False,
+    columns: str = "rasad",
+) -> int:
+    """Write the stored events (POLECAT-style columns); returns how many."""
+    from .storage.export import export_events
+
+    since = check_date(since)
+    with SqliteStore(db, create=False) as store:
+        return export_events(
+            store, fmt=fmt, out=out, dyad=dyad, type_=type_, since=since, merged=merged,
+            columns=columns,
+        )
+
+
+def event_types(*, db: str | Path = DEFAULT_DB) -> list[str]:
+    """The event types stored in ``db``, sorted."""
+    with SqliteStore(db, create=False) as store:
+        return sorted(r[0] for r in store.conn.execute("SELECT DISTINCT type FROM events"))
+
+
+@dataclass
+class RunReport:
+    ingest: IngestReport
+    database: dict[str, Any]
+    articles: int
+    events: int
+    folder: str
+    files: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ingest": self.ingest.to_json(),
+            "database": self.database,
+            "exported": {
+                "articles": self.articles,
+                "events": self.events,
+                "folder": self.folder,
+                "files": self.files,
+            },
+        }
+
+
+def run(
+    inputs: Iterable[str] = (),
+    *,
+    db: str | Path = DEFAULT_DB,
+    out: str | Path = "out",
+    progress: Callable[[int], None] | None = None,
+) -> RunReport:
+    """The main job: ingest ``inputs`` (default: the bundled sample corpus), then write
+    OUT/articles.{jsonl,csv,parquet} and OUT/events.{csv,parquet}."""
+    from .storage.export import export_events
+
+    paths = list(inputs) or [str(sample_corpus())]
+    report = ingest(paths, db=db, progress=progress)
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    n_art = export(db=db, fmt="jsonl", out=folder / "articles.jsonl")
+    export(db=db, fmt="csv", out=folder / "articles.csv")
+    export(db=db, fmt="parquet", out=folder / "articles.parquet")
+    with SqliteStore(db) as store:
+        n_ev = export_events(store, fmt="csv", out=folder / "events.csv")
+        export_events(store, fmt="parquet", out=folder / "events.parquet")
+        stats = store.stats()
+    files = sorted(
+        p.name for p in folder.iterdir() if p.name.startswith(("articles.", "events."))
+    )
+    return RunReport(report, stats, n_art, n_ev, str(out), files)
+
+
+def sample_corpus() -> Path:
+    """The bundled sample corpus (``samples/corpus`` of the source checkout)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        cand = parent / "samples" / "corpus"
+        if cand.is_dir():
+            return cand
+    return Path("samples/corpus")

@@ -348,7 +348,8 @@ def clitic_stems(word: str, min_len: int = 2) -> tuple[str, ...]:
 
 
 #: The one table of month names (folded spelling -> month number), read by the publication
-#: date (``rasad.pubdate``) and by event dates (``rasad.events.dates``). All three systems:
+#: date (``rasad.extraction.pubdate``) and by event dates (``rasad.events.dates``). All three
+#: systems:
 #: the names from Latin (Egypt, Gulf), the Maghreb spellings (Algeria/Tunisia and Morocco) and
 #: the Syriac names (Levant, Iraq).
 MONTHS: dict[str, int] = {

@@ -19,43 +19,10 @@ from typing import Any
 from .doc import Doc, Event
 from .errors import ConfigError, Errors
 from .events.scoring import EventScore, event_key
+from .metrics import PRF
+from .runner import process
 
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC")
-
-
-@dataclass
-class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, pred: set[Any], gold: set[Any]) -> None:
-        self.tp += len(pred & gold)
-        self.fp += len(pred - gold)
-        self.fn += len(gold - pred)
-
-    def to_json(self) -> dict[str, float | int]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-        }
 
 
 @dataclass
@@ -217,13 +184,11 @@ def evaluate(gold_path: str | Path, raw_dir: str | Path) -> Report:
     A gold ``doc`` names a file in ``raw_dir``, or a record of a multi-page file as ``file#N``
     (N counted from 0: the JSON Lines record or WARC response record in file order).
     """
-    from .api import extract
-
     gold = load_gold(gold_path)
     files = sorted({_file_of(g["doc"]) for g in gold})
     paths = [str(Path(raw_dir) / f) for f in files if (Path(raw_dir) / f).exists()]
     by_file: dict[str, list[Doc]] = {}
-    for doc in extract(paths):
+    for doc in process(paths):
         by_file.setdefault(_file_of(Path(doc.source).name), []).append(doc)
     docs: dict[str, Doc] = {}
     for g in gold:

@@ -51,11 +51,11 @@ def pairwise(clusters: Mapping[str, str], labels: Mapping[str, str]) -> PairScor
 
 def cluster_pages(paths: Iterable[str]) -> dict[str, str]:
     """Run extraction and dedup over the pages (one batch): page stem -> cluster."""
-    from .api import extract
+    from .runner import process
 
     return {
         Path(doc.source).stem: doc.cluster or doc.id
-        for doc in extract(paths, entities=False, events=False)
+        for doc in process(paths, entities=False, events=False)
         if not doc.reject
     }
 

@@ -9,7 +9,7 @@ import click
 
 
 def register(main: click.Group) -> None:
-    from ..cli import _errors
+    from ..cli.common import handle_errors as _errors
 
     @main.command()
     @click.argument("inputs", nargs=-1, required=True)

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from ..doc import Doc
-from ..stages.dedup import NUM_PERM, THRESHOLD
+from ..fingerprint import NUM_PERM, THRESHOLD
 
 Link = tuple[int, str]  # (order, article id) of an earlier article
 

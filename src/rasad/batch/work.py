@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from ..doc import Doc
-from ..pipeline import Pipeline, run_map
+from ..extraction.templates import site_of
 from ..stages.base import BatchStage, MapStage
-from ..stages.extract import site_of
+from ..stages.pipeline import Pipeline, run_map
 from ..storage import tables
 from ..storage.sqlite import raw_hash
 from . import cluster
@@ -39,7 +39,7 @@ def pipeline() -> Pipeline:
     """The standard pipeline, built once per worker process."""
     global _PIPE
     if _PIPE is None:
-        from ..api import pipeline as build
+        from ..runner import pipeline as build
 
         _PIPE = build(on_error="skip")
     return _PIPE

@@ -13,8 +13,8 @@ from typing import Protocol
 
 from ..doc import Doc
 from ..errors import Errors, PipelineError
-from ..pipeline import Pipeline, run_map
 from ..stages.base import BatchStage, MapStage
+from ..stages.pipeline import Pipeline, run_map
 
 Progress = Callable[[int], None]
 

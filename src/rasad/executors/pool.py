@@ -6,8 +6,8 @@ import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
 
 from ..doc import Doc
-from ..pipeline import run_map
 from ..stages.base import BatchStage, MapStage
+from ..stages.pipeline import run_map
 from . import LocalExecutor
 
 _SEGMENTS: dict[int, list[MapStage]] = {}

@@ -10,8 +10,8 @@ from typing import Any
 
 from ..doc import Doc
 from ..errors import Errors, MissingDependencyError
-from ..pipeline import run_map
 from ..stages.base import BatchStage, MapStage
+from ..stages.pipeline import run_map
 from . import LocalExecutor
 
 

@@ -10,81 +10,27 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from ..arabic import fold
-from ..doc import Doc, content_hash
+from ..doc import Doc
+from ..fingerprint import NUM_PERM, THRESHOLD, Prior, body_key, minhash, shingles, similarity
 from ..stories import StoryIndex, story_terms
 from .base import BatchStage, MapStage
 
-NUM_PERM = 128
-SHINGLE = 4
-THRESHOLD = 0.5
-_WORD = re.compile(r"\w+")
-_MERSENNE = np.uint64((1 << 61) - 1)
-_MAX_HASH = np.uint64((1 << 32) - 1)
-_rng = np.random.RandomState(1)
-_A = _rng.randint(1, int(_MERSENNE), size=NUM_PERM, dtype=np.uint64)
-_B = _rng.randint(0, int(_MERSENNE), size=NUM_PERM, dtype=np.uint64)
-
-
-def body_key(doc: Doc) -> str:
-    """Hash of the normalised body: equal for pages whose article text only differs in
-    orthography, spacing or furniture."""
-    return content_hash(" ".join(_WORD.findall(doc.norm)))
-
-
-def shingles(norm: str, k: int = SHINGLE) -> set[str]:
-    toks = _WORD.findall(norm)
-    if len(toks) < k:
-        return {" ".join(toks)} if toks else set()
-    return {" ".join(toks[i : i + k]) for i in range(len(toks) - k + 1)}
-
-
-def minhash(items: Iterable[str]) -> np.ndarray[Any, np.dtype[np.uint32]]:
-    """A MinHash signature (datasketch's universal hashing scheme, vectorised)."""
-    import hashlib
-
-    hv = np.array(
-        [
-            int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "little")
-            for s in items
-        ]
-        or [0],
-        dtype=np.uint64,
-    )
-    phv = ((np.outer(hv, _A) + _B) % _MERSENNE) & _MAX_HASH
-    return phv.min(axis=0).astype(np.uint32)  # type: ignore[no-any-return]
-
-
-def similarity(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> float:
-    return float(np.mean(a == b))
-
+__all__ = ["Deduplicator", "Fingerprinter", "NearDuplicateDeduplicator"]
 
 class Fingerprinter(MapStage):
     name = "dedup.fingerprint.v1"
-    requires = ("doc.text",)
-    assigns = ("doc.meta.body_key", "doc.meta.minhash")
+    requires = ("doc.text", "doc.title")
+    assigns = ("doc.meta.body_key", "doc.meta._minhash", "doc.meta._story_terms")
 
     def process(self, doc: Doc) -> None:
         doc.meta["body_key"] = body_key(doc)
         doc.meta["_minhash"] = minhash(shingles(doc.norm)).tobytes()
         doc.meta["_story_terms"] = story_terms([fold(doc.title or ""), doc.norm])
-
-
-@dataclass(slots=True)
-class Prior:
-    """An article already stored: for exact-duplicate links and cluster joins."""
-
-    id: str
-    body_key: str
-    cluster: str
-    minhash: bytes
 
 
 class Deduplicator(BatchStage):
@@ -98,7 +44,7 @@ class Deduplicator(BatchStage):
     """
 
     name = "dedup.minhash.v2"
-    requires = ("doc.meta.body_key", "doc.meta.minhash")
+    requires = ("doc.meta.body_key", "doc.meta._minhash", "doc.meta._story_terms", "doc.published")
     assigns = ("doc.duplicate_of", "doc.cluster")
 
     def __init__(

@@ -22,7 +22,7 @@ class EntityLinker(MapStage):
     """Gazetteer + spelling variants + role grammar + new-person patterns (+ NER model)."""
 
     name: ClassVar[str] = "entities.kb.v1"
-    requires: ClassVar[tuple[str, ...]] = ("doc.text",)
+    requires: ClassVar[tuple[str, ...]] = ("doc.text", "doc.published")
     assigns: ClassVar[tuple[str, ...]] = ("doc.mentions", "doc.entities")
 
     def __init__(

@@ -61,7 +61,7 @@ class EventExtractor(MapStage):
     """PLOVER events from trigger words and the linked entities of each document."""
 
     name: ClassVar[str] = "events.rules.v1"
-    requires: ClassVar[tuple[str, ...]] = ("doc.text", "doc.mentions")
+    requires: ClassVar[tuple[str, ...]] = ("doc.text", "doc.mentions", "doc.published")
     assigns: ClassVar[tuple[str, ...]] = ("doc.events",)
 
     def __init__(
@@ -114,7 +114,7 @@ class EventMerger(BatchStage):
     the cluster-level events are kept in ``cluster_events``."""
 
     name: ClassVar[str] = "events.merge.v1"
-    requires: ClassVar[tuple[str, ...]] = ("doc.events",)
+    requires: ClassVar[tuple[str, ...]] = ("doc.events", "doc.cluster")
     assigns: ClassVar[tuple[str, ...]] = ("doc.events.counts",)
 
     def __init__(self, *, on_error: OnError = "raise") -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..doc import Doc
-from ..stages.dedup import THRESHOLD, similarity
+from ..fingerprint import THRESHOLD, similarity
 
 if TYPE_CHECKING:
     from .sqlite import SqliteStore

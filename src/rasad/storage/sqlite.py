@@ -19,7 +19,7 @@ from typing import Any
 from ..arabic import clitic_stems, fold, words
 from ..doc import Doc
 from ..errors import Errors, StorageError
-from ..stages.dedup import Prior
+from ..fingerprint import Prior
 from .reconcile import reconcile
 from .schema import MIGRATIONS
 from .search import SearchMixin

@@ -13,7 +13,7 @@ _db = click.option("--db", default=api.DEFAULT_DB, show_default=True, help="SQLi
 
 
 def register(main: click.Group) -> None:
-    from ..cli import _errors
+    from ..cli.common import handle_errors as _errors
 
     @main.command()
     @_db

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .arabic import MONTHS, fold
+from ..arabic import MONTHS, fold
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from .doc import Doc
-from .errors import Errors, PipelineError
-from .stages.base import BatchStage, MapStage, OnError, Stage
+from ..doc import Doc
+from ..errors import Errors, MissingDependencyError, PipelineError
+from .base import BatchStage, MapStage, OnError, Stage
 
 #: What the readers set before any stage runs.
 READER_ASSIGNS = ("doc.raw", "doc.html|doc.page", "doc.source", "doc.url")
@@ -76,9 +76,9 @@ def default_stages(
     *, on_error: OnError = "skip", entities: bool = True, events: bool = True, prior: Any = None
 ) -> list[Stage]:
     """The standard pipeline: decode, extract, dedup, entities, events."""
-    from .stages.decode import Decoder
-    from .stages.dedup import Deduplicator, Fingerprinter
-    from .stages.extract import Cleaner, Segmenter, TemplateLearner
+    from .decode import Decoder
+    from .dedup import Deduplicator, Fingerprinter
+    from .extract import Cleaner, Segmenter, TemplateLearner
 
     stages: list[Stage] = [
         Decoder(on_error=on_error),
@@ -97,11 +97,15 @@ def default_stages(
 
 
 def _optional_stage(module: str, cls: str, on_error: OnError) -> list[Stage]:
+    """The stage ``cls`` of ``module``; a dependency it needs that is missing is an error
+    (``MissingDependencyError``, E403), never a stage silently left out."""
     import importlib
 
     try:
         mod = importlib.import_module(module)
-    except ImportError:
-        return []
-    factory = getattr(mod, cls, None)
-    return [factory(on_error=on_error)] if factory is not None else []
+    except ImportError as e:
+        raise MissingDependencyError(
+            Errors.E403, what=cls, package=e.name or str(e), extra="rasad"
+        ) from e
+    factory = getattr(mod, cls)
+    return [factory(on_error=on_error)]

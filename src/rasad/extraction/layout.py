@@ -1,7 +1,7 @@
 """Where the article sits on a plain-text page: body span, title, head lines, cut-off tail.
 
-``classify_lines`` first applies the single-line rules of ``rasad.lines`` (phrase families,
-metadata, templates), then the positional ones:
+``classify_lines`` first applies the single-line rules of ``rasad.extraction.lines`` (phrase
+families, metadata, templates), then the positional ones:
 
 - **lists**: runs of bulleted or numbered short lines (blank lines between allowed) are
   headline lists, and so is a line repeating one of their items;

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from .arabic import MONTHS
-from .arabic import fold as _fold
+from ..arabic import MONTHS
+from ..arabic import fold as _fold
 
 #: Lines repeat a lot (sidebars, furniture), so their folded form is cached.
 fold = lru_cache(maxsize=100_000)(_fold)
@@ -161,22 +160,8 @@ def rule_furniture(line: str) -> str | None:
     return None
 
 
-def classify_lines(
-    lines: Sequence[str],
-    *,
-    template_keys: Collection[str] = (),
-    html: bool = False,
-) -> list[LineLabel]:
-    """Label every line of a page (see ``rasad.layout.classify_lines``, where the positional
-    rules live: body span, title, head lines, cut tail)."""
-    from .layout import classify_lines as classify
-
-    return classify(lines, template_keys=template_keys, html=html)
-
-
 __all__ = [
     "LineLabel",
-    "classify_lines",
     "fold",
     "is_body_like",
     "line_key",
