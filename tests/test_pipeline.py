@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,8 @@ import pytest
 from conftest import CORPUS, SEEDS, needs_shared
 from rasad import api
 from rasad.doc import Doc
-from rasad.errors import PipelineError
+from rasad.errors import Errors, InputError, PipelineError, Reject
+from rasad.stages.base import MapStage
 from rasad.stages.dedup import Deduplicator
 from rasad.stages.extract import Cleaner
 from rasad.stages.pipeline import Pipeline
@@ -123,3 +126,51 @@ def test_missing_optional_dependency_is_an_error(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(MissingDependencyError, match="E403"):
         default_stages()
     assert default_stages(events=False)[-1].name == "entities.kb.v1"
+
+
+class _Refuses(MapStage):
+    name = "refuses.v1"
+
+    def process(self, doc: Doc) -> None:
+        raise InputError(Errors.E108, source=doc.source)
+
+
+class _Breaks(MapStage):
+    name = "breaks.v1"
+
+    def process(self, doc: Doc) -> None:
+        raise KeyError("no such key")
+
+
+def test_a_refused_page_carries_a_typed_reject() -> None:
+    docs = list(Pipeline([_Refuses()])([Doc(source="a.txt"), Doc(source="b.txt")]))
+    assert [d.reject for d in docs] == [
+        Reject(name, "refuses.v1", "E108", Errors.E108.format(source=name))
+        for name in ("a.txt", "b.txt")
+    ]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        docs[0].reject.code = "E101"  # type: ignore[misc, union-attr]
+    broken = next(iter(_Breaks(on_error="skip")([Doc(source="c.txt")])))
+    assert broken.reject is not None
+    assert (broken.reject.stage, broken.reject.code) == ("breaks.v1", "E203")
+    assert "KeyError" in broken.reject.reason
+    with pytest.raises(KeyError):
+        list(_Breaks(on_error="raise")([Doc(source="c.txt")]))
+
+
+def test_reject_round_trips_through_json() -> None:
+    doc = Doc(source="x.html", reject=Reject("x.html", "read", "E107", "E107 page too large"))
+    data = json.loads(json.dumps(doc.to_json()))
+    assert data["reject"] == {
+        "source": "x.html",
+        "stage": "read",
+        "code": "E107",
+        "reason": "E107 page too large",
+    }
+    assert Doc.from_json(data).reject == doc.reject
+    # a reject written without its source (older JSON) takes the document's
+    del data["reject"]["source"]
+    assert Doc.from_json(data).reject == doc.reject
+    moved = doc.reject.moved("x.html", "https://a.example/x.html")  # type: ignore[union-attr]
+    assert moved.source == "https://a.example/x.html"
+    assert moved.reason == "E107 page too large"

@@ -43,7 +43,7 @@ def test_rejects_recorded_with_reason(tmp_path: Path) -> None:
     assert report.rejected >= 5
     with SqliteStore(tmp_path / "b.db") as store:
         rows = store.rejects()
-        assert {r["code"] for r in rows} >= {"E101", "E102", "E104", "E106"}
+        assert {r.code for r in rows} >= {"E101", "E102", "E104", "E106"}
         raw = store.conn.execute("SELECT COUNT(*) FROM sources WHERE status='rejected'")
         assert raw.fetchone()[0] == len(rows)
 
@@ -173,7 +173,7 @@ def test_unstorable_document_becomes_a_reject(tmp_path: Path) -> None:
     with SqliteStore(tmp_path / "u.db") as store:
         counts = store.write_batch([good, bad])
         assert counts == {"kept": 1, "rejected": 1}
-        assert store.rejects()[0]["code"] == "E308"
+        assert store.rejects()[0].code == "E308"
 
 
 def _open_many(db: str, n: int) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .doc import Doc
-from .errors import Errors, RasadError
+from .errors import Errors, RasadError, Reject
 from .evaluate import Report, details_text
 from .evaluate import evaluate as _evaluate
 from .executors import get_executor
@@ -127,7 +127,7 @@ def ingest(
                 doc.meta["_raw_hash"] = raw_hash(doc)
                 if store.known_raw([doc.meta["_raw_hash"]]):
                     code = (
-                        doc.reject["code"]
+                        doc.reject.code
                         if doc.reject
                         else store.reject_code(doc.meta["_raw_hash"])
                     )
@@ -145,7 +145,7 @@ def ingest(
         for doc in runner.run(pipe, fresh(), progress=progress):
             pending.append(doc)
             if doc.reject:
-                report.rejected_by[doc.reject["code"]] += 1
+                report.rejected_by[doc.reject.code] += 1
             if len(pending) >= batch_size:
                 report.counts.update(store.write_batch(pending))
                 pending = []
@@ -220,7 +220,7 @@ def show(article_id: str, *, db: str | Path = DEFAULT_DB) -> Doc:
         return store.get(article_id)
 
 
-def rejects(*, db: str | Path = DEFAULT_DB) -> list[dict[str, Any]]:
+def rejects(*, db: str | Path = DEFAULT_DB) -> list[Reject]:
     """Every rejected input: source, stage, code and reason."""
     with SqliteStore(db, create=False) as store:
         return store.rejects()

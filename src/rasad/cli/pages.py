@@ -90,7 +90,7 @@ def extract(paths: tuple[str, ...], fmt: str, date: str | None, workers: int, fu
     for doc in api.extract(paths, date=date, workers=workers):
         if doc.reject:
             rejected += 1
-            click.echo(f"rasad: {doc.reject['reason']}", err=True)
+            click.echo(f"rasad: {doc.reject.reason}", err=True)
             continue
         data = doc.to_json()
         item = data if full else {k: data[k] for k in EXTRACT_KEYS}

@@ -4,7 +4,7 @@ A stage takes an iterable of ``Doc`` and yields ``Doc``. It declares what it nee
 (``requires``) and what it sets (``assigns``) and knows nothing about where it runs.
 
 - ``MapStage``: works on one document at a time (``process(doc)``). The executors run these in
-  process, in a process pool or on Ray. A document that cannot be handled gets a reject
+  process, in a process pool or on Ray. A document that cannot be handled gets a ``Reject``
   (``doc.reject``) and flows on untouched; later stages pass rejected documents through.
 - ``BatchStage``: needs the whole batch at once (template learning, dedup). Executors run it in
   the driver, so its result is the same whatever the executor.
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import ClassVar, Literal
 
 from ..doc import Doc
-from ..errors import Errors, InputError, RasadError
+from ..errors import Errors, InputError, RasadError, Reject
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class MapStage(Stage):
         try:
             self.process(doc)
         except InputError as e:
-            doc.reject = {"stage": self.name, "code": e.code, "reason": str(e)}
+            doc.reject = Reject(doc.source, self.name, e.code, str(e))
         except RasadError:
             raise
         except Exception as e:
@@ -65,7 +65,7 @@ class MapStage(Stage):
                 raise
             logger.debug("stage %s failed on %s", self.name, doc.source, exc_info=True)
             msg = Errors.E203.format(stage=self.name, source=doc.source, detail=repr(e))
-            doc.reject = {"stage": self.name, "code": "E203", "reason": msg}
+            doc.reject = Reject(doc.source, self.name, "E203", msg)
 
 
 class BatchStage(Stage):
@@ -98,4 +98,4 @@ class BatchStage(Stage):
             raise
         except Exception as e:
             msg = Errors.E203.format(stage=self.name, source=doc.source, detail=repr(e))
-            doc.reject = {"stage": self.name, "code": "E203", "reason": " ".join(msg.split())}
+            doc.reject = Reject(doc.source, self.name, "E203", " ".join(msg.split()))
