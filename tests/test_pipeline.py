@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ from conftest import CORPUS, SEEDS, needs_shared
 from rasad import api
 from rasad.doc import Doc
 from rasad.errors import Errors, InputError, PipelineError, Reject
-from rasad.stages.base import MapStage
+from rasad.stages.base import BatchStage, MapStage
 from rasad.stages.dedup import Deduplicator
 from rasad.stages.extract import Cleaner
 from rasad.stages.pipeline import Pipeline
@@ -174,3 +175,74 @@ def test_reject_round_trips_through_json() -> None:
     moved = doc.reject.moved("x.html", "https://a.example/x.html")  # type: ignore[union-attr]
     assert moved.source == "https://a.example/x.html"
     assert moved.reason == "E107 page too large"
+
+
+class _Sizes(BatchStage):
+    """Records the size of every batch it sees; fails on pages named ``bad*`` or ``refused*``."""
+
+    name = "sizes.v1"
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.sizes: list[int] = []
+
+    def process_batch(self, docs: list[Doc]) -> None:
+        self.sizes.append(len(docs))
+        for doc in docs:
+            if doc.source.startswith("bad"):
+                raise ZeroDivisionError("hostile page")
+            if doc.source.startswith("refused"):
+                raise InputError(Errors.E108, source=doc.source)
+            doc.meta["seen"] = True
+
+
+def _docs(*names: str) -> list[Doc]:
+    return [Doc(source=n) for n in names]
+
+
+def test_one_batching_rule_for_every_way_of_running() -> None:
+    from rasad import runner
+    from rasad.executors import LocalExecutor
+    from rasad.stages.pipeline import BATCH_SIZE
+
+    assert runner.BATCH_SIZE == api.BATCH_SIZE == BATCH_SIZE == Pipeline([]).batch_size
+    names = [f"p{i}" for i in range(7)]
+    direct, executed, ran = _Sizes(), _Sizes(), _Sizes()
+    assert len(list(Pipeline([direct], batch_size=3)(_docs(*names)))) == 7
+    assert len(list(LocalExecutor().run(Pipeline([executed], batch_size=3), _docs(*names)))) == 7
+    batches = list(runner.run(Pipeline([ran], batch_size=3), _docs(*names)))
+    assert direct.sizes == executed.sizes == ran.sizes == [3, 3, 1]
+    assert [len(b) for b in batches] == [3, 3, 1]
+    assert [d.source for b in batches for d in b] == names  # order kept
+    whole = _Sizes()
+    list(LocalExecutor(batch_size=100).run(Pipeline([whole], batch_size=3), _docs(*names)))
+    assert whole.sizes == [7]  # an executor's own size overrides (tests use the whole input)
+    with pytest.raises(ValueError, match="at least 1"):
+        Pipeline([], batch_size=0)
+
+
+def test_batch_stage_honours_on_error() -> None:
+    skip = _Sizes(on_error="skip")
+    docs = list(skip(_docs("a", "bad", "b")))
+    assert [d.reject.code if d.reject else None for d in docs] == [None, "E203", None]
+    assert docs[1].reject is not None
+    assert "ZeroDivisionError" in docs[1].reject.reason
+    assert [bool(d.meta.get("seen")) for d in docs] == [True, False, True]
+    with pytest.raises(ZeroDivisionError):
+        list(_Sizes(on_error="raise")(_docs("a", "bad", "b")))
+    for mode in ("raise", "skip"):  # a page the stage refuses is a reject with its code
+        refused = list(_Sizes(on_error=mode)(_docs("a", "refused", "b")))  # type: ignore[arg-type]
+        assert [d.reject.code if d.reject else None for d in refused] == [None, "E108", None]
+
+
+def test_a_bad_lexicon_fails_when_the_pipeline_is_built(tmp_path: Path) -> None:
+    from rasad.errors import ConfigError
+    from rasad.stages.events import EventExtractor
+    from rasad.stages.pipeline import default_stages
+
+    stages = default_stages()
+    at = [s.name for s in stages].index(EventExtractor.name)
+    stages[at] = EventExtractor(lexicon_path=str(tmp_path / "absent.tsv"), on_error="skip")
+    with pytest.raises(ConfigError, match="E402"):
+        Pipeline(stages)
+    EventExtractor().check()  # the shipped lexicon loads

@@ -31,7 +31,7 @@ from .common import db_option, echo_summary, handle_errors, ingest_progress
     show_default=True,
     help="Where stages run.",
 )
-@click.option("--batch-size", type=click.IntRange(1), default=500, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1), default=api.BATCH_SIZE, show_default=True)
 @click.option(
     "--max-bytes",
     type=click.IntRange(1),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..doc import Doc, Event
+from ..errors import ConfigError, Errors
 from ..events.arguments import BodyAt
 from ..events.extractor import extract_events
 from ..events.lexicon import Lexicon, load_lexicon
@@ -88,6 +89,17 @@ class EventExtractor(MapStage):
                 self._kb_code, self._kb_body = lookups
             self._kb_loaded = True
         return self._lexicon
+
+    def check(self) -> None:
+        """Load the lexicon now: a missing or malformed file is an error (E402) when the
+        pipeline is built, not a reject on every page."""
+        if self._lexicon is None:
+            try:
+                self._lexicon = load_lexicon(self.lexicon_path)
+            except (OSError, ValueError) as e:
+                raise ConfigError(
+                    Errors.E402, name="lexicon_path", value=self.lexicon_path, detail=e
+                ) from e
 
     def process(self, doc: Doc) -> None:
         lexicon = self._setup()
