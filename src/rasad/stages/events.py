@@ -62,7 +62,13 @@ class EventExtractor(MapStage):
     """PLOVER events from trigger words and the linked entities of each document."""
 
     name: ClassVar[str] = "events.rules.v1"
-    requires: ClassVar[tuple[str, ...]] = ("doc.text", "doc.mentions", "doc.published")
+    requires: ClassVar[tuple[str, ...]] = (
+        "doc.text",
+        "doc.title",
+        "doc.mentions",
+        "doc.entities",
+        "doc.published",
+    )
     assigns: ClassVar[tuple[str, ...]] = ("doc.events",)
 
     def __init__(
@@ -126,7 +132,14 @@ class EventMerger(BatchStage):
     the cluster-level events are kept in ``cluster_events``."""
 
     name: ClassVar[str] = "events.merge.v1"
-    requires: ClassVar[tuple[str, ...]] = ("doc.events", "doc.cluster")
+    # outlet: counted per cluster; title and text: the id of an article without a cluster
+    requires: ClassVar[tuple[str, ...]] = (
+        "doc.events",
+        "doc.cluster",
+        "doc.outlet",
+        "doc.title",
+        "doc.text",
+    )
     assigns: ClassVar[tuple[str, ...]] = ("doc.events.counts",)
 
     def __init__(self, *, on_error: OnError = "raise") -> None:

@@ -21,8 +21,20 @@ from ..doc import Doc
 from ..errors import Errors, MissingDependencyError, PipelineError
 from .base import BatchStage, MapStage, OnError, Stage
 
-#: What the readers set before any stage runs.
-READER_ASSIGNS = ("doc.raw", "doc.html|doc.page", "doc.source", "doc.url")
+#: What the readers set before any stage runs (``fetched``: a WARC record's date; ``date_hint``:
+#: ``--date`` or a date in the URL; ``meta.kind``: html or text; ``meta._record_date``: the
+#: ``date`` of a JSON Lines record; ``meta.content_type``: a WARC record's type).
+READER_ASSIGNS = (
+    "doc.raw",
+    "doc.html|doc.page",
+    "doc.source",
+    "doc.url",
+    "doc.fetched",
+    "doc.date_hint",
+    "doc.meta.kind",
+    "doc.meta._record_date",
+    "doc.meta.content_type",
+)
 
 #: Documents per batch: a batch stage decides over this many documents at once (and the store
 #: writes them in one transaction), however the pipeline runs.
