@@ -80,7 +80,7 @@ def test_fuzz_ingest_and_extract(tmp_path: Path) -> None:
 
     with SqliteStore(tmp_path / "f.db") as store:
         kept = {r[0] for r in store.conn.execute("SELECT source FROM articles")}
-        reasons = [r["reason"] for r in store.rejects()]
+        reasons = [r.reason for r in store.rejects()]
     assert all(str(folder / f"good{i}.txt") in kept for i in range(3))
     assert all("\n" not in r and r[:1] == "E" for r in reasons)
     docs = list(api.extract([str(folder)], entities=False, events=False))

@@ -14,7 +14,7 @@ import pytest
 from conftest import CORPUS, ROOT
 from rasad import api
 from rasad.doc import Doc
-from rasad.errors import RasadError
+from rasad.errors import RasadError, Reject
 from rasad.stages.decode import decode_page
 from rasad.stages.read import read_inputs
 
@@ -36,7 +36,7 @@ def _ingest(tmp_path: Path, *paths: Path) -> api.IngestReport:
     return api.ingest([str(p) for p in paths], db=tmp_path / "h.db")
 
 
-def _reasons(tmp_path: Path) -> list[dict[str, str]]:
+def _reasons(tmp_path: Path) -> list[Reject]:
     from rasad.storage.sqlite import SqliteStore
 
     with SqliteStore(tmp_path / "h.db") as store:
@@ -58,7 +58,7 @@ def test_file_name_not_utf8_is_a_reject(tmp_path: Path) -> None:
     report = _ingest(tmp_path, tmp_path)
     assert report.counts["kept"] == 1
     assert report.rejected_by == {"E112": 1}
-    assert "bad\\xff.txt" in _reasons(tmp_path)[0]["reason"]
+    assert "bad\\xff.txt" in _reasons(tmp_path)[0].reason
 
 
 @pytest.mark.parametrize("url", ["http://[::1", "http://[zz]/x"])
@@ -75,14 +75,14 @@ def test_empty_containers_are_rejects(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(b"")
     (tmp_path / "d.jsonl").write_text("\n\n", encoding="utf-8")
     docs = list(read_inputs([str(tmp_path)]))
-    assert [d.reject["code"] for d in docs if d.reject] == ["E114"] * 4
+    assert [d.reject.code for d in docs if d.reject] == ["E114"] * 4
 
 
 def test_jsonl_gz_not_gzip_is_a_reject(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl.gz").write_text(_good(), encoding="utf-8")
     (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress((_good() + "\n").encode()))
     docs = list(read_inputs([str(tmp_path)]))
-    assert [d.reject["code"] if d.reject else "ok" for d in docs] == ["E115", "ok"]
+    assert [d.reject.code if d.reject else "ok" for d in docs] == ["E115", "ok"]
 
 
 def test_one_bad_byte_in_utf8_page_is_repaired_not_mojibake(tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ def test_glob_with_broken_symlink_and_unreadable_folder(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "b.txt").symlink_to(tmp_path / "missing.txt")
     docs = list(read_inputs([str(tmp_path / "*.txt")]))
-    assert [d.reject["code"] if d.reject else "ok" for d in docs] == ["ok", "E109"]
+    assert [d.reject.code if d.reject else "ok" for d in docs] == ["ok", "E109"]
     if os.geteuid() == 0:
         return  # root reads every folder
     sub = tmp_path / "sub"
@@ -121,7 +121,7 @@ def test_glob_with_broken_symlink_and_unreadable_folder(tmp_path: Path) -> None:
         docs = list(read_inputs([str(tmp_path)]))
     finally:
         sub.chmod(0o755)
-    assert any(d.reject and d.reject["code"] == "E109" for d in docs)
+    assert any(d.reject and d.reject.code == "E109" for d in docs)
 
 
 def test_reasons_are_one_line(tmp_path: Path) -> None:
@@ -130,7 +130,7 @@ def test_reasons_are_one_line(tmp_path: Path) -> None:
     (tmp_path / "bad.jsonl").write_text('{"text": "a\n', encoding="utf-8")
     for doc in read_inputs([str(tmp_path)]):
         if doc.reject:
-            assert "\n" not in doc.reject["reason"]
+            assert "\n" not in doc.reject.reason
 
 
 def test_closed_stdin_is_one_coded_error() -> None:

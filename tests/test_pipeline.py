@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import CORPUS, SEEDS, needs_shared
 from rasad import api
 from rasad.doc import Doc
-from rasad.errors import PipelineError
+from rasad.errors import Errors, InputError, PipelineError, Reject
+from rasad.stages.base import BatchStage, MapStage
 from rasad.stages.dedup import Deduplicator
 from rasad.stages.extract import Cleaner
 from rasad.stages.pipeline import Pipeline
@@ -123,3 +127,122 @@ def test_missing_optional_dependency_is_an_error(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(MissingDependencyError, match="E403"):
         default_stages()
     assert default_stages(events=False)[-1].name == "entities.kb.v1"
+
+
+class _Refuses(MapStage):
+    name = "refuses.v1"
+
+    def process(self, doc: Doc) -> None:
+        raise InputError(Errors.E108, source=doc.source)
+
+
+class _Breaks(MapStage):
+    name = "breaks.v1"
+
+    def process(self, doc: Doc) -> None:
+        raise KeyError("no such key")
+
+
+def test_a_refused_page_carries_a_typed_reject() -> None:
+    docs = list(Pipeline([_Refuses()])([Doc(source="a.txt"), Doc(source="b.txt")]))
+    assert [d.reject for d in docs] == [
+        Reject(name, "refuses.v1", "E108", Errors.E108.format(source=name))
+        for name in ("a.txt", "b.txt")
+    ]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        docs[0].reject.code = "E101"  # type: ignore[misc, union-attr]
+    broken = next(iter(_Breaks(on_error="skip")([Doc(source="c.txt")])))
+    assert broken.reject is not None
+    assert (broken.reject.stage, broken.reject.code) == ("breaks.v1", "E203")
+    assert "KeyError" in broken.reject.reason
+    with pytest.raises(KeyError):
+        list(_Breaks(on_error="raise")([Doc(source="c.txt")]))
+
+
+def test_reject_round_trips_through_json() -> None:
+    doc = Doc(source="x.html", reject=Reject("x.html", "read", "E107", "E107 page too large"))
+    data = json.loads(json.dumps(doc.to_json()))
+    assert data["reject"] == {
+        "source": "x.html",
+        "stage": "read",
+        "code": "E107",
+        "reason": "E107 page too large",
+    }
+    assert Doc.from_json(data).reject == doc.reject
+    # a reject written without its source (older JSON) takes the document's
+    del data["reject"]["source"]
+    assert Doc.from_json(data).reject == doc.reject
+    moved = doc.reject.moved("x.html", "https://a.example/x.html")  # type: ignore[union-attr]
+    assert moved.source == "https://a.example/x.html"
+    assert moved.reason == "E107 page too large"
+
+
+class _Sizes(BatchStage):
+    """Records the size of every batch it sees; fails on pages named ``bad*`` or ``refused*``."""
+
+    name = "sizes.v1"
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.sizes: list[int] = []
+
+    def process_batch(self, docs: list[Doc]) -> None:
+        self.sizes.append(len(docs))
+        for doc in docs:
+            if doc.source.startswith("bad"):
+                raise ZeroDivisionError("hostile page")
+            if doc.source.startswith("refused"):
+                raise InputError(Errors.E108, source=doc.source)
+            doc.meta["seen"] = True
+
+
+def _docs(*names: str) -> list[Doc]:
+    return [Doc(source=n) for n in names]
+
+
+def test_one_batching_rule_for_every_way_of_running() -> None:
+    from rasad import runner
+    from rasad.executors import LocalExecutor
+    from rasad.stages.pipeline import BATCH_SIZE
+
+    assert runner.BATCH_SIZE == api.BATCH_SIZE == BATCH_SIZE == Pipeline([]).batch_size
+    names = [f"p{i}" for i in range(7)]
+    direct, executed, ran = _Sizes(), _Sizes(), _Sizes()
+    assert len(list(Pipeline([direct], batch_size=3)(_docs(*names)))) == 7
+    assert len(list(LocalExecutor().run(Pipeline([executed], batch_size=3), _docs(*names)))) == 7
+    batches = list(runner.run(Pipeline([ran], batch_size=3), _docs(*names)))
+    assert direct.sizes == executed.sizes == ran.sizes == [3, 3, 1]
+    assert [len(b) for b in batches] == [3, 3, 1]
+    assert [d.source for b in batches for d in b] == names  # order kept
+    whole = _Sizes()
+    list(LocalExecutor(batch_size=100).run(Pipeline([whole], batch_size=3), _docs(*names)))
+    assert whole.sizes == [7]  # an executor's own size overrides (tests use the whole input)
+    with pytest.raises(ValueError, match="at least 1"):
+        Pipeline([], batch_size=0)
+
+
+def test_batch_stage_honours_on_error() -> None:
+    skip = _Sizes(on_error="skip")
+    docs = list(skip(_docs("a", "bad", "b")))
+    assert [d.reject.code if d.reject else None for d in docs] == [None, "E203", None]
+    assert docs[1].reject is not None
+    assert "ZeroDivisionError" in docs[1].reject.reason
+    assert [bool(d.meta.get("seen")) for d in docs] == [True, False, True]
+    with pytest.raises(ZeroDivisionError):
+        list(_Sizes(on_error="raise")(_docs("a", "bad", "b")))
+    for mode in ("raise", "skip"):  # a page the stage refuses is a reject with its code
+        refused = list(_Sizes(on_error=mode)(_docs("a", "refused", "b")))  # type: ignore[arg-type]
+        assert [d.reject.code if d.reject else None for d in refused] == [None, "E108", None]
+
+
+def test_a_bad_lexicon_fails_when_the_pipeline_is_built(tmp_path: Path) -> None:
+    from rasad.errors import ConfigError
+    from rasad.stages.events import EventExtractor
+    from rasad.stages.pipeline import default_stages
+
+    stages = default_stages()
+    at = [s.name for s in stages].index(EventExtractor.name)
+    stages[at] = EventExtractor(lexicon_path=str(tmp_path / "absent.tsv"), on_error="skip")
+    with pytest.raises(ConfigError, match="E402"):
+        Pipeline(stages)
+    EventExtractor().check()  # the shipped lexicon loads

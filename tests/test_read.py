@@ -80,7 +80,7 @@ def test_sample_encodings_decode_to_same_text() -> None:
 def test_bad_inputs_become_rejects_and_batch_goes_on(tmp_path: Path) -> None:
     (tmp_path / "ok.txt").write_text(ARTICLE, encoding="utf-8")
     docs = decoded([str(SAMPLES / "bad"), str(tmp_path / "ok.txt")])
-    codes = {Path(d.source).name: (d.reject or {}).get("code") for d in docs}
+    codes = {Path(d.source).name: d.reject.code if d.reject else None for d in docs}
     assert codes["binary_png.txt"] == "E102"
     assert codes["empty.txt"] == "E101"
     assert codes["whitespace_only.html"] == "E101"
@@ -92,8 +92,8 @@ def test_bad_inputs_become_rejects_and_batch_goes_on(tmp_path: Path) -> None:
     assert codes["ok.txt"] is None
     for d in docs:
         if d.reject:
-            assert "\n" not in d.reject["reason"]
-            assert d.source.split(":")[0].split("#")[0] in d.reject["reason"]
+            assert "\n" not in d.reject.reason
+            assert d.source.split(":")[0].split("#")[0] in d.reject.reason
 
 
 def test_big_page_rejected(tmp_path: Path) -> None:
@@ -101,7 +101,7 @@ def test_big_page_rejected(tmp_path: Path) -> None:
     big.write_bytes((ARTICLE + "\n").encode() * 2000)
     docs = list(read_inputs([str(big)], max_bytes=10_000))
     assert docs[0].reject
-    assert docs[0].reject["code"] == "E107"
+    assert docs[0].reject.code == "E107"
 
 
 def test_warc_records(page) -> None:  # type: ignore[no-untyped-def]
@@ -122,5 +122,5 @@ def test_fifty_megabyte_page_rejected_without_stopping(tmp_path: Path) -> None:
     docs = decoded([str(tmp_path)])
     by_name = {Path(d.source).name: d for d in docs}
     assert by_name["big.html"].reject is not None
-    assert by_name["big.html"].reject["code"] == "E107"
+    assert by_name["big.html"].reject.code == "E107"
     assert by_name["ok.txt"].reject is None

@@ -43,7 +43,7 @@ def test_rejects_recorded_with_reason(tmp_path: Path) -> None:
     assert report.rejected >= 5
     with SqliteStore(tmp_path / "b.db") as store:
         rows = store.rejects()
-        assert {r["code"] for r in rows} >= {"E101", "E102", "E104", "E106"}
+        assert {r.code for r in rows} >= {"E101", "E102", "E104", "E106"}
         raw = store.conn.execute("SELECT COUNT(*) FROM sources WHERE status='rejected'")
         assert raw.fetchone()[0] == len(rows)
 
@@ -173,7 +173,7 @@ def test_unstorable_document_becomes_a_reject(tmp_path: Path) -> None:
     with SqliteStore(tmp_path / "u.db") as store:
         counts = store.write_batch([good, bad])
         assert counts == {"kept": 1, "rejected": 1}
-        assert store.rejects()[0]["code"] == "E308"
+        assert store.rejects()[0].code == "E308"
 
 
 def _open_many(db: str, n: int) -> None:
@@ -220,3 +220,37 @@ def test_two_ingests_at_once_see_each_others_stories(tmp_path: Path) -> None:
     assert st["articles"] == so["articles"]
     assert st["duplicates"] == so["duplicates"]
     assert st["clusters"] == so["clusters"]
+
+
+def test_storing_is_the_last_stage_one_transaction_a_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasad import runner
+    from rasad.stages.read import read_inputs
+    from rasad.stages.store import StoreWriter
+
+    calls: list[int] = []
+    real = SqliteStore.write_batch
+
+    def counted(self, docs):  # type: ignore[no-untyped-def]
+        calls.append(len(docs))
+        return real(self, docs)
+
+    (tmp_path / "in").mkdir()
+    for i in range(3):
+        (tmp_path / "in" / f"p{i}.txt").write_text(
+            f"عنوان الصفحة رقم {i} من هذا الموقع\n{BODY}\n{BODY2} {i}\n", encoding="utf-8"
+        )
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    with SqliteStore(tmp_path / "s.db") as store:
+        writer = StoreWriter(store)
+        pipe = runner.pipeline(on_error="skip", then=[writer], batch_size=2)
+        assert pipe.names[-1] == "store.write.v1"
+        monkeypatch.setattr(SqliteStore, "write_batch", counted)
+        docs = [d for b in runner.run(pipe, read_inputs([str(tmp_path / "in")])) for d in b]
+        assert calls == [2, 2]  # one write a batch, rejects included
+        assert len(docs) == 4
+        assert writer.counts["rejected"] == 1
+        assert writer.counts["kept"] + writer.counts["duplicate"] == 3
+        assert [r.code for r in store.rejects()] == ["E101"]
+        assert store.stats()["sources"] == 4

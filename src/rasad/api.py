@@ -10,17 +10,19 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .doc import Doc
-from .errors import Errors, RasadError
+from .errors import Errors, RasadError, Reject
 from .evaluate import Report, details_text
 from .evaluate import evaluate as _evaluate
-from .executors import get_executor
-from .runner import check_date, pipeline, process
+from .runner import BATCH_SIZE, check_date, pipeline, process
+from .runner import run as run_pipeline
 from .stages.read import DEFAULT_MAX_BYTES, read_inputs
+from .stages.store import StoreWriter
 from .storage.sqlite import SqliteStore, raw_hash
 
 DEFAULT_DB = "rasad.db"
 
 __all__ = [
+    "BATCH_SIZE",
     "DEFAULT_DB",
     "IngestReport",
     "Report",
@@ -105,20 +107,21 @@ def ingest(
     date: str | None = None,
     workers: int = 1,
     executor: str = "local",
-    batch_size: int = 500,
+    batch_size: int = BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Read, process and store pages; inputs already stored are skipped (idempotent)."""
+    """Read, process and store pages; inputs already stored are skipped (idempotent).
+
+    The standard pipeline with a ``StoreWriter`` last: each batch (the one batching rule,
+    ``batch_size`` pages) is written in one transaction."""
     date = check_date(date)
     report = IngestReport()
     with SqliteStore(db) as store:
-        pipe = pipeline(on_error="skip", prior=store.priors())
-        runner = get_executor(
-            executor,
-            workers=workers,
-            batch_size=batch_size,
+        writer = StoreWriter(store)
+        pipe = pipeline(
+            on_error="skip", prior=store.priors(), then=[writer], batch_size=batch_size
         )
 
         def fresh() -> Iterator[Doc]:
@@ -127,7 +130,7 @@ def ingest(
                 doc.meta["_raw_hash"] = raw_hash(doc)
                 if store.known_raw([doc.meta["_raw_hash"]]):
                     code = (
-                        doc.reject["code"]
+                        doc.reject.code
                         if doc.reject
                         else store.reject_code(doc.meta["_raw_hash"])
                     )
@@ -141,16 +144,11 @@ def ingest(
                     continue
                 yield doc
 
-        pending: list[Doc] = []
-        for doc in runner.run(pipe, fresh(), progress=progress):
-            pending.append(doc)
-            if doc.reject:
-                report.rejected_by[doc.reject["code"]] += 1
-            if len(pending) >= batch_size:
-                report.counts.update(store.write_batch(pending))
-                pending = []
-        if pending:
-            report.counts.update(store.write_batch(pending))
+        for batch in run_pipeline(
+            pipe, fresh(), executor=executor, workers=workers, progress=progress
+        ):
+            report.rejected_by.update(d.reject.code for d in batch if d.reject is not None)
+        report.counts.update(writer.counts)
         report.clusters = store.stats()["clusters"]
     from .web.alerts import run_alerts  # webhooks of saved alerts get the new events
 
@@ -220,7 +218,7 @@ def show(article_id: str, *, db: str | Path = DEFAULT_DB) -> Doc:
         return store.get(article_id)
 
 
-def rejects(*, db: str | Path = DEFAULT_DB) -> list[dict[str, Any]]:
+def rejects(*, db: str | Path = DEFAULT_DB) -> list[Reject]:
     """Every rejected input: source, stage, code and reason."""
     with SqliteStore(db, create=False) as store:
         return store.rejects()

@@ -13,8 +13,18 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .arabic import OffsetMap, normalize
+from .errors import Reject
 
-__all__ = ["EXTRACT_KEYS", "Actor", "Doc", "DocEntity", "Event", "Mention", "content_hash"]
+__all__ = [
+    "EXTRACT_KEYS",
+    "Actor",
+    "Doc",
+    "DocEntity",
+    "Event",
+    "Mention",
+    "Reject",
+    "content_hash",
+]
 
 #: The output contract of ``rasad extract``: these keys, in this order (later work extends
 #: ``Doc.to_json`` with more; ``rasad extract --full`` prints them all).
@@ -204,7 +214,7 @@ class Doc:
     entities: dict[str, DocEntity] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
-    reject: dict[str, str] | None = None
+    reject: Reject | None = None
     _text: str | None = None
     _norm: tuple[str, OffsetMap] | None = None
     _id: tuple[str | None, str] | None = None  # (title it was computed with, id)
@@ -296,7 +306,7 @@ class Doc:
             "furniture": list(self.furniture),
             "lines": list(self.lines),
             "meta": {k: v for k, v in self.meta.items() if not k.startswith("_")},
-            "reject": self.reject,
+            "reject": self.reject.to_dict() if self.reject is not None else None,
         }
 
     @classmethod
@@ -315,8 +325,9 @@ class Doc:
             cluster=data.get("cluster"),
             duplicate_of=data.get("duplicate_of"),
             meta=dict(data.get("meta") or {}),
-            reject=data.get("reject"),
         )
+        if data.get("reject"):
+            doc.reject = Reject.from_dict(data["reject"], source=doc.source)
         doc.set_text(data.get("text") or "")
         for item in data.get("entities") or []:
             ent = DocEntity.from_json(item)

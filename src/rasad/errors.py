@@ -13,10 +13,14 @@
 Every message is a constant with a code (``E1xx`` input, ``E2xx`` pipeline and stages,
 ``E3xx`` storage, ``E4xx`` configuration and CLI). A message says what happened, shows the
 value and says how to fix it. ``tests/test_errors.py`` checks that codes are unique.
+
+A page that cannot be used becomes a ``Reject`` (its source, the stage, the code and the
+reason) on ``Doc.reject``; the batch goes on and the store keeps the reject.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -116,3 +120,43 @@ class StorageError(RasadError):
 
 class MissingDependencyError(RasadError, ImportError):
     """An optional extra is not installed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """Why one input page was not kept: the input (``source``), the stage that refused it, the
+    error code and the one-line reason (the coded message)."""
+
+    source: str
+    stage: str
+    code: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        """For storage and JSON: ``{"source", "stage", "code", "reason"}``."""
+        return {
+            "source": self.source,
+            "stage": self.stage,
+            "code": self.code,
+            "reason": self.reason,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, source: str = "") -> Reject:
+        """The inverse of ``to_dict``; ``source`` stands in when ``data`` has none."""
+        return cls(
+            str(data.get("source") or source),
+            str(data["stage"]),
+            str(data["code"]),
+            str(data["reason"]),
+        )
+
+    def moved(self, old: str, new: str) -> Reject:
+        """The same reject for an input read from a copy at ``old`` but named ``new``."""
+        return Reject(
+            self.source.replace(old, new),
+            self.stage,
+            self.code,
+            self.reason.replace(old, new),
+        )
+

@@ -103,7 +103,7 @@ def evaluate_docs(gold: list[dict[str, Any]], docs: dict[str, Doc]) -> Report:
         doc = docs.get(g["doc"])
         item: dict[str, Any] = {"doc": g["doc"]}
         if doc is None or doc.reject:
-            item["error"] = doc.reject["reason"] if doc and doc.reject else "not found"
+            item["error"] = doc.reject.reason if doc and doc.reject else "not found"
             doc = Doc(source=g["doc"])
             doc.set_text("")
         if g.get("content_lines") is not None:

@@ -1,21 +1,26 @@
-"""Run the standard pipeline over input paths: read, process, yield ``Doc``s (no database).
+"""Run a pipeline over inputs: the one runner behind ``rasad.extract``, ``rasad.ingest`` and
+``rasad eval``.
 
-``rasad.api.extract`` and ``rasad.evaluate`` both run pages through here, so they batch and
-process them the same way.
+``run()`` cuts the documents by the pipeline's one batching rule (``BATCH_SIZE``, see
+``rasad.stages.pipeline``) and runs each batch on an executor, so every entry point sees the same
+batch boundaries: site templates, dedup and event merging decide over the same documents
+whether pages are extracted, evaluated or ingested.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from .doc import Doc
 from .errors import ConfigError, Errors
 from .executors import get_executor
 from .extraction.pubdate import parse_date_option
-from .stages.base import OnError
-from .stages.pipeline import Pipeline, default_stages
+from .stages.base import OnError, Stage
+from .stages.pipeline import BATCH_SIZE, Pipeline, default_stages
 from .stages.read import DEFAULT_MAX_BYTES, read_inputs
+
+__all__ = ["BATCH_SIZE", "check_date", "pipeline", "process", "run"]
 
 
 def check_date(value: str | None) -> str | None:
@@ -29,12 +34,31 @@ def check_date(value: str | None) -> str | None:
 
 
 def pipeline(
-    *, on_error: OnError = "raise", entities: bool = True, events: bool = True, prior: Any = None
+    *,
+    on_error: OnError = "raise",
+    entities: bool = True,
+    events: bool = True,
+    prior: Any = None,
+    then: Sequence[Stage] = (),
+    batch_size: int = BATCH_SIZE,
 ) -> Pipeline:
-    """The configured standard pipeline. ``pipeline()(docs)`` yields processed ``Doc``s."""
-    return Pipeline(
-        default_stages(on_error=on_error, entities=entities, events=events, prior=prior)
-    )
+    """The configured standard pipeline (and the stages ``then``, e.g. a ``StoreWriter``).
+    ``pipeline()(docs)`` yields processed ``Doc``s."""
+    stages = default_stages(on_error=on_error, entities=entities, events=events, prior=prior)
+    return Pipeline([*stages, *then], batch_size=batch_size)
+
+
+def run(
+    pipe: Pipeline,
+    docs: Iterable[Doc],
+    *,
+    executor: str = "local",
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[list[Doc]]:
+    """Each processed batch of ``docs``, in order: ``pipe`` on the named executor, the input
+    cut by the pipeline's batching rule."""
+    return get_executor(executor, workers=workers).run_batches(pipe, docs, progress=progress)
 
 
 def process(
@@ -52,5 +76,5 @@ def process(
     date = check_date(date)
     docs = read_inputs(inputs, max_bytes=max_bytes, date=date, stdin=stdin)
     pipe = pipeline(on_error="skip", entities=entities, events=events)
-    runner = get_executor(executor, workers=workers)
-    yield from runner.run(pipe, docs)
+    for batch in run(pipe, docs, executor=executor, workers=workers):
+        yield from batch

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..doc import Actor, Doc, DocEntity, Event, Mention
+from ..errors import Reject
 from ..storage.sqlite import SqliteStore
 
 
@@ -103,7 +104,7 @@ def load_folder(folder: Path, *, db: str | Path, batch_size: int = 500) -> dict[
         for path in _files(folder, "rejects"):
             for row in pq.read_table(path).to_pylist():
                 doc = Doc(source=row["source"], url=row.get("url"))
-                doc.reject = {"stage": row["stage"], "code": row["code"], "reason": row["reason"]}
+                doc.reject = Reject.from_dict(row)
                 doc.meta["_raw_hash"] = row.get("raw_hash") or f"batch:{row['source']}"
                 pending.append(doc)
         if pending:

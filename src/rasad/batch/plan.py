@@ -130,7 +130,7 @@ def read_unit(unit: str, *, max_bytes: int, date: str | None) -> Iterator[Doc]:
         for doc in read_inputs([local], max_bytes=max_bytes, date=date):
             doc.source = unit + doc.source[len(local):]
             if doc.reject:
-                doc.reject["reason"] = doc.reject["reason"].replace(local, unit)
+                doc.reject = doc.reject.moved(local, unit)
             yield doc
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)

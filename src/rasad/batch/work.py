@@ -210,7 +210,7 @@ def write_step(root: str, shard: Shard) -> dict[str, int]:
         rh = doc.meta.pop("_raw_hash", None)
         if doc.reject is not None:
             rejects.append({"source": doc.source, "url": doc.url, "raw_hash": rh,
-                            "shard": shard.id} | doc.reject)
+                            "shard": shard.id} | doc.reject.to_dict())
             continue
         for event, c in zip(doc.events, counts.get(pos, []), strict=False):
             if c:

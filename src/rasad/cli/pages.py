@@ -31,7 +31,7 @@ from .common import db_option, echo_summary, handle_errors, ingest_progress
     show_default=True,
     help="Where stages run.",
 )
-@click.option("--batch-size", type=click.IntRange(1), default=500, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1), default=api.BATCH_SIZE, show_default=True)
 @click.option(
     "--max-bytes",
     type=click.IntRange(1),
@@ -90,7 +90,7 @@ def extract(paths: tuple[str, ...], fmt: str, date: str | None, workers: int, fu
     for doc in api.extract(paths, date=date, workers=workers):
         if doc.reject:
             rejected += 1
-            click.echo(f"rasad: {doc.reject['reason']}", err=True)
+            click.echo(f"rasad: {doc.reject.reason}", err=True)
             continue
         data = doc.to_json()
         item = data if full else {k: data[k] for k in EXTRACT_KEYS}

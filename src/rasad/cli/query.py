@@ -155,9 +155,9 @@ def rejects(db: str, as_json: bool) -> None:
         say_empty(f"no rejected inputs in {db}.")
     for row in rows:
         if as_json:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(json.dumps(row.to_dict(), ensure_ascii=False))
         else:
-            click.echo(f"{row['source']}\t{row['stage']}\t{row['code']}\t{row['reason']}")
+            click.echo(f"{row.source}\t{row.stage}\t{row.code}\t{row.reason}")
 
 
 COMMANDS = (search, show, export, entities, events, rejects)

@@ -1,20 +1,20 @@
 """Executors run one pipeline in process, in a process pool or on Ray, with identical results.
 
-The input stream is cut into batches (``batch_size`` documents). Within a batch, runs of map
-stages are spread over workers in chunks, and batch stages run in the driver on the whole batch,
-in order. Document order is preserved everywhere.
+The input stream is cut into batches by the pipeline's one rule (``Pipeline.batches()``; an
+executor built with ``batch_size`` overrides it, as tests that want the whole input as one batch
+do). Within a batch, runs of map stages are spread over workers in chunks, and batch stages run in
+the driver on the whole batch, in order. Document order is preserved everywhere.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from typing import Protocol
 
 from ..doc import Doc
 from ..errors import Errors, PipelineError
 from ..stages.base import BatchStage, MapStage
-from ..stages.pipeline import Pipeline, run_map
+from ..stages.pipeline import Pipeline, batches, run_map
 
 Progress = Callable[[int], None]
 
@@ -25,17 +25,11 @@ class Executor(Protocol):
     ) -> Iterator[Doc]: ...
 
 
-def batches(docs: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
-    it = iter(docs)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
 class LocalExecutor:
     """Everything in this process."""
 
-    def __init__(self, *, batch_size: int = 2000) -> None:
-        self.batch_size = batch_size
+    def __init__(self, *, batch_size: int | None = None) -> None:
+        self.batch_size = batch_size  # None: the pipeline's
 
     def map_segment(self, index: int, stages: list[MapStage], docs: list[Doc]) -> list[Doc]:
         return run_map(stages, docs)
@@ -43,10 +37,22 @@ class LocalExecutor:
     def run(
         self, pipeline: Pipeline, docs: Iterable[Doc], *, progress: Progress | None = None
     ) -> Iterator[Doc]:
+        for batch in self.run_batches(pipeline, docs, progress=progress):
+            yield from batch
+
+    def run_batches(
+        self, pipeline: Pipeline, docs: Iterable[Doc], *, progress: Progress | None = None
+    ) -> Iterator[list[Doc]]:
+        """Each processed batch, in order (cut by the pipeline's rule)."""
         segments = pipeline.segments()
+        cut = (
+            pipeline.batches(docs)
+            if self.batch_size is None
+            else batches(docs, self.batch_size)
+        )
         self.start(segments)
         try:
-            for batch in batches(docs, self.batch_size):
+            for batch in cut:
                 for i, seg in enumerate(segments):
                     if isinstance(seg, BatchStage):
                         batch = list(seg(batch))
@@ -54,7 +60,7 @@ class LocalExecutor:
                         batch = self.map_segment(i, seg, batch)
                 if progress:
                     progress(len(batch))
-                yield from batch
+                yield batch
         finally:
             self.stop()
 
@@ -65,7 +71,7 @@ class LocalExecutor:
         """Tear workers down."""
 
 
-def get_executor(name: str, *, workers: int = 1, batch_size: int = 2000) -> LocalExecutor:
+def get_executor(name: str, *, workers: int = 1, batch_size: int | None = None) -> LocalExecutor:
     """``local`` with ``workers > 1`` means a process pool (``--workers N`` alone)."""
     if name in ("local", "pool") and workers <= 1:
         return LocalExecutor(batch_size=batch_size)

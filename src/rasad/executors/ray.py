@@ -30,7 +30,7 @@ class RayExecutor(LocalExecutor):
         self,
         *,
         workers: int = 2,
-        batch_size: int = 2000,
+        batch_size: int | None = None,
         chunk: int = 64,
         address: str | None = None,
     ) -> None:

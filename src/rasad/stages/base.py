@@ -4,7 +4,7 @@ A stage takes an iterable of ``Doc`` and yields ``Doc``. It declares what it nee
 (``requires``) and what it sets (``assigns``) and knows nothing about where it runs.
 
 - ``MapStage``: works on one document at a time (``process(doc)``). The executors run these in
-  process, in a process pool or on Ray. A document that cannot be handled gets a reject
+  process, in a process pool or on Ray. A document that cannot be handled gets a ``Reject``
   (``doc.reject``) and flows on untouched; later stages pass rejected documents through.
 - ``BatchStage``: needs the whole batch at once (template learning, dedup). Executors run it in
   the driver, so its result is the same whatever the executor.
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import ClassVar, Literal
 
 from ..doc import Doc
-from ..errors import Errors, InputError, RasadError
+from ..errors import Errors, InputError, RasadError, Reject
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,12 @@ class Stage(ABC):
 
     def __init__(self, *, on_error: OnError = "raise") -> None:
         self.on_error: OnError = on_error
+
+    def check(self) -> None:
+        """Fail now, when the pipeline is built, if the stage cannot run at all (a missing
+        file or package: ``ConfigError``, ``MissingDependencyError``), instead of rejecting
+        every page later. Cheap: models are still loaded on first use."""
+        return None
 
     @abstractmethod
     def __call__(self, docs: Iterable[Doc]) -> Iterator[Doc]: ...
@@ -57,7 +63,7 @@ class MapStage(Stage):
         try:
             self.process(doc)
         except InputError as e:
-            doc.reject = {"stage": self.name, "code": e.code, "reason": str(e)}
+            doc.reject = Reject(doc.source, self.name, e.code, str(e))
         except RasadError:
             raise
         except Exception as e:
@@ -65,11 +71,16 @@ class MapStage(Stage):
                 raise
             logger.debug("stage %s failed on %s", self.name, doc.source, exc_info=True)
             msg = Errors.E203.format(stage=self.name, source=doc.source, detail=repr(e))
-            doc.reject = {"stage": self.name, "code": "E203", "reason": msg}
+            doc.reject = Reject(doc.source, self.name, "E203", msg)
 
 
 class BatchStage(Stage):
-    """A stage that needs every document of the batch before it can decide."""
+    """A stage that needs every document of the batch before it can decide.
+
+    Errors follow the map stages' rule: an ``InputError`` is about one page, so the batch is
+    run again page by page and the page that raises it gets a ``Reject`` with its code; any
+    other exception re-raises with ``on_error="raise"`` and, with ``"skip"``, the batch is run
+    again page by page and the failing pages get an E203 reject."""
 
     @abstractmethod
     def process_batch(self, docs: list[Doc]) -> None:
@@ -80,6 +91,10 @@ class BatchStage(Stage):
         live = [d for d in batch if d.reject is None]
         try:
             self.process_batch(live)
+        except InputError:
+            logger.debug("stage %s refused a page of a batch; retrying page by page", self.name)
+            for doc in live:
+                self._alone(doc)
         except RasadError:
             raise
         except Exception:
@@ -94,8 +109,12 @@ class BatchStage(Stage):
     def _alone(self, doc: Doc) -> None:
         try:
             self.process_batch([doc])
+        except InputError as e:
+            doc.reject = Reject(doc.source, self.name, e.code, str(e))
         except RasadError:
             raise
         except Exception as e:
+            if self.on_error == "raise":
+                raise
             msg = Errors.E203.format(stage=self.name, source=doc.source, detail=repr(e))
-            doc.reject = {"stage": self.name, "code": "E203", "reason": " ".join(msg.split())}
+            doc.reject = Reject(doc.source, self.name, "E203", " ".join(msg.split()))

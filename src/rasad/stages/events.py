@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..doc import Doc, Event
+from ..errors import ConfigError, Errors
 from ..events.arguments import BodyAt
 from ..events.extractor import extract_events
 from ..events.lexicon import Lexicon, load_lexicon
@@ -61,7 +62,13 @@ class EventExtractor(MapStage):
     """PLOVER events from trigger words and the linked entities of each document."""
 
     name: ClassVar[str] = "events.rules.v1"
-    requires: ClassVar[tuple[str, ...]] = ("doc.text", "doc.mentions", "doc.published")
+    requires: ClassVar[tuple[str, ...]] = (
+        "doc.text",
+        "doc.title",
+        "doc.mentions",
+        "doc.entities",
+        "doc.published",
+    )
     assigns: ClassVar[tuple[str, ...]] = ("doc.events",)
 
     def __init__(
@@ -89,6 +96,17 @@ class EventExtractor(MapStage):
             self._kb_loaded = True
         return self._lexicon
 
+    def check(self) -> None:
+        """Load the lexicon now: a missing or malformed file is an error (E402) when the
+        pipeline is built, not a reject on every page."""
+        if self._lexicon is None:
+            try:
+                self._lexicon = load_lexicon(self.lexicon_path)
+            except (OSError, ValueError) as e:
+                raise ConfigError(
+                    Errors.E402, name="lexicon_path", value=self.lexicon_path, detail=e
+                ) from e
+
     def process(self, doc: Doc) -> None:
         lexicon = self._setup()
         doc.events = extract_events(
@@ -114,7 +132,14 @@ class EventMerger(BatchStage):
     the cluster-level events are kept in ``cluster_events``."""
 
     name: ClassVar[str] = "events.merge.v1"
-    requires: ClassVar[tuple[str, ...]] = ("doc.events", "doc.cluster")
+    # outlet: counted per cluster; title and text: the id of an article without a cluster
+    requires: ClassVar[tuple[str, ...]] = (
+        "doc.events",
+        "doc.cluster",
+        "doc.outlet",
+        "doc.title",
+        "doc.text",
+    )
     assigns: ClassVar[tuple[str, ...]] = ("doc.events.counts",)
 
     def __init__(self, *, on_error: OnError = "raise") -> None:

@@ -3,27 +3,65 @@
 ``Pipeline.segments()`` splits the stages into runs of map stages (parallelisable per document)
 and single batch stages (run in the driver on the whole batch). Every executor runs the same
 segments in the same order, so results are identical in process, in a pool and on Ray.
+
+The input is cut into batches by one rule, ``Pipeline.batches()`` (``BATCH_SIZE`` documents unless
+the pipeline is built with another size): ``Pipeline.__call__``, every executor and so
+``rasad.extract``, ``rasad.ingest`` and ``rasad eval`` see the same batch boundaries, and batch
+stages (site templates, dedup, event merging) decide over the same documents whichever way the
+pipeline runs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 from ..doc import Doc
 from ..errors import Errors, MissingDependencyError, PipelineError
 from .base import BatchStage, MapStage, OnError, Stage
 
-#: What the readers set before any stage runs.
-READER_ASSIGNS = ("doc.raw", "doc.html|doc.page", "doc.source", "doc.url")
+#: What the readers set before any stage runs (``fetched``: a WARC record's date; ``date_hint``:
+#: ``--date`` or a date in the URL; ``meta.kind``: html or text; ``meta._record_date``: the
+#: ``date`` of a JSON Lines record; ``meta.content_type``: a WARC record's type).
+READER_ASSIGNS = (
+    "doc.raw",
+    "doc.html|doc.page",
+    "doc.source",
+    "doc.url",
+    "doc.fetched",
+    "doc.date_hint",
+    "doc.meta.kind",
+    "doc.meta._record_date",
+    "doc.meta.content_type",
+)
+
+#: Documents per batch: a batch stage decides over this many documents at once (and the store
+#: writes them in one transaction), however the pipeline runs.
+BATCH_SIZE = 500
+
+
+def batches(docs: Iterable[Doc], size: int = BATCH_SIZE) -> Iterator[list[Doc]]:
+    """``docs`` in lists of ``size`` (the last one shorter), in order."""
+    if size < 1:
+        raise ValueError(f"batch size must be at least 1, not {size}")
+    it = iter(docs)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 class Pipeline:
-    """Stages in order. ``Pipeline(stages)(docs)`` runs them in this process."""
+    """Stages in order. ``Pipeline(stages)(docs)`` runs them in this process, batch by batch
+    (``batch_size`` documents, ``BATCH_SIZE`` by default)."""
 
-    def __init__(self, stages: Sequence[Stage]) -> None:
+    def __init__(self, stages: Sequence[Stage], *, batch_size: int = BATCH_SIZE) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch size must be at least 1, not {batch_size}")
         self.stages = list(stages)
+        self.batch_size = batch_size
         self._check()
+        for stage in self.stages:
+            stage.check()
 
     def _check(self) -> None:
         available = set(READER_ASSIGNS)
@@ -50,11 +88,20 @@ class Pipeline:
                 out.append([stage])  # type: ignore[list-item]
         return out
 
-    def __call__(self, docs: Iterable[Doc]) -> Iterator[Doc]:
-        stream: Iterable[Doc] = docs
+    def batches(self, docs: Iterable[Doc]) -> Iterator[list[Doc]]:
+        """The one batching rule: every way of running the pipeline cuts ``docs`` here."""
+        return batches(docs, self.batch_size)
+
+    def run_batch(self, batch: list[Doc]) -> list[Doc]:
+        """Every stage over one batch, in this process."""
+        stream: Iterable[Doc] = batch
         for stage in self.stages:
             stream = stage(stream)
-        yield from stream
+        return list(stream)
+
+    def __call__(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+        for batch in self.batches(docs):
+            yield from self.run_batch(batch)
 
     @property
     def names(self) -> list[str]:

@@ -11,7 +11,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..doc import Doc
-from ..errors import InputError
+from ..errors import InputError, Reject
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINEBREAK = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*")
@@ -54,5 +54,5 @@ def valid_url(url: object) -> str | None:
 def rejected(source: str, err: InputError, raw: bytes | None = None) -> Doc:
     """A ``Doc`` that carries the reject of ``err`` (and the raw bytes, kept in ``sources``)."""
     doc = Doc(source=printable_path(source), raw=raw)
-    doc.reject = {"stage": "read", "code": err.code, "reason": one_line(str(err))}
+    doc.reject = Reject(doc.source, "read", err.code, one_line(str(err)))
     return doc

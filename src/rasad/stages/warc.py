@@ -112,7 +112,7 @@ def iter_warc(source: str, stream: BinaryIO, *, max_bytes: int) -> Iterator[Doc]
                 n += 1
                 doc = _record_doc(source, n, record, max_bytes=max_bytes)
                 yield doc
-                if doc.reject is not None and doc.reject["code"] == "E106":
+                if doc.reject is not None and doc.reject.code == "E106":
                     return
             it.read_to_end()
             end = int(it.offset)  # after this complete record

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..arabic import clitic_stems, fold, words
 from ..doc import Doc
-from ..errors import Errors, StorageError
+from ..errors import Errors, Reject, StorageError
 from ..fingerprint import Prior
 from .reconcile import reconcile
 from .schema import MIGRATIONS
@@ -159,7 +159,7 @@ class SqliteStore(SearchMixin):
             source = doc.source.encode("utf-8", "backslashreplace").decode("utf-8")
             reason = Errors.E308.format(source=source, detail=f"{type(e).__name__}: {e}")
             safe = Doc(source=source, raw=doc.raw)
-            safe.reject = {"stage": "store", "code": "E308", "reason": " ".join(reason.split())}
+            safe.reject = Reject(source, "store", "E308", " ".join(reason.split()))
             safe.meta["_raw_hash"] = doc.meta.get("_raw_hash") or raw_hash(safe)
             doc.reject = safe.reject
             status = self._write_doc(cur, safe, now)
@@ -181,9 +181,9 @@ class SqliteStore(SearchMixin):
                 " VALUES (?,?,?,?,?,?)",
                 (
                     doc.source,
-                    doc.reject["stage"],
-                    doc.reject["code"],
-                    doc.reject["reason"],
+                    doc.reject.stage,
+                    doc.reject.code,
+                    doc.reject.reason,
                     rh,
                     now,
                 ),
@@ -373,9 +373,10 @@ class SqliteStore(SearchMixin):
         ).fetchone()
         return str(row[0]) if row else None
 
-    def rejects(self) -> list[dict[str, Any]]:
+    def rejects(self) -> list[Reject]:
+        """Every stored reject, oldest first."""
         return [
-            dict(r)
+            Reject(r["source"], r["stage"], r["code"], r["reason"])
             for r in self.conn.execute(
                 "SELECT source, stage, code, reason FROM rejects ORDER BY id"
             )
