@@ -100,3 +100,12 @@ def test_mediation_noun_takes_its_own_agent() -> None:
 def test_condemnation_reaches_past_an_adjunct() -> None:
     text = "أدانت السعودية، في بيان لها اليوم، ما وصفته بالعدوان الإيراني على المدنيين."
     assert _summary(text) == [("ACCUSE", ["SAU"], ["IRN"])]
+
+
+def test_speaker_after_a_long_title_acts_for_his_state() -> None:
+    # a title of six words before the nisba: the speaker is still found, so "بلاده" is Turkey
+    text = (
+        "أعلن وزير الشؤون الخارجية والجالية الوطنية بالخارج التركي جاويش أوغلو أن بلاده "
+        "قررت قطع علاقاتها مع روسيا."
+    )
+    assert ("SANCTION", ["TUR"], ["RUS"]) in _summary(text)

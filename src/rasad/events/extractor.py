@@ -327,7 +327,16 @@ def _find_reporters(sent: _Sentence, hits: list[Hit], tokens: list[Token], ctx: 
         if hit.entry.type != "_REPORT":
             continue
         # the speaker may follow a longer head: "أعلن مكتب رئيس وزراء البلاد X"
-        who = _subject_after(hit, sent, 5) or _subject_before(hit, sent, sent.ti, 6)
+        # or a long title: "أعلن وزير الشؤون الخارجية والجالية الوطنية بالخارج الجزائري X"
+        reach = next(
+            (
+                k - hit.j
+                for k in range(hit.j, min(sent.tj, hit.j + 8))
+                if _strip(tokens[k].text) in _COMPLEMENTIZERS
+            ),
+            8,
+        )
+        who = _subject_after(hit, sent, min(reach, 8)) or _subject_before(hit, sent, sent.ti, 6)
         if who:
             sent.reporters.append((hit.j, who[0]))
         elif ctx.reporter is not None:  # "وأوضح الوزير": the speaker goes on
