@@ -109,3 +109,53 @@ def test_speaker_after_a_long_title_acts_for_his_state() -> None:
         "قررت قطع علاقاتها مع روسيا."
     )
     assert ("SANCTION", ["TUR"], ["RUS"]) in _summary(text)
+
+
+def test_an_exchange_of_prisoners_is_two_releases() -> None:
+    got = _summary("جرى اليوم تبادل للأسرى بين روسيا وأوكرانيا.")
+    assert ("RETREAT", ["RUS"], ["UKR"]) in got
+    assert ("RETREAT", ["UKR"], ["RUS"]) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # what has been going on since a time is background, not the news
+        ("تقصف روسيا مدن أوكرانيا منذ فبراير.", False),
+        # the first (or largest) one since then is the news
+        ("التقى بوتين أردوغان في أول لقاء بينهما منذ عامين.", True),
+        ("نفذت روسيا أكبر هجوم على أوكرانيا منذ بدء الحرب.", True),
+        # "منذ قليل" is a moment ago; the clause may end before منذ
+        ("هاجمت روسيا أوكرانيا منذ قليل.", True),
+        ("هاجمت روسيا أوكرانيا، في حرب مستمرة منذ عامين.", True),
+    ],
+)
+def test_background_since_a_time(text: str, kept: bool) -> None:
+    types = {t for t, _, _ in _summary(text)}
+    assert bool(types & {"ASSAULT", "CONSULT"}) == kept
+
+
+def test_a_negated_event_since_a_time_is_kept() -> None:
+    assert [e.negated for e in events_of("لم يلتق بوتين أردوغان منذ أشهر.")] == [True]
+
+
+def test_approving_an_agreement_after_a_long_subject() -> None:
+    # the verb's own على stands past a five-word subject; the subject is the approver, not
+    # the subject of the first clause; the other side is the pair just named
+    text = (
+        "أعلن بوتين التوصل إلى اتفاق بين تركيا وإيران، ووافق الرئيس التركي رجب طيب أردوغان "
+        "على الاتفاق."
+    )
+    assert ("AGREE", ["TUR"], ["IRN"]) in _summary(text)
+
+
+def test_no_object_inside_a_relative_clause() -> None:
+    got = _summary("وافقت تركيا على الاتفاق الذي توسطت فيه روسيا وإيران.")
+    assert not [e for e in got if e[0] == "AGREE" and "RUS" in e[2]]
+    # a stance takes the doer of what it is about
+    assert ("SUPPORT", ["TUR"], ["RUS"]) in _summary("أشادت تركيا بالدور الذي لعبته روسيا.")
+
+
+def test_a_state_approving_its_own_decree_is_no_agreement() -> None:
+    got = _summary("وافق برلمان تركيا على مرسوم أصدره أردوغان.")
+    assert not [e for e in got if e[0] == "AGREE"]

@@ -38,6 +38,7 @@ from .sides import (
     _COMPLEMENTIZERS,
     _NOUN_LINKS,
     CLAUSE_BREAKS,
+    RELATIVES,
     _Ctx,
     _Sentence,
     _Side,
@@ -90,7 +91,7 @@ def extract_events(
     if not tokens:
         return []
     lex = lexicon or load_lexicon()
-    hits = lex.match(tokens, gaps=True)
+    hits = lex.match(tokens, gaps=True, heads=_LONG_SUBJECT)
     units = build_units(doc, tokens, kb_code, kb_body)
     u_starts = [u.start for u in units]
     hits = [
@@ -108,6 +109,7 @@ def extract_events(
         sent = _Sentence(n, s, e, bisect_left(starts, s), bisect_left(starts, e))
         sent.units = units[bisect_left(u_starts, s) : bisect_left(u_starts, e)]
         sent.breaks = [k for k in range(sent.ti, sent.tj) if tokens[k].text in CLAUSE_BREAKS]
+        sent.relatives = [k for k in range(sent.ti, sent.tj) if tokens[k].text in RELATIVES]
         s_hits = hits[bisect_left(h_starts, s) : bisect_left(h_starts, e)]
         if not sent.units and not s_hits:
             continue
@@ -160,6 +162,8 @@ def extract_events(
 
 
 _NOUN_CONTEXT = cue("noun_context")
+#: a verb's tail may stand five words on past a subject that starts with one of these
+_LONG_SUBJECT = cue("long_subject_heads")
 
 
 def _announced(date: DateExpr, hits: list[Hit], tokens: list[Token], tj: int) -> bool:

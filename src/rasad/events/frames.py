@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..doc import Actor, Doc, Event
 from . import plover
 from .arguments import Unit, intent_of, is_negated
+from .background import ongoing_since
 from .frame_table import frame
 from .lexicon import Hit, Token
 from .mediation import mediation_sides
@@ -46,8 +47,9 @@ from .sides import (
 __all__: list[str] = []  # internal to the events package
 
 #: Directed types read between two states: one state on both sides is a misreading unless
-#: the target is a domestic group ("اتهم الرئيس المعارضة").
-_OUTWARD = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "REJECT"})
+#: the target is a domestic group ("اتهم الرئيس المعارضة"); a parliament approving a
+#: resignation or a decree ("وافق البرلمان على ...") is no agreement between states.
+_OUTWARD = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "REJECT", "AGREE"})
 
 
 def _reporter(sent: _Sentence, i: int) -> Unit | None:
@@ -89,6 +91,10 @@ def _events_for(
         return []  # "لسير المفاوضات", "ملف المحادثات": a topic, not a report of the event
     if hit.i > sent.ti and _halted(tokens[hit.i - 1].text):
         return []  # "بوقف تعاونها العسكري": what someone wants stopped, not a report of it
+    if ongoing_since(hit, tokens, sent.ti, sent.tj, doc.norm) and not is_negated(
+        tokens, hit.i, sent.ti
+    ):
+        return []  # "يهاجم الحوثيون السفن منذ نوفمبر": background, not the news
     if etype == "CONSULT":
         mode = _mode_cue(hit, sent, tokens) or mode
     if hit.start in claimed and not claimed[hit.start]:
@@ -268,6 +274,8 @@ def _events_for(
             sides = [(parties[0], _Side.of([]))]
             merged = [c for p in parties[1:] for c in p.countries]
             sides = [(parties[0], _Side(tuple(dict.fromkeys(merged)), None, None))]
+        elif entry.has("mutual"):
+            sides = [(parties[0], parties[1]), (parties[1], parties[0])]  # an exchange
         else:
             sides = [(parties[0], parties[1])]
     elif entry.has("unary") or (etype, mode) in plover.UNARY_MODES:

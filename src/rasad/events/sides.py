@@ -30,6 +30,10 @@ _VICTIMS = cue("victims")
 AGENT_BRIDGES = cue("agent_bridges")
 #: words that open a new clause with its own subject
 CLAUSE_BREAKS = cue("clause_breaks")
+#: relative pronouns: an object is not looked for inside a relative clause
+RELATIVES = cue("relatives")
+#: types whose object may be the doer of what they are about
+_STANCE = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 #: nouns that make a following trigger noun a topic, not an event ("سير المفاوضات")
 _TOPIC_HEADS = cue("topic_heads")
 #: a trigger after these is what is to be stopped or opposed, not a report of it ("طالب ...
@@ -81,6 +85,7 @@ class _Sentence:
     reporters: list[tuple[int, Unit]] = field(default_factory=list)  # (from word, unit)
     outlet: str | None = None
     breaks: list[int] = field(default_factory=list)  # words that open a new clause (فيما)
+    relatives: list[int] = field(default_factory=list)  # relative pronouns (الذي، التي)
     verbs: list[int] = field(default_factory=list)  # first words of event verb hits
 
 
@@ -115,6 +120,7 @@ def _continued_subject(
     with its complement (بـ / إلى) or nothing at all."""
     if (
         not hit.clitic.startswith("و")
+        or (hit.entry.tailed and hit.j == hit.i + 1)  # "ووافق X على": على is the verb's own
         or hit.i - sent.ti < 3
         or not any(c in norm[tokens[hit.i - 1].end : tokens[hit.i].start] for c in "،,")
     ):
@@ -178,7 +184,14 @@ def _object(
     preps: frozenset[str] | None = None,
 ) -> list[Unit] | None:
     after_subj = max((u.j for u in subj), default=hit.j) if subj else hit.j
-    stop = min((b for b in sent.breaks if b >= max(hit.j, after_subj)), default=sent.tj)
+    # a new clause, or a relative clause ("على الاتفاق الذي توسطت فيه X و Y": X and Y are
+    # the relative clause's, not the object of the verb); but a stance takes the doer of
+    # what it is about ("أشاد بالدور الذي لعبته الإمارات")
+    rel = sent.relatives if hit.entry.type not in _STANCE else []
+    stop = min(
+        (b for b in (*sent.breaks, *rel) if b >= max(hit.j, after_subj)),
+        default=sent.tj,
+    )
     for u in sent.units:
         if u.i < max(hit.j, after_subj) or not u.is_actor or id(u) in taken:
             continue
