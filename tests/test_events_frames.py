@@ -159,3 +159,12 @@ def test_no_object_inside_a_relative_clause() -> None:
 def test_a_state_approving_its_own_decree_is_no_agreement() -> None:
     got = _summary("وافق برلمان تركيا على مرسوم أصدره أردوغان.")
     assert not [e for e in got if e[0] == "AGREE"]
+
+
+def test_aid_sent_to_the_stricken_areas_of_a_country() -> None:
+    text = "أمر بوتين بإرسال مساعدات عاجلة إلى المناطق التي ضربها الزلزال في جنوب تركيا."
+    assert ("AID", ["RUS"], ["TUR"]) in _summary(text)
+
+
+def test_launching_strikes() -> None:
+    assert ("ASSAULT", ["RUS"], ["UKR"]) in _summary("شنت روسيا ضربات على أوكرانيا.")

@@ -388,6 +388,8 @@ def _events_for(
                 for u in sent.units
                 if u.i >= hit.j and u.place and u.countries and u.prep in fr.place
             ]
+            if not dest:
+                dest = _destination(hit, sent, tokens, src)
             if dest:
                 tgt = _Side(dest[0].countries[:1], None, None)
         if (
@@ -424,6 +426,32 @@ def _events_for(
         for a, b in sides
         if a.countries and b.countries
     ]
+
+
+#: how far after "إلى" the country of a destination phrase may stand ("إلى المناطق
+#: المنكوبة في شرق ليبيا")
+_DEST_REACH = 10
+
+
+def _destination(hit: Hit, sent: _Sentence, tokens: list[Token], src: _Side | None) -> list[Unit]:
+    """ "أرسلت X مساعدات إلى المناطق المتضررة في ليبيا": a destination phrase opened by إلى
+    whose place is named a few words on (the first other state's place after it)."""
+    stop = min([b for b in sent.breaks if b >= hit.j] + [sent.tj])
+    for k in range(hit.j, stop):
+        if _strip(tokens[k].text) not in ("الي", "لي"):
+            continue
+        for u in sent.units:
+            if (
+                k < u.i <= k + _DEST_REACH
+                and u.i < stop
+                and u.kind in ("GPE", "LOC")
+                and not u.nisba
+                and u.countries
+                and not (src and set(u.countries) & set(src.countries))
+            ):
+                return [u]
+        return []
+    return []
 
 
 def _make(
