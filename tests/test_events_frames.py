@@ -168,3 +168,16 @@ def test_aid_sent_to_the_stricken_areas_of_a_country() -> None:
 
 def test_launching_strikes() -> None:
     assert ("ASSAULT", ["RUS"], ["UKR"]) in _summary("شنت روسيا ضربات على أوكرانيا.")
+
+
+def test_sides_that_share_a_state_are_made_disjoint() -> None:
+    from rasad.events.frames import _disjoint
+    from rasad.events.sides import _Side
+
+    tur, tur_syr = _Side(("TUR",), None, None), _Side(("TUR", "SYR"), None, None)
+    a, b = _disjoint(tur, tur_syr)
+    assert (a.countries, b.countries) == (("TUR",), ("SYR",))
+    a, b = _disjoint(_Side(("RUS", "IRN"), None, None), _Side(("RUS",), None, None))
+    assert (a.countries, b.countries) == (("IRN",), ("RUS",))
+    a, b = _disjoint(tur, tur)  # one state on both sides is left to the callers' rules
+    assert (a.countries, b.countries) == (("TUR",), ("TUR",))

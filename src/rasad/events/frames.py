@@ -421,11 +421,26 @@ def _events_for(
         if entry.has("inv") or (etype == "REQUEST" and not is_verb and obj and obj[0].prep == "من"):
             src, tgt = tgt, src  # "تلبية لدعوة من نظيره التركي": the invitation is his
         sides = [(src, tgt)]
+    sides = [_disjoint(a, b) for a, b in sides]
     return [
         _make(hit, etype, mode, a, b, sent, tokens, doc, conf, reported_by)
         for a, b in sides
         if a.countries and b.countries
     ]
+
+
+def _disjoint(a: _Side, b: _Side) -> tuple[_Side, _Side]:
+    """Two sides that share a state and differ: the shared state belongs to the side it
+    stands alone on ("اجتماع بين وزير خارجيتها ونظيره السوري" announced by Turkey is TUR →
+    SYR, not TUR → TUR+SYR; "أجرى بوتين وبزشكيان محادثات في موسكو" is a visit by Iran)."""
+    shared = set(a.countries) & set(b.countries)
+    if not shared or set(a.countries) == set(b.countries):
+        return a, b
+    if set(b.countries) - shared:
+        b = _Side(tuple(c for c in b.countries if c not in shared), None, None)
+    else:
+        a = _Side(tuple(c for c in a.countries if c not in shared), None, None)
+    return a, b
 
 
 #: how far after "إلى" the country of a destination phrase may stand ("إلى المناطق
