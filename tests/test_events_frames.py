@@ -181,3 +181,23 @@ def test_sides_that_share_a_state_are_made_disjoint() -> None:
     assert (a.countries, b.countries) == (("IRN",), ("RUS",))
     a, b = _disjoint(tur, tur)  # one state on both sides is left to the callers' rules
     assert (a.countries, b.countries) == (("TUR",), ("TUR",))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a definite statement or resolution speaks for the actor the text was last about
+        ("انتقد أردوغان سياسة إيران. ودعا البيان روسيا إلى الحوار.", ("REQUEST", ["TUR"], ["RUS"])),
+        # the issuer named after it
+        ("ودعا بيان صادر عن بوتين تركيا إلى الحوار.", ("REQUEST", ["RUS"], ["TUR"])),
+    ],
+)
+def test_a_statement_speaks_for_its_issuer(
+    text: str, expected: tuple[str, list[str], list[str]]
+) -> None:
+    assert expected in _summary(text)
+
+
+def test_an_indefinite_document_after_the_verb_is_its_object() -> None:
+    got = _summary("التقى بوتين أردوغان. ورفض قرار روسيا.")
+    assert not [e for e in got if e[0] == "REJECT" and e[1] == ["TUR"]]

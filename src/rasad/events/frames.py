@@ -28,6 +28,7 @@ from .sides import (
     _continued_subject,
     _counterpart_subject,
     _Ctx,
+    _document_subject,
     _halted,
     _object,
     _other,
@@ -130,7 +131,8 @@ def _events_for(
             # a dual or plural verb carries its (pronoun) subject: what follows is the object
             cont = _continued_subject(hit, sent, tokens, doc.norm)
             subj = (
-                cont
+                _document_subject(hit, sent, tokens, ctx)
+                or cont
                 or _before_qad(hit, sent, tokens)
                 or _subject_after(hit, sent)
                 or _title_subject(hit, sent, tokens)

@@ -352,3 +352,29 @@ def _title_subject(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]
             return [u]
         return None
     return None
+
+
+#: nouns for a text that speaks for its issuer: "ودعا البيان ...", "ودعا القرار إيران ..."
+_DOCUMENTS = cue("documents")
+#: "بيان صادر عن X": the issuer follows
+_ISSUED = cue("issued_by")
+
+
+def _document_subject(
+    hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx
+) -> list[Unit] | None:
+    """ "ودعا البيان كلا من ...", "ودعا القرار إيران إلى ...": a statement or resolution right
+    after the verb speaks for its issuer, named after it ("بيان صادر عن X") or the actor the
+    text was last about."""
+    if hit.j >= sent.tj or _strip(tokens[hit.j].text) not in _DOCUMENTS:
+        return None
+    issued = hit.j + 1 < sent.tj and tokens[hit.j + 1].text in _ISSUED
+    if not issued and not _strip(tokens[hit.j].text).startswith("ال"):
+        return None  # "رفض قرار البرلمان": an indefinite one is the object
+    if issued:
+        issuer = [
+            u for u in sent.units if hit.j + 2 <= u.i <= hit.j + 4 and u.is_actor and u.prep == "عن"
+        ]
+        return issuer[:1] or None
+    who = ctx.person or ctx.reporter
+    return [who] if who is not None and who.countries else None
