@@ -56,8 +56,9 @@ def test_possessive_tail_takes_a_pronoun_only() -> None:
     [
         # an envoy recalled: the place where it served names the target
         ("استدعت تركيا سفيرها في موسكو للتشاور.", ("SANCTION", ["TUR"], ["RUS"])),
-        # another state's envoys summoned: a protest, not a sanction
-        ("استدعت الخارجية التركية سفيري روسيا وإيران.", ("ACCUSE", ["TUR"], ["RUS", "IRN"])),
+        # another state's envoys summoned: a protest, not a sanction (several envoys:
+        # test_envoys_and_embassies)
+        ("استدعت الخارجية التركية سفير روسيا.", ("ACCUSE", ["TUR"], ["RUS"])),
         # verbal noun with its frame's partner preposition
         ("أعلنت تركيا قطع العلاقات الدبلوماسية مع إيران.", ("SANCTION", ["TUR"], ["IRN"])),
         # aid sent somewhere: the frame's place preposition
@@ -201,3 +202,33 @@ def test_a_statement_speaks_for_its_issuer(
 def test_an_indefinite_document_after_the_verb_is_its_object() -> None:
     got = _summary("التقى بوتين أردوغان. ورفض قرار روسيا.")
     assert not [e for e in got if e[0] == "REJECT" and e[1] == ["TUR"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the envoy's nisba after an expulsion is the object, even with the subject before it
+        (
+            "قررت تركيا، اليوم الاثنين، طرد السفير الفرنسي في أنقرة.",
+            [("SANCTION", ["TUR"], ["FRA"])],
+        ),
+        # one summons per envoy's state
+        (
+            "استدعت تركيا سفيري روسيا وإيران.",
+            [("ACCUSE", ["TUR"], ["RUS"]), ("ACCUSE", ["TUR"], ["IRN"])],
+        ),
+        # evacuating one's own embassy; the pronoun of the clause is the speaker; the subject
+        # after the verb is not looked for past a comma
+        (
+            "أعلنت تركيا أنها بدأت إخلاء سفارتها في طهران، محملة إيران مسؤولية الهجوم.",
+            [("SANCTION", ["TUR"], ["IRN"])],
+        ),
+        ("أغلقت تركيا سفارتها في طهران.", [("SANCTION", ["TUR"], ["IRN"])]),
+        ("سحبت تركيا سفيرها من موسكو.", [("SANCTION", ["TUR"], ["RUS"])]),
+    ],
+)
+def test_envoys_and_embassies(text: str, expected: list[tuple[str, list[str], list[str]]]) -> None:
+    got = _summary(text)
+    for ev in expected:
+        assert ev in got
+    assert not [e for e in got if e[0] in ("SANCTION", "ACCUSE") and e[2] == ["TUR"]]

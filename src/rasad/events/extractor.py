@@ -110,6 +110,11 @@ def extract_events(
         sent.units = units[bisect_left(u_starts, s) : bisect_left(u_starts, e)]
         sent.breaks = [k for k in range(sent.ti, sent.tj) if tokens[k].text in CLAUSE_BREAKS]
         sent.relatives = [k for k in range(sent.ti, sent.tj) if tokens[k].text in RELATIVES]
+        sent.commas = [
+            k
+            for k in range(sent.ti + 1, sent.tj)
+            if any(c in norm[tokens[k - 1].end : tokens[k].start] for c in "،,")
+        ]
         s_hits = hits[bisect_left(h_starts, s) : bisect_left(h_starts, e)]
         if not sent.units and not s_hits:
             continue

@@ -10,6 +10,7 @@ from ..doc import Actor, Doc, Event
 from . import plover
 from .arguments import Unit, intent_of, is_negated
 from .background import ongoing_since
+from .cues import cue
 from .frame_table import frame
 from .lexicon import Hit, Token
 from .mediation import mediation_sides
@@ -134,7 +135,11 @@ def _events_for(
                 _document_subject(hit, sent, tokens, ctx)
                 or cont
                 or _before_qad(hit, sent, tokens)
-                or _subject_after(hit, sent)
+                or (
+                    _subject_after(hit, sent, commas=True)
+                    if not _envoy_after(hit, tokens)
+                    else None
+                )
                 or _title_subject(hit, sent, tokens)
                 or (_counterpart_subject(hit, sent) if not entry.has("sym") else None)
             )
@@ -310,11 +315,14 @@ def _events_for(
             and etype in _MATERIAL
             and reporter is not None
             and (
-                reporter.kind in ("ORG", "ROLE") or _own_country(tokens, max(cs, hit.i - 2), hit.i)
+                reporter.kind in ("ORG", "ROLE")
+                or _own_country(tokens, max(cs, hit.i - 2), hit.i)
+                or (cs > sent.ti and tokens[cs - 1].text in _SELF_CLAUSE)
             )
         ):
             # "أعلنت وزارة الدفاع ... تحييد ...": an authority announcing its own action;
-            # "أعلن الوزير أن بلاده قررت ...": the speaker's own state acts
+            # "أعلن الوزير أن بلاده قررت ...": the speaker's own state acts; "أعلنت أذربيجان
+            # أنها بدأت إخلاء سفارتها": the pronoun of the clause is the speaker
             src, conf = _Side.of([reporter]), conf - 0.15
         tgt = None
         domestic = False
@@ -423,12 +431,36 @@ def _events_for(
         if entry.has("inv") or (etype == "REQUEST" and not is_verb and obj and obj[0].prep == "من"):
             src, tgt = tgt, src  # "تلبية لدعوة من نظيره التركي": the invitation is his
         sides = [(src, tgt)]
+        if (
+            etype in ("SANCTION", "ACCUSE")
+            and obj
+            and len(tgt.countries) > 1
+            and _strip(tokens[obj[0].i - 1].text) in _ENVOYS
+        ):
+            # "استدعت سفيري بريطانيا والنرويج": one summons per envoy's state
+            sides = [(src, _Side((c,), None, None)) for c in tgt.countries]
     sides = [_disjoint(a, b) for a, b in sides]
     return [
         _make(hit, etype, mode, a, b, sent, tokens, doc, conf, reported_by)
         for a, b in sides
         if a.countries and b.countries
     ]
+
+
+#: envoy nouns: "طرد السفير الفرنسي" — the nisba after them is the envoy's state, the object
+_ENVOYS = cue("envoys")
+#: "أنها / أنه": a clause whose subject is the speaker's own pronoun
+_SELF_CLAUSE = cue("self_clause")
+
+
+def _envoy_after(hit: Hit, tokens: list[Token]) -> bool:
+    """An expulsion or summons right followed by an envoy noun ("طرد السفير الفرنسي"): what
+    follows is the object, whoever the subject is."""
+    return (
+        hit.entry.type in ("SANCTION", "ACCUSE")
+        and hit.j < len(tokens)
+        and _strip(tokens[hit.j].text) in _ENVOYS
+    )
 
 
 def _disjoint(a: _Side, b: _Side) -> tuple[_Side, _Side]:

@@ -219,7 +219,9 @@ class Lexicon:
         for w in rest:
             if w.endswith("+"):  # "سفير+": with a possessive pronoun only (سفيرها)
                 # not ي: "سفيري بريطانيا" is "the ambassadors of", not "my ambassador"
-                slots.append(frozenset(w[:-1] + suf for suf in _POSSESSIVE if suf != "ي"))
+                # the taa marbuta opens before a pronoun: "سفارة+" → سفارتها
+                stem = w[:-2] + "ت" if w[:-1].endswith("ه") else w[:-1]
+                slots.append(frozenset(stem + suf for suf in _POSSESSIVE if suf != "ي"))
             elif entry.pos == "X":
                 slots.append(frozenset({w}))
             else:

@@ -86,6 +86,7 @@ class _Sentence:
     outlet: str | None = None
     breaks: list[int] = field(default_factory=list)  # words that open a new clause (فيما)
     relatives: list[int] = field(default_factory=list)  # relative pronouns (الذي، التي)
+    commas: list[int] = field(default_factory=list)  # words with a comma before them
     verbs: list[int] = field(default_factory=list)  # first words of event verb hits
 
 
@@ -136,9 +137,15 @@ def _continued_subject(
     return [u for u in first if u.group == first[0].group]
 
 
-def _subject_after(hit: Hit, sent: _Sentence, reach: int = 3) -> list[Unit] | None:
+def _subject_after(
+    hit: Hit, sent: _Sentence, reach: int = 3, *, commas: bool = False
+) -> list[Unit] | None:
+    """The subject after a verb (VSO); with ``commas``, not past a comma ("بدأت تخلي سفارتها
+    في طهران، محملة إيران ...": Iran is the object of the next clause)."""
     for u in sent.units:
         if u.i >= hit.j and u.is_actor:
+            if commas and any(hit.j < c <= u.i for c in sent.commas):
+                return None
             if u.i - hit.j <= reach and not u.prep and not u.counterpart and _agrees(hit, u):
                 return [
                     v
