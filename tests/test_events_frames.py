@@ -232,3 +232,18 @@ def test_envoys_and_embassies(text: str, expected: list[tuple[str, list[str], li
     for ev in expected:
         assert ev in got
     assert not [e for e in got if e[0] in ("SANCTION", "ACCUSE") and e[2] == ["TUR"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fighting whose sides are unnamed or of one state is that state's own
+        ("قتل عشرة أشخاص في اشتباكات بين فصائل مسلحة في أنقرة.", [("ASSAULT", ["TUR"], ["TUR"])]),
+        # not when another state is named: then it is between states, or misread
+        ("اندلعت اشتباكات بين روسيا وتركيا.", [("ASSAULT", ["RUS"], ["TUR"])]),
+        # the fighting a truce stops is no report of fighting
+        ("أعلن بوتين الهدنة الإنسانية للقتال بين روسيا وتركيا.", []),
+    ],
+)
+def test_domestic_fighting(text: str, expected: list[tuple[str, list[str], list[str]]]) -> None:
+    assert [e for e in _summary(text) if e[0] == "ASSAULT"] == expected

@@ -91,7 +91,10 @@ def _events_for(
         and _strip(tokens[hit.i - 1].text).lstrip("ل") in _TOPIC_HEADS
     ):
         return []  # "لسير المفاوضات", "ملف المحادثات": a topic, not a report of the event
-    if hit.i > sent.ti and _halted(tokens[hit.i - 1].text):
+    if (hit.i > sent.ti and _halted(tokens[hit.i - 1].text)) or (
+        # "وقف دائم للقتال", "الهدنة الإنسانية للقتال بين ...": the fighting a truce stops
+        hit.clitic.startswith("ل") and hit.i - 1 > sent.ti and _halted(tokens[hit.i - 2].text)
+    ):
         return []  # "بوقف تعاونها العسكري": what someone wants stopped, not a report of it
     if ongoing_since(hit, tokens, sent.ti, sent.tj, doc.norm) and not is_negated(
         tokens, hit.i, sent.ti
@@ -271,6 +274,12 @@ def _events_for(
             if other is not None:
                 parties.append(other)
                 conf -= 0.15
+        if entry.has("domestic") and not dyad_anaphor:
+            home = _home(hit, sent, ctx)
+            named = {c for u in sent.units if u.is_actor and not u.place for c in u.countries}
+            if home is not None and {c for p in parties for c in p.countries} | named <= {home}:
+                side = _Side((home,), None, None)  # "اشتباكات في طرابلس بين قوات موالية ..."
+                return [_make(hit, etype, mode, side, side, sent, tokens, doc, conf, reported_by)]
         if len(parties) < 2:
             return []
         if len(parties) == 2 and set(parties[0].countries) == set(parties[1].countries):
@@ -445,6 +454,17 @@ def _events_for(
         for a, b in sides
         if a.countries and b.countries
     ]
+
+
+def _home(hit: Hit, sent: _Sentence, ctx: _Ctx) -> str | None:
+    """The country of the place the sentence names nearest to the trigger (or the last one
+    named up to three sentences before)."""
+    places = [u for u in sent.units if u.place and u.countries]
+    if places:
+        return min(places, key=lambda u: abs(u.i - hit.i)).countries[0]
+    if ctx.place is not None and sent.n - ctx.place[1] <= 3:
+        return ctx.place[0]
+    return None
 
 
 #: envoy nouns: "طرد السفير الفرنسي" — the nisba after them is the envoy's state, the object
