@@ -247,3 +247,14 @@ def test_envoys_and_embassies(text: str, expected: list[tuple[str, list[str], li
 )
 def test_domestic_fighting(text: str, expected: list[tuple[str, list[str], list[str]]]) -> None:
     assert [e for e in _summary(text) if e[0] == "ASSAULT"] == expected
+
+
+def test_unnamed_forces_shooting_at_protesters_in_a_place() -> None:
+    text = "أفادت وكالة الأنباء بأن قوات الأمن فتحت النار على محتجين في أنقرة."
+    assert ("ASSAULT", ["TUR"], ["TUR"]) in _summary(text)
+    # another state named in the clause: not read as the place's own forces
+    assert not [
+        e
+        for e in _summary("فتحت قوات الأمن النار على محتجين من روسيا في أنقرة.")
+        if e[0] == "ASSAULT" and e[1] == ["TUR"] and e[2] == ["TUR"]
+    ]

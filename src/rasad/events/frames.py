@@ -420,6 +420,25 @@ def _events_for(
         ):
             tgt = _other(src, ctx.dyad)
             conf -= 0.15
+        if (
+            (src is None or not src.countries)
+            and entry.has("domestic")
+            and any(
+                _strip(tokens[m].text) in _DOMESTIC for m in range(hit.j, min(sent.tj, hit.j + 5))
+            )
+        ):
+            # "فتحت قوات الأمن النار على محتجين في كربلاء": the state's forces and its
+            # protesters, in the state where it happens
+            home = _home(hit, sent, ctx)
+            named = {
+                c
+                for u in sent.units
+                if u.is_actor and not u.place and u.i >= cs
+                for c in u.countries
+            }
+            if home is not None and named <= {home}:
+                src = tgt = _Side((home,), None, None)
+                domestic = True
         if src is None or tgt is None or not src.countries or not tgt.countries:
             return []
         if etype in _OUTWARD and set(src.countries) == set(tgt.countries) and not domestic:
