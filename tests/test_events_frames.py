@@ -258,3 +258,15 @@ def test_unnamed_forces_shooting_at_protesters_in_a_place() -> None:
         for e in _summary("فتحت قوات الأمن النار على محتجين من روسيا في أنقرة.")
         if e[0] == "ASSAULT" and e[1] == ["TUR"] and e[2] == ["TUR"]
     ]
+
+
+def test_a_hosted_meeting() -> None:
+    # three or more states meeting in a place: the host meets the others (the topic is no
+    # member); a body's meeting (sector IGO in the knowledge base) is read the same way
+    text = "انطلق في موسكو الاجتماع الرباعي حول سوريا لوزراء خارجية تركيا وروسيا وإيران."
+    assert ("CONSULT", ["RUS"], ["TUR", "IRN"]) in _summary(text)
+
+
+def test_a_persons_meeting_is_not_hosted() -> None:
+    got = _summary("عقد أردوغان في موسكو الاجتماع الثلاثي لوزراء خارجية سوريا وروسيا وإيران.")
+    assert ("CONSULT", ["RUS"], ["SYR", "IRN"]) not in got

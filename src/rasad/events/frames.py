@@ -239,6 +239,12 @@ def _events_for(
     sides: list[tuple[_Side, _Side]] = []
     src: _Side | None
     tgt: _Side | None
+    if entry.has("sym") and etype == "CONSULT" and not is_verb and not dyad_anaphor:
+        hosted = _hosted_meeting(hit, sent, mode, subj)
+        if hosted is not None:
+            return [
+                _make(hit, etype, "multilateral", *hosted, sent, tokens, doc, conf, reported_by)
+            ]
     if entry.has("sym"):
         parties: list[_Side] = []
         if dyad_anaphor and ctx.dyad is not None:
@@ -473,6 +479,42 @@ def _events_for(
         for a, b in sides
         if a.countries and b.countries
     ]
+
+
+#: how far after a meeting noun its members may be named ("الاجتماع الـ 24 لمجلس رؤساء دول
+#: منظمة شنغهاي", "الاجتماع الرباعي حول سوريا لوزراء خارجية تركيا وروسيا وإيران")
+_MEMBERS_REACH = 8
+#: prepositions of a meeting's topic, not its members ("الاجتماع الرباعي حول سوريا")
+_TOPIC = cue("topic_preps")
+
+
+def _hosted_meeting(
+    hit: Hit, sent: _Sentence, mode: str | None, subj: list[Unit] | None
+) -> tuple[_Side, _Side] | None:
+    """A meeting of a body, or of three or more states, held in a named place: the host
+    state is the source, the body (or the other states) the target."""
+    if subj and any(u.kind != "GPE" for u in subj):
+        return None  # "عقد وزير الخارجية اجتماعا مع ...": a person's meeting
+    members: list[Unit] = []
+    for u in sent.units:
+        if u.i < hit.j or not u.is_actor or u.place or not u.countries or u.prep in _TOPIC:
+            continue
+        if u.i - hit.j > _MEMBERS_REACH:
+            break
+        group = [v for v in sent.units if v.group == u.group and v.is_actor and v.countries]
+        if u.sector == "IGO" or (mode == "multilateral" and len(group) >= 3):
+            members = [u] if u.sector == "IGO" else group
+        break
+    places = [u for u in sent.units if u.place and u.countries and u.kind == "GPE"] or list(
+        subj or []
+    )
+    if not members or not places:
+        return None
+    host = min(places, key=lambda u: abs(u.i - hit.i)).countries[0]
+    rest = tuple(dict.fromkeys(c for u in members for c in u.countries if c != host))
+    if not rest:
+        return None
+    return _Side((host,), None, None), _Side(rest, members[0].entity, members[0].sector)
 
 
 def _home(hit: Hit, sent: _Sentence, ctx: _Ctx) -> str | None:
