@@ -270,3 +270,10 @@ def test_a_hosted_meeting() -> None:
 def test_a_persons_meeting_is_not_hosted() -> None:
     got = _summary("عقد أردوغان في موسكو الاجتماع الثلاثي لوزراء خارجية سوريا وروسيا وإيران.")
     assert ("CONSULT", ["RUS"], ["SYR", "IRN"]) not in got
+
+
+def test_signing_a_treaty_or_charter() -> None:
+    assert ("AGREE", ["RUS"], ["IRN"]) in _summary("وقعت روسيا وإيران معاهدة للشراكة الاستراتيجية.")
+    assert ("AGREE", ["TUR"], ["IRN", "SYR"]) in _summary(
+        "وقعت تركيا وإيران وسوريا اليوم على ميثاق لتأسيس تحالف."
+    )
