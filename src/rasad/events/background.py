@@ -25,7 +25,10 @@ _REACH = 10
 def ongoing_since(hit: Hit, tokens: list[Token], ti: int, tj: int, norm: str) -> bool:
     """True when the trigger at words ``[hit.i, hit.j)`` of the sentence ``[ti, tj)`` is in a
     clause that goes on to "منذ" + a time (and is not "the first ... since")."""
-    for k in range(hit.j, min(tj, hit.j + _REACH)):
+    end = min(tj, hit.j + _REACH)
+    if not any(tokens[k].text in _SINCE for k in range(hit.j, end)):
+        return False  # the common case, checked cheaply first
+    for k in range(hit.j, end):
         gap = norm[tokens[k - 1].end : tokens[k].start] if k > hit.j else ""
         if any(c in gap for c in "،,.:؛"):
             return False  # the clause ends first

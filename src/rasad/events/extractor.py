@@ -16,6 +16,7 @@ For each sentence, the trigger hits of the lexicon are read with word-order rule
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
@@ -105,16 +106,14 @@ def extract_events(
     events: list[tuple[Event, str | None]] = []
     notes: list[Note] = []  # where each candidate came from, for the learned scorer
     starts = [t.start for t in tokens]
+    # words with a comma before them (one pass over the text)
+    commas = sorted({bisect_left(starts, m.start()) for m in _COMMA.finditer(norm)})
     for n, (s, e) in enumerate(sentences(norm)):
         sent = _Sentence(n, s, e, bisect_left(starts, s), bisect_left(starts, e))
         sent.units = units[bisect_left(u_starts, s) : bisect_left(u_starts, e)]
         sent.breaks = [k for k in range(sent.ti, sent.tj) if tokens[k].text in CLAUSE_BREAKS]
         sent.relatives = [k for k in range(sent.ti, sent.tj) if tokens[k].text in RELATIVES]
-        sent.commas = [
-            k
-            for k in range(sent.ti + 1, sent.tj)
-            if any(c in norm[tokens[k - 1].end : tokens[k].start] for c in "،,")
-        ]
+        sent.commas = commas[bisect_left(commas, sent.ti + 1) : bisect_left(commas, sent.tj)]
         s_hits = hits[bisect_left(h_starts, s) : bisect_left(h_starts, e)]
         if not sent.units and not s_hits:
             continue
@@ -167,6 +166,7 @@ def extract_events(
 
 
 _NOUN_CONTEXT = cue("noun_context")
+_COMMA = re.compile("[،,]")
 #: a verb's tail may stand five words on past a subject that starts with one of these
 _LONG_SUBJECT = cue("long_subject_heads")
 
