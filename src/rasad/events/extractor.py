@@ -106,13 +106,15 @@ def extract_events(
     events: list[tuple[Event, str | None]] = []
     notes: list[Note] = []  # where each candidate came from, for the learned scorer
     starts = [t.start for t in tokens]
-    # words with a comma before them (one pass over the text)
+    # clause breaks, relative pronouns, and words with a comma before them (one pass each)
+    breaks = [k for k, t in enumerate(tokens) if t.text in CLAUSE_BREAKS]
+    rels = [k for k, t in enumerate(tokens) if t.text in RELATIVES]
     commas = sorted({bisect_left(starts, m.start()) for m in _COMMA.finditer(norm)})
     for n, (s, e) in enumerate(sentences(norm)):
         sent = _Sentence(n, s, e, bisect_left(starts, s), bisect_left(starts, e))
         sent.units = units[bisect_left(u_starts, s) : bisect_left(u_starts, e)]
-        sent.breaks = [k for k in range(sent.ti, sent.tj) if tokens[k].text in CLAUSE_BREAKS]
-        sent.relatives = [k for k in range(sent.ti, sent.tj) if tokens[k].text in RELATIVES]
+        sent.breaks = breaks[bisect_left(breaks, sent.ti) : bisect_left(breaks, sent.tj)]
+        sent.relatives = rels[bisect_left(rels, sent.ti) : bisect_left(rels, sent.tj)]
         sent.commas = commas[bisect_left(commas, sent.ti + 1) : bisect_left(commas, sent.tj)]
         s_hits = hits[bisect_left(h_starts, s) : bisect_left(h_starts, e)]
         if not sent.units and not s_hits:
