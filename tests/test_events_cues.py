@@ -37,5 +37,7 @@ def test_un_organs_act_for_the_un() -> None:
 
     council = DocEntity("org:unsc", "United Nations Security Council", None, "ORG", None, "IGO")
     assert _countries(council, lambda _id: "UNSC") == ("UN",)
+    board = DocEntity("org:bog", "IAEA Board of Governors", None, "ORG", None, "IGO")
+    assert _countries(board, lambda _id: "IAEABOG") == ("IAEA",)
     nato = DocEntity("org:nato", "NATO", None, "ORG", None, "IGO")
     assert _countries(nato, lambda _id: "NATO") == ("NATO",)

@@ -38,8 +38,8 @@ _BODY_CODES: dict[str, str] = {
     "un": "UN",
     "european union": "EU",
     "eu": "EU",
-    "arab league": "ARL",
-    "league of arab states": "ARL",
+    "arab league": "LAS",
+    "league of arab states": "LAS",
     "african union": "AU",
     "collective security treaty organization": "CSTO",
     "csto": "CSTO",
@@ -151,7 +151,7 @@ def _countries(
         code = body_code(ent, kb_code)
         if code:
             # the Security Council and the General Assembly act for the UN
-            return ("UN",) if code in _UN_ORGANS else (code,)
+            return (_ORGANS.get(code, code),)
     if ent.id.startswith("role:"):
         parts = ent.id.split(":")
         if len(parts) > 2 and parts[1]:
@@ -159,7 +159,8 @@ def _countries(
     return ()
 
 
-_UN_ORGANS = cue("un_organs")
+#: organ code → the body it acts for ("UNSC" → "UN"), from cue lines "ORGAN>BODY"
+_ORGANS = dict(w.split(">", 1) for w in cue("organs"))
 #: "كل من X و Y": the words before من that make it a list, not a preposition
 _EACH = cue("each")
 _RANK = {"PER": 0, "ROLE": 1, "ORG": 2, "NORP": 3, "GPE": 4, "LOC": 5}

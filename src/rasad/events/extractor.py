@@ -16,6 +16,7 @@ For each sentence, the trigger hits of the lexicon are read with word-order rule
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
@@ -38,6 +39,7 @@ from .sides import (
     _COMPLEMENTIZERS,
     _NOUN_LINKS,
     CLAUSE_BREAKS,
+    RELATIVES,
     _Ctx,
     _Sentence,
     _Side,
@@ -90,7 +92,7 @@ def extract_events(
     if not tokens:
         return []
     lex = lexicon or load_lexicon()
-    hits = lex.match(tokens, gaps=True)
+    hits = lex.match(tokens, gaps=True, heads=_LONG_SUBJECT)
     units = build_units(doc, tokens, kb_code, kb_body)
     u_starts = [u.start for u in units]
     hits = [
@@ -104,10 +106,16 @@ def extract_events(
     events: list[tuple[Event, str | None]] = []
     notes: list[Note] = []  # where each candidate came from, for the learned scorer
     starts = [t.start for t in tokens]
+    # clause breaks, relative pronouns, and words with a comma before them (one pass each)
+    breaks = [k for k, t in enumerate(tokens) if t.text in CLAUSE_BREAKS]
+    rels = [k for k, t in enumerate(tokens) if t.text in RELATIVES]
+    commas = sorted({bisect_left(starts, m.start()) for m in _COMMA.finditer(norm)})
     for n, (s, e) in enumerate(sentences(norm)):
         sent = _Sentence(n, s, e, bisect_left(starts, s), bisect_left(starts, e))
         sent.units = units[bisect_left(u_starts, s) : bisect_left(u_starts, e)]
-        sent.breaks = [k for k in range(sent.ti, sent.tj) if tokens[k].text in CLAUSE_BREAKS]
+        sent.breaks = breaks[bisect_left(breaks, sent.ti) : bisect_left(breaks, sent.tj)]
+        sent.relatives = rels[bisect_left(rels, sent.ti) : bisect_left(rels, sent.tj)]
+        sent.commas = commas[bisect_left(commas, sent.ti + 1) : bisect_left(commas, sent.tj)]
         s_hits = hits[bisect_left(h_starts, s) : bisect_left(h_starts, e)]
         if not sent.units and not s_hits:
             continue
@@ -160,6 +168,9 @@ def extract_events(
 
 
 _NOUN_CONTEXT = cue("noun_context")
+_COMMA = re.compile("[،,]")
+#: a verb's tail may stand five words on past a subject that starts with one of these
+_LONG_SUBJECT = cue("long_subject_heads")
 
 
 def _announced(date: DateExpr, hits: list[Hit], tokens: list[Token], tj: int) -> bool:
@@ -327,7 +338,16 @@ def _find_reporters(sent: _Sentence, hits: list[Hit], tokens: list[Token], ctx: 
         if hit.entry.type != "_REPORT":
             continue
         # the speaker may follow a longer head: "أعلن مكتب رئيس وزراء البلاد X"
-        who = _subject_after(hit, sent, 5) or _subject_before(hit, sent, sent.ti, 6)
+        # or a long title: "أعلن وزير الشؤون الخارجية والجالية الوطنية بالخارج الجزائري X"
+        reach = next(
+            (
+                k - hit.j
+                for k in range(hit.j, min(sent.tj, hit.j + 8))
+                if _strip(tokens[k].text) in _COMPLEMENTIZERS
+            ),
+            8,
+        )
+        who = _subject_after(hit, sent, min(reach, 8)) or _subject_before(hit, sent, sent.ti, 6)
         if who:
             sent.reporters.append((hit.j, who[0]))
         elif ctx.reporter is not None:  # "وأوضح الوزير": the speaker goes on

@@ -9,6 +9,8 @@ from __future__ import annotations
 from ..doc import Actor, Doc, Event
 from . import plover
 from .arguments import Unit, intent_of, is_negated
+from .background import ongoing_since
+from .cues import cue
 from .frame_table import frame
 from .lexicon import Hit, Token
 from .mediation import mediation_sides
@@ -27,6 +29,7 @@ from .sides import (
     _continued_subject,
     _counterpart_subject,
     _Ctx,
+    _document_subject,
     _halted,
     _object,
     _other,
@@ -46,8 +49,9 @@ from .sides import (
 __all__: list[str] = []  # internal to the events package
 
 #: Directed types read between two states: one state on both sides is a misreading unless
-#: the target is a domestic group ("اتهم الرئيس المعارضة").
-_OUTWARD = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "REJECT"})
+#: the target is a domestic group ("اتهم الرئيس المعارضة"); a parliament approving a
+#: resignation or a decree ("وافق البرلمان على ...") is no agreement between states.
+_OUTWARD = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "REJECT", "AGREE"})
 
 
 def _reporter(sent: _Sentence, i: int) -> Unit | None:
@@ -87,8 +91,15 @@ def _events_for(
         and _strip(tokens[hit.i - 1].text).lstrip("ل") in _TOPIC_HEADS
     ):
         return []  # "لسير المفاوضات", "ملف المحادثات": a topic, not a report of the event
-    if hit.i > sent.ti and _halted(tokens[hit.i - 1].text):
+    if (hit.i > sent.ti and _halted(tokens[hit.i - 1].text)) or (
+        # "وقف دائم للقتال", "الهدنة الإنسانية للقتال بين ...": the fighting a truce stops
+        hit.clitic.startswith("ل") and hit.i - 1 > sent.ti and _halted(tokens[hit.i - 2].text)
+    ):
         return []  # "بوقف تعاونها العسكري": what someone wants stopped, not a report of it
+    if ongoing_since(hit, tokens, sent.ti, sent.tj, doc.norm) and not is_negated(
+        tokens, hit.i, sent.ti
+    ):
+        return []  # "يهاجم الحوثيون السفن منذ نوفمبر": background, not the news
     if etype == "CONSULT":
         mode = _mode_cue(hit, sent, tokens) or mode
     if hit.start in claimed and not claimed[hit.start]:
@@ -124,9 +135,14 @@ def _events_for(
             # a dual or plural verb carries its (pronoun) subject: what follows is the object
             cont = _continued_subject(hit, sent, tokens, doc.norm)
             subj = (
-                cont
+                _document_subject(hit, sent, tokens, ctx)
+                or cont
                 or _before_qad(hit, sent, tokens)
-                or _subject_after(hit, sent)
+                or (
+                    _subject_after(hit, sent, commas=True)
+                    if not _envoy_after(hit, tokens)
+                    else None
+                )
                 or _title_subject(hit, sent, tokens)
                 or (_counterpart_subject(hit, sent) if not entry.has("sym") else None)
             )
@@ -223,6 +239,12 @@ def _events_for(
     sides: list[tuple[_Side, _Side]] = []
     src: _Side | None
     tgt: _Side | None
+    if entry.has("sym") and etype == "CONSULT" and not is_verb and not dyad_anaphor:
+        hosted = _hosted_meeting(hit, sent, mode, subj)
+        if hosted is not None:
+            return [
+                _make(hit, etype, "multilateral", *hosted, sent, tokens, doc, conf, reported_by)
+            ]
     if entry.has("sym"):
         parties: list[_Side] = []
         if dyad_anaphor and ctx.dyad is not None:
@@ -258,6 +280,12 @@ def _events_for(
             if other is not None:
                 parties.append(other)
                 conf -= 0.15
+        if entry.has("domestic") and not dyad_anaphor:
+            home = _home(hit, sent, ctx)
+            named = {c for u in sent.units if u.is_actor and not u.place for c in u.countries}
+            if home is not None and {c for p in parties for c in p.countries} | named <= {home}:
+                side = _Side((home,), None, None)  # "اشتباكات في طرابلس بين قوات موالية ..."
+                return [_make(hit, etype, mode, side, side, sent, tokens, doc, conf, reported_by)]
         if len(parties) < 2:
             return []
         if len(parties) == 2 and set(parties[0].countries) == set(parties[1].countries):
@@ -268,6 +296,8 @@ def _events_for(
             sides = [(parties[0], _Side.of([]))]
             merged = [c for p in parties[1:] for c in p.countries]
             sides = [(parties[0], _Side(tuple(dict.fromkeys(merged)), None, None))]
+        elif entry.has("mutual"):
+            sides = [(parties[0], parties[1]), (parties[1], parties[0])]  # an exchange
         else:
             sides = [(parties[0], parties[1])]
     elif entry.has("unary") or (etype, mode) in plover.UNARY_MODES:
@@ -300,11 +330,14 @@ def _events_for(
             and etype in _MATERIAL
             and reporter is not None
             and (
-                reporter.kind in ("ORG", "ROLE") or _own_country(tokens, max(cs, hit.i - 2), hit.i)
+                reporter.kind in ("ORG", "ROLE")
+                or _own_country(tokens, max(cs, hit.i - 2), hit.i)
+                or (cs > sent.ti and tokens[cs - 1].text in _SELF_CLAUSE)
             )
         ):
             # "أعلنت وزارة الدفاع ... تحييد ...": an authority announcing its own action;
-            # "أعلن الوزير أن بلاده قررت ...": the speaker's own state acts
+            # "أعلن الوزير أن بلاده قررت ...": the speaker's own state acts; "أعلنت أذربيجان
+            # أنها بدأت إخلاء سفارتها": the pronoun of the clause is the speaker
             src, conf = _Side.of([reporter]), conf - 0.15
         tgt = None
         domestic = False
@@ -380,6 +413,8 @@ def _events_for(
                 for u in sent.units
                 if u.i >= hit.j and u.place and u.countries and u.prep in fr.place
             ]
+            if not dest:
+                dest = _destination(hit, sent, tokens, src)
             if dest:
                 tgt = _Side(dest[0].countries[:1], None, None)
         if (
@@ -391,6 +426,25 @@ def _events_for(
         ):
             tgt = _other(src, ctx.dyad)
             conf -= 0.15
+        if (
+            (src is None or not src.countries)
+            and entry.has("domestic")
+            and any(
+                _strip(tokens[m].text) in _DOMESTIC for m in range(hit.j, min(sent.tj, hit.j + 5))
+            )
+        ):
+            # "فتحت قوات الأمن النار على محتجين في كربلاء": the state's forces and its
+            # protesters, in the state where it happens
+            home = _home(hit, sent, ctx)
+            named = {
+                c
+                for u in sent.units
+                if u.is_actor and not u.place and u.i >= cs
+                for c in u.countries
+            }
+            if home is not None and named <= {home}:
+                src = tgt = _Side((home,), None, None)
+                domestic = True
         if src is None or tgt is None or not src.countries or not tgt.countries:
             return []
         if etype in _OUTWARD and set(src.countries) == set(tgt.countries) and not domestic:
@@ -411,11 +465,123 @@ def _events_for(
         if entry.has("inv") or (etype == "REQUEST" and not is_verb and obj and obj[0].prep == "من"):
             src, tgt = tgt, src  # "تلبية لدعوة من نظيره التركي": the invitation is his
         sides = [(src, tgt)]
+        if (
+            etype in ("SANCTION", "ACCUSE")
+            and obj
+            and len(tgt.countries) > 1
+            and _strip(tokens[obj[0].i - 1].text) in _ENVOYS
+        ):
+            # "استدعت سفيري بريطانيا والنرويج": one summons per envoy's state
+            sides = [(src, _Side((c,), None, None)) for c in tgt.countries]
+    sides = [_disjoint(a, b) for a, b in sides]
     return [
         _make(hit, etype, mode, a, b, sent, tokens, doc, conf, reported_by)
         for a, b in sides
         if a.countries and b.countries
     ]
+
+
+#: how far after a meeting noun its members may be named ("الاجتماع الـ 24 لمجلس رؤساء دول
+#: منظمة شنغهاي", "الاجتماع الرباعي حول سوريا لوزراء خارجية تركيا وروسيا وإيران")
+_MEMBERS_REACH = 8
+#: prepositions of a meeting's topic, not its members ("الاجتماع الرباعي حول سوريا")
+_TOPIC = cue("topic_preps")
+
+
+def _hosted_meeting(
+    hit: Hit, sent: _Sentence, mode: str | None, subj: list[Unit] | None
+) -> tuple[_Side, _Side] | None:
+    """A meeting of a body, or of three or more states, held in a named place: the host
+    state is the source, the body (or the other states) the target."""
+    if subj and any(u.kind != "GPE" for u in subj):
+        return None  # "عقد وزير الخارجية اجتماعا مع ...": a person's meeting
+    members: list[Unit] = []
+    for u in sent.units:
+        if u.i < hit.j or not u.is_actor or u.place or not u.countries or u.prep in _TOPIC:
+            continue
+        if u.i - hit.j > _MEMBERS_REACH:
+            break
+        group = [v for v in sent.units if v.group == u.group and v.is_actor and v.countries]
+        if u.sector == "IGO" or (mode == "multilateral" and len(group) >= 3):
+            members = [u] if u.sector == "IGO" else group
+        break
+    places = [u for u in sent.units if u.place and u.countries and u.kind == "GPE"] or list(
+        subj or []
+    )
+    if not members or not places:
+        return None
+    host = min(places, key=lambda u: abs(u.i - hit.i)).countries[0]
+    rest = tuple(dict.fromkeys(c for u in members for c in u.countries if c != host))
+    if not rest:
+        return None
+    return _Side((host,), None, None), _Side(rest, members[0].entity, members[0].sector)
+
+
+def _home(hit: Hit, sent: _Sentence, ctx: _Ctx) -> str | None:
+    """The country of the place the sentence names nearest to the trigger (or the last one
+    named up to three sentences before)."""
+    places = [u for u in sent.units if u.place and u.countries]
+    if places:
+        return min(places, key=lambda u: abs(u.i - hit.i)).countries[0]
+    if ctx.place is not None and sent.n - ctx.place[1] <= 3:
+        return ctx.place[0]
+    return None
+
+
+#: envoy nouns: "طرد السفير الفرنسي" — the nisba after them is the envoy's state, the object
+_ENVOYS = cue("envoys")
+#: "أنها / أنه": a clause whose subject is the speaker's own pronoun
+_SELF_CLAUSE = cue("self_clause")
+
+
+def _envoy_after(hit: Hit, tokens: list[Token]) -> bool:
+    """An expulsion or summons right followed by an envoy noun ("طرد السفير الفرنسي"): what
+    follows is the object, whoever the subject is."""
+    return (
+        hit.entry.type in ("SANCTION", "ACCUSE")
+        and hit.j < len(tokens)
+        and _strip(tokens[hit.j].text) in _ENVOYS
+    )
+
+
+def _disjoint(a: _Side, b: _Side) -> tuple[_Side, _Side]:
+    """Two sides that share a state and differ: the shared state belongs to the side it
+    stands alone on ("اجتماع بين وزير خارجيتها ونظيره السوري" announced by Turkey is TUR →
+    SYR, not TUR → TUR+SYR; "أجرى بوتين وبزشكيان محادثات في موسكو" is a visit by Iran)."""
+    shared = set(a.countries) & set(b.countries)
+    if not shared or set(a.countries) == set(b.countries):
+        return a, b
+    if set(b.countries) - shared:
+        b = _Side(tuple(c for c in b.countries if c not in shared), None, None)
+    else:
+        a = _Side(tuple(c for c in a.countries if c not in shared), None, None)
+    return a, b
+
+
+#: how far after "إلى" the country of a destination phrase may stand ("إلى المناطق
+#: المنكوبة في شرق ليبيا")
+_DEST_REACH = 10
+
+
+def _destination(hit: Hit, sent: _Sentence, tokens: list[Token], src: _Side | None) -> list[Unit]:
+    """ "أرسلت X مساعدات إلى المناطق المتضررة في ليبيا": a destination phrase opened by إلى
+    whose place is named a few words on (the first other state's place after it)."""
+    stop = min([b for b in sent.breaks if b >= hit.j] + [sent.tj])
+    for k in range(hit.j, stop):
+        if _strip(tokens[k].text) not in ("الي", "لي"):
+            continue
+        for u in sent.units:
+            if (
+                k < u.i <= k + _DEST_REACH
+                and u.i < stop
+                and u.kind in ("GPE", "LOC")
+                and not u.nisba
+                and u.countries
+                and not (src and set(u.countries) & set(src.countries))
+            ):
+                return [u]
+        return []
+    return []
 
 
 def _make(

@@ -52,6 +52,7 @@ class Entry:
     notnext: tuple[str, ...] = ()  # not when the next word is one of these
     notprev: tuple[str, ...] = ()  # not when one of these is in the three words before
     frame: str = "directed"  # the name of its frame in frames.tsv
+    tailed: bool = False  # has tail words (a hit that covers the verb alone found them later)
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
@@ -218,7 +219,9 @@ class Lexicon:
         for w in rest:
             if w.endswith("+"):  # "سفير+": with a possessive pronoun only (سفيرها)
                 # not ي: "سفيري بريطانيا" is "the ambassadors of", not "my ambassador"
-                slots.append(frozenset(w[:-1] + suf for suf in _POSSESSIVE if suf != "ي"))
+                # the taa marbuta opens before a pronoun: "سفارة+" → سفارتها
+                stem = w[:-2] + "ت" if w[:-1].endswith("ه") else w[:-1]
+                slots.append(frozenset(stem + suf for suf in _POSSESSIVE if suf != "ي"))
             elif entry.pos == "X":
                 slots.append(frozenset({w}))
             else:
@@ -239,10 +242,14 @@ class Lexicon:
     def forms(self) -> int:
         return len(self._index)
 
-    def match(self, tokens: list[Token], *, gaps: bool = False) -> list[Hit]:
+    def match(
+        self, tokens: list[Token], *, gaps: bool = False, heads: frozenset[str] = frozenset()
+    ) -> list[Hit]:
         """All trigger hits, left to right; overlapping hits keep the longest. ``gaps``: a
         verb's tail may also come up to three words after it, past its subject ("أطلق حزب الله
-        صواريخ"); such a hit covers the verb alone."""
+        صواريخ"), or five when the word after the verb is one of ``heads`` (a long title:
+        "ووافق رئيس الوزراء الإسرائيلي بنيامين نتنياهو على"); such a hit covers the verb
+        alone."""
         hits: list[Hit] = []
         n = len(tokens)
         i = 0
@@ -269,7 +276,7 @@ class Lexicon:
                             gaps
                             and slots
                             and entry.pos == "V"
-                            and _tail_after_gap(tokens, i, slots)
+                            and _tail_after_gap(tokens, i, slots, heads)
                         ):
                             continue
                         j = i + 1  # the verb alone: its subject stands in between
@@ -288,9 +295,12 @@ class Lexicon:
         return hits
 
 
-def _tail_after_gap(tokens: list[Token], i: int, slots: tuple[TailSlot, ...]) -> bool:
+def _tail_after_gap(
+    tokens: list[Token], i: int, slots: tuple[TailSlot, ...], heads: frozenset[str]
+) -> bool:
     n = len(tokens)
-    for gap in (1, 2, 3):
+    long = i + 1 < n and tokens[i + 1].text in heads
+    for gap in (1, 2, 3, 4, 5) if long else (1, 2, 3):
         start = i + 1 + gap
         if start + len(slots) <= n and all(
             tokens[start + k].text in slot for k, slot in enumerate(slots)
@@ -362,6 +372,7 @@ def _parse_line(i: int, line: str) -> tuple[Entry, str, list[str]] | None:
         notnext,
         notprev,
         frame_name,
+        tail != "-",
     )
     return entry, fold(lemma), [] if tail == "-" else tail.split()
 

@@ -30,6 +30,10 @@ _VICTIMS = cue("victims")
 AGENT_BRIDGES = cue("agent_bridges")
 #: words that open a new clause with its own subject
 CLAUSE_BREAKS = cue("clause_breaks")
+#: relative pronouns: an object is not looked for inside a relative clause
+RELATIVES = cue("relatives")
+#: types whose object may be the doer of what they are about
+_STANCE = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 #: nouns that make a following trigger noun a topic, not an event ("سير المفاوضات")
 _TOPIC_HEADS = cue("topic_heads")
 #: a trigger after these is what is to be stopped or opposed, not a report of it ("طالب ...
@@ -81,6 +85,8 @@ class _Sentence:
     reporters: list[tuple[int, Unit]] = field(default_factory=list)  # (from word, unit)
     outlet: str | None = None
     breaks: list[int] = field(default_factory=list)  # words that open a new clause (فيما)
+    relatives: list[int] = field(default_factory=list)  # relative pronouns (الذي، التي)
+    commas: list[int] = field(default_factory=list)  # words with a comma before them
     verbs: list[int] = field(default_factory=list)  # first words of event verb hits
 
 
@@ -115,6 +121,7 @@ def _continued_subject(
     with its complement (بـ / إلى) or nothing at all."""
     if (
         not hit.clitic.startswith("و")
+        or (hit.entry.tailed and hit.j == hit.i + 1)  # "ووافق X على": على is the verb's own
         or hit.i - sent.ti < 3
         or not any(c in norm[tokens[hit.i - 1].end : tokens[hit.i].start] for c in "،,")
     ):
@@ -130,9 +137,15 @@ def _continued_subject(
     return [u for u in first if u.group == first[0].group]
 
 
-def _subject_after(hit: Hit, sent: _Sentence, reach: int = 3) -> list[Unit] | None:
+def _subject_after(
+    hit: Hit, sent: _Sentence, reach: int = 3, *, commas: bool = False
+) -> list[Unit] | None:
+    """The subject after a verb (VSO); with ``commas``, not past a comma ("بدأت تخلي سفارتها
+    في طهران، محملة إيران ...": Iran is the object of the next clause)."""
     for u in sent.units:
         if u.i >= hit.j and u.is_actor:
+            if commas and any(hit.j < c <= u.i for c in sent.commas):
+                return None
             if u.i - hit.j <= reach and not u.prep and not u.counterpart and _agrees(hit, u):
                 return [
                     v
@@ -178,7 +191,14 @@ def _object(
     preps: frozenset[str] | None = None,
 ) -> list[Unit] | None:
     after_subj = max((u.j for u in subj), default=hit.j) if subj else hit.j
-    stop = min((b for b in sent.breaks if b >= max(hit.j, after_subj)), default=sent.tj)
+    # a new clause, or a relative clause ("على الاتفاق الذي توسطت فيه X و Y": X and Y are
+    # the relative clause's, not the object of the verb); but a stance takes the doer of
+    # what it is about ("أشاد بالدور الذي لعبته الإمارات")
+    rel = sent.relatives if hit.entry.type not in _STANCE else []
+    stop = min(
+        (b for b in (*sent.breaks, *rel) if b >= max(hit.j, after_subj)),
+        default=sent.tj,
+    )
     for u in sent.units:
         if u.i < max(hit.j, after_subj) or not u.is_actor or id(u) in taken:
             continue
@@ -339,3 +359,29 @@ def _title_subject(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]
             return [u]
         return None
     return None
+
+
+#: nouns for a text that speaks for its issuer: "ودعا البيان ...", "ودعا القرار إيران ..."
+_DOCUMENTS = cue("documents")
+#: "بيان صادر عن X": the issuer follows
+_ISSUED = cue("issued_by")
+
+
+def _document_subject(
+    hit: Hit, sent: _Sentence, tokens: list[Token], ctx: _Ctx
+) -> list[Unit] | None:
+    """ "ودعا البيان كلا من ...", "ودعا القرار إيران إلى ...": a statement or resolution right
+    after the verb speaks for its issuer, named after it ("بيان صادر عن X") or the actor the
+    text was last about."""
+    if hit.j >= sent.tj or _strip(tokens[hit.j].text) not in _DOCUMENTS:
+        return None
+    issued = hit.j + 1 < sent.tj and tokens[hit.j + 1].text in _ISSUED
+    if not issued and not _strip(tokens[hit.j].text).startswith("ال"):
+        return None  # "رفض قرار البرلمان": an indefinite one is the object
+    if issued:
+        issuer = [
+            u for u in sent.units if hit.j + 2 <= u.i <= hit.j + 4 and u.is_actor and u.prep == "عن"
+        ]
+        return issuer[:1] or None
+    who = ctx.person or ctx.reporter
+    return [who] if who is not None and who.countries else None

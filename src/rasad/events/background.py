@@ -1,0 +1,45 @@
+"""Background clauses: what has been going on since some time is not a new event.
+
+"يهاجم الحوثيون السفن منذ نوفمبر", "أجرت كييف وموسكو عمليات تبادل عدة منذ بداية الحرب": a
+trigger whose clause goes on to "منذ" + a time tells what has been happening for a while,
+not the occasion the article reports. Not when the act is the first (or the largest, the
+last ...) since then ("أول تبادل للأسرى منذ خمسة أشهر", "أكبر عملية تبادل منذ بدء الحرب"),
+after "منذ قليل" (a moment ago), or when it is negated ("لم يلتقيا منذ أشهر" is news). The
+cue words are in ``data/cues.tsv`` (``since``, ``since_recent``, ``first``).
+"""
+
+from __future__ import annotations
+
+from .cues import cue
+from .lexicon import Hit, Token
+
+__all__: list[str] = []  # internal to the events package
+
+_SINCE = cue("since")
+_RECENT = cue("since_recent")
+_FIRST = cue("first")
+#: how many words after the trigger "منذ" may stand
+_REACH = 10
+
+
+def ongoing_since(hit: Hit, tokens: list[Token], ti: int, tj: int, norm: str) -> bool:
+    """True when the trigger at words ``[hit.i, hit.j)`` of the sentence ``[ti, tj)`` is in a
+    clause that goes on to "منذ" + a time (and is not "the first ... since")."""
+    end = min(tj, hit.j + _REACH)
+    if not any(tokens[k].text in _SINCE for k in range(hit.j, end)):
+        return False  # the common case, checked cheaply first
+    for k in range(hit.j, end):
+        gap = norm[tokens[k - 1].end : tokens[k].start] if k > hit.j else ""
+        if any(c in gap for c in "،,.:؛"):
+            return False  # the clause ends first
+        if tokens[k].text in _SINCE:
+            nxt = tokens[k + 1].text if k + 1 < tj else ""
+            return nxt not in _RECENT and not any(
+                _first(tokens[m].text) for m in range(max(ti, hit.i - 3), k)
+            )
+    return False
+
+
+def _first(word: str) -> bool:
+    """أول، لأول، وأكبر ...: the first (largest, last) one since then."""
+    return word in _FIRST or word.lstrip("وفل") in _FIRST
