@@ -125,6 +125,7 @@ class _Columns:
         self.vocab: dict[str, int] = {}
         self.df = np.zeros(1024)
         self.bg = np.zeros(1024)
+        self.query = np.zeros(1024)
         self.ids: dict[str, npt.NDArray[np.int64]] = {}
         self.tf: dict[str, npt.NDArray[np.float64]] = {}
 
@@ -156,13 +157,16 @@ class _Columns:
         val = tf * np.log(n / (self.df[ids] + self.bg[ids] + 1))
         norms = np.sqrt(np.add.reduceat(val * val, starts))
         norms[norms == 0] = 1.0
-        known = sorted((k, v) for t, v in vec.items() if (k := self.vocab.get(t)) is not None)
+        known = [(k, v) for t, v in vec.items() if (k := self.vocab.get(t)) is not None]
         if not known:
             return cos
+        # the query as a dense vector over the vocabulary: a buffer set and reset per call
         qids = np.array([k for k, _ in known], dtype=np.int64)
-        pos = np.minimum(np.searchsorted(qids, ids), len(qids) - 1)
-        q = np.where(qids[pos] == ids, np.array([v for _, v in known])[pos], 0.0)
-        dots = np.add.reduceat(q * val, starts) / norms
+        if len(self.query) < len(self.df):
+            self.query = np.zeros(len(self.df))
+        self.query[qids] = [v for _, v in known]
+        dots = np.add.reduceat(self.query[ids] * val, starts) / norms
+        self.query[qids] = 0.0
         for i, d in zip(full, dots.tolist(), strict=True):
             cos[i] = d
         return cos
