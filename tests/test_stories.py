@@ -156,3 +156,16 @@ def test_band_index_uses_datasketch_bands_and_candidates() -> None:
     for sig in sigs:
         assert ours.query(sig) == set(theirs.query(_Sig(sig)))
     assert 1 < len(ours.query(sigs[0])) < 40
+
+
+def test_minhash_mersenne_reduction_equals_the_modulo() -> None:
+    import numpy as np
+
+    from rasad.fingerprint import _MERSENNE, _mod_mersenne
+
+    rng = np.random.default_rng(1)
+    edge = [0, 2**61 - 2, 2**61 - 1, 2**61, 2**62 - 1, 2**62, 2**64 - 1]
+    x = np.concatenate(
+        [rng.integers(0, 2**64, 100_000, dtype=np.uint64), np.array(edge, dtype=np.uint64)]
+    )
+    assert (_mod_mersenne(x.copy()) == x % _MERSENNE).all()

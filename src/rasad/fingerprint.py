@@ -42,16 +42,19 @@ def minhash(items: Iterable[str]) -> np.ndarray[Any, np.dtype[np.uint32]]:
     """A MinHash signature (datasketch's universal hashing scheme, vectorised)."""
     import hashlib
 
-    hv = np.array(
-        [
-            int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "little")
-            for s in items
-        ]
-        or [0],
-        dtype=np.uint64,
-    )
-    phv = ((np.outer(hv, _A) + _B) % _MERSENNE) & _MAX_HASH
+    blake2b = hashlib.blake2b
+    data = b"".join([blake2b(s.encode(), digest_size=4).digest() for s in items])
+    hv = np.frombuffer(data, dtype="<u4").astype(np.uint64) if data else np.zeros(1, np.uint64)
+    phv = _mod_mersenne(np.outer(hv, _A) + _B) & _MAX_HASH
     return phv.min(axis=0).astype(np.uint32)  # type: ignore[no-any-return]
+
+
+def _mod_mersenne(x: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """``x % (2**61 - 1)`` for uint64 ``x``, without a division: x = hi * 2**61 + lo, and
+    2**61 = 1 modulo the prime, so x = lo + hi (< 2**61 + 8) modulo it."""
+    r = (x & _MERSENNE) + (x >> np.uint64(61))
+    r[r >= _MERSENNE] -= _MERSENNE
+    return r
 
 
 def similarity(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> float:
