@@ -44,3 +44,30 @@ def test_model_people_filters_on_probability() -> None:
         return [(a, b, t, MIN_PROB - 0.2) for a, b, t, _ in tagger(part)]
 
     assert model_people(text, norm, lambda i: i, lambda a, b: (a, b), [], unsure) == []
+
+
+def test_the_default_pipeline_runs_the_crf_first_pass() -> None:
+    from functools import partial
+
+    from rasad.stages.entities import EntityLinker
+    from rasad.stages.pipeline import default_stages
+
+    stage = next(s for s in default_stages() if isinstance(s, EntityLinker))
+    assert stage.model
+    tagger = stage.linker.tagger
+    assert isinstance(tagger, partial)
+    assert tagger.keywords == {"two_pass": False}
+    assert EntityLinker(model=False).linker.tagger is None
+
+
+def test_scored_entities_one_pass_uses_the_first_model() -> None:
+    from rasad.ner.tagger import CrfTagger
+
+    crf = CrfTagger.load()
+    text = "قال الباحث محمود الزهيري إن الاتفاق صامد."
+    one = crf.scored_entities(text, two_pass=False)
+    assert all(0.0 <= p <= 1.0 for *_, p in one)
+    assert ("PER", "محمود الزهيري") in {(t, text[s:e]) for s, e, t, _ in one}
+    assert crf.two_pass  # the shared (cached) tagger keeps its own setting
+    labels = crf._first.tag(crf.featurizer.sentence(text.replace(".", " .").split()))
+    assert [lab for lab in labels if lab != "O"] == ["B-PERS", "I-PERS"]

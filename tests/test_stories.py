@@ -124,3 +124,48 @@ def test_a_cut_copy_joins_and_another_occasion_of_the_same_states_does_not() -> 
     )
     assert stories["cut"] == stories["b"] == "a"
     assert stories["call"] == "call"  # same two states, another occasion, no dates
+
+
+def test_band_index_uses_datasketch_bands_and_candidates() -> None:
+    import numpy as np
+    from datasketch import MinHashLSH
+
+    from rasad.fingerprint import NUM_PERM, THRESHOLD, BandIndex, band_ranges
+
+    ours = BandIndex()
+    theirs = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    assert band_ranges() == list(theirs.hashranges)
+    assert band_ranges(0.8, 64) == list(MinHashLSH(threshold=0.8, num_perm=64).hashranges)
+    rng = np.random.default_rng(3)
+    base = rng.integers(0, 2**32, NUM_PERM, dtype=np.uint32)
+
+    class _Sig:  # what MinHashLSH reads from a MinHash
+        def __init__(self, v: np.ndarray) -> None:
+            self.hashvalues, self.seed = v.astype(np.uint64), 1
+
+        def __len__(self) -> int:
+            return NUM_PERM
+
+    sigs = []
+    for i in range(40):  # copies of one signature with more and more values changed
+        sig = base.copy()
+        sig[rng.choice(NUM_PERM, size=3 * i, replace=False)] = rng.integers(0, 2**32, 3 * i)
+        sigs.append(sig)
+        ours.insert(f"k{i}", sig)
+        theirs.insert(f"k{i}", _Sig(sig), check_duplication=False)
+    for sig in sigs:
+        assert ours.query(sig) == set(theirs.query(_Sig(sig)))
+    assert 1 < len(ours.query(sigs[0])) < 40
+
+
+def test_minhash_mersenne_reduction_equals_the_modulo() -> None:
+    import numpy as np
+
+    from rasad.fingerprint import _MERSENNE, _mod_mersenne
+
+    rng = np.random.default_rng(1)
+    edge = [0, 2**61 - 2, 2**61 - 1, 2**61, 2**62 - 1, 2**62, 2**64 - 1]
+    x = np.concatenate(
+        [rng.integers(0, 2**64, 100_000, dtype=np.uint64), np.array(edge, dtype=np.uint64)]
+    )
+    assert (_mod_mersenne(x.copy()) == x % _MERSENNE).all()

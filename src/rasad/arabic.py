@@ -323,6 +323,12 @@ _ARTICLE_PREFIXES = {
 }
 
 
+#: The proclitics by their first letter, in the order of ``PROCLITICS``.
+_PROCLITICS_BY_FIRST: dict[str, tuple[str, ...]] = {
+    c: tuple(p for p in PROCLITICS if p[0] == c) for c in {p[0] for p in PROCLITICS}
+}
+
+
 def words(norm: str) -> list[tuple[int, int]]:
     """Word spans (start, end) of a normalised string."""
     return [m.span() for m in _WORD.finditer(norm)]
@@ -336,7 +342,7 @@ def clitic_stems(word: str, min_len: int = 2) -> tuple[str, ...]:
     ``("للرئيس", "الرئيس", "رئيس")`` in folded form. Stems shorter than ``min_len`` are dropped.
     """
     out = [word]
-    for pre in PROCLITICS:
+    for pre in _PROCLITICS_BY_FIRST.get(word[:1], ()):
         if word.startswith(pre) and len(word) - len(pre) >= min_len:
             rest = word[len(pre) :]
             art = _ARTICLE_PREFIXES.get(pre)

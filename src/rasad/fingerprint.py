@@ -42,20 +42,65 @@ def minhash(items: Iterable[str]) -> np.ndarray[Any, np.dtype[np.uint32]]:
     """A MinHash signature (datasketch's universal hashing scheme, vectorised)."""
     import hashlib
 
-    hv = np.array(
-        [
-            int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "little")
-            for s in items
-        ]
-        or [0],
-        dtype=np.uint64,
-    )
-    phv = ((np.outer(hv, _A) + _B) % _MERSENNE) & _MAX_HASH
+    blake2b = hashlib.blake2b
+    data = b"".join([blake2b(s.encode(), digest_size=4).digest() for s in items])
+    hv = np.frombuffer(data, dtype="<u4").astype(np.uint64) if data else np.zeros(1, np.uint64)
+    phv = _mod_mersenne(np.outer(hv, _A) + _B) & _MAX_HASH
     return phv.min(axis=0).astype(np.uint32)  # type: ignore[no-any-return]
+
+
+def _mod_mersenne(x: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """``x % (2**61 - 1)`` for uint64 ``x``, without a division: x = hi * 2**61 + lo, and
+    2**61 = 1 modulo the prime, so x = lo + hi (< 2**61 + 8) modulo it."""
+    r = (x & _MERSENNE) + (x >> np.uint64(61))
+    r[r >= _MERSENNE] -= _MERSENNE
+    return r
 
 
 def similarity(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> float:
     return float(np.mean(a == b))
+
+
+#: (bands, rows) of datasketch's ``MinHashLSH`` for ``THRESHOLD`` and ``NUM_PERM`` (its
+#: optimal parameters with equal false-positive and false-negative weights).
+BANDS_ROWS = {(THRESHOLD, NUM_PERM): (25, 5)}
+
+
+def band_ranges(threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> list[tuple[int, int]]:
+    """The (start, end) slices of the signature that form the LSH bands, as datasketch's
+    ``MinHashLSH(threshold, num_perm).hashranges`` (without importing it and scipy)."""
+    bands_rows = BANDS_ROWS.get((threshold, num_perm))
+    if bands_rows is None:
+        from datasketch.lsh import _optimal_param
+
+        bands_rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    b, r = bands_rows
+    return [(i * r, (i + 1) * r) for i in range(b)]
+
+
+class BandIndex:
+    """MinHash LSH: keys whose signatures are equal on all rows of at least one band.
+
+    The same candidates as datasketch's ``MinHashLSH`` with the same bands; a dictionary per
+    band, built and queried in this process."""
+
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
+        self.ranges = band_ranges(threshold, num_perm)
+        self.tables: list[dict[bytes, list[str]]] = [{} for _ in self.ranges]
+
+    def _bands(self, sig: np.ndarray[Any, Any]) -> list[bytes]:
+        values = np.ascontiguousarray(sig, dtype=np.uint32)
+        return [values[s:e].tobytes() for s, e in self.ranges]
+
+    def insert(self, key: str, sig: np.ndarray[Any, Any]) -> None:
+        for table, band in zip(self.tables, self._bands(sig), strict=True):
+            table.setdefault(band, []).append(key)
+
+    def query(self, sig: np.ndarray[Any, Any]) -> set[str]:
+        out: set[str] = set()
+        for table, band in zip(self.tables, self._bands(sig), strict=True):
+            out.update(table.get(band, ()))
+        return out
 
 
 @dataclass(slots=True)

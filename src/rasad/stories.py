@@ -32,6 +32,9 @@ from datetime import date
 from functools import lru_cache
 from importlib.resources import files
 
+import numpy as np
+import numpy.typing as npt
+
 from .arabic import clitic_stems
 
 THRESHOLD = 0.26
@@ -95,6 +98,80 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def _tf(terms: dict[str, int]) -> dict[str, float]:
+    """Sublinear term frequency of each term."""
+    return {t: 1 + math.log(c) for t, c in terms.items()}
+
+
+class _Idf(dict[str, float]):
+    """Inverse document frequencies at one state of the index, computed on first use."""
+
+    def __init__(self, n: int, df: Counter[str], bg: dict[str, float]) -> None:
+        super().__init__()
+        self.n, self.df, self.bg = n, df, bg
+
+    def __missing__(self, term: str) -> float:
+        value = math.log(self.n / (self.df.get(term, 0) + self.bg.get(term, 0.0) + 1))
+        self[term] = value
+        return value
+
+
+class _Columns:
+    """The stored articles as arrays (term ids and sublinear tf), with per-term document and
+    background frequencies, so that the cosines of a new article against every candidate
+    member are computed in a few vectorised passes instead of term by term in Python."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self.df = np.zeros(1024)
+        self.bg = np.zeros(1024)
+        self.query = np.zeros(1024)
+        self.ids: dict[str, npt.NDArray[np.int64]] = {}
+        self.tf: dict[str, npt.NDArray[np.float64]] = {}
+
+    def add(self, doc_id: str, terms: dict[str, int]) -> None:
+        bg = background()
+        ids = np.empty(len(terms), dtype=np.int64)
+        for i, t in enumerate(terms):
+            k = self.vocab.get(t)
+            if k is None:
+                k = self.vocab[t] = len(self.vocab)
+                if k >= len(self.df):
+                    self.df = np.concatenate([self.df, np.zeros(len(self.df))])
+                    self.bg = np.concatenate([self.bg, np.zeros(len(self.bg))])
+                self.bg[k] = bg.get(t, 0.0)
+            ids[i] = k
+        self.df[ids] += 1
+        self.ids[doc_id] = ids
+        self.tf[doc_id] = np.fromiter(_tf(terms).values(), dtype=np.float64, count=len(terms))
+
+    def cosines(self, vec: dict[str, float], n: int, members: list[str]) -> list[float]:
+        """Cosine of ``vec`` with each member's vector at today's idf (``n`` documents)."""
+        cos = [0.0] * len(members)
+        full = [i for i, m in enumerate(members) if len(self.ids[m])]
+        if not full:
+            return cos
+        ids = np.concatenate([self.ids[members[i]] for i in full])
+        tf = np.concatenate([self.tf[members[i]] for i in full])
+        starts = np.cumsum([0] + [len(self.ids[members[i]]) for i in full[:-1]])
+        val = tf * np.log(n / (self.df[ids] + self.bg[ids] + 1))
+        norms = np.sqrt(np.add.reduceat(val * val, starts))
+        norms[norms == 0] = 1.0
+        known = [(k, v) for t, v in vec.items() if (k := self.vocab.get(t)) is not None]
+        if not known:
+            return cos
+        # the query as a dense vector over the vocabulary: a buffer set and reset per call
+        qids = np.array([k for k, _ in known], dtype=np.int64)
+        if len(self.query) < len(self.df):
+            self.query = np.zeros(len(self.df))
+        self.query[qids] = [v for _, v in known]
+        dots = np.add.reduceat(self.query[ids] * val, starts) / norms
+        self.query[qids] = 0.0
+        for i, d in zip(full, dots.tolist(), strict=True):
+            cos[i] = d
+        return cos
+
+
 @dataclass(slots=True)
 class StoryIndex:
     """Story assignment over a stream of articles; the decisions depend only on their order."""
@@ -108,13 +185,18 @@ class StoryIndex:
     story: dict[str, str] = field(default_factory=dict)
     postings: dict[str, list[str]] = field(default_factory=dict)
     members: dict[str, list[str]] = field(default_factory=dict)
+    columns: _Columns = field(default_factory=_Columns)
+    idf_cache: _Idf | None = None
 
-    def _idf(self, term: str) -> float:
-        n = self.n_docs + PSEUDO_DOCS
-        return math.log(n / (self.df.get(term, 0) + background().get(term, 0.0) + 1))
+    def _idfs(self) -> _Idf:
+        """The idf of every term at the current state (computed once per term until ``add``)."""
+        if self.idf_cache is None:
+            self.idf_cache = _Idf(self.n_docs + PSEUDO_DOCS, self.df, background())
+        return self.idf_cache
 
     def _vector(self, terms: dict[str, int]) -> dict[str, float]:
-        vec = {t: (1 + math.log(c)) * self._idf(t) for t, c in terms.items()}
+        idf = self._idfs()
+        vec = {t: w * idf[t] for t, w in _tf(terms).items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
 
@@ -135,27 +217,35 @@ class StoryIndex:
         for t in self._keys(vec):
             shared.update(self.postings.get(t, ()))
         day = _day(published)
-        best, best_sim = None, self.threshold
+        stories: list[tuple[str, list[str]]] = []
         for story in sorted({self.story[o] for o, n in shared.items() if n >= MIN_SHARED}):
             members = self.members[story][:MAX_MEMBERS]
             days = [d for d in (self.days[m] for m in members) if d]
             if day and any(abs((day - d).days) > self.window_days for d in days):
                 continue
-            sim = sum(self._cosine(vec, m) for m in members) / len(members)
+            stories.append((story, members))
+        if not stories:
+            return None
+        # the cosines against every member of every candidate story in one vectorised pass
+        cos = self.columns.cosines(
+            vec, self.n_docs + PSEUDO_DOCS, [m for _, members in stories for m in members]
+        )
+        best, best_sim, at = None, self.threshold, 0
+        for story, members in stories:
+            sim = sum(cos[at : at + len(members)]) / len(members)
+            at += len(members)
             if sim >= best_sim and (best is None or sim > best_sim):
                 best, best_sim = story, sim
         return best
-
-    def _cosine(self, vec: dict[str, float], other: str) -> float:
-        ovec = self._vector(self.terms[other])
-        return sum(v * ovec.get(t, 0.0) for t, v in vec.items())
 
     def add(self, doc_id: str, terms: dict[str, int], published: str | None, story: str) -> None:
         if doc_id in self.terms:
             return
         self.n_docs += 1
         self.df.update(terms.keys())
+        self.idf_cache = None
         self.terms[doc_id] = terms
+        self.columns.add(doc_id, terms)
         self.days[doc_id] = _day(published)
         self.story[doc_id] = story
         self.members.setdefault(story, []).append(doc_id)

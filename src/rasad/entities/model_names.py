@@ -23,6 +23,10 @@ from .roles import NormMention
 ScoredTagger = Callable[[str], list[tuple[int, int, str, float]]]
 
 MIN_PROB = 0.9
+#: Tag with the first CRF pass alone: on every gold set the same entity F1 as both passes (the
+#: document-feature pass adds consistency across a whole text, which a 5-word window lacks),
+#: and the stage is about 1.4x faster.
+TWO_PASS = False
 MAX_WORDS = 4
 WINDOW_WORDS = 5
 _SENTENCE = re.compile(r"[^.!?؟\n؛]+[.!?؟؛]*")
@@ -46,20 +50,25 @@ def _bare(word: str) -> str:
     return rest if len(rest) >= 2 else word
 
 
+@lru_cache(maxsize=100_000)
+def _cue_kind(word: str) -> int:
+    """1: a title or office word (a cue wherever it stands); 2: a known person-name part (a
+    cue where no knowledge-base mention covers it); 0: no cue."""
+    if word in _CUE_WORDS or _bare(word) in _CUE_WORDS:
+        return 1
+    return 2 if word in person_parts() and word not in _NOT_NAME else 0
+
+
 def cue_windows(norm: str, taken: bytearray) -> list[tuple[int, int]]:
     """Spans of ``norm`` around name cues (``taken`` marks known mentions): ``WINDOW_WORDS``
     words either side of a cue, not across a sentence end; overlapping windows merge."""
-    parts = person_parts()
     out: list[tuple[int, int]] = []
     for sent in _SENTENCE.finditer(norm):
         s, e = sent.span()
         words = [w.span() for w in _WORD.finditer(norm, s, e)]
         for i, (ws, we) in enumerate(words):
-            word = norm[ws:we]
-            cue = word in _CUE_WORDS or _bare(word) in _CUE_WORDS
-            if not cue and taken[ws] == 0 and word in parts and word not in _NOT_NAME:
-                cue = True
-            if not cue:
+            kind = _cue_kind(norm[ws:we])
+            if kind == 0 or (kind == 2 and taken[ws] != 0):
                 continue
             lo = words[max(0, i - WINDOW_WORDS)][0]
             hi = words[min(len(words) - 1, i + WINDOW_WORDS)][1]

@@ -17,7 +17,8 @@ country of its nisba. "الوزير التركي" is any minister of Turkey name
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from .knowledge import Knowledge
@@ -32,7 +33,11 @@ def role_id(of: str, office: str) -> str:
 
 
 class RoleResolver:
-    """Resolves the frames of one document; ``timeline`` holds (norm offset, person id)."""
+    """Resolves the frames of one document; ``timeline`` holds (norm offset, person id).
+
+    "The nearest person before a phrase, else the first after it" is answered from each
+    person's sorted offsets (a binary search per candidate person), so a page with many
+    phrases and many names stays linear in practice, not phrases x names."""
 
     def __init__(
         self,
@@ -43,14 +48,16 @@ class RoleResolver:
     ) -> None:
         self.kn = knowledge
         self.on = on
-        self.timeline = sorted(timeline)
+        self.at: dict[str, list[int]] = {}  # person -> sorted offsets of their mentions
+        for pos, person in sorted(timeline):
+            self.at.setdefault(person, []).append(pos)
         self.bindings: dict[tuple[str, str], str] = {}
         self.person_office: dict[str, str] = dict(new_offices)
+        self._held_cache: dict[tuple[str, str], bool] = {}
 
     # -- bookkeeping ---------------------------------------------------------------------
     def add_person(self, pos: int, person: str) -> None:
-        i = bisect_left(self.timeline, (pos, person))
-        self.timeline.insert(i, (pos, person))
+        insort(self.at.setdefault(person, []), pos)
 
     def bind(self, office: str, of: str | None, person: str) -> None:
         if of is not None and office not in ("minister", "counterpart"):
@@ -58,12 +65,40 @@ class RoleResolver:
         if office not in ("counterpart",):
             self.person_office.setdefault(person, office)
 
-    def _persons(self, pos: int) -> tuple[list[str], list[str]]:
-        """Persons mentioned before ``pos`` (nearest first) and after it (in order)."""
-        i = bisect_left(self.timeline, (pos, ""))
-        before = [p for _, p in reversed(self.timeline[:i])]
-        after = [p for _, p in self.timeline[i:]]
-        return before, after
+    def _last_before(self, person: str, pos: int) -> int | None:
+        """The offset of the person's last mention before ``pos``."""
+        offsets = self.at.get(person)
+        if not offsets:
+            return None
+        i = bisect_left(offsets, pos)
+        return offsets[i - 1] if i else None
+
+    def _nearest(self, pos: int, persons: Iterable[str]) -> str | None:
+        """Of ``persons``, the one mentioned nearest before ``pos`` (ties: the greater id),
+        else the first mentioned at or after it (ties: the smaller id); None if none is."""
+        before: tuple[int, str] | None = None
+        after: tuple[int, str] | None = None
+        for person in persons:
+            offsets = self.at.get(person)
+            if not offsets:
+                continue
+            i = bisect_left(offsets, pos)
+            if i and (before is None or (offsets[i - 1], person) > before):
+                before = (offsets[i - 1], person)
+            if i < len(offsets) and (after is None or (offsets[i], person) < after):
+                after = (offsets[i], person)
+        if before is not None:
+            return before[1]
+        return after[1] if after is not None else None
+
+    def _before(self, pos: int, ok: Callable[[str], bool]) -> list[str]:
+        """The persons for whom ``ok`` holds mentioned before ``pos``, nearest first."""
+        found = [
+            (p, person)
+            for person in self.at
+            if (p := self._last_before(person, pos)) is not None and ok(person)
+        ]
+        return [person for _, person in sorted(found, reverse=True)]
 
     def office_of(self, person: str) -> str | None:
         if person in self.person_office:
@@ -80,12 +115,8 @@ class RoleResolver:
 
     # -- resolution ----------------------------------------------------------------------
     def counterpart_office(self, frame: Frame) -> str | None:
-        before, _ = self._persons(frame.start)
-        for person in before:
-            office = self.office_of(person)
-            if office is not None:
-                return office
-        return None
+        before = self._before(frame.start, lambda p: self.office_of(p) is not None)
+        return self.office_of(before[0]) if before else None
 
     def resolve(self, frame: Frame, office: str) -> str | None:
         """The person id (or role pseudo-id) for ``office`` of ``frame.of``; None to skip."""
@@ -97,43 +128,43 @@ class RoleResolver:
         bound = self.bindings.get((office, of))
         if bound is not None:
             return bound
-        before, after = self._persons(frame.start)
         if self.on is not None:
             holders = self.kn.holders(office, of, self.on)
-            for person in before + after:
-                if person in holders:
-                    return person
+            person = self._nearest(frame.start, dict.fromkeys(holders))
+            if person is not None:
+                return person
             if holders:
                 return holders[0]
-        ever = set(self.kn.ever_held(office, of))
-        for person in before + after:
-            if person in ever:
-                return person
-        return role_id(of, office)
+        person = self._nearest(frame.start, dict.fromkeys(self.kn.ever_held(office, of)))
+        return person if person is not None else role_id(of, office)
 
     def _minister(self, pos: int, of: str) -> str:
-        before, after = self._persons(pos)
-        for person in before + after:
-            bound = [k for k, v in self.bindings.items() if v == person and k[1] == of]
-            if any(k[0] in MINISTER_KINDS or k[0].endswith("minister") for k in bound):
-                return person
-            if self._held(person, _MINISTERS, of):
-                return person
-        return role_id(of, "minister")
+        bound = {
+            v
+            for k, v in self.bindings.items()
+            if k[1] == of and (k[0] in MINISTER_KINDS or k[0].endswith("minister"))
+        }
+        person = self._nearest(
+            pos, (p for p in self.at if p in bound or self._held_minister(p, of))
+        )
+        return person if person is not None else role_id(of, "minister")
+
+    def _held_minister(self, person: str, of: str) -> bool:
+        key = (person, of)
+        if key not in self._held_cache:
+            self._held_cache[key] = self._held(person, _MINISTERS, of)
+        return self._held_cache[key]
 
     def duo(self, pos: int, office: str) -> list[str]:
         """The last two distinct persons before ``pos`` holding ``office`` kinds."""
-        before, _ = self._persons(pos)
-        out: list[str] = []
-        for person in before:
+
+        def ok(person: str) -> bool:
             held = self.office_of(person)
-            ok = held is not None and (
+            return held is not None and (
                 held == office or (office == "minister" and held.endswith("minister"))
             )
-            if ok and person not in out:
-                out.append(person)
-            if len(out) == 2:
-                break
+
+        out = self._before(pos, ok)[:2]
         return out if len(out) == 2 else []
 
 

@@ -12,15 +12,33 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib.resources import files
+from typing import TypeVar
 
 from ..arabic import MONTHS
 from ..arabic import fold as _fold
 
 #: Lines repeat a lot (sidebars, furniture), so their folded form is cached.
 fold = lru_cache(maxsize=100_000)(_fold)
+
+#: Lines up to this length have their verdicts cached: the repeated ones (furniture, sidebars,
+#: headline lists) are short, and a long paragraph is seldom seen twice.
+_CACHED_LEN = 400
+_R = TypeVar("_R")
+
+
+def _short_lines_cached(func: Callable[[str], _R]) -> Callable[[str], _R]:
+    """``func`` (a pure function of one line), with the results for short lines cached."""
+    cached = lru_cache(maxsize=50_000)(func)
+
+    @wraps(func)
+    def wrapper(line: str) -> _R:
+        return cached(line) if len(line) <= _CACHED_LEN else func(line)
+
+    return wrapper
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +84,6 @@ _TIME_ONLY = re.compile(
 _DATE_IN_LINE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _AUTHOR_PREFIX = re.compile(r"^\W*(بقلم|كتب|كتبت|اعداد|تحرير|ترجمه|by)\s*[:：]?\s*\S", re.I)
-_WORD = re.compile(r"\S+")
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
 
 
@@ -79,14 +96,16 @@ class LineLabel:
 
 
 def n_words(line: str) -> int:
-    return len(_WORD.findall(line))
+    return len(line.split())  # the same count as ``\S+`` runs (one definition of whitespace)
 
 
+@_short_lines_cached
 def line_key(line: str) -> str:
     """The key that identifies a line across pages (folded, spacing and bullets ignored)."""
     return " ".join(fold(line).strip(" \t-•*▪").split())
 
 
+@_short_lines_cached
 def is_body_like(line: str) -> bool:
     """A full paragraph: long, or of fair length and ending a sentence."""
     n = n_words(line)
@@ -95,6 +114,7 @@ def is_body_like(line: str) -> bool:
     return n >= 25 or (n >= 8 and _SENT_END.search(line) is not None)
 
 
+@_short_lines_cached
 def meta_kind(line: str) -> str | None:
     """'dateline', 'byline', 'source' or 'date' for a metadata line, else None."""
     # a lone tatweel between spaces is used as a dash ("موسكو ـ فلان"); fold() would drop it
@@ -138,6 +158,7 @@ def meta_kind(line: str) -> str | None:
     return None
 
 
+@_short_lines_cached
 def rule_furniture(line: str) -> str | None:
     """The furniture reason a single line earns on its own, else None."""
     folded = fold(line).strip()

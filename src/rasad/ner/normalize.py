@@ -10,6 +10,8 @@ from rasad.arabic import PROCLITICS, fold_light
 # dropped. "فكال" and "فك" (rare) are left out: the shipped model was trained without them.
 _PREFIXES = tuple(p for p in PROCLITICS if p not in ("فكال", "فك"))
 _SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها")
+#: The prefixes by their first letter, in the order of ``_PREFIXES``.
+_BY_FIRST = {c: tuple(p for p in _PREFIXES if p[0] == c) for c in {p[0] for p in _PREFIXES}}
 
 
 def normalize(word: str) -> str:
@@ -42,7 +44,7 @@ class Morph:
 
     def _split(self, norm: str) -> tuple[str, str, str]:
         free = bare = norm
-        for p in _PREFIXES:
+        for p in _BY_FIRST.get(norm[:1], ()):
             if not norm.startswith(p) or len(norm) - len(p) < 2:
                 continue
             rest = norm[len(p) :]

@@ -132,36 +132,36 @@ class CrfTagger:
                 kind = ""
         return out
 
-    def scored_entities(self, text: str) -> list[tuple[int, int, str, float]]:
+    def scored_entities(
+        self, text: str, *, two_pass: bool | None = None
+    ) -> list[tuple[int, int, str, float]]:
         """Like :meth:`entities`, one sentence-split pass without propagation, each span with
-        the lowest marginal probability the final model gives its labels (0..1)."""
+        the lowest marginal probability the model gives its labels (0..1). ``two_pass``
+        (default: ``self.two_pass``) False tags with the first-pass model alone."""
         spans = tokenize(text)
         tokens = [text[s:e] for s, e in spans]
-        saved = self.propagate
-        self.propagate = False
-        try:
-            sentences = _split(tokens)
-            feats = [self.featurizer.sentence(x) if x else [] for x in sentences]
-            crf = self._final
-            if self._first is not None and self.two_pass:
-                keys = [self.featurizer.keys(x) for x in sentences]
-                first = [self._first.tag(x) if x else [] for x in feats]
-                feats = [
-                    [a + b for a, b in zip(x, d, strict=True)]
-                    for x, d in zip(feats, document_features(keys, first), strict=True)
-                ]
-            elif self._first is not None:
-                crf = self._first
-            labels: list[str] = []
-            probs: list[float] = []
-            for x in feats:
-                if not x:
-                    continue
-                tags = crf.tag(x)
-                labels += tags
-                probs += [crf.marginal(y, i) for i, y in enumerate(tags)]
-        finally:
-            self.propagate = saved
+        sentences = _split(tokens)
+        feats = [self.featurizer.sentence(x) if x else [] for x in sentences]
+        crf = self._final
+        if two_pass is None:
+            two_pass = self.two_pass
+        if self._first is not None and two_pass:
+            keys = [self.featurizer.keys(x) for x in sentences]
+            first = [self._first.tag(x) if x else [] for x in feats]
+            feats = [
+                [a + b if b else a for a, b in zip(x, d, strict=True)]
+                for x, d in zip(feats, document_features(keys, first), strict=True)
+            ]
+        elif self._first is not None:
+            crf = self._first
+        labels: list[str] = []
+        probs: list[float] = []
+        for x in feats:
+            if not x:
+                continue
+            tags = crf.tag(x)
+            labels += tags
+            probs += [crf.marginal(y, i) for i, y in enumerate(tags)]
         out: list[tuple[int, int, str, float]] = []
         kind = ""
         for (s, e), lab, p in zip(spans, labels, probs, strict=True):

@@ -16,11 +16,21 @@ import numpy as np
 
 from ..arabic import fold
 from ..doc import Doc
-from ..fingerprint import NUM_PERM, THRESHOLD, Prior, body_key, minhash, shingles, similarity
+from ..fingerprint import (
+    NUM_PERM,
+    THRESHOLD,
+    BandIndex,
+    Prior,
+    body_key,
+    minhash,
+    shingles,
+    similarity,
+)
 from ..stories import StoryIndex, story_terms
 from .base import BatchStage, MapStage
 
 __all__ = ["Deduplicator", "Fingerprinter", "NearDuplicateDeduplicator"]
+
 
 class Fingerprinter(MapStage):
     name = "dedup.fingerprint.v1"
@@ -59,36 +69,35 @@ class Deduplicator(BatchStage):
         self.threshold = threshold
         self._stories = StoryIndex() if stories else None
         self.prior = prior or []
-        self._lsh: Any = None
+        self._lsh: BandIndex | None = None
         self._sigs: dict[str, np.ndarray[Any, Any]] = {}
         self._cluster: dict[str, str] = {}
         self._first_by_body: dict[str, str] = {}
 
-    def _start(self) -> None:
-        from datasketch import MinHashLSH
-
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+    def _start(self) -> BandIndex:
+        self._lsh = lsh = BandIndex(self.threshold, NUM_PERM)
         for p in self.prior:
             self._add(p.id, np.frombuffer(p.minhash, dtype=np.uint32), p.cluster)
             self._first_by_body.setdefault(p.body_key, p.id)
+        return lsh
 
     def _add(self, key: str, sig: np.ndarray[Any, Any], cluster: str) -> None:
         if key in self._sigs:
             return
         self._sigs[key] = sig
         self._cluster[key] = cluster
-        self._lsh.insert(key, _Sig(sig), check_duplication=False)
+        if self._lsh is not None:
+            self._lsh.insert(key, sig)
 
     def process_batch(self, docs: list[Doc]) -> None:
-        if self._lsh is None:
-            self._start()
+        lsh = self._lsh if self._lsh is not None else self._start()
         for doc in docs:
             first = self._first_by_body.setdefault(doc.meta["body_key"], doc.id)
             if first != doc.id:
                 doc.duplicate_of = first
             sig = np.frombuffer(doc.meta["_minhash"], dtype=np.uint32)
             best, best_sim = None, self.threshold
-            for other in sorted(self._lsh.query(_Sig(sig))):
+            for other in sorted(lsh.query(sig)):
                 sim = similarity(sig, self._sigs[other])
                 if sim >= best_sim and (best is None or sim > best_sim):
                     best, best_sim = other, sim
@@ -120,16 +129,3 @@ class NearDuplicateDeduplicator(Deduplicator):
     def __init__(self, **kw: Any) -> None:
         kw["stories"] = False
         super().__init__(**kw)
-
-
-class _Sig:
-    """The two attributes datasketch's LSH reads from a MinHash."""
-
-    __slots__ = ("hashvalues", "seed")
-
-    def __init__(self, values: np.ndarray[Any, Any]) -> None:
-        self.hashvalues = values.astype(np.uint64)
-        self.seed = 1
-
-    def __len__(self) -> int:
-        return len(self.hashvalues)

@@ -8,6 +8,7 @@ cheaply for process pools and Ray (only its options travel).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -19,7 +20,8 @@ __all__ = ["EntityLinker"]
 
 
 class EntityLinker(MapStage):
-    """Gazetteer + spelling variants + role grammar + new-person patterns (+ NER model)."""
+    """Gazetteer + spelling variants + role grammar + new-person patterns + NER model (people
+    the CRF tagger finds around name cues; ``model=False`` leaves it out)."""
 
     name: ClassVar[str] = "entities.kb.v1"
     requires: ClassVar[tuple[str, ...]] = ("doc.text", "doc.published")
@@ -29,7 +31,7 @@ class EntityLinker(MapStage):
         self,
         *,
         extra: Path | None = None,
-        model: bool = False,
+        model: bool = True,
         variants: bool = True,
         on_error: OnError = "raise",
     ) -> None:
@@ -61,12 +63,14 @@ class EntityLinker(MapStage):
 
 
 def _load_tagger() -> Tagger | None:
-    """The CRF tagger's ``scored_entities`` method, or None when no trained model ships."""
+    """The CRF tagger's ``scored_entities`` method (first pass only, see
+    ``rasad.entities.model_names.TWO_PASS``), or None when no trained model ships."""
+    from ..entities.model_names import TWO_PASS
     from ..ner import tagger as ner_tagger
 
     crf_cls: Any = getattr(ner_tagger, "CrfTagger", None)
     if crf_cls is None:
         return None
     crf = crf_cls.load()
-    method: Tagger = crf.scored_entities
+    method: Tagger = partial(crf.scored_entities, two_pass=TWO_PASS)
     return method
