@@ -195,3 +195,11 @@ def test_cli_batch_and_load(tmp_path: Path) -> None:
     res = runner.invoke(main, ["load", str(tmp_path / "o"), "--db", str(tmp_path / "x.db")])
     assert res.exit_code == 0, res.output
     assert json.loads(res.output)["db_articles"] > 0
+
+
+def test_pool_worker_killed_mid_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RASAD_BATCH_FAULT", "read:s000001")
+    report = run_batch([str(CORPUS)], out=tmp_path, executor="pool", workers=2, shard_size=4)
+    assert not report.failed
+    assert (tmp_path / "_work" / "fault-read-s000001").exists()
+    assert batch_result(tmp_path)[0] == single_machine([str(CORPUS)])[0]
