@@ -66,7 +66,11 @@ def test_sample_corpus_equals_single_machine(tmp_path: Path) -> None:
 def test_generated_corpus_pool_equals_single_machine(tmp_path: Path) -> None:
     inputs = generate(tmp_path / "pages", 240)
     out = tmp_path / "run"
-    run_batch(inputs, out=out, executor="pool", workers=2, shard_size=25)
+    report = run_batch(inputs, out=out, executor="pool", workers=2, shard_size=25)
+    assert report.seconds["startup"] > 0  # workers warmed before the first step
+    assert report.cpu["code"] > 0
+    assert report.cpu["clusters"] > 0
+    assert report.driver_peak_mb > 0
     per, story = batch_result(out)
     ref_per, ref_story = single_machine(inputs)
     assert per == ref_per
