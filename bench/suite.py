@@ -1,6 +1,6 @@
 """The benchmark suite: one command, one table (Markdown and JSON).
 
-    python bench/suite.py --pages 2000 --runs 3 [--out bench/results/suite]
+    python bench/suite.py [--pages 400 --batch-pages 600 --runs 3] [--out bench/results/suite]
 
 On a generated corpus (``ingest_bench.generate``: plain-text pages and the same pages as HTML,
 plus the HTML pages packed in one WARC file) it measures, each in a fresh subprocess so peak
@@ -10,8 +10,13 @@ memory is its own, medians of ``--runs``:
 - the whole pipeline (no database) on plain text, HTML and WARC;
 - the floor and ceiling for the same input: ``trafilatura.extract`` alone on the same HTML, and
   one regular-expression pass (``\\w+``) over the same text;
-- scaling of ``rasad batch`` from 1 to 2 workers with the process pool and with Ray, with the
-  peak memory of the busiest worker.
+- scaling of ``rasad batch`` from 1 to 2 workers with the process pool and with Ray, on its own
+  corpus (``--batch-pages``), 1 and 2 workers alternating within each run: wall-clock speed-up
+  of the whole run, of the run without start-up (workers spawned, pipeline built; Ray's start
+  included), and of the parallel steps alone (every step but the driver's cluster pass); the
+  workers' CPU seconds per step and the parallel efficiency (task CPU / (workers x wall) of the
+  parallel steps), which stays meaningful when other jobs share the cores; peak memory of the
+  busiest worker and of the driver.
 
 Timings on a shared machine are noisy; the table states the spread of the runs.
 """
@@ -132,17 +137,30 @@ def measure(mode: str, data: Path, workers: int) -> dict[str, Any]:
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.perf_counter()
             report = run_batch(files, out=Path(tmp) / "run", executor=executor,
-                               workers=workers, shard_size=max(50, len(files) // 16))
+                               workers=workers, shard_size=max(25, len(files) // 16))
             dt = time.perf_counter() - t0
+        if executor == "ray":
+            import ray
+
+            ray.shutdown()
+        steps = report.seconds
+        par = sum(v for k, v in steps.items() if k in PARALLEL)
+        par_cpu = sum(v for k, v in report.cpu.items() if k in PARALLEL)
         return {"seconds": dt, "pages": report.pages, "worker_peak_mb": report.worker_peak_mb,
-                "driver_peak_mb": _peak_mb(), "steps": report.seconds}
+                "driver_peak_mb": _peak_mb(), "cluster_pass_mb": report.cluster_pass_mb,
+                "startup": steps.get("startup", 0.0), "warm_seconds": dt - steps.get("startup", 0),
+                "parallel_seconds": par, "parallel_cpu": par_cpu,
+                "efficiency": par_cpu / max(1e-9, workers * par),
+                "clusters_seconds": steps.get("clusters", 0.0), "steps": steps,
+                "task_cpu": report.cpu}
     raise SystemExit(f"unknown mode {mode}")
 
 
+PARALLEL = ("read", "templates", "code", "dedup", "stories", "merge", "write")
+BATCH = [("batch-pool", 1), ("batch-pool", 2), ("batch-ray", 1), ("batch-ray", 2)]
 MODES = [
     ("stages-text", 1), ("stages-html", 1), ("pipeline-text", 1), ("pipeline-html", 1),
     ("pipeline-warc", 1), ("trafilatura", 1), ("regex", 1),
-    ("batch-pool", 1), ("batch-pool", 2), ("batch-ray", 1), ("batch-ray", 2),
 ]
 
 
@@ -151,10 +169,12 @@ def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
     for k, v in runs[0].items():
         if isinstance(v, int | float):
             out[k] = statistics.median(r[k] for r in runs)
-            if k == "seconds":
-                out["seconds_runs"] = [round(r[k], 2) for r in runs]
+            if k in ("seconds", "warm_seconds", "parallel_seconds", "efficiency"):
+                out[f"{k}_runs"] = [round(r[k], 2) for r in runs]
         elif isinstance(v, dict) and k == "stages":
             out[k] = {s: _median([r[k][s] for r in runs]) for s in v}
+        elif isinstance(v, dict) and k in ("steps", "task_cpu"):
+            out[k] = {s: round(statistics.median(r[k].get(s, 0.0) for r in runs), 2) for s in v}
         else:
             out[k] = v
     return out
@@ -182,21 +202,59 @@ def table(res: dict[str, Any]) -> list[list[str]]:
                          f"{m['peak_mb']:.0f}", " / ".join(map(str, m["seconds_runs"]))])
     for ex in ("pool", "ray"):
         one, two = res.get(f"batch-{ex}/1"), res.get(f"batch-{ex}/2")
-        if one and two:
-            rows.append([f"rasad batch --executor {ex}, 1 → 2 workers",
-                         f"{one['pages'] / one['seconds']:,.0f} → "
-                         f"{two['pages'] / two['seconds']:,.0f} pages/s",
-                         f"speed-up {one['seconds'] / two['seconds']:.2f}×",
-                         f"{two['worker_peak_mb']:.0f} per worker",
-                         " / ".join(map(str, one["seconds_runs"])) + " ; "
-                         + " / ".join(map(str, two["seconds_runs"]))])
+        if not (one and two):
+            continue
+        for key, what in (("seconds", "whole run"), ("warm_seconds", "after start-up"),
+                          ("parallel_seconds", "parallel steps")):
+            rows.append([f"rasad batch --executor {ex}, 1 → 2 workers, {what}",
+                         f"{one['pages'] / one[key]:,.0f} → {two['pages'] / two[key]:,.0f}"
+                         " pages/s",
+                         f"speed-up {_ratio(one, two, key)}",
+                         f"{two['worker_peak_mb']:.0f} per worker, driver "
+                         f"{two['driver_peak_mb']:.0f}",
+                         " / ".join(map(str, one[f"{key}_runs"])) + " ; "
+                         + " / ".join(map(str, two[f"{key}_runs"]))])
+        rows.append([f"rasad batch --executor {ex}, CPU efficiency of the parallel steps",
+                     f"{one['pages'] / max(1e-9, one['parallel_cpu']):,.0f} → "
+                     f"{two['pages'] / max(1e-9, two['parallel_cpu']):,.0f} pages/CPU-s",
+                     f"{one['efficiency']:.2f} → {two['efficiency']:.2f}", "",
+                     " / ".join(map(str, one["efficiency_runs"])) + " ; "
+                     + " / ".join(map(str, two["efficiency_runs"]))])
     return rows
+
+
+def _ratio(one: dict[str, Any], two: dict[str, Any], key: str) -> str:
+    """Median speed-up, and its range over the pairs of the same run (1 and 2 workers)."""
+    pairs = [a / b for a, b in zip(one[f"{key}_runs"], two[f"{key}_runs"], strict=False) if b]
+    med = one[key] / two[key]
+    if len(pairs) < 2:
+        return f"{med:.2f}×"
+    return f"{med:.2f}× (runs {min(pairs):.2f}-{max(pairs):.2f})"
+
+
+def steps_table(res: dict[str, Any]) -> list[str]:
+    """Per-step seconds (wall) and workers' CPU seconds of the batch runs (medians)."""
+    keys = [k for k in res if k.startswith("batch-")]
+    if not keys:
+        return []
+    names = ["startup", "read", "templates", "code", "dedup", "clusters", "stories", "merge",
+             "write", "total"]
+    lines = ["", "| step | " + " | ".join(keys) + " |", "|---|" + "---|" * len(keys)]
+    for n in names:
+        cells = []
+        for k in keys:
+            wall = res[k]["steps"].get(n, 0.0)
+            cpu = res[k].get("task_cpu", {}).get(n)
+            cells.append(f"{wall:.1f}" + (f" (cpu {cpu:.1f})" if cpu is not None else ""))
+        lines.append(f"| {n} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def markdown(res: dict[str, Any]) -> str:
     head = ["measure", "pages/s per core", "MB/s per core", "peak MB", "seconds (runs)"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(r) + " |" for r in table(res)]
+    lines += steps_table(res)
     s = res.get("summary", {})
     if s:
         lines.append("")
@@ -217,13 +275,46 @@ def summary(res: dict[str, Any]) -> dict[str, Any]:
         one, two = res.get(f"batch-{ex}/1"), res.get(f"batch-{ex}/2")
         if one and two:
             out[f"{ex}_speedup_2_vs_1"] = round(one["seconds"] / two["seconds"], 2)
+            out[f"{ex}_speedup_after_startup"] = round(one["warm_seconds"] / two["warm_seconds"],
+                                                       2)
+            out[f"{ex}_speedup_parallel_steps"] = round(
+                one["parallel_seconds"] / two["parallel_seconds"], 2)
+            out[f"{ex}_cpu_efficiency_2_workers"] = round(two["efficiency"], 2)
+            out[f"{ex}_clusters_pass_seconds"] = round(two["clusters_seconds"], 1)
             out[f"{ex}_worker_peak_mb"] = two["worker_peak_mb"]
+            out[f"{ex}_driver_peak_mb"] = round(two["driver_peak_mb"], 1)
     return out
+
+
+def _one(mode: str, data: Path, workers: int) -> dict[str, Any] | str:
+    """One measurement in a fresh subprocess: its result, or its error text."""
+    env = {**__import__("os").environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+           "MKL_NUM_THREADS": "1"}
+    proc = subprocess.run(
+        [sys.executable, __file__, "--measure", mode, "--data", str(data),
+         "--workers", str(workers)],
+        capture_output=True, text=True, check=False, env=env,
+    )
+    print(mode, workers, "done", file=sys.stderr)
+    if proc.returncode == 0:
+        out: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+        return out
+    return proc.stderr[-300:]
+
+
+def _record(res: dict[str, Any], mode: str, workers: int, runs: list[Any]) -> None:
+    ok = [r for r in runs if isinstance(r, dict)]
+    for r in runs:  # a failed run is reported, not hidden
+        if isinstance(r, str):
+            res.setdefault("errors", []).append(f"{mode}/{workers}: {r}")
+    if ok:
+        res[f"{mode}/{workers}"] = _median(ok)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--pages", type=int, default=2000)
+    ap.add_argument("--pages", type=int, default=400)
+    ap.add_argument("--batch-pages", type=int, default=600)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--only", help="Comma-separated modes (default: all).")
     ap.add_argument("--data", type=Path, help="Reuse a generated corpus folder.")
@@ -243,26 +334,23 @@ def main() -> None:
     if not (data / "pages.warc.gz").exists():
         _write_warc(data)
     only = set(args.only.split(",")) if args.only else None
-    res: dict[str, Any] = {"pages": args.pages, "runs": args.runs,
+    res: dict[str, Any] = {"pages": args.pages, "batch_pages": args.batch_pages,
+                           "runs": args.runs,
                            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     for mode, workers in MODES:
-        if only and mode not in only:
-            continue
-        runs = []
-        for _ in range(args.runs):
-            proc = subprocess.run(
-                [sys.executable, __file__, "--measure", mode, "--data", str(data),
-                 "--workers", str(workers)],
-                capture_output=True, text=True, check=False,
-                env={"OMP_NUM_THREADS": "1", **__import__("os").environ},
-            )
-            if proc.returncode == 0:
-                runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-            else:  # a failed run is reported, not hidden
-                res.setdefault("errors", []).append(f"{mode}/{workers}: {proc.stderr[-300:]}")
-        if runs:
-            res[f"{mode}/{workers}"] = _median(runs)
-        print(mode, workers, "done", file=sys.stderr)
+        if not only or mode in only:
+            _record(res, mode, workers, [_one(mode, data, workers) for _ in range(args.runs)])
+    batch = [(m, w) for m, w in BATCH if not only or m in only]
+    if batch:
+        bdata = data / "batch"
+        if not bdata.exists():
+            generate(bdata, args.batch_pages)
+        got: dict[tuple[str, int], list[dict[str, Any] | str]] = {b: [] for b in batch}
+        for _ in range(args.runs):  # 1 and 2 workers alternate, so both see the same load
+            for mode, workers in batch:
+                got[(mode, workers)].append(_one(mode, bdata, workers))
+        for (mode, workers), runs in got.items():
+            _record(res, mode, workers, runs)
     res["summary"] = summary(res)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.with_suffix(".json").write_text(json.dumps(res, indent=1, ensure_ascii=False))

@@ -66,7 +66,11 @@ def test_sample_corpus_equals_single_machine(tmp_path: Path) -> None:
 def test_generated_corpus_pool_equals_single_machine(tmp_path: Path) -> None:
     inputs = generate(tmp_path / "pages", 240)
     out = tmp_path / "run"
-    run_batch(inputs, out=out, executor="pool", workers=2, shard_size=25)
+    report = run_batch(inputs, out=out, executor="pool", workers=2, shard_size=25)
+    assert report.seconds["startup"] > 0  # workers warmed before the first step
+    assert report.cpu["code"] > 0
+    assert report.cpu["clusters"] > 0
+    assert report.driver_peak_mb > 0
     per, story = batch_result(out)
     ref_per, ref_story = single_machine(inputs)
     assert per == ref_per
@@ -195,3 +199,11 @@ def test_cli_batch_and_load(tmp_path: Path) -> None:
     res = runner.invoke(main, ["load", str(tmp_path / "o"), "--db", str(tmp_path / "x.db")])
     assert res.exit_code == 0, res.output
     assert json.loads(res.output)["db_articles"] > 0
+
+
+def test_pool_worker_killed_mid_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RASAD_BATCH_FAULT", "read:s000001")
+    report = run_batch([str(CORPUS)], out=tmp_path, executor="pool", workers=2, shard_size=4)
+    assert not report.failed
+    assert (tmp_path / "_work" / "fault-read-s000001").exists()
+    assert batch_result(tmp_path)[0] == single_machine([str(CORPUS)])[0]

@@ -46,7 +46,14 @@ class BatchReport:
     events: int = 0
     clusters_linked: int = 0
     worker_peak_mb: float = 0.0
+    driver_peak_mb: float = 0.0
+    cluster_pass_mb: float = 0.0
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)
+
+    def add_cpu(self, step: str, results: dict[str, Outcome]) -> None:
+        """Add the workers' CPU seconds of a step's tasks."""
+        self.cpu[step] = self.cpu.get(step, 0.0) + sum(r.cpu for r in results.values())
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,7 +66,10 @@ class BatchReport:
             "events": self.events,
             "linked": self.clusters_linked,
             "worker_peak_mb": self.worker_peak_mb,
+            "driver_peak_mb": self.driver_peak_mb,
+            "cluster_pass_mb": self.cluster_pass_mb,
             "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
+            "task_cpu": {k: round(v, 2) for k, v in self.cpu.items()},
         }
 
 
@@ -87,6 +97,7 @@ def _shard_step(runner: TaskRunner, out: Path, step: str, shards: list[Shard], f
             todo.append(s)
     report.skipped += len(shards) - len(todo)
     results = runner.run([(s.id, fn, (str(out), s, *args)) for s in todo])
+    report.add_cpu(step, results)
     done = []
     for s in shards:
         res: Outcome | None = results.get(s.id)
@@ -136,8 +147,11 @@ def run_batch(
     (base / "_work" / "done").mkdir(parents=True, exist_ok=True)
     report.shards = len(shards)
     report.seconds["plan"] = time.perf_counter() - t0
+    t = time.perf_counter()
     runner = get_runner(executor, workers=workers, retries=retries, address=address)
     try:
+        runner.warm(work.warm)
+        report.seconds["startup"] = time.perf_counter() - t
         t = time.perf_counter()
         read = _shard_step(runner, base, "read", shards, work.read_step,
                            (n_buckets, max_bytes, date), report)
@@ -152,6 +166,7 @@ def run_batch(
     finally:
         runner.close()
     report.seconds["total"] = time.perf_counter() - t0
+    report.driver_peak_mb = max(report.driver_peak_mb, work.peak_mb())
     (base / "_SUCCESS.json").write_text(json.dumps(report.to_json(), indent=1))
     return report
 
@@ -162,6 +177,7 @@ def _global(runner: TaskRunner, base: Path, name: str, sub: str, fn: Any, shards
     shutil.rmtree(base / "_work" / sub, ignore_errors=True)
     ids = [s.id for s in shards]
     res = runner.run([(f"{name}{p}", fn, (str(base), p, ids)) for p in range(n_buckets)])
+    report.add_cpu(name, res)
     bad = [r for r in res.values() if not r.ok]
     if bad:
         raise RuntimeError(f"step {name} failed: {bad[0].error}")
@@ -172,10 +188,13 @@ def _global(runner: TaskRunner, base: Path, name: str, sub: str, fn: Any, shards
 def _finish(runner: TaskRunner, base: Path, shards: list[Shard], n_buckets: int,
             report: BatchReport) -> None:
     _global(runner, base, "dedup", "d", work.dedup_step, shards, n_buckets, report)
-    t = time.perf_counter()
+    t, c, before = time.perf_counter(), time.process_time(), work.rss_mb()
     reduced = [work._load(base / "_work" / "d" / f"{p}.pkl") for p in range(n_buckets)]
     articles = work.story_terms(str(base), shards) if work.stories_on() else None
     links = cluster.assign(reduced, articles)
+    report.driver_peak_mb = work.peak_mb()
+    report.cluster_pass_mb = round(max(0.0, report.driver_peak_mb - before), 1)
+    report.cpu["clusters"] = time.process_time() - c
     shutil.rmtree(base / "_work" / "c", ignore_errors=True)
     per: dict[int, dict[int, tuple[str, str | None]]] = {}
     for order, link in links.items():
@@ -187,12 +206,14 @@ def _finish(runner: TaskRunner, base: Path, shards: list[Shard], n_buckets: int,
     t = time.perf_counter()
     shutil.rmtree(base / "_work" / "m", ignore_errors=True)
     res = runner.run([(s.id, work.story_step, (str(base), s, n_buckets)) for s in shards])
+    report.add_cpu("stories", res)
     _check(res)
     report.seconds["stories"] = time.perf_counter() - t
     shutil.rmtree(base / "story_events", ignore_errors=True)
     _global(runner, base, "merge", "e", work.merge_step, shards, n_buckets, report)
     t = time.perf_counter()
     res = runner.run([(s.id, work.write_step, (str(base), s)) for s in shards])
+    report.add_cpu("write", res)
     _check(res)
     for r in res.values():
         report.articles += r.value["articles"]

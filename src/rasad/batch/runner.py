@@ -3,12 +3,19 @@
 A task is a module-level function and its arguments; it writes its own outputs and returns a
 small summary. A task that raises, or whose worker dies, is tried again up to ``retries`` times;
 after that it is reported as failed (the caller records it), never silently dropped.
+
+Every task reports the CPU seconds its worker spent on it (``Outcome.cpu``), so a run's report
+gives the work of each step apart from its wall-clock time (on a shared machine the two differ).
+Workers run with one BLAS/OpenMP thread each (``THREAD_ENV``): a worker is one core's worth of
+work, and numeric libraries spawning a thread per core would oversubscribe the machine.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import os
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,6 +28,15 @@ logger = logging.getLogger(__name__)
 
 Task = tuple[str, Callable[..., Any], tuple[Any, ...]]
 
+THREAD_ENV = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+
+
+def timed(fn: Callable[..., Any], *args: Any) -> tuple[Any, float]:
+    """Run ``fn(*args)`` in the worker; its value and the CPU seconds it took there."""
+    c0 = time.process_time()
+    value = fn(*args)
+    return value, time.process_time() - c0
+
 
 @dataclass(slots=True)
 class Outcome:
@@ -29,6 +45,7 @@ class Outcome:
     value: Any = None
     error: str | None = None
     attempts: int = 1
+    cpu: float = 0.0
 
 
 class TaskRunner:
@@ -43,12 +60,17 @@ class TaskRunner:
         for key, fn, args in tasks:
             for attempt in range(1, self.retries + 2):
                 try:
-                    out[key] = Outcome(key, True, fn(*args), attempts=attempt)
+                    value, cpu = timed(fn, *args)
+                    out[key] = Outcome(key, True, value, attempts=attempt, cpu=cpu)
                     break
                 except Exception as e:  # a failed task is retried, then reported
                     logger.warning("task %s failed (attempt %d): %r", key, attempt, e)
                     out[key] = Outcome(key, False, error=repr(e), attempts=attempt)
         return out
+
+    def warm(self, fn: Callable[[], Any]) -> None:
+        """Start the workers and run ``fn`` on each (here: in this process)."""
+        fn()
 
     def close(self) -> None:
         """Release workers."""
@@ -65,6 +87,8 @@ class PoolRunner(TaskRunner):
     def _new_pool(self) -> ProcessPoolExecutor:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
+        for k, v in THREAD_ENV.items():  # spawned workers inherit the environment
+            os.environ.setdefault(k, v)
         self._pool = ProcessPoolExecutor(
             max_workers=self.workers, mp_context=mp.get_context("spawn")
         )
@@ -79,12 +103,13 @@ class PoolRunner(TaskRunner):
             futures: dict[str, tuple[Future[Any], Task]] = {}
             for task in pending:
                 attempts[task[0]] += 1
-                futures[task[0]] = (pool.submit(task[1], *task[2]), task)
+                futures[task[0]] = (pool.submit(timed, task[1], *task[2]), task)
             pending = []
             broken = False
             for key, (fut, task) in futures.items():
                 try:
-                    out[key] = Outcome(key, True, fut.result(), attempts=attempts[key])
+                    value, cpu = fut.result()
+                    out[key] = Outcome(key, True, value, attempts=attempts[key], cpu=cpu)
                     continue
                 except BrokenProcessPool as e:
                     broken = True
@@ -99,6 +124,11 @@ class PoolRunner(TaskRunner):
                 pool = self._new_pool()
         return out
 
+    def warm(self, fn: Callable[[], Any]) -> None:
+        pool = self._pool or self._new_pool()
+        for fut in [pool.submit(fn) for _ in range(self.workers)]:
+            fut.result()
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
@@ -107,7 +137,10 @@ class PoolRunner(TaskRunner):
 
 class RayRunner(TaskRunner):
     """Ray tasks (``--executor ray``): a local Ray with ``workers`` CPUs, or the cluster at
-    ``address``. Ray itself re-runs a task whose worker process died."""
+    ``address``. Ray itself re-runs a task whose worker process died. One remote function is
+    registered per step function (not per task), and the workers are started and warmed (the
+    pipeline built once per worker) before the first step, so ``warm`` measures start-up
+    apart from the work."""
 
     def __init__(self, *, workers: int = 2, retries: int = 2, address: str | None = None) -> None:
         super().__init__(workers=workers, retries=retries)
@@ -118,7 +151,7 @@ class RayRunner(TaskRunner):
             raise MissingDependencyError(
                 Errors.E403, what="--executor ray", package="ray", extra="rasad[ray]"
             ) from e
-        self._ray = ray
+        self._ray: Any = ray
         if not ray.is_initialized():
             ray.init(
                 address=address,
@@ -126,20 +159,25 @@ class RayRunner(TaskRunner):
                 include_dashboard=False,
                 log_to_driver=False,
                 ignore_reinit_error=True,
+                runtime_env={"env_vars": dict(THREAD_ENV)},
             )
+        self._timed = ray.remote(timed).options(
+            max_retries=self.retries, retry_exceptions=True, num_cpus=1
+        )
+
+    def warm(self, fn: Callable[[], Any]) -> None:
+        """Run ``fn`` once on as many workers as there are CPUs (start-up, model loading)."""
+        n = max(1, int(self._ray.cluster_resources().get("CPU", self.workers)))
+        self._ray.get([self._timed.remote(fn) for _ in range(n)])
 
     def run(self, tasks: Sequence[Task]) -> dict[str, Outcome]:
         ray = self._ray
-        refs = {}
-        for key, fn, args in tasks:
-            remote = ray.remote(fn).options(
-                max_retries=self.retries, retry_exceptions=True, num_cpus=1
-            )
-            refs[key] = remote.remote(*args)
+        refs = {key: self._timed.remote(fn, *args) for key, fn, args in tasks}
         out: dict[str, Outcome] = {}
         for key, ref in refs.items():
             try:
-                out[key] = Outcome(key, True, ray.get(ref))
+                value, cpu = ray.get(ref)
+                out[key] = Outcome(key, True, value, cpu=cpu)
             except Exception as e:  # RayTaskError, WorkerCrashedError after the retries
                 out[key] = Outcome(key, False, error=repr(e), attempts=self.retries + 1)
         return out

@@ -45,6 +45,26 @@ def pipeline() -> Pipeline:
     return _PIPE
 
 
+_WARM_TEXT = ("اجتماع في العاصمة\n"
+              "قال وزير الخارجية إن الحكومة ستعقد اجتماعا مع الوفد الزائر يوم الاثنين لبحث "
+              "التعاون في مجال الطاقة والنقل بين البلدين.\n")
+
+
+def warm() -> float:
+    """Build what every task needs once per worker: the pipeline, the LSH bands, and the models
+    and lexicons the map stages load on their first page (one invented page goes through)."""
+    import tempfile
+
+    maps0, _, maps1, _, maps2, _ = split()
+    cluster.bands()
+    with tempfile.TemporaryDirectory(prefix="rasad-warm-") as tmp:
+        path = Path(tmp) / "warm.txt"
+        path.write_text(_WARM_TEXT, encoding="utf-8")
+        docs = list(read_unit(str(path), max_bytes=1 << 20, date=None))
+        run_map(maps0 + maps1 + maps2, docs)
+    return peak_mb()
+
+
 def split() -> tuple[list[MapStage], BatchStage, list[MapStage], BatchStage, list[MapStage],
                      BatchStage | None]:
     """The standard pipeline as: read maps, templates, clean maps, dedup, code maps, merge."""
@@ -64,6 +84,15 @@ def peak_mb() -> float:
     import resource
 
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now (MB; 0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def bucket(key: str, n: int) -> int:
