@@ -11,7 +11,7 @@ Retrain after any change to the rules or their data files (triggers.tsv, cues.ts
 
     .venv/bin/python scripts/train_event_scorer.py            # filter on (the shipped default)
     .venv/bin/python scripts/train_event_scorer.py --no-filter  # probabilities only
-    .venv/bin/python -m rasad.events.scorer_eval              # leave-one-topic-out figures
+    .venv/bin/python -m rasad.scorer_eval              # leave-one-topic-out figures
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ import sys
 from pathlib import Path
 
 from rasad.events.scorer import ScorerModel
-from rasad.events.scorer_eval import _rows, _topics, collect, gold_sets, train
 from rasad.events.scorer_fit import L2, MIN_COUNT
+from rasad.scorer_eval import _rows, _topics, collect, gold_sets, train
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src/rasad/events/data/scorer.json"

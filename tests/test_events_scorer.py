@@ -13,9 +13,9 @@ from rasad.doc import Actor, Doc, DocEntity, Event, Mention
 from rasad.events import scorer
 from rasad.events.extractor import extract_events
 from rasad.events.scorer import ScorerModel, load_scorer, recording, scoring_filter
-from rasad.events.scorer_eval import GoldDoc, choose_threshold, pipeline_counts
 from rasad.events.scorer_features import FEATURE_VERSION
 from rasad.events.scorer_fit import fit, group_folds, out_of_fold
+from rasad.scorer_eval import GoldDoc, choose_threshold, pipeline_counts
 
 _STUB = {
     "بوتين": ("per:putin", "Vladimir Putin", "PER", "RUS"),

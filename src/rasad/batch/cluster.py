@@ -196,38 +196,8 @@ def _with_stories(best: dict[int, tuple[int, str, int]], body: dict[int, Link],
 
 
 def _index() -> Any:
-    """A ``StoryIndex`` that gives the same decisions with fewer operations: the inverse document
-    frequency of a term is computed once per state of the index (it changes only when an article
-    is added) instead of once per term of every member vector compared, and ``1 + log(tf)`` once
-    per count. Every number is computed by the same expression, so the results are bit-equal."""
-    import math
-
+    """The single-machine ``StoryIndex`` (its idf and member vectors are memoised there), so the
+    driver's decisions are the stage's by construction."""
     from ..stories import StoryIndex
 
-    class _MemoIndex(StoryIndex):
-        __slots__ = ("_at", "_idfs", "_tf")
-
-        def __init__(self) -> None:
-            super().__init__()
-            self._idfs: dict[str, float] = {}
-            self._at = -1
-            self._tf: dict[int, float] = {}
-
-        def _vector(self, terms: dict[str, int]) -> dict[str, float]:
-            if self._at != self.n_docs:
-                self._idfs.clear()
-                self._at = self.n_docs
-            idfs, tf = self._idfs, self._tf
-            vec = {}
-            for t, c in terms.items():
-                idf = idfs.get(t)
-                if idf is None:
-                    idf = idfs[t] = self._idf(t)
-                w = tf.get(c)
-                if w is None:
-                    w = tf[c] = 1 + math.log(c)
-                vec[t] = w * idf
-            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-            return {t: v / norm for t, v in vec.items()}
-
-    return _MemoIndex()
+    return StoryIndex()

@@ -9,7 +9,7 @@ model's threshold are dropped.
 
 The model (``data/scorer.json``: feature names, weights, bias, threshold, filter flag) is
 trained by ``scripts/train_event_scorer.py`` from the project's gold (seeds, development set,
-the team's sample pages); ``python -m rasad.events.scorer_eval`` measures it by
+the team's sample pages); ``python -m rasad.scorer_eval`` measures it by
 leave-one-topic-out cross-validation. Retrain after any change to the rules or their data
 files. Loaded lazily, cached.
 """

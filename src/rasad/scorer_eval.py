@@ -1,6 +1,6 @@
 """Training data and leave-one-topic-out figures of the event scorer.
 
-``python -m rasad.events.scorer_eval [--shared ../shared] [--json]`` runs the pipeline (rules
+``python -m rasad.scorer_eval [--shared ../shared] [--json]`` runs the pipeline (rules
 only) over the gold sets the project may use, records every candidate event with its features
 and its label (positive when its type and unordered pair of country sets match a gold event of
 its document, required or optional: the ``rasad eval`` rule), and reports pooled event
@@ -23,12 +23,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..doc import Event
-from ..evaluate import _file_of, asserted, load_gold
-from .merge import merge_in_doc
-from .scorer import Candidate, ScorerModel, recording
-from .scorer_fit import fit, out_of_fold, predict
-from .scoring import Counts, EventScore, event_key
+from .doc import Event
+from .evaluate import _file_of, asserted, load_gold
+from .events.merge import merge_in_doc
+from .events.scorer import Candidate, ScorerModel, recording
+from .events.scorer_fit import fit, out_of_fold, predict
+from .events.scoring import Counts, EventScore, event_key
 
 __all__ = ["GoldDoc", "choose_threshold", "collect", "gold_sets", "loto", "pipeline_counts"]
 
@@ -77,7 +77,7 @@ def _topics(shared: Path) -> dict[str, str]:
 
 def collect(sets: Sequence[tuple[str, Path, Path]], topics: dict[str, str]) -> list[GoldDoc]:
     """Run the pipeline over each set, recording the candidates of each gold document."""
-    from ..api import extract
+    from .api import extract
 
     out: list[GoldDoc] = []
     for name, gold_path, raw_dir in sets:
@@ -220,7 +220,7 @@ def report(docs: Sequence[GoldDoc]) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m rasad.events.scorer_eval", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m rasad.scorer_eval", description=__doc__)
     ap.add_argument("--shared", default="../shared", help="the shared data folder")
     ap.add_argument("--root", default=".", help="the project checkout (for samples/)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
