@@ -12,6 +12,7 @@ NumArticles and NumSources.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from ..doc import Actor, Doc, Event
@@ -56,11 +57,17 @@ def _dates_compatible(a: tuple[str | None, str | None], b: tuple[str | None, str
     return True
 
 
+_SORTED_FROM = 8
+
+
 def _absorb(into: Event, other: Event) -> None:
-    for span in other.evidence:
-        if span not in into.evidence:
-            into.evidence.append(span)
-    into.evidence.sort()
+    ev = into.evidence
+    if len(ev) <= _SORTED_FROM:
+        ev.sort()  # a fresh event's few spans; longer lists were built sorted here
+    for span in other.evidence:  # sorted insert without duplicates: linear, not n log n, per span
+        i = bisect_left(ev, span)
+        if i == len(ev) or ev[i] != span:
+            ev.insert(i, span)
     into.mode = into.mode or other.mode
     into.date = into.date or other.date
     into.date_text = into.date_text or other.date_text
