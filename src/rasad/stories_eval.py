@@ -60,8 +60,15 @@ def cluster_pages(paths: Iterable[str]) -> dict[str, str]:
     }
 
 
+USAGE = "usage: python -m rasad.stories_eval MANIFEST.jsonl CORPUS_DIR [--clusters]\n"
+
+
 def main(argv: list[str]) -> int:
-    manifest, corpus = argv[0], Path(argv[1])
+    args = [a for a in argv if not a.startswith("--")]
+    if len(args) != 2 or not Path(args[0]).is_file() or not Path(args[1]).is_dir():
+        sys.stderr.write(USAGE)
+        return 2
+    manifest, corpus = args[0], Path(args[1])
     labels = {}
     for line in Path(manifest).read_text(encoding="utf-8").splitlines():
         if line.strip():
