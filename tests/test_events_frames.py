@@ -263,7 +263,7 @@ def test_unnamed_forces_shooting_at_protesters_in_a_place() -> None:
 def test_a_hosted_meeting() -> None:
     # three or more states meeting in a place: the host meets the others (the topic is no
     # member); a body's meeting (sector IGO in the knowledge base) is read the same way
-    text = "انطلق في موسكو الاجتماع الرباعي حول سوريا لوزراء خارجية تركيا وروسيا وإيران."
+    text = "بدأت في موسكو أعمال لقاء ثلاثي حول سوريا يضم وزراء خارجية تركيا وروسيا وإيران."
     assert ("CONSULT", ["RUS"], ["TUR", "IRN"]) in _summary(text)
 
 

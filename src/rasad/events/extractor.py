@@ -265,8 +265,8 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
                 )
                 and not any(hit.j <= h.i < u.i for h in hits)
             ):
-                # "توقيع اتفاقية للتعاون في مجال الطاقة بين تركيا وأذربيجان" (but not "بحثا خلال
-                # الاتصال التوتر القائم بين روسيا وأوكرانيا": there بين belongs to التوتر)
+                # "توقيع اتفاقية للتعاون في مجال الطاقة بين تركيا وأذربيجان" (but not "ناقشا في
+                # المكالمة الخلاف المتصاعد بين البلدين الجارين": there بين belongs to الخلاف)
                 pair = [v for v in sent.units if v.group == u.group and v.is_actor]
                 if len(pair) >= 2:
                     out[hit.start] = pair
@@ -338,7 +338,7 @@ def _find_reporters(sent: _Sentence, hits: list[Hit], tokens: list[Token], ctx: 
         if hit.entry.type != "_REPORT":
             continue
         # the speaker may follow a longer head: "أعلن مكتب رئيس وزراء البلاد X"
-        # or a long title: "أعلن وزير الشؤون الخارجية والجالية الوطنية بالخارج الجزائري X"
+        # or a long title: "أعلن وزير الدولة للشؤون الخارجية والتعاون الدولي في البلاد X"
         reach = next(
             (
                 k - hit.j

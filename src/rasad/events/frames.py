@@ -481,10 +481,10 @@ def _events_for(
     ]
 
 
-#: how far after a meeting noun its members may be named ("الاجتماع الـ 24 لمجلس رؤساء دول
-#: منظمة شنغهاي", "الاجتماع الرباعي حول سوريا لوزراء خارجية تركيا وروسيا وإيران")
+#: how far after a meeting noun its members may be named ("القمة السنوية الخامسة لقادة دول
+#: المنظمة", "اللقاء الثلاثي بشأن الحدود لوزراء دفاع الدول الثلاث")
 _MEMBERS_REACH = 8
-#: prepositions of a meeting's topic, not its members ("الاجتماع الرباعي حول سوريا")
+#: prepositions of a meeting's topic, not its members ("لقاء ثلاثي حول الممر")
 _TOPIC = cue("topic_preps")
 
 

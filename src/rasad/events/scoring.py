@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..metrics import PRF
+
 Key = tuple[str, frozenset[frozenset[str]]]
 
 
@@ -36,23 +38,8 @@ def lenient_match(pred: Key, gold: Key) -> bool:
 
 
 @dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+class Counts(PRF):
+    """Event counts: ``rasad.metrics.PRF`` with the event report's JSON keys."""
 
     def to_json(self) -> dict[str, float | int]:
         return {
