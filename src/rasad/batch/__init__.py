@@ -85,8 +85,16 @@ def _manifest(out: Path, shards: list[Shard], settings: dict[str, Any]) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1))
 
 
-def _shard_step(runner: TaskRunner, out: Path, step: str, shards: list[Shard], fn: Any,
-                args: tuple[Any, ...], report: BatchReport, tag: str = "") -> list[Shard]:
+def _shard_step(
+    runner: TaskRunner,
+    out: Path,
+    step: str,
+    shards: list[Shard],
+    fn: Any,
+    args: tuple[Any, ...],
+    report: BatchReport,
+    tag: str = "",
+) -> list[Shard]:
     """Run one map step over the shards not finished yet; returns the shards that are done.
     ``tag`` names what the step's result depends on besides the shard (a marker with another
     tag is stale)."""
@@ -106,7 +114,8 @@ def _shard_step(runner: TaskRunner, out: Path, step: str, shards: list[Shard], f
                 peak = (res.value or {}).get("peak_mb", 0.0)
                 report.worker_peak_mb = max(report.worker_peak_mb, peak)
                 work.marker(out, step, s.id).write_text(
-                    json.dumps({"digest": s.digest + tag, "result": res.value}))
+                    json.dumps({"digest": s.digest + tag, "result": res.value})
+                )
             done.append(s)
         else:
             report.failed.append(s.id)
@@ -117,8 +126,10 @@ def _shard_step(runner: TaskRunner, out: Path, step: str, shards: list[Shard], f
 def _reject_shard(out: Path, shard: Shard, step: str, res: Outcome) -> None:
     detail = (res.error or "unknown error")[:500]
     reason = Errors.E205.format(shard=shard.id, attempts=res.attempts, detail=detail)
-    rows = [{"source": u, "stage": f"batch.{step}", "code": "E205", "reason": reason,
-             "shard": shard.id} for u in shard.units]
+    rows = [
+        {"source": u, "stage": f"batch.{step}", "code": "E205", "reason": reason, "shard": shard.id}
+        for u in shard.units
+    ]
     tables.write_partitioned(tables.to_table("rejects", rows), out / "rejects", shard.id)
 
 
@@ -141,8 +152,12 @@ def run_batch(
     t0 = time.perf_counter()
     shards = plan(expand(inputs), shard_size)
     n_buckets = buckets or max(1, min(64, len(shards)))
-    settings = {"shard_size": shard_size, "buckets": n_buckets, "date": date,
-                "max_bytes": max_bytes}
+    settings = {
+        "shard_size": shard_size,
+        "buckets": n_buckets,
+        "date": date,
+        "max_bytes": max_bytes,
+    }
     _manifest(base, shards, settings)
     (base / "_work" / "done").mkdir(parents=True, exist_ok=True)
     report.shards = len(shards)
@@ -153,14 +168,16 @@ def run_batch(
         runner.warm(work.warm)
         report.seconds["startup"] = time.perf_counter() - t
         t = time.perf_counter()
-        read = _shard_step(runner, base, "read", shards, work.read_step,
-                           (n_buckets, max_bytes, date), report)
+        read = _shard_step(
+            runner, base, "read", shards, work.read_step, (n_buckets, max_bytes, date), report
+        )
         report.seconds["read"] = time.perf_counter() - t
         _global(runner, base, "templates", "t", work.templates_step, read, n_buckets, report)
         t = time.perf_counter()
         tag = work.bucket(",".join(s.id for s in read), 1 << 62).__format__("x")
-        coded = _shard_step(runner, base, "code", read, work.code_step, (n_buckets,), report,
-                            tag=tag)
+        coded = _shard_step(
+            runner, base, "code", read, work.code_step, (n_buckets,), report, tag=tag
+        )
         report.seconds["code"] = time.perf_counter() - t
         _finish(runner, base, coded, n_buckets, report)
     finally:
@@ -171,8 +188,16 @@ def run_batch(
     return report
 
 
-def _global(runner: TaskRunner, base: Path, name: str, sub: str, fn: Any, shards: list[Shard],
-            n_buckets: int, report: BatchReport) -> list[Any]:
+def _global(
+    runner: TaskRunner,
+    base: Path,
+    name: str,
+    sub: str,
+    fn: Any,
+    shards: list[Shard],
+    n_buckets: int,
+    report: BatchReport,
+) -> list[Any]:
     t = time.perf_counter()
     shutil.rmtree(base / "_work" / sub, ignore_errors=True)
     ids = [s.id for s in shards]
@@ -185,8 +210,9 @@ def _global(runner: TaskRunner, base: Path, name: str, sub: str, fn: Any, shards
     return [res[f"{name}{p}"].value for p in range(n_buckets)]
 
 
-def _finish(runner: TaskRunner, base: Path, shards: list[Shard], n_buckets: int,
-            report: BatchReport) -> None:
+def _finish(
+    runner: TaskRunner, base: Path, shards: list[Shard], n_buckets: int, report: BatchReport
+) -> None:
     _global(runner, base, "dedup", "d", work.dedup_step, shards, n_buckets, report)
     t, c, before = time.perf_counter(), time.process_time(), work.rss_mb()
     reduced = [work._load(base / "_work" / "d" / f"{p}.pkl") for p in range(n_buckets)]
@@ -229,8 +255,9 @@ def _check(res: dict[str, Outcome]) -> None:
         raise RuntimeError(f"task {bad[0].key} failed: {bad[0].error}")
 
 
-def load(folder: str | Path, *, db: str | Path = "rasad.db", batch_size: int = 500) -> dict[
-        str, int]:
+def load(
+    folder: str | Path, *, db: str | Path = "rasad.db", batch_size: int = 500
+) -> dict[str, int]:
     """Load the Parquet tables of a batch run into the SQLite store (idempotent)."""
     from .loader import load_folder
 

@@ -21,11 +21,21 @@ def register(main: click.Group) -> None:
         show_default=True,
         help="Where shard and bucket tasks run.",
     )
-    @click.option("--workers", type=click.IntRange(1, 1024), default=2, show_default=True,
-                  help="Processes for pool; CPUs of a local Ray.")
+    @click.option(
+        "--workers",
+        type=click.IntRange(1, 1024),
+        default=2,
+        show_default=True,
+        help="Processes for pool; CPUs of a local Ray.",
+    )
     @click.option("--address", help="Ray cluster address (default: RAY_ADDRESS or a local Ray).")
-    @click.option("--shard-size", type=click.IntRange(1), default=1000, show_default=True,
-                  help="Single-page files per shard (a WARC or JSONL file is one shard).")
+    @click.option(
+        "--shard-size",
+        type=click.IntRange(1),
+        default=1000,
+        show_default=True,
+        help="Single-page files per shard (a WARC or JSONL file is one shard).",
+    )
     @click.option("--retries", type=click.IntRange(0, 20), default=2, show_default=True)
     @click.option("--date", help="Publication date (YYYY-MM-DD) for pages that show none.")
     @click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True)
@@ -48,8 +58,14 @@ def register(main: click.Group) -> None:
         from . import run_batch
 
         report = run_batch(
-            list(inputs), out=out, executor=executor, workers=workers, address=address,
-            shard_size=shard_size, retries=retries, date=api.check_date(date),
+            list(inputs),
+            out=out,
+            executor=executor,
+            workers=workers,
+            address=address,
+            shard_size=shard_size,
+            retries=retries,
+            date=api.check_date(date),
             max_bytes=max_bytes,
         )
         click.echo(json.dumps(report.to_json(), ensure_ascii=False))

@@ -32,6 +32,7 @@ import numpy as np
 
 from ..doc import Doc
 from ..fingerprint import NUM_PERM, THRESHOLD
+from ..stories import StoryIndex
 
 Link = tuple[int, str]  # (order, article id) of an earlier article
 
@@ -140,8 +141,9 @@ def _neg(s: str) -> _Neg:
 Article = tuple[int, str, dict[str, int], str | None]  # order, id, story terms, published
 
 
-def assign(reduced: list[dict[str, dict[int, Any]]], articles: Iterable[Article] | None = None
-           ) -> dict[int, tuple[str, str | None]]:
+def assign(
+    reduced: list[dict[str, dict[int, Any]]], articles: Iterable[Article] | None = None
+) -> dict[int, tuple[str, str | None]]:
     """``order -> (cluster, duplicate_of)`` for every article that does not start its own
     cluster or is a copy; an article absent from the result is its own cluster. With
     ``articles`` (all of them, in order) unlinked articles may join an earlier story."""
@@ -171,10 +173,13 @@ def assign(reduced: list[dict[str, dict[int, Any]]], articles: Iterable[Article]
     return out
 
 
-def _with_stories(best: dict[int, tuple[int, str, int]], body: dict[int, Link],
-                  same: dict[int, Link], articles: Iterable[Article]
-                  ) -> dict[int, tuple[str, str | None]]:
-    index = _index()
+def _with_stories(
+    best: dict[int, tuple[int, str, int]],
+    body: dict[int, Link],
+    same: dict[int, Link],
+    articles: Iterable[Article],
+) -> dict[int, tuple[str, str | None]]:
+    index = StoryIndex()  # the single-machine stage's own index: equal decisions by construction
     cluster_of: dict[int, str] = {}
     out: dict[int, tuple[str, str | None]] = {}
     for order, doc_id, terms, published in articles:
@@ -193,11 +198,3 @@ def _with_stories(best: dict[int, tuple[int, str, int]], body: dict[int, Link],
         if not dup:
             index.add(doc_id, terms, published, cluster)
     return out
-
-
-def _index() -> Any:
-    """The single-machine ``StoryIndex`` (its idf and member vectors are memoised there), so the
-    driver's decisions are the stage's by construction."""
-    from ..stories import StoryIndex
-
-    return StoryIndex()

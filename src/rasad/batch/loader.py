@@ -85,8 +85,9 @@ def doc_from_row(row: dict[str, Any]) -> Doc:
 
 def _files(folder: Path, table: str) -> list[Path]:
     root = folder / table
-    return sorted(root.glob("**/*.parquet"), key=lambda p: (p.name, str(p))) if root.exists() \
-        else []
+    return (
+        sorted(root.glob("**/*.parquet"), key=lambda p: (p.name, str(p))) if root.exists() else []
+    )
 
 
 def load_folder(folder: Path, *, db: str | Path, batch_size: int = 500) -> dict[str, int]:

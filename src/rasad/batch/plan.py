@@ -34,7 +34,9 @@ def _fsspec() -> Any:
         import fsspec
     except ImportError as e:
         raise MissingDependencyError(
-            Errors.E403, what="reading URLs (s3://, gs://, https://)", package="fsspec",
+            Errors.E403,
+            what="reading URLs (s3://, gs://, https://)",
+            package="fsspec",
             extra="rasad[ray]",
         ) from e
     return fsspec
@@ -60,8 +62,10 @@ def _expand_url(item: str) -> list[str]:
             out.append(p)
     if not out:
         raise InputError(Errors.E110, pattern=item)
-    return [p if is_url(p) else f"{protocol}://{p.lstrip('/') if protocol != 'memory' else p}"
-            for p in out]
+    return [
+        p if is_url(p) else f"{protocol}://{p.lstrip('/') if protocol != 'memory' else p}"
+        for p in out
+    ]
 
 
 def expand(inputs: Iterable[str]) -> list[str]:
@@ -128,7 +132,7 @@ def read_unit(unit: str, *, max_bytes: int, date: str | None) -> Iterator[Doc]:
         with fsspec.open(unit, "rb") as src, open(local, "wb") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
         for doc in read_inputs([local], max_bytes=max_bytes, date=date):
-            doc.source = unit + doc.source[len(local):]
+            doc.source = unit + doc.source[len(local) :]
             if doc.reject:
                 doc.reject = doc.reject.moved(local, unit)
             yield doc

@@ -45,9 +45,11 @@ def pipeline() -> Pipeline:
     return _PIPE
 
 
-_WARM_TEXT = ("اجتماع في العاصمة\n"
-              "قال وزير الخارجية إن الحكومة ستعقد اجتماعا مع الوفد الزائر يوم الاثنين لبحث "
-              "التعاون في مجال الطاقة والنقل بين البلدين.\n")
+_WARM_TEXT = (
+    "اجتماع في العاصمة\n"
+    "قال وزير الخارجية إن الحكومة ستعقد اجتماعا مع الوفد الزائر يوم الاثنين لبحث "
+    "التعاون في مجال الطاقة والنقل بين البلدين.\n"
+)
 
 
 def warm() -> float:
@@ -65,8 +67,9 @@ def warm() -> float:
     return peak_mb()
 
 
-def split() -> tuple[list[MapStage], BatchStage, list[MapStage], BatchStage, list[MapStage],
-                     BatchStage | None]:
+def split() -> tuple[
+    list[MapStage], BatchStage, list[MapStage], BatchStage, list[MapStage], BatchStage | None
+]:
     """The standard pipeline as: read maps, templates, clean maps, dedup, code maps, merge."""
     segs = pipeline().segments()
     names = [s.name if isinstance(s, BatchStage) else "map" for s in segs]
@@ -132,8 +135,9 @@ def _fault(step: str, shard: str, root: Path) -> None:
 
 
 # -- map steps (one shard) ----------------------------------------------------------------------
-def read_step(root: str, shard: Shard, buckets: int, max_bytes: int, date: str | None) -> dict[
-        str, Any]:
+def read_step(
+    root: str, shard: Shard, buckets: int, max_bytes: int, date: str | None
+) -> dict[str, Any]:
     """Read the shard's inputs, decode and segment; send each page's lines to its site bucket."""
     base = Path(root)
     _fault("read", shard.id, base)
@@ -150,8 +154,9 @@ def read_step(root: str, shard: Shard, buckets: int, max_bytes: int, date: str |
         if doc.reject is None:
             proj = Doc(source=doc.source, url=doc.url)
             proj.meta = {k: v for k, v in doc.meta.items() if k != "_raw_hash"}
-            parts.setdefault(bucket(site_of(doc), buckets), []).append((order(shard.index, pos),
-                                                                        proj))
+            parts.setdefault(bucket(site_of(doc), buckets), []).append(
+                (order(shard.index, pos), proj)
+            )
     _dump(docs, base / "_work" / "a" / f"{shard.id}.pkl")
     for p, rows in parts.items():
         _dump(rows, base / "_work" / "a" / f"{shard.id}.t{p}.pkl")
@@ -173,8 +178,9 @@ def code_step(root: str, shard: Shard, buckets: int) -> dict[str, Any]:
     terms: list[tuple[int, str, dict[str, int], str | None]] = []
     for pos, doc in enumerate(docs):
         if doc.reject is None:
-            terms.append((order(shard.index, pos), doc.id, doc.meta.get("_story_terms") or {},
-                          doc.published))
+            terms.append(
+                (order(shard.index, pos), doc.id, doc.meta.get("_story_terms") or {}, doc.published)
+            )
             for kind, key, row in cluster.rows(order(shard.index, pos), doc):
                 part = rows.setdefault(bucket(key, buckets), {"bands": [], "bodies": [], "ids": []})
                 part[kind].append(row)
@@ -185,23 +191,22 @@ def code_step(root: str, shard: Shard, buckets: int) -> dict[str, Any]:
     for p, part in rows.items():
         _dump(part, base / "_work" / "b" / f"{shard.id}.d{p}.pkl")
     _dump(terms, base / "_work" / "b" / f"{shard.id}.terms.pkl")
-    return {"pages": len(docs), "rejected": sum(1 for d in docs if d.reject),
-            "peak_mb": peak_mb()}
+    return {"pages": len(docs), "rejected": sum(1 for d in docs if d.reject), "peak_mb": peak_mb()}
 
 
 def _stories(base: Path, shard: Shard) -> Iterator[tuple[int, Doc]]:
     """The shard's coded documents with their clusters and duplicate links set."""
     docs: list[Doc] = _load(base / "_work" / "b" / f"{shard.id}.pkl")
-    links: dict[int, tuple[str, str | None]] = _maybe(base / "_work" / "c" / f"{shard.id}.pkl",
-                                                     {})
+    links: dict[int, tuple[str, str | None]] = _maybe(base / "_work" / "c" / f"{shard.id}.pkl", {})
     for pos, doc in enumerate(docs):
         if doc.reject is None:
             doc.cluster, doc.duplicate_of = links.get(pos, (doc.id, None))
         yield pos, doc
 
 
-def story_terms(root: str, shards: list[Shard]) -> Iterator[tuple[int, str, dict[str, int],
-                                                                 str | None]]:
+def story_terms(
+    root: str, shards: list[Shard]
+) -> Iterator[tuple[int, str, dict[str, int], str | None]]:
     """Every coded article's ``(order, id, story terms, published)``, in the global order."""
     for shard in sorted(shards, key=lambda s: s.index):
         yield from _maybe(Path(root) / "_work" / "b" / f"{shard.id}.terms.pkl", [])
@@ -218,11 +223,17 @@ def story_step(root: str, shard: Shard, buckets: int) -> int:
     parts: dict[int, list[tuple[int, Doc]]] = {}
     for pos, doc in _stories(base, shard):
         if doc.reject is None and doc.events:
-            proj = Doc(source=doc.source, outlet=doc.outlet, title=doc.title,
-                       cluster=doc.cluster, events=doc.events)
+            proj = Doc(
+                source=doc.source,
+                outlet=doc.outlet,
+                title=doc.title,
+                cluster=doc.cluster,
+                events=doc.events,
+            )
             proj.set_text(doc.text)
             parts.setdefault(bucket(doc.cluster or doc.id, buckets), []).append(
-                (order(shard.index, pos), proj))
+                (order(shard.index, pos), proj)
+            )
     for p, rows in parts.items():
         _dump(rows, base / "_work" / "m" / f"{shard.id}.e{p}.pkl")
     return sum(len(r) for r in parts.values())
@@ -238,8 +249,10 @@ def write_step(root: str, shard: Shard) -> dict[str, int]:
     for pos, doc in _stories(base, shard):
         rh = doc.meta.pop("_raw_hash", None)
         if doc.reject is not None:
-            rejects.append({"source": doc.source, "url": doc.url, "raw_hash": rh,
-                            "shard": shard.id} | doc.reject.to_dict())
+            rejects.append(
+                {"source": doc.source, "url": doc.url, "raw_hash": rh, "shard": shard.id}
+                | doc.reject.to_dict()
+            )
             continue
         for event, c in zip(doc.events, counts.get(pos, []), strict=False):
             if c:
@@ -249,8 +262,13 @@ def write_step(root: str, shard: Shard) -> dict[str, int]:
         mentions.extend(tables.mention_rows(doc))
         events.extend(tables.event_rows(doc))
     _clear(base, shard.id)
-    for name, rows in (("articles", articles), ("mentions", mentions), ("events", events),
-                       ("rejects", rejects), ("entities", tables.entity_rows(kept))):
+    for name, rows in (
+        ("articles", articles),
+        ("mentions", mentions),
+        ("events", events),
+        ("rejects", rejects),
+        ("entities", tables.entity_rows(kept)),
+    ):
         if rows:
             tables.write_partitioned(tables.to_table(name, rows), base / name, shard.id)
     return {"articles": len(articles), "rejects": len(rejects), "events": len(events)}
@@ -284,12 +302,15 @@ def templates_step(root: str, p: int, shards: list[str]) -> int:
     """Learn the templates of the sites hashed to bucket ``p`` from all their pages."""
     base = Path(root)
     rows: list[tuple[int, Doc]] = sorted(
-        (r for part in _gather(base, "a", f"t{p}", shards) for r in part), key=lambda r: r[0])
+        (r for part in _gather(base, "a", f"t{p}", shards) for r in part), key=lambda r: r[0]
+    )
     learner = split()[1]
     before = [set(d.meta) for _, d in rows]
     learner.process_batch([d for _, d in rows])
-    results = {o: {k: d.meta[k] for k in set(d.meta) - keys} for (o, d), keys in
-               zip(rows, before, strict=True)}
+    results = {
+        o: {k: d.meta[k] for k in set(d.meta) - keys}
+        for (o, d), keys in zip(rows, before, strict=True)
+    }
     _by_shard(results, base, "t", p)
     return len(rows)
 
@@ -306,7 +327,8 @@ def merge_step(root: str, p: int, shards: list[str]) -> int:
     """Merge the events of the stories hashed to bucket ``p`` (all their articles together)."""
     base = Path(root)
     rows: list[tuple[int, Doc]] = sorted(
-        (r for part in _gather(base, "m", f"e{p}", shards) for r in part), key=lambda r: r[0])
+        (r for part in _gather(base, "m", f"e{p}", shards) for r in part), key=lambda r: r[0]
+    )
     proto = split()[5]
     if proto is None or not rows:
         return 0
@@ -317,8 +339,9 @@ def merge_step(root: str, p: int, shards: list[str]) -> int:
     for key, events in getattr(merger, "cluster_events", {}).items():
         story.extend(tables.story_event_rows(key, events))
     if story:
-        tables.write_partitioned(tables.to_table("story_events", story), base / "story_events",
-                                 f"b{p:05d}")
+        tables.write_partitioned(
+            tables.to_table("story_events", story), base / "story_events", f"b{p:05d}"
+        )
     return len(rows)
 
 
