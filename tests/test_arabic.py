@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from rasad.arabic import clitic_stems, fold, normalize
@@ -41,6 +41,7 @@ def test_offset_map_monotone_and_complete(text: str) -> None:
 
 
 @given(texts, st.integers(0, 80), st.integers(1, 20))
+@example("\ufdfd\ufdfd", 9, 14)  # a span across two 22-letter ligatures
 @settings(max_examples=400)
 def test_norm_spans_map_to_valid_slices(text: str, start: int, length: int) -> None:
     norm, omap = normalize(text)
@@ -51,10 +52,11 @@ def test_norm_spans_map_to_valid_slices(text: str, start: int, length: int) -> N
     t0, t1 = omap.span(start, end, text)
     assert 0 <= t0 < t1 <= len(text)
     # the slice folds back to the normalised span; a span inside an expansion (ß → ss,
-    # a ligature) maps to the whole source character, so it may fold to a little more
+    # a ligature such as U+FDFD, 22 letters) maps to the whole source character, so only the
+    # first and the last source character may fold to more than the span holds
     folded = fold(text[t0:t1])
     assert norm[start:end] in folded
-    assert len(folded) - (end - start) < 30
+    assert len(folded) - (end - start) <= len(fold(text[t0])) + len(fold(text[t1 - 1]))
 
 
 @given(texts)
