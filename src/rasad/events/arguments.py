@@ -182,7 +182,6 @@ def build_units(
     norm = doc.norm
     nmap = doc.norm_map
     starts = [t.start for t in tokens]
-    [t.end for t in tokens]
     raw: list[Unit] = []
     for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
         ent = doc.entities.get(m.entity_id)

@@ -86,7 +86,8 @@ class Hit:
 
 def tokenize(norm: str) -> list[Token]:
     """Words of a folded text, with offsets."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+    new = tuple.__new__  # the named tuple's own __new__ is a Python function: 20% slower
+    return [new(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(norm)]
 
 
 # --- inflection ----------------------------------------------------------------------------

@@ -100,7 +100,7 @@ def _clause_start(sent: _Sentence, tokens: list[Token], i: int, norm: str) -> in
     for k in range(i - 1, sent.ti - 1, -1):
         if _strip(tokens[k].text) in _COMPLEMENTIZERS:
             return k + 1
-        if k + 1 <= i and any(c in norm[tokens[k].end : tokens[k + 1].start] for c in ":"):
+        if ":" in norm[tokens[k].end : tokens[k + 1].start]:
             return k + 1
     return sent.ti
 
