@@ -153,18 +153,35 @@ def extract_events(
                     and event.source.countries != event.target.countries
                 ):
                     ctx.dyad = (
-                        _Side(
-                            tuple(event.source.countries), event.source.entity, event.source.sector
-                        ),
-                        _Side(
-                            tuple(event.target.countries), event.target.entity, event.target.sector
-                        ),
-                    )
+                        _mediated(event.target.countries, sent)
+                        if event.mode == "third-party"
+                        else (
+                            _Side(
+                                tuple(event.source.countries),
+                                event.source.entity,
+                                event.source.sector,
+                            ),
+                            _Side(
+                                tuple(event.target.countries),
+                                event.target.entity,
+                                event.target.sector,
+                            ),
+                        )
+                    ) or ctx.dyad
         _update_ctx(ctx, sent)
     events = judge(events, notes, units, tokens, doc)  # the learned scorer (scorer.py)
     merged = merge_in_doc(events)
     assign_ids(doc.id, merged)
     return merged
+
+
+def _mediated(sides: list[str], sent: _Sentence) -> tuple[_Side, _Side] | None:
+    """The pair "الطرفين" refers to after a mediation "بين X و Y": X and Y (the event's
+    target), not the mediator and them. A mediation whose sides came from elsewhere (the last
+    pair, the states named) leaves the pair as it was."""
+    if len(sides) < 2 or not any(u.prep == "بين" for u in sent.units):
+        return None
+    return _Side((sides[0],), None, None), _Side(tuple(sides[1:]), None, None)
 
 
 _NOUN_CONTEXT = cue("noun_context")

@@ -1,0 +1,23 @@
+"""False alarms cut by general mechanisms (issue 12, precision): the pair of sides after a
+mediation, background clauses, proposals and calls that are not acts, events named inside
+another event's object. The sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from test_events import events_of
+
+
+def _summary(text: str) -> list[tuple[str, list[str], list[str]]]:
+    return [(e.type, e.source.countries, e.target.countries) for e in events_of(text)]
+
+
+def test_after_a_mediation_the_two_sides_are_the_pair() -> None:
+    # "الطرفين" after "بوساطة من Z بين X و Y" are X and Y, not Z and them
+    text = (
+        "انطلقت مفاوضات بوساطة من السعودية بين روسيا وأوكرانيا. وأفرج الطرفان عن عشرات الجنود "
+        "في إطار صفقة تبادل الأسرى."
+    )
+    got = _summary(text)
+    assert ("CONSULT", ["SAU"], ["RUS", "UKR"]) in got
+    assert all("SAU" not in s + t for ty, s, t in got if ty == "RETREAT")
+    assert any(ty == "RETREAT" and {*s, *t} == {"RUS", "UKR"} for ty, s, t in got)
