@@ -21,3 +21,17 @@ def test_after_a_mediation_the_two_sides_are_the_pair() -> None:
     assert ("CONSULT", ["SAU"], ["RUS", "UKR"]) in got
     assert all("SAU" not in s + t for ty, s, t in got if ty == "RETREAT")
     assert any(ty == "RETREAT" and {*s, *t} == {"RUS", "UKR"} for ty, s, t in got)
+
+
+def test_a_proposal_is_not_the_act_proposed() -> None:
+    for text in (
+        "واقترحت تركيا فرض عقوبات جديدة على إيران.",
+        "وقدمت تركيا اقتراحا بفرض عقوبات على إيران.",
+    ):
+        sanctions = [e for e in events_of(text) if e.type == "SANCTION"]
+        assert sanctions
+        assert all(e.intent == "hypothetical" for e in sanctions)
+    # the act itself is still a report
+    done = [e for e in events_of("وفرضت تركيا عقوبات جديدة على إيران.") if e.type == "SANCTION"]
+    assert done
+    assert done[0].intent is None
