@@ -35,3 +35,18 @@ def test_a_proposal_is_not_the_act_proposed() -> None:
     done = [e for e in events_of("وفرضت تركيا عقوبات جديدة على إيران.") if e.type == "SANCTION"]
     assert done
     assert done[0].intent is None
+
+
+def test_in_protest_after_a_protest_or_a_handing_over_is_no_second_demonstration() -> None:
+    # the purpose of the demonstration already reported: one PROTEST, not two (of two dates)
+    text = (
+        "وأقر الرئيس الأحد بوقوع ضحايا في طهران إثر تظاهرات جرت يوم الجمعة احتجاجا على "
+        "قرار الحكومة."
+    )
+    assert len([e for e in events_of(text) if e.type == "PROTEST"]) == 1
+    # a protest handed over to an envoy is lodged, not marched
+    text = "وقالت طهران إن الخارجية سلمت السفير التركي، أمس، احتجاجا على تصريحات أنقرة."
+    assert not [e for e in events_of(text) if e.type == "PROTEST"]
+    # a demonstration alone is still one
+    text = "وخرج مئات المتظاهرين في طهران احتجاجا على غلاء الأسعار."
+    assert [e.type for e in events_of(text)] == ["PROTEST"]

@@ -121,7 +121,7 @@ def extract_events(
             continue
         _find_reporters(sent, s_hits, tokens, ctx)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
-        ev_hits = [h for h in ev_hits if not _purpose(h, ev_hits, tokens)]
+        ev_hits = [h for h in ev_hits if not _purpose(h, ev_hits, tokens, sent.ti)]
         sent.verbs = [h.i for h in ev_hits if h.form.tense != "noun" and not h.entry.has("sym")]
         s_dates = (
             [DateExpr(d.start + s, d.end + s, d.text, d.key) for d in find_dates(norm[s:e])]
@@ -206,18 +206,25 @@ def _announced(date: DateExpr, hits: list[Hit], tokens: list[Token], tj: int) ->
     return False
 
 
-def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
+def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token], lo: int) -> bool:
     """ "استدعت الخارجية السفير احتجاجا على ...", "وأبلغته احتجاجها": "in protest" gives the
-    purpose of another act reported before it (a protest lodged), not a demonstration."""
+    purpose of another act reported before it (a protest lodged), not a demonstration; after
+    a protest ("تظاهرات جرت ... احتجاجا على") it is that protest's purpose, not a second one."""
     return (
         hit.entry.type == "PROTEST"
         and tokens[hit.i].text.lstrip("و") in _IN_PROTEST
-        and any(h.i < hit.i and h.entry.type != "PROTEST" for h in hits)
+        and (
+            any(h.i < hit.i for h in hits)
+            # "سلمت السفير احتجاجا": handed over, a protest lodged
+            or any(_strip(tokens[k].text) in _LODGE for k in range(max(lo, hit.i - 6), hit.i))
+        )
     )
 
 
 #: "احتجاجا على", "للاحتجاج على", "أبلغته احتجاجها": a protest lodged with someone
 _IN_PROTEST = cue("lodged_protest")
+#: verbs that hand a protest over: "سلمت الخارجية السفير احتجاجا", "قدمت احتجاجا"
+_LODGE = cue("lodge_verbs")
 
 
 def _as_noun(hit: Hit, tokens: list[Token]) -> Hit:
