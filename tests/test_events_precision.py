@@ -50,3 +50,19 @@ def test_in_protest_after_a_protest_or_a_handing_over_is_no_second_demonstration
     # a demonstration alone is still one
     text = "وخرج مئات المتظاهرين في طهران احتجاجا على غلاء الأسعار."
     assert [e.type for e in events_of(text)] == ["PROTEST"]
+
+
+def test_an_act_named_in_a_condemnation_is_not_done_by_the_condemner() -> None:
+    def assaults(text: str) -> list[tuple[list[str], list[str]]]:
+        return [
+            (e.source.countries, e.target.countries) for e in events_of(text) if e.type == "ASSAULT"
+        ]
+
+    # no doer named: no attack by the one who condemns
+    assert not assaults("وأعرب لافروف عن إدانته لقصف أحد الفنادق في بغداد يوم الأربعاء.")
+    assert not assaults("دانت روسيا القصف الذي استهدف مطار بغداد أمس.")
+    # the doer named between the stance and the act keeps it
+    assert assaults("دانت روسيا القصف التركي الذي استهدف مطار بغداد أمس.") == [(["TUR"], ["IRQ"])]
+    assert assaults("اتهمت روسيا تركيا بقصف مطار بغداد.") == [(["TUR"], ["IRQ"])]
+    # an attack reported as such keeps its doer
+    assert assaults("قصفت تركيا مطار بغداد أمس.") == [(["TUR"], ["IRQ"])]

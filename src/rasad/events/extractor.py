@@ -30,6 +30,7 @@ from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
+from .nested import inside_stance
 from .scorer import judge
 from .scorer_features import Note
 from .sentence_model import load_sentence_model, sentence_scores
@@ -131,8 +132,12 @@ def extract_events(
         s_dates = [d for d in s_dates if not _announced(d, s_hits, tokens, sent.tj)]
         claimed = _claims(ev_hits, sent, tokens)
         date_of = _assign_dates(ev_hits, s_dates)
+        made: dict[int, list[Event]] = {}  # the events of each trigger (by its start)
         for hit in ev_hits:
             for event in _events_for(hit, sent, tokens, ctx, claimed, doc):
+                if inside_stance(event, hit, ev_hits, sent, made):
+                    continue  # "أعرب X عن إدانته لقصف ...": X condemns, does not strike
+                made.setdefault(hit.start, []).append(event)
                 key: str | None = None
                 expr = date_of.get(hit.start)
                 if expr is not None:

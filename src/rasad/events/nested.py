@@ -1,0 +1,40 @@
+"""Acts named inside a stance: "أعرب X عن إدانته لقصف ..." / "دانت X القصف الذي استهدف ...".
+
+An attack, arrest or sanction that is the object of a condemnation, a welcome, a rejection or
+a demand is reported by the one who takes the stance, not carried out by them. When such an
+act has no doer of its own in the sentence, the rules would give it the stance's subject
+(the nearest actor before it): X → the place struck. An act whose source is an actor that
+stands before a stance trigger which itself stands before the act is dropped; its doer, if
+named between the stance and the act ("اتهمت X Y بقصف ..."; "دانت X القصف التركي"), keeps it.
+The types are in ``data/cues.tsv`` (``stance_types``, ``nested_acts``).
+"""
+
+from __future__ import annotations
+
+from ..doc import Event
+from .cues import cue
+from .lexicon import Hit
+from .sides import _Sentence
+
+__all__: list[str] = []  # internal to the events package
+
+_STANCES = cue("stance_types")
+_ACTS = cue("nested_acts")
+
+
+def inside_stance(
+    event: Event, hit: Hit, hits: list[Hit], sent: _Sentence, made: dict[int, list[Event]]
+) -> bool:
+    """True when ``event`` (from ``hit``) is an act named in the object of an earlier stance
+    trigger of the sentence and its source is the stance's side (an actor before the stance,
+    or the source of the stance's own events, ``made`` by trigger start), not a doer of its
+    own."""
+    if event.type not in _ACTS or not event.source.entity:
+        return False
+    stance = next((g for g in reversed(hits) if g.i < hit.i and g.entry.type in _STANCES), None)
+    if stance is None:
+        return False
+    if any(e.source.entity == event.source.entity for e in made.get(stance.start, [])):
+        return True  # "دانت روسيا القصف الذي استهدف ...": the one who condemns
+    mine = [u for u in sent.units if event.source.entity in u.entities and u.j <= hit.i]
+    return bool(mine) and all(u.j <= stance.i for u in mine)
