@@ -66,3 +66,12 @@ def test_an_act_named_in_a_condemnation_is_not_done_by_the_condemner() -> None:
     assert assaults("اتهمت روسيا تركيا بقصف مطار بغداد.") == [(["TUR"], ["IRQ"])]
     # an attack reported as such keeps its doer
     assert assaults("قصفت تركيا مطار بغداد أمس.") == [(["TUR"], ["IRQ"])]
+
+
+def test_an_event_dated_by_a_past_year_is_background() -> None:
+    old = "وقال أردوغان إن بلاده وقعت اتفاقا مع روسيا العام الماضي."
+    assert not [e for e in events_of(old) if e.type == "AGREE"]
+    old = "وكانت تركيا قد وقعت اتفاقا مع روسيا عام 2014."
+    assert not [e for e in events_of(old) if e.type == "AGREE"]
+    new = "وقال أردوغان إن بلاده وقعت اتفاقا مع روسيا الشهر الماضي."
+    assert [e.type for e in events_of(new) if e.type == "AGREE"] == ["AGREE"]

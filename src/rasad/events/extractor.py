@@ -25,6 +25,7 @@ from ..arabic import fold
 from ..doc import Doc, Event
 from . import plover
 from .arguments import BodyAt, Unit, build_units, sentences
+from .background import past_year
 from .cues import cue
 from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
@@ -141,6 +142,8 @@ def extract_events(
                 key: str | None = None
                 expr = date_of.get(hit.start)
                 if expr is not None:
+                    if past_year(expr.key) and not event.negated:
+                        continue  # "... العام الماضي": background, not the news
                     event.date_text = _text(doc, expr.start, expr.end)
                     event.date = resolve(expr, doc.published, future=event.intent is not None)
                     key = expr.key
