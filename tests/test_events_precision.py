@@ -75,3 +75,10 @@ def test_an_event_dated_by_a_past_year_is_background() -> None:
     assert not [e for e in events_of(old) if e.type == "AGREE"]
     new = "وقال أردوغان إن بلاده وقعت اتفاقا مع روسيا الشهر الماضي."
     assert [e.type for e in events_of(new) if e.type == "AGREE"] == ["AGREE"]
+
+
+def test_in_the_frame_of_a_mediation_is_a_reference_not_a_new_one() -> None:
+    text = "وقال لافروف إنه في إطار الوساطة السعودية بين روسيا وأوكرانيا تم تمديد الهدنة."
+    assert not [e for e in events_of(text) if e.mode == "third-party"]
+    text = "وتوسطت السعودية بين روسيا وأوكرانيا في صفقة جديدة."
+    assert [e.mode for e in events_of(text) if e.type == "CONSULT"] == ["third-party"]
