@@ -82,3 +82,12 @@ def test_in_the_frame_of_a_mediation_is_a_reference_not_a_new_one() -> None:
     assert not [e for e in events_of(text) if e.mode == "third-party"]
     text = "وتوسطت السعودية بين روسيا وأوكرانيا في صفقة جديدة."
     assert [e.mode for e in events_of(text) if e.type == "CONSULT"] == ["third-party"]
+
+
+def test_an_act_asked_for_is_hypothetical() -> None:
+    asked = [
+        e for e in events_of("ودعا بلينكن إلى لقاء بين روسيا وأوكرانيا.") if e.type == "CONSULT"
+    ]
+    assert [e.intent for e in asked] == ["hypothetical"]
+    done = [e for e in events_of("وعقد لقاء بين روسيا وأوكرانيا.") if e.type == "CONSULT"]
+    assert [e.intent for e in done] == [None]

@@ -31,7 +31,7 @@ from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
-from .nested import inside_stance
+from .nested import inside_stance, requested
 from .scorer import judge
 from .scorer_features import Note
 from .sentence_model import load_sentence_model, sentence_scores
@@ -139,6 +139,8 @@ def extract_events(
                 if inside_stance(event, hit, ev_hits, sent, made):
                     continue  # "أعرب X عن إدانته لقصف ...": X condemns, does not strike
                 made.setdefault(hit.start, []).append(event)
+                if requested(hit, ev_hits, tokens):
+                    event.intent = "hypothetical"  # "دعا إلى اجتماع طارئ": asked for
                 key: str | None = None
                 expr = date_of.get(hit.start)
                 if expr is not None:

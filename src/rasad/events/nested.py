@@ -1,4 +1,5 @@
-"""Acts named inside a stance: "أعرب X عن إدانته لقصف ..." / "دانت X القصف الذي استهدف ...".
+"""Acts named inside a stance: "أعرب X عن إدانته لقصف ..." / "دانت X القصف الذي استهدف ...",
+and acts asked for: "دعا X إلى اجتماع طارئ", "طالب بوقف إطلاق النار".
 
 An attack, arrest or sanction that is the object of a condemnation, a welcome, a rejection or
 a demand is reported by the one who takes the stance, not carried out by them. When such an
@@ -7,13 +8,17 @@ act has no doer of its own in the sentence, the rules would give it the stance's
 stands before a stance trigger which itself stands before the act is dropped; its doer, if
 named between the stance and the act ("اتهمت X Y بقصف ..."; "دانت X القصف التركي"), keeps it.
 The types are in ``data/cues.tsv`` (``stance_types``, ``nested_acts``).
+
+An act asked for is not an act done: a trigger noun introduced by "إلى" or بـ / لـ after a
+request ("دعا البيان كلا من X و Y إلى اجتماع طارئ") with no other trigger in between is
+hypothetical, like an offer (kept and flagged, not scored).
 """
 
 from __future__ import annotations
 
 from ..doc import Event
 from .cues import cue
-from .lexicon import Hit
+from .lexicon import Hit, Token
 from .sides import _Sentence
 
 __all__: list[str] = []  # internal to the events package
@@ -38,3 +43,16 @@ def inside_stance(
         return True  # "دانت روسيا القصف الذي استهدف ...": the one who condemns
     mine = [u for u in sent.units if event.source.entity in u.entities and u.j <= hit.i]
     return bool(mine) and all(u.j <= stance.i for u in mine)
+
+
+_ASKED_PREPS = cue("asked_preps")
+
+
+def requested(hit: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
+    """True when the trigger noun ``hit`` is what a request before it asks for."""
+    if hit.form.tense != "noun" or hit.entry.type == "REQUEST" or hit.i == 0:
+        return False
+    if not (tokens[hit.i - 1].text in _ASKED_PREPS or hit.clitic.lstrip("وف")[:1] in ("ب", "ل")):
+        return False
+    before = [g for g in hits if g.i < hit.i]
+    return bool(before) and before[-1].entry.type == "REQUEST"
