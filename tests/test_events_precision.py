@@ -91,3 +91,19 @@ def test_an_act_asked_for_is_hypothetical() -> None:
     assert [e.intent for e in asked] == ["hypothetical"]
     done = [e for e in events_of("وعقد لقاء بين روسيا وأوكرانيا.") if e.type == "CONSULT"]
     assert [e.intent for e in done] == [None]
+
+
+def test_a_news_outlet_reporting_an_act_does_not_do_it() -> None:
+    import dataclasses
+
+    from rasad.events.extractor import extract_events
+    from test_events import make_doc
+
+    text = "وقالت وكالة الأنباء إن دولا أوروبية تعتزم فرض عقوبات على روسيا."
+    doc = make_doc(text)
+    sanctions = [e for e in extract_events(doc) if e.type == "SANCTION"]
+    assert [e.source.countries for e in sanctions] == [["TUR"]]  # an authority of its state
+    doc = make_doc(text)
+    # a news outlet: it reports, it does not act
+    doc.entities["org:agency"] = dataclasses.replace(doc.entities["org:agency"], sector="MED")
+    assert not [e for e in extract_events(doc) if e.type == "SANCTION"]

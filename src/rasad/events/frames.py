@@ -329,6 +329,7 @@ def _events_for(
             (src is None or not src.countries)
             and etype in _MATERIAL
             and reporter is not None
+            and reporter.sector not in _MEDIA  # "قالت وكالة رويترز إن ...": it reports
             and (
                 reporter.kind in ("ORG", "ROLE")
                 or _own_country(tokens, max(cs, hit.i - 2), hit.i)
@@ -531,6 +532,8 @@ def _home(hit: Hit, sent: _Sentence, ctx: _Ctx) -> str | None:
 #: envoy nouns: "طرد السفير الفرنسي" — the nisba after them is the envoy's state, the object
 _ENVOYS = cue("envoys")
 #: "أنها / أنه": a clause whose subject is the speaker's own pronoun
+#: sectors of news outlets: an outlet reporting an act is not the one who acts
+_MEDIA = cue("media_sectors")
 _SELF_CLAUSE = cue("self_clause")
 
 
