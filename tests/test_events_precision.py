@@ -107,3 +107,13 @@ def test_a_news_outlet_reporting_an_act_does_not_do_it() -> None:
     # a news outlet: it reports, it does not act
     doc.entities["org:agency"] = dataclasses.replace(doc.entities["org:agency"], sector="MED")
     assert not [e for e in extract_events(doc) if e.type == "SANCTION"]
+
+
+def test_a_kinship_adjective_does_not_break_a_list_of_states() -> None:
+    text = "وأشادت تركيا بالجهود التي بذلتها السعودية الشقيقة وروسيا."
+    assert _summary(text) == [("SUPPORT", ["TUR"], ["SAU", "RUS"])]
+
+
+def test_a_demonstrative_points_back_to_an_event_already_told() -> None:
+    text = "والتقى بوتين أردوغان في سوتشي. وقال لافروف إن هذا اللقاء مع إيران كان مثمرا."
+    assert _summary(text) == [("CONSULT", ["RUS"], ["TUR"])]
