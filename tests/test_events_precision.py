@@ -117,3 +117,22 @@ def test_a_kinship_adjective_does_not_break_a_list_of_states() -> None:
 def test_a_demonstrative_points_back_to_an_event_already_told() -> None:
     text = "والتقى بوتين أردوغان في سوتشي. وقال لافروف إن هذا اللقاء مع إيران كان مثمرا."
     assert _summary(text) == [("CONSULT", ["RUS"], ["TUR"])]
+
+
+def test_a_meeting_that_only_dates_a_statement_is_no_new_event() -> None:
+    from rasad.arabic import fold
+    from rasad.events.lexicon import load_lexicon, tokenize
+    from rasad.events.nested import time_reference
+    from rasad.events.sides import _Sentence
+
+    def refs(text: str) -> list[bool]:
+        norm = fold(text)
+        tokens = tokenize(norm)
+        sent = _Sentence(0, 0, len(norm), 0, len(tokens))
+        hits = [h for h in load_lexicon().match(tokens) if h.entry.type == "CONSULT"]
+        return [time_reference(h, tokens, sent, norm) for h in hits]
+
+    assert refs("وقبيل الاجتماع، التقى لافروف نظيره الإيراني.") == [True, False]
+    # a meeting with its own sides after it is reported, not referred to
+    assert refs("وعقب الاجتماع مع نظيره الإيراني قال لافروف إن ...") == [False]
+    assert refs("وعقد الاجتماع أمس في موسكو.") == [False]

@@ -31,7 +31,7 @@ from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
-from .nested import inside_stance, requested
+from .nested import inside_stance, requested, time_reference
 from .scorer import judge
 from .scorer_features import Note
 from .sentence_model import load_sentence_model, sentence_scores
@@ -123,7 +123,12 @@ def extract_events(
             continue
         _find_reporters(sent, s_hits, tokens, ctx)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
-        ev_hits = [h for h in ev_hits if not _purpose(h, ev_hits, tokens, sent.ti)]
+        ev_hits = [
+            h
+            for h in ev_hits
+            if not _purpose(h, ev_hits, tokens, sent.ti)
+            and not time_reference(h, tokens, sent, norm)
+        ]
         sent.verbs = [h.i for h in ev_hits if h.form.tense != "noun" and not h.entry.has("sym")]
         s_dates = (
             [DateExpr(d.start + s, d.end + s, d.text, d.key) for d in find_dates(norm[s:e])]

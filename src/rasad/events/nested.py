@@ -9,6 +9,11 @@ stands before a stance trigger which itself stands before the act is dropped; it
 named between the stance and the act ("اتهمت X Y بقصف ..."; "دانت X القصف التركي"), keeps it.
 The types are in ``data/cues.tsv`` (``stance_types``, ``nested_acts``).
 
+A trigger noun that only dates another statement ("وقبيل الاجتماع، التقى ...", "وعقب
+المحادثات، قال ..."): a time preposition (``time_preps``), the definite noun, then a comma or
+the end of the sentence, with no side of its own: the event was told before; read from the
+document's context it gets the wrong sides.
+
 An act asked for is not an act done: a trigger noun introduced by "إلى" or بـ / لـ after a
 request ("دعا البيان كلا من X و Y إلى اجتماع طارئ") with no other trigger in between is
 hypothetical, like an offer (kept and flagged, not scored).
@@ -56,3 +61,21 @@ def requested(hit: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
         return False
     before = [g for g in hits if g.i < hit.i]
     return bool(before) and before[-1].entry.type == "REQUEST"
+
+
+_TIME_PREPS = cue("time_preps")
+
+
+def time_reference(hit: Hit, tokens: list[Token], sent: _Sentence, norm: str) -> bool:
+    """True for "قبيل الاجتماع،": a definite trigger noun after a time preposition, closed by
+    a comma or the end of its sentence."""
+    if hit.form.tense != "noun" or hit.form.suffix or hit.i <= sent.ti or hit.j - hit.i != 1:
+        return False
+    if not tokens[hit.i].text.lstrip("وفبل").startswith("ال") and not hit.clitic.endswith("لل"):
+        return False
+    if tokens[hit.i - 1].text.lstrip("و") not in _TIME_PREPS:
+        return False
+    if hit.j >= sent.tj:
+        return True
+    gap = norm[tokens[hit.j - 1].end : tokens[hit.j].start]
+    return "،" in gap or "," in gap
