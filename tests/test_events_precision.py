@@ -136,3 +136,11 @@ def test_a_meeting_that_only_dates_a_statement_is_no_new_event() -> None:
     # a meeting with its own sides after it is reported, not referred to
     assert refs("وعقب الاجتماع مع نظيره الإيراني قال لافروف إن ...") == [False]
     assert refs("وعقد الاجتماع أمس في موسكو.") == [False]
+
+
+def test_a_resolution_speaks_for_whoever_adopted_it() -> None:
+    text = (
+        "وقال بوتين إن بلاده لن تتراجع. وتبنت تركيا في اجتماع طويل عقد مساء اليوم في العاصمة، "
+        "قرارا ينتقد إيران."
+    )
+    assert [(s, t) for ty, s, t in _summary(text) if ty == "ACCUSE"] == [(["TUR"], ["IRN"])]

@@ -29,6 +29,7 @@ from .sides import (
     _continued_subject,
     _counterpart_subject,
     _Ctx,
+    _document_before,
     _document_subject,
     _halted,
     _object,
@@ -136,6 +137,7 @@ def _events_for(
             cont = _continued_subject(hit, sent, tokens, doc.norm)
             subj = (
                 _document_subject(hit, sent, tokens, ctx)
+                or _document_before(hit, sent, tokens)
                 or cont
                 or _before_qad(hit, sent, tokens)
                 or (
