@@ -144,3 +144,8 @@ def test_a_resolution_speaks_for_whoever_adopted_it() -> None:
         "قرارا ينتقد إيران."
     )
     assert [(s, t) for ty, s, t in _summary(text) if ty == "ACCUSE"] == [(["TUR"], ["IRN"])]
+
+
+def test_the_agreement_withdrawn_from_is_no_new_agreement() -> None:
+    assert not _summary("وأبلغت روسيا تركيا وأوكرانيا بانسحابها من الاتفاقية.")
+    assert _summary("ووقعت روسيا وتركيا الاتفاقية أمس.") == [("AGREE", ["RUS"], ["TUR"])]

@@ -94,7 +94,9 @@ def _events_for(
         return []  # "لسير المفاوضات", "ملف المحادثات": a topic, not a report of the event
     if (hit.i > sent.ti and _halted(tokens[hit.i - 1].text)) or (
         # "وقف دائم للقتال", "الهدنة الإنسانية للقتال بين ...": the fighting a truce stops
-        hit.clitic.startswith("ل") and hit.i - 1 > sent.ti and _halted(tokens[hit.i - 2].text)
+        (hit.clitic.startswith("ل") or tokens[hit.i - 1].text == "من")  # "انسحابها من ..."
+        and hit.i - 1 > sent.ti
+        and _halted(tokens[hit.i - 2].text)
     ):
         return []  # "بوقف تعاونها العسكري": what someone wants stopped, not a report of it
     if ongoing_since(hit, tokens, sent.ti, sent.tj, doc.norm) and not is_negated(
