@@ -425,7 +425,7 @@ def test_events_continued_subject_after_comma() -> None:
 
 def test_events_planned_visit_and_past_meeting_are_two_occasions() -> None:
     text = ("ومن المقرر أن يزور بوتين أنقرة الشهر المقبل. "
-            "وكان بوتين وأردوغان قد التقيا في سوتشي العام الماضي.")
+            "وكان بوتين وأردوغان قد التقيا في سوتشي الشهر الماضي.")
     consult = [e for e in events_of(text) if e.type == "CONSULT"]
     assert sorted((e.mode, e.intent) for e in consult) == [("meet", None),
                                                           ("visit", "planned")]

@@ -120,9 +120,7 @@ def ingest(
     report = IngestReport()
     with SqliteStore(db) as store:
         writer = StoreWriter(store)
-        pipe = pipeline(
-            on_error="skip", prior=store.priors(), then=[writer], batch_size=batch_size
-        )
+        pipe = pipeline(on_error="skip", prior=store.priors(), then=[writer], batch_size=batch_size)
 
         def fresh() -> Iterator[Doc]:
             for doc in read_inputs(inputs, max_bytes=max_bytes, date=date, stdin=stdin):
@@ -130,9 +128,7 @@ def ingest(
                 doc.meta["_raw_hash"] = raw_hash(doc)
                 if store.known_raw([doc.meta["_raw_hash"]]):
                     code = (
-                        doc.reject.code
-                        if doc.reject
-                        else store.reject_code(doc.meta["_raw_hash"])
+                        doc.reject.code if doc.reject else store.reject_code(doc.meta["_raw_hash"])
                     )
                     if code:  # a bad input stays bad: it counts as rejected on every run
                         report.counts["rejected"] += 1
@@ -272,7 +268,13 @@ def events(
     since = check_date(since)
     with SqliteStore(db, create=False) as store:
         return export_events(
-            store, fmt=fmt, out=out, dyad=dyad, type_=type_, since=since, merged=merged,
+            store,
+            fmt=fmt,
+            out=out,
+            dyad=dyad,
+            type_=type_,
+            since=since,
+            merged=merged,
             columns=columns,
         )
 
@@ -327,9 +329,7 @@ def run(
         n_ev = export_events(store, fmt="csv", out=folder / "events.csv")
         export_events(store, fmt="parquet", out=folder / "events.parquet")
         stats = store.stats()
-    files = sorted(
-        p.name for p in folder.iterdir() if p.name.startswith(("articles.", "events."))
-    )
+    files = sorted(p.name for p in folder.iterdir() if p.name.startswith(("articles.", "events.")))
     return RunReport(report, stats, n_art, n_ev, str(out), files)
 
 

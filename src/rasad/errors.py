@@ -159,4 +159,3 @@ class Reject:
             self.code,
             self.reason.replace(old, new),
         )
-

@@ -131,7 +131,13 @@ def events(
 ) -> None:
     """Export events with POLECAT-style columns."""
     n = api.events(
-        db=db, fmt=fmt, out=out, dyad=dyad, type_=type_, since=since, merged=merged,
+        db=db,
+        fmt=fmt,
+        out=out,
+        dyad=dyad,
+        type_=type_,
+        since=since,
+        merged=merged,
         columns=columns,
     )
     if out:

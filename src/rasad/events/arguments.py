@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..doc import Doc, DocEntity
 from .apposition import apposition_closed
@@ -182,7 +183,6 @@ def build_units(
     norm = doc.norm
     nmap = doc.norm_map
     starts = [t.start for t in tokens]
-    [t.end for t in tokens]
     raw: list[Unit] = []
     for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
         ent = doc.entities.get(m.entity_id)
@@ -364,7 +364,13 @@ _SENT_END = re.compile(r"\n|[!?؟؛]|\.(?!\d)")
 
 
 def sentences(norm: str) -> list[tuple[int, int]]:
-    """(start, end) norm offsets of sentences."""
+    """(start, end) norm offsets of sentences (kept for the last few texts: the extractor
+    and the scorer both ask for them)."""
+    return list(_sentences(norm))
+
+
+@lru_cache(maxsize=4)
+def _sentences(norm: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     prev = 0
     for m in _SENT_END.finditer(norm):
@@ -373,7 +379,7 @@ def sentences(norm: str) -> list[tuple[int, int]]:
         prev = m.end()
     if prev < len(norm):
         out.append((prev, len(norm)))
-    return [(s, e) for s, e in out if norm[s:e].strip()]
+    return tuple((s, e) for s, e in out if norm[s:e].strip())
 
 
 def is_negated(tokens: list[Token], i: int, lo: int) -> bool:

@@ -6,6 +6,10 @@ not the occasion the article reports. Not when the act is the first (or the larg
 last ...) since then ("أول تبادل للأسرى منذ خمسة أشهر", "أكبر عملية تبادل منذ بدء الحرب"),
 after "منذ قليل" (a moment ago), or when it is negated ("لم يلتقيا منذ أشهر" is news). The
 cue words are in ``data/cues.tsv`` (``since``, ``since_recent``, ``first``).
+
+A trigger dated by a whole past year ("العام الماضي", "عام 2014", "في 2019": date keys
+``per:year:-1`` and ``y:YYYY``) is history told for background ("الاتفاق الذي تم التوصل إليه
+العام الماضي"), not the occasion reported: news is dated by a day, a week or a month.
 """
 
 from __future__ import annotations
@@ -43,3 +47,8 @@ def ongoing_since(hit: Hit, tokens: list[Token], ti: int, tj: int, norm: str) ->
 def _first(word: str) -> bool:
     """أول، لأول، وأكبر ...: the first (largest, last) one since then."""
     return word in _FIRST or word.lstrip("وفل") in _FIRST
+
+
+def past_year(key: str | None) -> bool:
+    """True for the key of a date that names a past year as a whole (``find_dates``)."""
+    return key is not None and (key.startswith("y:") or key == "per:year:-1")

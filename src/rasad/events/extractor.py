@@ -25,11 +25,13 @@ from ..arabic import fold
 from ..doc import Doc, Event
 from . import plover
 from .arguments import BodyAt, Unit, build_units, sentences
+from .background import past_year
 from .cues import cue
 from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
+from .nested import inside_stance, requested, time_reference
 from .scorer import judge
 from .scorer_features import Note
 from .sentence_model import load_sentence_model, sentence_scores
@@ -121,7 +123,12 @@ def extract_events(
             continue
         _find_reporters(sent, s_hits, tokens, ctx)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
-        ev_hits = [h for h in ev_hits if not _purpose(h, ev_hits, tokens)]
+        ev_hits = [
+            h
+            for h in ev_hits
+            if not _purpose(h, ev_hits, tokens, sent.ti)
+            and not time_reference(h, tokens, sent, norm)
+        ]
         sent.verbs = [h.i for h in ev_hits if h.form.tense != "noun" and not h.entry.has("sym")]
         s_dates = (
             [DateExpr(d.start + s, d.end + s, d.text, d.key) for d in find_dates(norm[s:e])]
@@ -131,11 +138,19 @@ def extract_events(
         s_dates = [d for d in s_dates if not _announced(d, s_hits, tokens, sent.tj)]
         claimed = _claims(ev_hits, sent, tokens)
         date_of = _assign_dates(ev_hits, s_dates)
+        made: dict[int, list[Event]] = {}  # the events of each trigger (by its start)
         for hit in ev_hits:
             for event in _events_for(hit, sent, tokens, ctx, claimed, doc):
+                if inside_stance(event, hit, ev_hits, sent, made):
+                    continue  # "أعرب X عن إدانته لقصف ...": X condemns, does not strike
+                made.setdefault(hit.start, []).append(event)
+                if requested(hit, ev_hits, tokens):
+                    event.intent = "hypothetical"  # "دعا إلى اجتماع طارئ": asked for
                 key: str | None = None
                 expr = date_of.get(hit.start)
                 if expr is not None:
+                    if past_year(expr.key) and not event.negated:
+                        continue  # "... العام الماضي": background, not the news
                     event.date_text = _text(doc, expr.start, expr.end)
                     event.date = resolve(expr, doc.published, future=event.intent is not None)
                     key = expr.key
@@ -153,18 +168,35 @@ def extract_events(
                     and event.source.countries != event.target.countries
                 ):
                     ctx.dyad = (
-                        _Side(
-                            tuple(event.source.countries), event.source.entity, event.source.sector
-                        ),
-                        _Side(
-                            tuple(event.target.countries), event.target.entity, event.target.sector
-                        ),
-                    )
+                        _mediated(event.target.countries, sent)
+                        if event.mode == "third-party"
+                        else (
+                            _Side(
+                                tuple(event.source.countries),
+                                event.source.entity,
+                                event.source.sector,
+                            ),
+                            _Side(
+                                tuple(event.target.countries),
+                                event.target.entity,
+                                event.target.sector,
+                            ),
+                        )
+                    ) or ctx.dyad
         _update_ctx(ctx, sent)
     events = judge(events, notes, units, tokens, doc)  # the learned scorer (scorer.py)
     merged = merge_in_doc(events)
     assign_ids(doc.id, merged)
     return merged
+
+
+def _mediated(sides: list[str], sent: _Sentence) -> tuple[_Side, _Side] | None:
+    """The pair "الطرفين" refers to after a mediation "بين X و Y": X and Y (the event's
+    target), not the mediator and them. A mediation whose sides came from elsewhere (the last
+    pair, the states named) leaves the pair as it was."""
+    if len(sides) < 2 or not any(u.prep == "بين" for u in sent.units):
+        return None
+    return _Side((sides[0],), None, None), _Side(tuple(sides[1:]), None, None)
 
 
 _NOUN_CONTEXT = cue("noun_context")
@@ -189,18 +221,25 @@ def _announced(date: DateExpr, hits: list[Hit], tokens: list[Token], tj: int) ->
     return False
 
 
-def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
+def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token], lo: int) -> bool:
     """ "استدعت الخارجية السفير احتجاجا على ...", "وأبلغته احتجاجها": "in protest" gives the
-    purpose of another act reported before it (a protest lodged), not a demonstration."""
+    purpose of another act reported before it (a protest lodged), not a demonstration; after
+    a protest ("تظاهرات جرت ... احتجاجا على") it is that protest's purpose, not a second one."""
     return (
         hit.entry.type == "PROTEST"
         and tokens[hit.i].text.lstrip("و") in _IN_PROTEST
-        and any(h.i < hit.i and h.entry.type != "PROTEST" for h in hits)
+        and (
+            any(h.i < hit.i for h in hits)
+            # "سلمت السفير احتجاجا": handed over, a protest lodged
+            or any(_strip(tokens[k].text) in _LODGE for k in range(max(lo, hit.i - 6), hit.i))
+        )
     )
 
 
 #: "احتجاجا على", "للاحتجاج على", "أبلغته احتجاجها": a protest lodged with someone
 _IN_PROTEST = cue("lodged_protest")
+#: verbs that hand a protest over: "سلمت الخارجية السفير احتجاجا", "قدمت احتجاجا"
+_LODGE = cue("lodge_verbs")
 
 
 def _as_noun(hit: Hit, tokens: list[Token]) -> Hit:

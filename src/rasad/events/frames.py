@@ -29,6 +29,7 @@ from .sides import (
     _continued_subject,
     _counterpart_subject,
     _Ctx,
+    _document_before,
     _document_subject,
     _halted,
     _object,
@@ -93,7 +94,9 @@ def _events_for(
         return []  # "لسير المفاوضات", "ملف المحادثات": a topic, not a report of the event
     if (hit.i > sent.ti and _halted(tokens[hit.i - 1].text)) or (
         # "وقف دائم للقتال", "الهدنة الإنسانية للقتال بين ...": the fighting a truce stops
-        hit.clitic.startswith("ل") and hit.i - 1 > sent.ti and _halted(tokens[hit.i - 2].text)
+        (hit.clitic.startswith("ل") or tokens[hit.i - 1].text == "من")  # "انسحابها من ..."
+        and hit.i - 1 > sent.ti
+        and _halted(tokens[hit.i - 2].text)
     ):
         return []  # "بوقف تعاونها العسكري": what someone wants stopped, not a report of it
     if ongoing_since(hit, tokens, sent.ti, sent.tj, doc.norm) and not is_negated(
@@ -136,6 +139,7 @@ def _events_for(
             cont = _continued_subject(hit, sent, tokens, doc.norm)
             subj = (
                 _document_subject(hit, sent, tokens, ctx)
+                or _document_before(hit, sent, tokens)
                 or cont
                 or _before_qad(hit, sent, tokens)
                 or (
@@ -329,6 +333,7 @@ def _events_for(
             (src is None or not src.countries)
             and etype in _MATERIAL
             and reporter is not None
+            and reporter.sector not in _MEDIA  # "قالت وكالة رويترز إن ...": it reports
             and (
                 reporter.kind in ("ORG", "ROLE")
                 or _own_country(tokens, max(cs, hit.i - 2), hit.i)
@@ -531,6 +536,8 @@ def _home(hit: Hit, sent: _Sentence, ctx: _Ctx) -> str | None:
 #: envoy nouns: "طرد السفير الفرنسي" — the nisba after them is the envoy's state, the object
 _ENVOYS = cue("envoys")
 #: "أنها / أنه": a clause whose subject is the speaker's own pronoun
+#: sectors of news outlets: an outlet reporting an act is not the one who acts
+_MEDIA = cue("media_sectors")
 _SELF_CLAUSE = cue("self_clause")
 
 

@@ -31,7 +31,13 @@ from typing import Any
 from ..doc import Doc, Event
 from .arguments import Unit, sentences
 from .lexicon import Token
-from .scorer_features import FEATURE_VERSION, Note, candidate_features, rival_features
+from .scorer_features import (
+    FEATURE_VERSION,
+    FeatureCache,
+    Note,
+    candidate_features,
+    rival_features,
+)
 
 __all__ = [
     "Candidate",
@@ -149,6 +155,7 @@ def document_features(
     first_nl = doc.norm.find("\n")
     title = frozenset(c for u in units if first_nl < 0 or u.start < first_nl for c in u.countries)
     rivals = rival_features([e for e, _ in pending])
+    cache = FeatureCache()
     return [
         rival
         + candidate_features(
@@ -163,6 +170,7 @@ def document_features(
             n_sentences=n_sentences,
             country_counts=counts,
             title_countries=title,
+            cache=cache,
         )
         for (e, _), note, rival in zip(pending, notes, rivals, strict=True)
     ]

@@ -33,7 +33,7 @@ from .arguments import Unit
 from .cues import cue, cue_names
 from .lexicon import Hit, Token
 
-__all__ = ["FEATURE_VERSION", "Note", "candidate_features"]
+__all__ = ["FEATURE_VERSION", "FeatureCache", "Note", "candidate_features"]
 
 #: Bumped whenever the features change; a model trained on other features is refused.
 FEATURE_VERSION = 1
@@ -112,14 +112,37 @@ def _side(name: str, countries: list[str], note: Note, out: list[str]) -> Unit |
     return u
 
 
-def _window(tokens: list[Token], lo: int, hi: int) -> set[str]:
-    words: set[str] = set()
+@lru_cache(maxsize=1)
+def _cue_index() -> dict[str, frozenset[int]]:
+    """Each cue word → the numbers (in ``_cues()``) of the cue sets that hold it."""
+    index: dict[str, set[int]] = {}
+    for k, (_, words) in enumerate(_cues()):
+        for w in words:
+            index.setdefault(w, set()).add(k)
+    return {w: frozenset(ks) for w, ks in index.items()}
+
+
+def _window(tokens: list[Token], lo: int, hi: int) -> set[int]:
+    """The cue sets (numbers in ``_cues()``) that hold a word of ``tokens[lo:hi]``, the word
+    without its و/ف, or two words in a row ("من المقرر")."""
+    index = _cue_index()
+    found: set[int] = set()
     for k in range(lo, hi):
         w = tokens[k].text
-        words.update((w, _strip(w)))
-    if hi - lo >= 2:  # two-word cues ("من المقرر")
-        words.update(f"{tokens[k].text} {tokens[k + 1].text}" for k in range(lo, hi - 1))
-    return words
+        for key in (w, _strip(w)) + ((f"{w} {tokens[k + 1].text}",) if k + 1 < hi else ()):
+            hit = index.get(key)
+            if hit:
+                found |= hit
+    return found
+
+
+@dataclass(slots=True)
+class FeatureCache:
+    """What the candidates of one document share: per sentence (its word range) the cue sets
+    in it and its flags; the document's countries ranked by mentions."""
+
+    sentences: dict[tuple[int, int], tuple[set[int], list[str]]] = field(default_factory=dict)
+    ranks: dict[str, int] | None = None
 
 
 def _doc_counts(units: Iterable[Unit]) -> Counter[str]:
@@ -141,8 +164,12 @@ def candidate_features(
     n_sentences: int,
     country_counts: Counter[str],
     title_countries: frozenset[str],
+    cache: FeatureCache | None = None,
 ) -> list[str]:
-    """The binary features of one candidate (see the module docstring)."""
+    """The binary features of one candidate (see the module docstring); ``cache``: shared by
+    the candidates of one document (the same features, computed once)."""
+    if cache is None:
+        cache = FeatureCache()
     hit, entry, form = note.hit, note.hit.entry, note.hit.form
     t = event.type
     out = [f"t={t}", f"m={t}:{event.mode or '-'}", f"lem={t}:{entry.lemma}", f"pos={entry.pos}"]
@@ -179,20 +206,19 @@ def candidate_features(
     out += [f"prev={prev}", f"next={nxt}"]
     before = _window(tokens, max(note.ti, hit.i - 4), hit.i)
     after = _window(tokens, hit.j, min(note.tj, hit.j + 3))
-    whole = _window(tokens, note.ti, note.tj)
-    for name, words in _cues():
-        if words & before:
+    sentence = cache.sentences.get((note.ti, note.tj))
+    if sentence is None:
+        sentence = _sentence_features(note, tokens, doc)
+        cache.sentences[(note.ti, note.tj)] = sentence
+    whole, flags = sentence
+    for k, (name, _) in enumerate(_cues()):
+        if k in before:
             out.append(f"cue:{name}:before")
-        if words & after:
+        if k in after:
             out.append(f"cue:{name}:after")
-        if words & whole:
+        if k in whole:
             out.append(f"cue:{name}:sent")
     # the sentence
-    sent_text = (
-        doc.norm[tokens[note.ti].start : tokens[note.tj - 1].end] if note.tj > note.ti else ""
-    )
-    line_end = doc.norm.find("\n", tokens[note.tj - 1].end) if note.tj > note.ti else -1
-    tail = doc.norm[tokens[note.tj - 1].end : line_end if line_end >= 0 else len(doc.norm)]
     out += [
         f"s:n={_bin(note.n, (0, 1, 3, 6, 12))}",
         f"s:rel={_bin(note.n / max(1, n_sentences - 1), (0.2, 0.5, 0.8))}",
@@ -201,29 +227,45 @@ def candidate_features(
         f"s:cands={_bin(sent_candidates, (1, 2, 4))}",
         f"s:trig_at={_bin(hit.i - note.ti, (0, 2, 5, 10, 20))}",
     ]
-    if "?" in sent_text or "؟" in sent_text or tail.lstrip(" ").startswith(("?", "؟")):
-        out.append("s:question")
-    if any(q in sent_text for q in ('"', "«", "»", "“", "”")):
-        out.append("s:quote")
-    if ":" in sent_text:
-        out.append("s:colon")
-    if not tail.strip(" \t").startswith((".", "!", "?", "؟", "،", ":", "؛")):
-        out.append("s:no_stop")
-    first_nl = doc.norm.find("\n")
-    if first_nl < 0 or tokens[note.ti].start < first_nl:
-        out.append("s:first_line")
+    out += flags
     # the document
     out.append(f"d:key={_bin(key_count, (1, 2, 4))}")
     total = sum(country_counts.values()) or 1
-    ranked = [c for c, _ in country_counts.most_common()]
+    if cache.ranks is None:
+        cache.ranks = {c: k for k, (c, _) in enumerate(country_counts.most_common())}
+    ranks = cache.ranks
     for name, side in (("src", event.source.countries), ("tgt", event.target.countries)):
         share = max((country_counts[c] for c in side), default=0) / total
-        rank = min((ranked.index(c) for c in side if c in country_counts), default=99)
+        rank = min((ranks[c] for c in side if c in ranks), default=99)
         out.append(f"d:{name}:share={_bin(share, (0.02, 0.05, 0.1, 0.2, 0.35))}")
         out.append(f"d:{name}:rank={_bin(rank, (0, 1, 2, 4))}")
         if set(side) & title_countries:
             out.append(f"d:{name}:title")
     return out
+
+
+def _sentence_features(note: Note, tokens: list[Token], doc: Doc) -> tuple[set[int], list[str]]:
+    """The cue sets in the whole sentence and its flags: a question, quotes, a colon, no final
+    punctuation, the title line."""
+    whole = _window(tokens, note.ti, note.tj)
+    flags: list[str] = []
+    sent_text = (
+        doc.norm[tokens[note.ti].start : tokens[note.tj - 1].end] if note.tj > note.ti else ""
+    )
+    line_end = doc.norm.find("\n", tokens[note.tj - 1].end) if note.tj > note.ti else -1
+    tail = doc.norm[tokens[note.tj - 1].end : line_end if line_end >= 0 else len(doc.norm)]
+    if "?" in sent_text or "؟" in sent_text or tail.lstrip(" ").startswith(("?", "؟")):
+        flags.append("s:question")
+    if any(q in sent_text for q in ('"', "«", "»", "“", "”")):
+        flags.append("s:quote")
+    if ":" in sent_text:
+        flags.append("s:colon")
+    if not tail.strip(" \t").startswith((".", "!", "?", "؟", "،", ":", "؛")):
+        flags.append("s:no_stop")
+    first_nl = doc.norm.find("\n")
+    if first_nl < 0 or tokens[note.ti].start < first_nl:
+        flags.append("s:first_line")
+    return whole, flags
 
 
 def rival_features(events: Sequence[Event]) -> list[list[str]]:

@@ -100,7 +100,7 @@ def _clause_start(sent: _Sentence, tokens: list[Token], i: int, norm: str) -> in
     for k in range(i - 1, sent.ti - 1, -1):
         if _strip(tokens[k].text) in _COMPLEMENTIZERS:
             return k + 1
-        if k + 1 <= i and any(c in norm[tokens[k].end : tokens[k + 1].start] for c in ":"):
+        if ":" in norm[tokens[k].end : tokens[k + 1].start]:
             return k + 1
     return sent.ti
 
@@ -385,3 +385,12 @@ def _document_subject(
         return issuer[:1] or None
     who = ctx.person or ctx.reporter
     return [who] if who is not None and who.countries else None
+
+
+def _document_before(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
+    """ "تبنت الوكالة ... قرارا ينتقد إيران": a verb right after a statement or resolution
+    speaks for whoever adopted or issued it, the nearest actor before the document."""
+    if hit.i <= sent.ti or _strip(tokens[hit.i - 1].text) not in _DOCUMENTS:
+        return None
+    before = [u for u in sent.units if u.j < hit.i and u.is_actor and not u.place]
+    return before[-1:] or None

@@ -45,11 +45,7 @@ class LocalExecutor:
     ) -> Iterator[list[Doc]]:
         """Each processed batch, in order (cut by the pipeline's rule)."""
         segments = pipeline.segments()
-        cut = (
-            pipeline.batches(docs)
-            if self.batch_size is None
-            else batches(docs, self.batch_size)
-        )
+        cut = pipeline.batches(docs) if self.batch_size is None else batches(docs, self.batch_size)
         self.start(segments)
         try:
             for batch in cut:

@@ -23,9 +23,7 @@ def _work(index: int, docs: list[Doc]) -> list[Doc]:
 
 
 class PoolExecutor(LocalExecutor):
-    def __init__(
-        self, *, workers: int = 2, batch_size: int | None = None, chunk: int = 64
-    ) -> None:
+    def __init__(self, *, workers: int = 2, batch_size: int | None = None, chunk: int = 64) -> None:
         super().__init__(batch_size=batch_size)
         self.workers = workers
         self.chunk = chunk

@@ -84,9 +84,12 @@ def export_articles(store: SqliteStore, *, fmt: str, out: str | Path | None) -> 
                 fh.close()
         return n
     if fmt == "parquet":
-        hashes = dict(store.conn.execute(
-            "SELECT article_id, raw_hash FROM sources WHERE article_id IS NOT NULL"
-            " ORDER BY id DESC").fetchall())
+        hashes = dict(
+            store.conn.execute(
+                "SELECT article_id, raw_hash FROM sources WHERE article_id IS NOT NULL"
+                " ORDER BY id DESC"
+            ).fetchall()
+        )
         rows = [tables.article_row(doc, raw_hash=hashes.get(doc.id)) for doc in store.iter_docs()]
         _write_table(tables.to_table("articles", rows), out)
         return len(rows)
@@ -243,8 +246,8 @@ def export_events(
     elif fmt == "parquet":
         if columns == "polecat":
             table = pa.Table.from_pylist(
-                [{c: _typed(c, r[c]) for c in polecat.COLUMNS} for r in rows],
-                schema=polecat.SCHEMA)
+                [{c: _typed(c, r[c]) for c in polecat.COLUMNS} for r in rows], schema=polecat.SCHEMA
+            )
         else:
             table = pa.Table.from_pylist([_event_export(r) for r in rows], schema=EVENT_EXPORT)
         _write_table(table, out)
@@ -259,11 +262,16 @@ EVENT_EXPORT = pa.schema(
     [
         (
             c,
-            pa.date32() if c in ("story_date", "date")
-            else pa.list_(pa.string()) if c == "contexts"
-            else pa.bool_() if c == "negated"
-            else pa.float64() if c in ("confidence", "intensity")
-            else pa.int32() if c.startswith("num_")
+            pa.date32()
+            if c in ("story_date", "date")
+            else pa.list_(pa.string())
+            if c == "contexts"
+            else pa.bool_()
+            if c == "negated"
+            else pa.float64()
+            if c in ("confidence", "intensity")
+            else pa.int32()
+            if c.startswith("num_")
             else pa.string(),
         )
         for c in EVENT_COLUMNS

@@ -24,14 +24,46 @@ def _version() -> str:
 _VERSION = _version()
 
 COLUMNS: list[str] = [
-    "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code",
-    "Contexts", "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector",
-    "Actor Sectors", "Actor Title", "Actor Name Raw", "Wikipedia Actor ID", "Recipient Name",
-    "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors",
-    "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID", "Placename", "City",
-    "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename",
-    "Feature Type", "Source", "Publication Date", "Story People", "Story Organizations",
-    "Story Locations", "Language", "Version",
+    "Event ID",
+    "Event Date",
+    "Event Type",
+    "Event Mode",
+    "Event Intensity",
+    "Quad Code",
+    "Contexts",
+    "Actor Name",
+    "Actor Country",
+    "Actor COW",
+    "Primary Actor Sector",
+    "Actor Sectors",
+    "Actor Title",
+    "Actor Name Raw",
+    "Wikipedia Actor ID",
+    "Recipient Name",
+    "Recipient Country",
+    "Recipient COW",
+    "Primary Recipient Sector",
+    "Recipient Sectors",
+    "Recipient Title",
+    "Recipient Name Raw",
+    "Wikipedia Recipient ID",
+    "Placename",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+    "GeoNames ID",
+    "Raw Placename",
+    "Feature Type",
+    "Source",
+    "Publication Date",
+    "Story People",
+    "Story Organizations",
+    "Story Locations",
+    "Language",
+    "Version",
 ]
 
 _DATES = {"Event Date", "Publication Date"}
@@ -44,8 +76,9 @@ SCHEMA = pa.schema(
 )
 
 
-def polecat_row(row: dict[str, Any], story: dict[str, list[str]], names: dict[str, str]) -> dict[
-        str, Any]:
+def polecat_row(
+    row: dict[str, Any], story: dict[str, list[str]], names: dict[str, str]
+) -> dict[str, Any]:
     """One POLECAT row from a Rasad event row (``export.event_rows``) and the article's entity
     names by type (``story``: PER, ORG, GPE/LOC) and entity id -> name (``names``)."""
     src, tgt = row.get("source_actor"), row.get("target_actor")

@@ -151,9 +151,7 @@ EVENTS = pa.schema(
     ]
 )
 #: One row per story-level event (merged across the articles of a cluster).
-STORY_EVENTS = pa.schema(
-    [("event_id", _S), ("cluster", _S), *_EVENT_FLAT, ("month", _S)]
-)
+STORY_EVENTS = pa.schema([("event_id", _S), ("cluster", _S), *_EVENT_FLAT, ("month", _S)])
 REJECTS = pa.schema(
     [
         ("source", _S),
@@ -260,8 +258,7 @@ def article_row(doc: Doc, *, raw_hash: str | None = None, text: bool = True) -> 
         "raw_hash": raw_hash,
         "fetched": _day(doc.fetched),
         "entities": [
-            {k: item.get(k) for k, _ in ENTITY_FIELDS}
-            | {"mentions": item.get("mentions") or []}
+            {k: item.get(k) for k, _ in ENTITY_FIELDS} | {"mentions": item.get("mentions") or []}
             for item in doc.entities_json()
         ],
         "events": [event_struct(e) for e in doc.events],
@@ -314,12 +311,12 @@ def event_rows(doc: Doc) -> list[dict[str, Any]]:
     rows = []
     for event in doc.events:
         row: dict[str, Any] = {
-            "event_id": event.id, "article_id": doc.id, "cluster": doc.cluster or doc.id
+            "event_id": event.id,
+            "article_id": doc.id,
+            "cluster": doc.cluster or doc.id,
         }
         row |= _flat(event, event_struct(event))
-        row["evidence"] = [
-            {"start": s, "end": e, "text": doc.text[s:e]} for s, e in event.evidence
-        ]
+        row["evidence"] = [{"start": s, "end": e, "text": doc.text[s:e]} for s, e in event.evidence]
         row |= {"published": published, "outlet": doc.outlet, "url": doc.url, "month": month}
         rows.append(row)
     return rows
@@ -339,9 +336,7 @@ def story_event_rows(cluster: str, events: Iterable[Event]) -> list[dict[str, An
 def to_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
     """Rows as a table of the declared schema (missing keys are nulls of the declared type)."""
     schema = SCHEMAS[name]
-    return pa.Table.from_pylist(
-        [{f: r.get(f) for f in schema.names} for r in rows], schema=schema
-    )
+    return pa.Table.from_pylist([{f: r.get(f) for f in schema.names} for r in rows], schema=schema)
 
 
 def write_partitioned(table: pa.Table, root: str | Path, basename: str) -> list[str]:
@@ -360,8 +355,7 @@ def write_partitioned(table: pa.Table, root: str | Path, basename: str) -> list[
     else:
         months = sorted(set(table.column("month").to_pylist()))
         parts = [
-            (root / f"month={m}", table.filter(pc.equal(table.column("month"), m)))
-            for m in months
+            (root / f"month={m}", table.filter(pc.equal(table.column("month"), m))) for m in months
         ]
     for folder, part in parts:
         folder.mkdir(parents=True, exist_ok=True)
@@ -375,4 +369,3 @@ def write_partitioned(table: pa.Table, root: str | Path, basename: str) -> list[
 
 def empty(name: str) -> pa.Table:
     return SCHEMAS[name].empty_table()
-
