@@ -75,3 +75,29 @@ def test_lexicon_summaries_on_demand_match_the_counts() -> None:
     assert lex.word("قال") == ("O", "f5")
     assert lex.word("غير") == ("UNK",)
     assert lex.stem("بغداد") == ("UNK",)  # no stem index yet
+
+
+def test_windows_without_a_possible_name_are_the_only_ones_skipped() -> None:
+    from rasad.entities.model_names import accept, may_hold_name
+
+    norm = 'قال الرئيس في مؤتمر، ان محمد-سالم الكبيسي و"عادل زهران" زارا المدينه.'
+    cuts = sorted(
+        {0, len(norm)}
+        | {i for i, ch in enumerate(norm) if not ch.isalpha()}
+        | {i + 1 for i, ch in enumerate(norm) if not ch.isalpha()}
+    )
+    for known in ((), ((29, 36),), ((20, 36), (39, 52))):
+        taken = bytearray(len(norm))
+        for a, b in known:
+            taken[a:b] = b"\x01" * (b - a)
+        spans = [(s, e) for s in cuts for e in cuts if accept(norm, s, e, taken)]
+        assert spans  # the text has names left to find
+        for s, e in spans:  # every window around an acceptable span is tagged
+            assert may_hold_name(norm, max(0, s - 3), min(len(norm), e + 3), taken)
+    only_small_words = "قال في ان الى من"
+    assert not may_hold_name(only_small_words, 0, len(only_small_words), bytearray(16))
+    name = "قال الرئيس سالم الكبيسي"
+    taken = bytearray(len(name))
+    assert may_hold_name(name, 0, len(name), taken)
+    taken[11:] = b"\x01" * (len(name) - 11)  # the name is known already
+    assert not may_hold_name(name, 0, len(name), taken)
