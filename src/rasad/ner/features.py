@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from rasad.ner.lexicons import STOPWORDS, TRIGGERS, Gazetteer, Lexicon
 from rasad.ner.namelike import NameLike
@@ -139,39 +139,21 @@ class Featurizer:
     def keys(self, tokens: Sequence[str]) -> list[str]:
         return [self.unit(t).free for t in tokens]
 
-    def sentence(self, tokens: Sequence[str], pruned: Pruned | None = None) -> list[list[str]]:
-        """Feature strings of each token; with ``pruned``, only those its model knows (the
-        model ignores the others, so its labels and marginals are the same)."""
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         units = [self.unit(t) for t in tokens]
-        if pruned is None:
-            own = [["bias", *u.own] for u in units]
-            near = [u.near for u in units]
-            edge = _EDGE
-        else:
-            coded = [pruned.unit(t, u) for t, u in zip(tokens, units, strict=True)]
-            own = [c[0] for c in coded]
-            near = [c[1] for c in coded]
-            edge = pruned.edge
-        context = self._context(units)
-        n = len(units)
-        out: list[list[str]] = []
-        for i in range(n):
-            feats = list(own[i])
-            for d in _OFFSETS:
-                j = i + d
-                if 0 <= j < n:
-                    feats.extend(near[j][d])
-                elif j == -1 or j == n:
-                    feats.extend(edge[d])
-            if i >= 3:
-                feats.extend(near[i - 3][-3])
-            if pruned is None:
-                feats.extend(context[i])
-            else:
-                known = pruned.known
-                feats.extend(f for f in context[i] if f in known)
-            out.append(feats)
-        return out
+        own = [["bias", *u.own] for u in units]
+        near = [u.near for u in units]
+        return _assemble(own, near, _EDGE, self._context(units))
+
+    def coded(self, tokens: Sequence[str], pruned: Pruned) -> list[list[bytes]]:
+        """The features of :meth:`sentence` that ``pruned``'s model knows, UTF-8 encoded (the
+        form pycrfsuite passes on; encoded once per word type). The model ignores the
+        others, so its labels and marginals are the same."""
+        units = [self.unit(t) for t in tokens]
+        coded = [pruned.unit(t, u) for t, u in zip(tokens, units, strict=True)]
+        known = pruned.known
+        context = [[f.encode() for f in feats if f in known] for feats in self._context(units)]
+        return _assemble([c[0] for c in coded], [c[1] for c in coded], pruned.edge, context)
 
     def _context(self, units: Sequence[Unit]) -> list[list[str]]:
         """Per token, the features that depend on its neighbours' words (bigrams, lexicon
@@ -207,24 +189,52 @@ class Featurizer:
 
 class Pruned:
     """A model's attribute names (``known``) and, per word type, the unit features limited to
-    them: a token's own (after ``bias``) and what its neighbours see of it."""
+    them and encoded: a token's own (after ``bias``) and what its neighbours see of it."""
 
     def __init__(self, known: frozenset[str]) -> None:
         self.known = known
-        self.edge = {d: [f for f in _EDGE[d] if f in known] for d in _OFFSETS}
-        self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
+        self.edge = {d: [f.encode() for f in _EDGE[d] if f in known] for d in _OFFSETS}
+        self._cache: dict[str, tuple[list[bytes], dict[int, list[bytes]]]] = {}
 
-    def unit(self, tok: str, unit: Unit) -> tuple[list[str], dict[int, list[str]]]:
+    def unit(self, tok: str, unit: Unit) -> tuple[list[bytes], dict[int, list[bytes]]]:
         hit = self._cache.get(tok)
         if hit is None:
             known = self.known
-            own = [f for f in ("bias", *unit.own) if f in known]
-            near = {d: [f for f in feats if f in known] for d, feats in unit.near.items()}
+            own = [f.encode() for f in ("bias", *unit.own) if f in known]
+            near = {d: [f.encode() for f in feats if f in known] for d, feats in unit.near.items()}
             hit = (own, near)
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
             self._cache[tok] = hit
         return hit
+
+
+_F = TypeVar("_F", str, bytes)
+
+
+def _assemble(
+    own: list[list[_F]],
+    near: list[dict[int, list[_F]]],
+    edge: dict[int, list[_F]],
+    context: list[list[_F]],
+) -> list[list[_F]]:
+    """Each token's features in model order: its own, its neighbours' (``edge`` beyond the
+    sentence), the head noun three back, then the context features."""
+    n = len(own)
+    out: list[list[_F]] = []
+    for i in range(n):
+        feats = list(own[i])
+        for d in _OFFSETS:
+            j = i + d
+            if 0 <= j < n:
+                feats.extend(near[j][d])
+            elif j == -1 or j == n:
+                feats.extend(edge[d])
+        if i >= 3:
+            feats.extend(near[i - 3][-3])
+        feats.extend(context[i])
+        out.append(feats)
+    return out
 
 
 def _phrase(units: Sequence[Unit]) -> list[str]:

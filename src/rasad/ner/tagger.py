@@ -33,7 +33,7 @@ _Labels = tuple[list[str], list[float]]
 
 class _Crf(Protocol):
     def open(self, path: str) -> object: ...
-    def tag(self, xseq: list[list[str]]) -> list[str]: ...
+    def tag(self, xseq: list[list[str]] | list[list[bytes]]) -> list[str]: ...
     def marginal(self, y: str, pos: int) -> float: ...
 
 
@@ -185,10 +185,12 @@ class CrfTagger:
         key = (tuple(tokens), None if types is None else tuple(types))
         hit = self._seen.get(key)
         if hit is None:
-            crf, pruned = self._final, None
-            if self._first is not None:
-                crf, pruned = self._first, self._pruned
-            hit = _scored(crf, [self.featurizer.sentence(tokens, pruned)], types)
+            if self._first is not None and self._pruned is not None:
+                feats = self.featurizer.coded(tokens, self._pruned)
+                hit = _scored(self._first, [feats], types)
+            else:
+                crf = self._first if self._first is not None else self._final
+                hit = _scored(crf, [self.featurizer.sentence(tokens)], types)
             if len(self._seen) >= _SEEN:
                 self._seen.clear()
             self._seen[key] = hit
@@ -229,7 +231,9 @@ def _spans(
 
 
 def _scored(
-    crf: _Crf, feats: list[list[list[str]]], types: Collection[str] | None = None
+    crf: _Crf,
+    feats: list[list[list[str]]] | list[list[list[bytes]]],
+    types: Collection[str] | None = None,
 ) -> tuple[list[str], list[float]]:
     """Labels of the (non-empty) sentences and the marginal probability of each entity label
     (of ``types`` if given; 1.0 for the other labels, whose marginals no span uses)."""
