@@ -101,21 +101,3 @@ def test_windows_without_a_possible_name_are_the_only_ones_skipped() -> None:
     assert may_hold_name(name, 0, len(name), taken)
     taken[11:] = b"\x01" * (len(name) - 11)  # the name is known already
     assert not may_hold_name(name, 0, len(name), taken)
-
-
-def test_words_within_cut_like_a_bounded_regex_scan() -> None:
-    import random
-
-    from rasad.entities.variants import _WORD, _words_within
-
-    rng = random.Random(7)
-    letters = ["سالم", "و", "كمال-الدين", "2024", "،", " ", "  ", "أحمد", "x1y"]
-    for _ in range(200):
-        norm = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
-        spans = [m.span() for m in _WORD.finditer(norm)]
-        ends = [e for _, e in spans]
-        for _ in range(10):
-            lo = rng.randint(0, len(norm))
-            hi = rng.randint(lo, len(norm))
-            want = [m.span() for m in _WORD.finditer(norm, lo, hi)]
-            assert _words_within(spans, ends, lo, hi) == want

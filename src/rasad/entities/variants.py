@@ -17,7 +17,6 @@ The threshold grows with length (0.5 up to 5 letters, 1 up to 7, 1.5 beyond), so
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -314,29 +313,19 @@ class VariantIndex:
             if hit is not None:
                 seen.add(start)
                 out.append((hit[0], end, start, hit[1]))
-        spans = [m.span() for m in _WORD.finditer(norm)] if tokens else []
-        ends = [e for _, e in spans]
         for start, end in tokens:
-            found = self._multi_at(norm, start, end, taken, spans, ends)
+            found = self._multi_at(norm, start, end, taken)
             if found is not None and found[2] not in seen:
                 seen.add(found[2])
                 out.append(found)
         return out
 
     def _multi_at(
-        self,
-        norm: str,
-        start: int,
-        end: int,
-        taken: bytearray,
-        spans: list[tuple[int, int]],
-        ends: list[int],
+        self, norm: str, start: int, end: int, taken: bytearray
     ) -> tuple[int, int, int, str] | None:
-        """A multi-word name around the exact token norm[start:end] with close other tokens.
-        ``spans``: the words of ``norm`` (``ends``: their ends); the name is looked for among
-        the words within 60 characters, cut at that distance."""
-        lo, hi = max(0, start - 60), min(len(norm), end + 60)
-        toks = _words_within(spans, ends, lo, hi)
+        """A multi-word name around the exact token norm[start:end] with close other tokens."""
+        lo = max(0, start - 60)
+        toks = [m.span() for m in _WORD.finditer(norm, lo, min(len(norm), end + 60))]
         idx = next((i for i, sp in enumerate(toks) if sp[1] == end), None)
         if idx is None:
             return None
@@ -368,21 +357,6 @@ class VariantIndex:
             ):
                 return s, e, window[0][0], eid
         return None
-
-
-def _words_within(
-    spans: list[tuple[int, int]], ends: list[int], lo: int, hi: int
-) -> list[tuple[int, int]]:
-    """The words of ``spans`` inside ``[lo, hi)``, a word across a limit cut there: the spans
-    ``_WORD.finditer(norm, lo, hi)`` gives, from the words of the whole text."""
-    out: list[tuple[int, int]] = []
-    for i in range(bisect_right(ends, lo), len(spans)):
-        s, e = spans[i]
-        if s >= hi:
-            break
-        if max(s, lo) < min(e, hi):
-            out.append((max(s, lo), min(e, hi)))
-    return out
 
 
 def _next_word(norm: str, pos: int) -> tuple[int, int] | None:
