@@ -56,7 +56,7 @@ def test_the_default_pipeline_runs_the_crf_first_pass() -> None:
     assert stage.model
     tagger = stage.linker.tagger
     assert isinstance(tagger, partial)
-    assert tagger.keywords == {"two_pass": False}
+    assert tagger.keywords == {"two_pass": False, "types": ("PER",)}
     assert EntityLinker(model=False).linker.tagger is None
 
 

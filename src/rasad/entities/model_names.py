@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 
 from ..arabic import fold
 from .lexicon import COMMON_WORDS, FUNCTION_WORDS, ROLE_HEADS, TITLE_NOUNS
@@ -31,6 +32,7 @@ MAX_WORDS = 4
 WINDOW_WORDS = 5
 _SENTENCE = re.compile(r"[^.!?؟\n؛]+[.!?؟؛]*")
 _WORD = re.compile(r"[^\W\d_]+")
+_CHUNK = re.compile(r"\S+")
 _CLITIC = re.compile(r"^(?:[وف]?[بلك]?(?:ال)?)")
 _ROLE_WORDS = frozenset(w for head in ROLE_HEADS for w in head.split())
 _CUE_WORDS = TITLE_NOUNS | _ROLE_WORDS
@@ -79,6 +81,27 @@ def cue_windows(norm: str, taken: bytearray) -> list[tuple[int, int]]:
     return out
 
 
+def _open_word(word: str) -> bool:
+    """A whitespace-separated word of the text that may lie in an accepted span: letters
+    outside ``_NOT_NAME``, or any word with other characters (the span may take only a part
+    of it, cut at punctuation, which this does not try to guess)."""
+    if not word.isalpha():
+        return True
+    return word not in _NOT_NAME and _bare(word) not in _NOT_NAME
+
+
+def may_hold_name(norm: str, ns: int, ne: int, taken: bytearray) -> bool:
+    """False when no span of ``norm[ns:ne]`` can pass :func:`accept`: such a span covers two
+    neighbouring words with nothing known between them (the end of the first, the spaces, the
+    start of the second), and both may be name words. Windows without such a pair need no
+    tagging: the result would be the same."""
+    words = [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(norm, ns, ne)]
+    for (_, e1, w1), (s2, _, w2) in pairwise(words):
+        if taken.find(1, e1 - 1, s2 + 1) == -1 and _open_word(w1) and _open_word(w2):
+            return True
+    return False
+
+
 def accept(norm: str, s: int, e: int, taken: bytearray) -> bool:
     """A CRF person span that may become a new person."""
     if e <= s or taken.find(1, s, e) != -1:
@@ -103,7 +126,7 @@ def model_people(
         taken[m.wstart : m.end] = b"\x01" * (m.end - m.wstart)
     out: list[tuple[int, int]] = []
     for ns, ne in cue_windows(norm, taken):
-        if not norm[ns:ne].strip():
+        if not norm[ns:ne].strip() or not may_hold_name(norm, ns, ne, taken):
             continue
         ts, te = span(ns, ne)
         for a, b, typ, prob in tagger(text[ts:te]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from rasad.ner.lexicons import STOPWORDS, TRIGGERS, Gazetteer, Lexicon
 from rasad.ner.namelike import NameLike
@@ -22,6 +22,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
 _OFFSETS = (-2, -1, 1, 2)
 _CACHE_LIMIT = 300_000
+_EDGE = {d: [f"{d}w=<S>"] for d in _OFFSETS}  # a neighbour position beyond the sentence
 
 
 class Unit(NamedTuple):
@@ -140,6 +141,23 @@ class Featurizer:
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         units = [self.unit(t) for t in tokens]
+        own = [["bias", *u.own] for u in units]
+        near = [u.near for u in units]
+        return _assemble(own, near, _EDGE, self._context(units))
+
+    def coded(self, tokens: Sequence[str], pruned: Pruned) -> list[list[bytes]]:
+        """The features of :meth:`sentence` that ``pruned``'s model knows, UTF-8 encoded (the
+        form pycrfsuite passes on; encoded once per word type). The model ignores the
+        others, so its labels and marginals are the same."""
+        units = [self.unit(t) for t in tokens]
+        coded = [pruned.unit(t, u) for t, u in zip(tokens, units, strict=True)]
+        known = pruned.known
+        context = [[f.encode() for f in feats if f in known] for feats in self._context(units)]
+        return _assemble([c[0] for c in coded], [c[1] for c in coded], pruned.edge, context)
+
+    def _context(self, units: Sequence[Unit]) -> list[list[str]]:
+        """Per token, the features that depend on its neighbours' words (bigrams, lexicon
+        classes, gazetteer marks, head-noun phrase), in model order."""
         norms = [u.norm for u in units]
         firsts = [u.firsts for u in units]
         gaz = self.gazetteer.tag(norms, firsts)
@@ -148,21 +166,14 @@ class Featurizer:
         n = len(units)
         out: list[list[str]] = []
         for i, u in enumerate(units):
-            feats = ["bias", *u.own]
-            for d in _OFFSETS:
-                j = i + d
-                if 0 <= j < n:
-                    feats.extend(units[j].near[d])
-                elif j == -1 or j == n:
-                    feats.append(f"{d}w=<S>")
-            if i >= 3:
-                feats.extend(units[i - 3].near[-3])
             prev = units[i - 1].norm if i else "<S>"
             nxt = units[i + 1].norm if i + 1 < n else "<S>"
-            feats.append(f"b-={prev}|{u.norm}")
-            feats.append(f"c-={units[i - 1].lex if i else '<S>'}|{u.lex}")
-            feats.append(f"c+={u.lex}|{units[i + 1].lex if i + 1 < n else '<S>'}")
-            feats.append(f"b+={u.norm}|{nxt}")
+            feats = [
+                f"b-={prev}|{u.norm}",
+                f"c-={units[i - 1].lex if i else '<S>'}|{u.lex}",
+                f"c+={u.lex}|{units[i + 1].lex if i + 1 < n else '<S>'}",
+                f"b+={u.norm}|{nxt}",
+            ]
             for name, marks in (("G", gaz), ("K", kgaz)):  # ANERGazet, project lists
                 if marks[i]:
                     feats.append(f"{name}={marks[i]}")
@@ -174,6 +185,56 @@ class Featurizer:
                 feats.append(phrase[i])
             out.append(feats)
         return out
+
+
+class Pruned:
+    """A model's attribute names (``known``) and, per word type, the unit features limited to
+    them and encoded: a token's own (after ``bias``) and what its neighbours see of it."""
+
+    def __init__(self, known: frozenset[str]) -> None:
+        self.known = known
+        self.edge = {d: [f.encode() for f in _EDGE[d] if f in known] for d in _OFFSETS}
+        self._cache: dict[str, tuple[list[bytes], dict[int, list[bytes]]]] = {}
+
+    def unit(self, tok: str, unit: Unit) -> tuple[list[bytes], dict[int, list[bytes]]]:
+        hit = self._cache.get(tok)
+        if hit is None:
+            known = self.known
+            own = [f.encode() for f in ("bias", *unit.own) if f in known]
+            near = {d: [f.encode() for f in feats if f in known] for d, feats in unit.near.items()}
+            hit = (own, near)
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[tok] = hit
+        return hit
+
+
+_F = TypeVar("_F", str, bytes)
+
+
+def _assemble(
+    own: list[list[_F]],
+    near: list[dict[int, list[_F]]],
+    edge: dict[int, list[_F]],
+    context: list[list[_F]],
+) -> list[list[_F]]:
+    """Each token's features in model order: its own, its neighbours' (``edge`` beyond the
+    sentence), the head noun three back, then the context features."""
+    n = len(own)
+    out: list[list[_F]] = []
+    for i in range(n):
+        feats = list(own[i])
+        for d in _OFFSETS:
+            j = i + d
+            if 0 <= j < n:
+                feats.extend(near[j][d])
+            elif j == -1 or j == n:
+                feats.extend(edge[d])
+        if i >= 3:
+            feats.extend(near[i - 3][-3])
+        feats.extend(context[i])
+        out.append(feats)
+    return out
 
 
 def _phrase(units: Sequence[Unit]) -> list[str]:

@@ -137,7 +137,9 @@ class Lexicon:
 
     def __init__(self, counts: dict[str, dict[str, int]]) -> None:
         self.counts = counts
-        self._word = {w: _summary(c) for w, c in counts.items()}
+        # summaries are made on first lookup (a process looks up a few thousand words)
+        self._word: dict[str, tuple[str, ...]] = {}
+        self._stem_counts: dict[str, dict[str, int]] = {}
         self._stem: dict[str, tuple[str, ...]] = {}
 
     def index_stems(self, morph: Morph) -> None:
@@ -147,7 +149,8 @@ class Lexicon:
             acc = stems.setdefault(morph.variants(w)[2], {})
             for lab, k in c.items():
                 acc[lab] = acc.get(lab, 0) + k
-        self._stem = {s: _summary(c) for s, c in stems.items()}
+        self._stem_counts = stems
+        self._stem = {}
 
     @classmethod
     def build(cls, sents: Iterable[Sequence[tuple[str, str]]]) -> Lexicon:
@@ -174,10 +177,26 @@ class Lexicon:
         path.write_text("".join(rows), encoding="utf-8")
 
     def word(self, norm: str) -> tuple[str, ...]:
-        return self._word.get(norm, ("UNK",))
+        return _cached(self._word, self.counts, norm)
 
     def stem(self, stem: str) -> tuple[str, ...]:
-        return self._stem.get(stem, ("UNK",))
+        return _cached(self._stem, self._stem_counts, stem)
+
+
+_UNK = ("UNK",)
+
+
+def _cached(
+    memo: dict[str, tuple[str, ...]], counts: dict[str, dict[str, int]], key: str
+) -> tuple[str, ...]:
+    hit = memo.get(key)
+    if hit is None:
+        c = counts.get(key)
+        hit = _summary(c) if c else _UNK
+        if len(memo) > 400_000:
+            memo.clear()
+        memo[key] = hit
+    return hit
 
 
 def _summary(counts: dict[str, int]) -> tuple[str, ...]:

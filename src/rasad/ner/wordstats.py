@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import gzip
 import math
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from rasad.ner.normalize import normalize
@@ -86,11 +87,53 @@ def wordfreq_frequencies() -> dict[str, float]:
     return out
 
 
+class SortedTable(Mapping[str, str]):
+    """A read-only ``key -> value`` table over the sorted ``key\tvalue`` lines of a file,
+    looked up by bisection: loading is one split, with no dictionary of 276,000 entries to
+    build (the tagger looks up a few thousand stems per process)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+
+    @classmethod
+    def parse(cls, text: str) -> Mapping[str, str]:
+        """The table of ``text``; a plain dict when its lines are not sorted by key."""
+        lines = text.split("\n")
+        if lines and not lines[-1]:
+            lines.pop()
+        if text.count("\t") != len(lines):  # a line without a tab, or with two
+            lines = [line for line in lines if "\t" in line]
+        if sorted(lines) == lines:
+            return cls(lines)
+        return dict(line.split("\t", 1) for line in lines)
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        if "\t" in key:
+            return default
+        probe = key + "\t"
+        i = bisect_left(self._lines, probe)
+        if i < len(self._lines) and self._lines[i].startswith(probe):
+            return self._lines[i][len(probe) :]
+        return default
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return (line.split("\t", 1)[0] for line in self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
 class WordStats:
     """Stem -> distributional cue features (``zf=``, ``al=``, ``fx=``)."""
 
     def __init__(self, table: Mapping[str, str]) -> None:
-        self.table = dict(table)
+        self.table = table if isinstance(table, SortedTable) else dict(table)
 
     @classmethod
     def build(cls) -> WordStats:
@@ -100,8 +143,7 @@ class WordStats:
     def read(cls, path: Path = _DATA) -> WordStats:
         if not path.exists():
             return cls({})
-        text = gzip.decompress(path.read_bytes()).decode("utf-8")
-        return cls(dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line))
+        return cls(SortedTable.parse(gzip.decompress(path.read_bytes()).decode("utf-8")))
 
     def write(self, path: Path = _DATA) -> None:
         rows = "".join(f"{k}\t{v}\n" for k, v in sorted(self.table.items()))

@@ -64,7 +64,8 @@ class EntityLinker(MapStage):
 
 def _load_tagger() -> Tagger | None:
     """The CRF tagger's ``scored_entities`` method (first pass only, see
-    ``rasad.entities.model_names.TWO_PASS``), or None when no trained model ships."""
+    ``rasad.entities.model_names.TWO_PASS``) for person spans, the only ones the linker uses,
+    or None when no trained model ships."""
     from ..entities.model_names import TWO_PASS
     from ..ner import tagger as ner_tagger
 
@@ -72,5 +73,5 @@ def _load_tagger() -> Tagger | None:
     if crf_cls is None:
         return None
     crf = crf_cls.load()
-    method: Tagger = partial(crf.scored_entities, two_pass=TWO_PASS)
+    method: Tagger = partial(crf.scored_entities, two_pass=TWO_PASS, types=("PER",))
     return method
