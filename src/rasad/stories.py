@@ -66,13 +66,15 @@ def _term(token: str) -> str | None:
 
 def story_terms(norm_texts: Iterable[str]) -> dict[str, int]:
     """Term counts of an article from its folded title and text."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     for text in norm_texts:
-        for tok in _TOKEN.findall(text):
+        # each distinct token once, in order of first occurrence: the same counts and the same
+        # order of terms as counting token by token
+        for tok, n in Counter(_TOKEN.findall(text)).items():
             t = _term(tok)
             if t:
-                counts[t] += 1
-    return dict(counts)
+                counts[t] = counts.get(t, 0) + n
+    return counts
 
 
 @lru_cache(maxsize=1)
