@@ -180,9 +180,7 @@ def run_batch(
         t = time.perf_counter()
         tag = work.bucket(",".join(s.id for s in read), 1 << 62).__format__("x")
         code_args = (n_buckets,) if stories else (n_buckets, False)
-        coded = _shard_step(
-            runner, base, "code", read, work.code_step, code_args, report, tag=tag
-        )
+        coded = _shard_step(runner, base, "code", read, work.code_step, code_args, report, tag=tag)
         report.seconds["code"] = time.perf_counter() - t
         _finish(runner, base, coded, n_buckets, report, stories)
     finally:
@@ -226,7 +224,7 @@ def _finish(
     _global(runner, base, "dedup", "d", work.dedup_step, shards, n_buckets, report)
     t, c, before = time.perf_counter(), time.process_time(), work.rss_mb()
     reduced = [work._load(base / "_work" / "d" / f"{p}.pkl") for p in range(n_buckets)]
-    articles = work.story_terms(str(base), shards) if stories else None
+    articles = (lambda: work.story_terms(str(base), shards)) if stories else None
     links = cluster.assign(reduced, articles)
     report.driver_peak_mb = work.peak_mb()
     report.cluster_pass_mb = round(max(0.0, report.driver_peak_mb - before), 1)
