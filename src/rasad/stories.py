@@ -106,19 +106,6 @@ def _tf(terms: dict[str, int]) -> dict[str, float]:
     return {t: 1 + math.log(c) for t, c in terms.items()}
 
 
-class _Idf(dict[str, float]):
-    """Inverse document frequencies at one state of the index, computed on first use."""
-
-    def __init__(self, n: int, df: Counter[str], bg: dict[str, float]) -> None:
-        super().__init__()
-        self.n, self.df, self.bg = n, df, bg
-
-    def __missing__(self, term: str) -> float:
-        value = math.log(self.n / (self.df.get(term, 0) + self.bg.get(term, 0.0) + 1))
-        self[term] = value
-        return value
-
-
 class _Columns:
     """The stored articles as arrays (term ids and counts), with per-term document and
     background frequencies, so that the cosines of a new article against every candidate
@@ -209,21 +196,17 @@ class StoryIndex:
     postings: dict[str, list[str]] = field(default_factory=dict)
     members: dict[str, list[str]] = field(default_factory=dict)
     columns: _Columns = field(default_factory=_Columns)
-    idf_cache: _Idf | None = None
     gone: set[str] = field(default_factory=set)  # stories dropped by ``forget``
     first_day: dict[str, int] = field(default_factory=dict)  # earliest member day (ordinal)
     by_day: list[tuple[int, str]] = field(default_factory=list)  # heap of (first_day, story)
     stale: int = 0  # dropped articles still named in ``postings``
 
-    def _idfs(self) -> _Idf:
-        """The idf of every term at the current state (computed once per term until ``add``)."""
-        if self.idf_cache is None:
-            self.idf_cache = _Idf(self.n_docs + PSEUDO_DOCS, self.df, background())
-        return self.idf_cache
-
     def _vector(self, terms: dict[str, int]) -> dict[str, float]:
-        idf = self._idfs()
-        vec = {t: w * idf[t] for t, w in _tf(terms).items()}
+        """Sublinear tf times idf (at the current state), normalised."""
+        n, df, bg, log = self.n_docs + PSEUDO_DOCS, self.df, background(), math.log
+        vec = {
+            t: (1 + log(c)) * log(n / (df.get(t, 0) + bg.get(t, 0.0) + 1)) for t, c in terms.items()
+        }
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
 
@@ -274,7 +257,6 @@ class StoryIndex:
         self.seen.add(doc_id)
         self.n_docs += 1
         self.df.update(terms.keys())
-        self.idf_cache = None
         ids = self.columns.count(terms)
         if story in self.gone:  # no later article can join it: nothing else to keep
             return
