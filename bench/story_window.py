@@ -59,8 +59,10 @@ def main() -> None:
             index.add(doc_id, terms, published, story)
             links += story != doc_id
         held[0] = len(index.columns.ids)
-    print(f"{mode} n={n} rss_added_mb={rss_mb() - r0:.1f} vectors_held_max={held[0]} "
-          f"cpu={time.process_time() - t:.1f}s linked={links}")
+    print(
+        f"{mode} n={n} rss_added_mb={rss_mb() - r0:.1f} vectors_held_max={held[0]} "
+        f"cpu={time.process_time() - t:.1f}s linked={links}"
+    )
 
 
 if __name__ == "__main__":
