@@ -58,8 +58,10 @@ def extract(
     stdin: BinaryIO | None = None,
     entities: bool = True,
     events: bool = True,
+    stories: bool = True,
 ) -> Iterator[Doc]:
-    """Stateless: every input page, processed (rejected pages carry ``doc.reject``)."""
+    """Stateless: every input page, processed (rejected pages carry ``doc.reject``);
+    ``stories=False``: near-duplicate clusters only (``dedup.minhash.v1``)."""
     return process(
         inputs,
         date=date,
@@ -69,6 +71,7 @@ def extract(
         stdin=stdin,
         entities=entities,
         events=events,
+        stories=stories,
     )
 
 
@@ -111,16 +114,24 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     progress: Callable[[int], None] | None = None,
+    stories: bool = True,
 ) -> IngestReport:
     """Read, process and store pages; inputs already stored are skipped (idempotent).
 
     The standard pipeline with a ``StoreWriter`` last: each batch (the one batching rule,
-    ``batch_size`` pages) is written in one transaction."""
+    ``batch_size`` pages) is written in one transaction. ``stories=False``: near-duplicate
+    clusters only, no story joins (``dedup.minhash.v1``)."""
     date = check_date(date)
     report = IngestReport()
     with SqliteStore(db) as store:
         writer = StoreWriter(store)
-        pipe = pipeline(on_error="skip", prior=store.priors(), then=[writer], batch_size=batch_size)
+        pipe = pipeline(
+            on_error="skip",
+            prior=store.priors(),
+            then=[writer],
+            batch_size=batch_size,
+            stories=stories,
+        )
 
         def fresh() -> Iterator[Doc]:
             for doc in read_inputs(inputs, max_bytes=max_bytes, date=date, stdin=stdin):

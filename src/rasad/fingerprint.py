@@ -25,17 +25,23 @@ _A = _rng.randint(1, int(_MERSENNE), size=NUM_PERM, dtype=np.uint64)
 _B = _rng.randint(0, int(_MERSENNE), size=NUM_PERM, dtype=np.uint64)
 
 
-def body_key(doc: Doc) -> str:
+def body_words(norm: str) -> list[str]:
+    """The words of a normalised body (what ``body_key`` and ``shingles`` read)."""
+    return _WORD.findall(norm)
+
+
+def body_key(doc: Doc, words: list[str] | None = None) -> str:
     """Hash of the normalised body: equal for pages whose article text only differs in
-    orthography, spacing or furniture."""
-    return content_hash(" ".join(_WORD.findall(doc.norm)))
+    orthography, spacing or furniture (``words``: ``body_words(doc.norm)`` when known)."""
+    return content_hash(" ".join(body_words(doc.norm) if words is None else words))
 
 
-def shingles(norm: str, k: int = SHINGLE) -> set[str]:
-    toks = _WORD.findall(norm)
+def shingles(norm: str, k: int = SHINGLE, *, words: list[str] | None = None) -> set[str]:
+    """The word ``k``-grams of ``norm`` (``words``: ``body_words(norm)`` when known)."""
+    toks = body_words(norm) if words is None else words
     if len(toks) < k:
         return {" ".join(toks)} if toks else set()
-    return {" ".join(toks[i : i + k]) for i in range(len(toks) - k + 1)}
+    return set(map(" ".join, zip(*(toks[i:] for i in range(k)), strict=False)))
 
 
 def minhash(items: Iterable[str]) -> np.ndarray[Any, np.dtype[np.uint32]]:

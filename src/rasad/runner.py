@@ -41,10 +41,14 @@ def pipeline(
     prior: Any = None,
     then: Sequence[Stage] = (),
     batch_size: int = BATCH_SIZE,
+    stories: bool = True,
 ) -> Pipeline:
     """The configured standard pipeline (and the stages ``then``, e.g. a ``StoreWriter``).
-    ``pipeline()(docs)`` yields processed ``Doc``s."""
-    stages = default_stages(on_error=on_error, entities=entities, events=events, prior=prior)
+    ``pipeline()(docs)`` yields processed ``Doc``s. ``stories=False``: near-duplicate clusters
+    only, no story joins (``dedup.minhash.v1``)."""
+    stages = default_stages(
+        on_error=on_error, entities=entities, events=events, prior=prior, stories=stories
+    )
     return Pipeline([*stages, *then], batch_size=batch_size)
 
 
@@ -71,10 +75,11 @@ def process(
     stdin: BinaryIO | None = None,
     entities: bool = True,
     events: bool = True,
+    stories: bool = True,
 ) -> Iterator[Doc]:
     """Every input page, processed (rejected pages carry ``doc.reject``)."""
     date = check_date(date)
     docs = read_inputs(inputs, max_bytes=max_bytes, date=date, stdin=stdin)
-    pipe = pipeline(on_error="skip", entities=entities, events=events)
+    pipe = pipeline(on_error="skip", entities=entities, events=events, stories=stories)
     for batch in run(pipe, docs, executor=executor, workers=workers):
         yield from batch

@@ -23,6 +23,7 @@ at least), so the work grows with the number of articles sharing rare words, not
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -66,13 +67,15 @@ def _term(token: str) -> str | None:
 
 def story_terms(norm_texts: Iterable[str]) -> dict[str, int]:
     """Term counts of an article from its folded title and text."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     for text in norm_texts:
-        for tok in _TOKEN.findall(text):
+        # each distinct token once, in order of first occurrence: the same counts and the same
+        # order of terms as counting token by token
+        for tok, n in Counter(_TOKEN.findall(text)).items():
             t = _term(tok)
             if t:
-                counts[t] += 1
-    return dict(counts)
+                counts[t] = counts.get(t, 0) + n
+    return counts
 
 
 @lru_cache(maxsize=1)
@@ -103,35 +106,26 @@ def _tf(terms: dict[str, int]) -> dict[str, float]:
     return {t: 1 + math.log(c) for t, c in terms.items()}
 
 
-class _Idf(dict[str, float]):
-    """Inverse document frequencies at one state of the index, computed on first use."""
-
-    def __init__(self, n: int, df: Counter[str], bg: dict[str, float]) -> None:
-        super().__init__()
-        self.n, self.df, self.bg = n, df, bg
-
-    def __missing__(self, term: str) -> float:
-        value = math.log(self.n / (self.df.get(term, 0) + self.bg.get(term, 0.0) + 1))
-        self[term] = value
-        return value
-
-
 class _Columns:
-    """The stored articles as arrays (term ids and sublinear tf), with per-term document and
+    """The stored articles as arrays (term ids and counts), with per-term document and
     background frequencies, so that the cosines of a new article against every candidate
-    member are computed in a few vectorised passes instead of term by term in Python."""
+    member are computed in a few vectorised passes instead of term by term in Python. Only
+    the first ``MAX_MEMBERS`` articles of a story are ever compared, so only theirs are kept
+    (6 bytes per term: a 32-bit term id and a 16-bit count)."""
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
         self.df = np.zeros(1024)
         self.bg = np.zeros(1024)
         self.query = np.zeros(1024)
-        self.ids: dict[str, npt.NDArray[np.int64]] = {}
-        self.tf: dict[str, npt.NDArray[np.float64]] = {}
+        self.ids: dict[str, npt.NDArray[np.int32]] = {}
+        self.counts: dict[str, npt.NDArray[np.uint16 | np.uint32]] = {}
+        self.tf = np.zeros(1)  # sublinear tf of each count (``_tf``'s values, by index)
 
-    def add(self, doc_id: str, terms: dict[str, int]) -> None:
+    def count(self, terms: dict[str, int]) -> npt.NDArray[np.int32]:
+        """Count one more document for each of ``terms``; their term ids."""
         bg = background()
-        ids = np.empty(len(terms), dtype=np.int64)
+        ids = np.empty(len(terms), dtype=np.int32)
         for i, t in enumerate(terms):
             k = self.vocab.get(t)
             if k is None:
@@ -142,8 +136,19 @@ class _Columns:
                 self.bg[k] = bg.get(t, 0.0)
             ids[i] = k
         self.df[ids] += 1
+        return ids
+
+    def store(self, doc_id: str, ids: npt.NDArray[np.int32], terms: dict[str, int]) -> None:
+        top = max(terms.values(), default=0)
         self.ids[doc_id] = ids
-        self.tf[doc_id] = np.fromiter(_tf(terms).values(), dtype=np.float64, count=len(terms))
+        dtype = np.uint16 if top < 1 << 16 else np.uint32
+        self.counts[doc_id] = np.fromiter(terms.values(), dtype=dtype, count=len(terms))
+        if top >= len(self.tf):  # the same floats as ``_tf`` (math.log), looked up by count
+            self.tf = np.array([0.0] + [1 + math.log(c) for c in range(1, 2 * top + 1)])
+
+    def drop(self, doc_id: str) -> None:
+        self.ids.pop(doc_id, None)
+        self.counts.pop(doc_id, None)
 
     def cosines(self, vec: dict[str, float], n: int, members: list[str]) -> list[float]:
         """Cosine of ``vec`` with each member's vector at today's idf (``n`` documents)."""
@@ -152,7 +157,7 @@ class _Columns:
         if not full:
             return cos
         ids = np.concatenate([self.ids[members[i]] for i in full])
-        tf = np.concatenate([self.tf[members[i]] for i in full])
+        tf = self.tf[np.concatenate([self.counts[members[i]] for i in full])]
         starts = np.cumsum([0] + [len(self.ids[members[i]]) for i in full[:-1]])
         val = tf * np.log(n / (self.df[ids] + self.bg[ids] + 1))
         norms = np.sqrt(np.add.reduceat(val * val, starts))
@@ -174,29 +179,34 @@ class _Columns:
 
 @dataclass(slots=True)
 class StoryIndex:
-    """Story assignment over a stream of articles; the decisions depend only on their order."""
+    """Story assignment over a stream of articles; the decisions depend only on their order.
+
+    It keeps, per article, its story and key-term postings; the term vectors and dates of the
+    first ``MAX_MEMBERS`` articles of each story (the only ones compared); and counts of
+    documents per term. ``forget`` drops every story that no article dated on or after a day
+    can join any more (a run that knows its remaining articles' dates keeps a window only)."""
 
     threshold: float = THRESHOLD
     window_days: int = WINDOW_DAYS
     df: Counter[str] = field(default_factory=Counter)
     n_docs: int = 0
-    terms: dict[str, dict[str, int]] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
     days: dict[str, date | None] = field(default_factory=dict)
     story: dict[str, str] = field(default_factory=dict)
     postings: dict[str, list[str]] = field(default_factory=dict)
     members: dict[str, list[str]] = field(default_factory=dict)
     columns: _Columns = field(default_factory=_Columns)
-    idf_cache: _Idf | None = None
-
-    def _idfs(self) -> _Idf:
-        """The idf of every term at the current state (computed once per term until ``add``)."""
-        if self.idf_cache is None:
-            self.idf_cache = _Idf(self.n_docs + PSEUDO_DOCS, self.df, background())
-        return self.idf_cache
+    gone: set[str] = field(default_factory=set)  # stories dropped by ``forget``
+    first_day: dict[str, int] = field(default_factory=dict)  # earliest member day (ordinal)
+    by_day: list[tuple[int, str]] = field(default_factory=list)  # heap of (first_day, story)
+    stale: int = 0  # dropped articles still named in ``postings``
 
     def _vector(self, terms: dict[str, int]) -> dict[str, float]:
-        idf = self._idfs()
-        vec = {t: w * idf[t] for t, w in _tf(terms).items()}
+        """Sublinear tf times idf (at the current state), normalised."""
+        n, df, bg, log = self.n_docs + PSEUDO_DOCS, self.df, background(), math.log
+        vec = {
+            t: (1 + log(c)) * log(n / (df.get(t, 0) + bg.get(t, 0.0) + 1)) for t, c in terms.items()
+        }
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
 
@@ -218,7 +228,10 @@ class StoryIndex:
             shared.update(self.postings.get(t, ()))
         day = _day(published)
         stories: list[tuple[str, list[str]]] = []
-        for story in sorted({self.story[o] for o, n in shared.items() if n >= MIN_SHARED}):
+        found = {
+            s for o, n in shared.items() if n >= MIN_SHARED and (s := self.story.get(o)) is not None
+        }  # (an article of a story ``forget`` dropped has none)
+        for story in sorted(found):
             members = self.members[story][:MAX_MEMBERS]
             days = [d for d in (self.days[m] for m in members) if d]
             if day and any(abs((day - d).days) > self.window_days for d in days):
@@ -239,15 +252,50 @@ class StoryIndex:
         return best
 
     def add(self, doc_id: str, terms: dict[str, int], published: str | None, story: str) -> None:
-        if doc_id in self.terms:
+        if doc_id in self.seen:
             return
+        self.seen.add(doc_id)
         self.n_docs += 1
         self.df.update(terms.keys())
-        self.idf_cache = None
-        self.terms[doc_id] = terms
-        self.columns.add(doc_id, terms)
-        self.days[doc_id] = _day(published)
+        ids = self.columns.count(terms)
+        if story in self.gone:  # no later article can join it: nothing else to keep
+            return
         self.story[doc_id] = story
-        self.members.setdefault(story, []).append(doc_id)
+        members = self.members.setdefault(story, [])
+        members.append(doc_id)
+        if len(members) <= MAX_MEMBERS:
+            self.columns.store(doc_id, ids, terms)
+            day = self.days[doc_id] = _day(published)
+            if day and day.toordinal() < self.first_day.get(story, 1 << 30):
+                self.first_day[story] = day.toordinal()
+                heapq.heappush(self.by_day, (day.toordinal(), story))
         for t in self._keys(self._vector(terms)):
             self.postings.setdefault(t, []).append(doc_id)
+
+    def forget(self, earliest: date) -> int:
+        """Drop the stories that no article dated ``earliest`` or later can join (a member of
+        theirs lies more than ``window_days`` before it). Exact only if every later call of
+        ``assign`` gives such a date; returns the number of articles dropped."""
+        dropped = 0
+        horizon = earliest.toordinal() - self.window_days
+        while self.by_day and self.by_day[0][0] < horizon:
+            _, story = heapq.heappop(self.by_day)
+            if story in self.gone:
+                continue
+            self.gone.add(story)
+            self.first_day.pop(story, None)
+            for m in self.members.pop(story, []):
+                del self.story[m]
+                self.days.pop(m, None)
+                self.columns.drop(m)
+                dropped += 1
+        self.stale += dropped
+        if self.stale > max(1024, len(self.story)):  # compact the postings now and then
+            live = self.story
+            self.postings = {
+                t: kept
+                for t, docs in self.postings.items()
+                if (kept := [o for o in docs if o in live])
+            }
+            self.stale = 0
+        return dropped

@@ -145,8 +145,10 @@ def run_batch(
     retries: int = 2,
     max_bytes: int = DEFAULT_MAX_BYTES,
     date: str | None = None,
+    stories: bool = True,
 ) -> BatchReport:
-    """Process ``inputs`` into Parquet tables under ``out`` (see the module docstring)."""
+    """Process ``inputs`` into Parquet tables under ``out`` (see the module docstring).
+    ``stories=False``: near-duplicate clusters only (``dedup.minhash.v1``, no story joins)."""
     base = Path(out)
     report = BatchReport()
     t0 = time.perf_counter()
@@ -158,6 +160,8 @@ def run_batch(
         "date": date,
         "max_bytes": max_bytes,
     }
+    if not stories:  # (absent when on: folders of earlier runs keep their manifest)
+        settings["stories"] = False
     _manifest(base, shards, settings)
     (base / "_work" / "done").mkdir(parents=True, exist_ok=True)
     report.shards = len(shards)
@@ -175,11 +179,10 @@ def run_batch(
         _global(runner, base, "templates", "t", work.templates_step, read, n_buckets, report)
         t = time.perf_counter()
         tag = work.bucket(",".join(s.id for s in read), 1 << 62).__format__("x")
-        coded = _shard_step(
-            runner, base, "code", read, work.code_step, (n_buckets,), report, tag=tag
-        )
+        code_args = (n_buckets,) if stories else (n_buckets, False)
+        coded = _shard_step(runner, base, "code", read, work.code_step, code_args, report, tag=tag)
         report.seconds["code"] = time.perf_counter() - t
-        _finish(runner, base, coded, n_buckets, report)
+        _finish(runner, base, coded, n_buckets, report, stories)
     finally:
         runner.close()
     report.seconds["total"] = time.perf_counter() - t0
@@ -211,12 +214,17 @@ def _global(
 
 
 def _finish(
-    runner: TaskRunner, base: Path, shards: list[Shard], n_buckets: int, report: BatchReport
+    runner: TaskRunner,
+    base: Path,
+    shards: list[Shard],
+    n_buckets: int,
+    report: BatchReport,
+    stories: bool = True,
 ) -> None:
     _global(runner, base, "dedup", "d", work.dedup_step, shards, n_buckets, report)
     t, c, before = time.perf_counter(), time.process_time(), work.rss_mb()
     reduced = [work._load(base / "_work" / "d" / f"{p}.pkl") for p in range(n_buckets)]
-    articles = work.story_terms(str(base), shards) if work.stories_on() else None
+    articles = (lambda: work.story_terms(str(base), shards)) if stories else None
     links = cluster.assign(reduced, articles)
     report.driver_peak_mb = work.peak_mb()
     report.cluster_pass_mb = round(max(0.0, report.driver_peak_mb - before), 1)

@@ -10,6 +10,7 @@ import click
 
 def register(main: click.Group) -> None:
     from ..cli.common import handle_errors as _errors
+    from ..cli.common import stories_option
 
     @main.command()
     @click.argument("inputs", nargs=-1, required=True)
@@ -39,6 +40,7 @@ def register(main: click.Group) -> None:
     @click.option("--retries", type=click.IntRange(0, 20), default=2, show_default=True)
     @click.option("--date", help="Publication date (YYYY-MM-DD) for pages that show none.")
     @click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True)
+    @stories_option
     @_errors
     def batch(
         inputs: tuple[str, ...],
@@ -50,6 +52,7 @@ def register(main: click.Group) -> None:
         retries: int,
         date: str | None,
         max_bytes: int,
+        stories: bool,
     ) -> None:
         """Process files, folders, globs, WARC, JSONL or fsspec URLs (s3://, gs://, https://)
         in shards into Parquet tables under --out. Re-running resumes: finished shards are
@@ -67,6 +70,7 @@ def register(main: click.Group) -> None:
             retries=retries,
             date=api.check_date(date),
             max_bytes=max_bytes,
+            stories=stories,
         )
         click.echo(json.dumps(report.to_json(), ensure_ascii=False))
         if report.failed:

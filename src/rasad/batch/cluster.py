@@ -19,22 +19,28 @@ Spread over shards:
    gives every cluster. The driver holds only the links, never the signatures.
 4. with story joins (``dedup.minhash.v2``), the driver walks every article in order instead: an
    article without a link asks the ``rasad.stories.StoryIndex`` for the story of an earlier
-   article, exactly as the single-machine stage does. The driver then holds the story terms
-   of the articles (a few hundred counts each), streamed shard by shard.
+   article, exactly as the single-machine stage does. The story terms are streamed shard by
+   shard; the index keeps the vectors of the first members of each story only, and once no
+   undated article is left to come it drops the stories the remaining articles' dates put
+   out of reach, so on input in date order it holds a window of days.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from ..doc import Doc
 from ..fingerprint import NUM_PERM, THRESHOLD
-from ..stories import StoryIndex
+from ..stories import StoryIndex, _day
 
 Link = tuple[int, str]  # (order, article id) of an earlier article
+_NO_DAY = np.iinfo(np.int32).max  # no constraint: a linked article, or the end
 
 
 def _bands() -> list[tuple[int, int]]:
@@ -139,14 +145,16 @@ def _neg(s: str) -> _Neg:
 
 
 Article = tuple[int, str, dict[str, int], str | None]  # order, id, story terms, published
+Articles = Callable[[], Iterable[Article]]  # every article, in order, on each call
 
 
 def assign(
-    reduced: list[dict[str, dict[int, Any]]], articles: Iterable[Article] | None = None
+    reduced: list[dict[str, dict[int, Any]]], articles: Articles | None = None
 ) -> dict[int, tuple[str, str | None]]:
     """``order -> (cluster, duplicate_of)`` for every article that does not start its own
     cluster or is a copy; an article absent from the result is its own cluster. With
-    ``articles`` (all of them, in order) unlinked articles may join an earlier story."""
+    ``articles`` (all of them, in order, read twice) unlinked articles may join an earlier
+    story."""
     best: dict[int, tuple[int, str, int]] = {}
     body: dict[int, Link] = {}
     same: dict[int, Link] = {}
@@ -173,16 +181,45 @@ def assign(
     return out
 
 
+def _horizons(
+    best: dict[int, Any], body: dict[int, Link], same: dict[int, Link], articles: Articles
+) -> tuple[npt.NDArray[np.int32], int]:
+    """For each position of the stream, the earliest publication day (ordinal) of the
+    articles from there on that will ask the story index (those without a link), and the
+    last position of such an article without a date (-1 if none)."""
+    days = array("i")
+    last_undated = -1
+    for pos, (order, _, _, published) in enumerate(articles()):
+        if order in body or order in same or order in best:
+            days.append(_NO_DAY)
+            continue
+        day = _day(published)
+        if day is None:
+            last_undated = pos
+        days.append(day.toordinal() if day else _NO_DAY)
+    arr = np.frombuffer(days, dtype=np.int32) if days else np.zeros(0, np.int32)
+    return np.minimum.accumulate(arr[::-1])[::-1], last_undated
+
+
 def _with_stories(
     best: dict[int, tuple[int, str, int]],
     body: dict[int, Link],
     same: dict[int, Link],
-    articles: Iterable[Article],
+    articles: Articles,
 ) -> dict[int, tuple[str, str | None]]:
+    """The single-machine stage's decisions, in one ordered pass over the articles. A first
+    pass reads their dates: once no article without a date is left to come, the stories that
+    none of the remaining articles can join (by the date window) are dropped from the index
+    (``StoryIndex.forget``), so on a crawl read in date order the index holds a window of
+    days, not the corpus. Only the clusters of articles that others link to are kept."""
+    earliest, last_undated = _horizons(best, body, same, articles)
+    parents = {o for _, _, o in best.values()}
+    parents.update(o for o, _ in body.values())
+    parents.update(o for o, _ in same.values())
     index = StoryIndex()  # the single-machine stage's own index: equal decisions by construction
     cluster_of: dict[int, str] = {}
     out: dict[int, tuple[str, str | None]] = {}
-    for order, doc_id, terms, published in articles:
+    for pos, (order, doc_id, terms, published) in enumerate(articles()):
         dup = body.get(order)
         parent: Link | None = dup or same.get(order)
         if parent is None and order in best:
@@ -191,8 +228,11 @@ def _with_stories(
         if parent is not None:
             cluster = cluster_of.get(parent[0], parent[1])
         else:
+            if pos > last_undated and earliest[pos] != _NO_DAY:
+                index.forget(date.fromordinal(int(earliest[pos])))
             cluster = index.assign(doc_id, terms, published) or doc_id
-        cluster_of[order] = cluster
+        if order in parents:
+            cluster_of[order] = cluster
         if dup or cluster != doc_id:
             out[order] = (cluster, dup[1] if dup else None)
         if not dup:

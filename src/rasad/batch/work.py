@@ -32,17 +32,17 @@ TEMPLATES = "extract.templates.v1"
 DEDUP = ("dedup.minhash.v1", "dedup.minhash.v2")
 MERGE = "events.merge.v1"
 
-_PIPE: Pipeline | None = None
+_PIPES: dict[bool, Pipeline] = {}
 
 
-def pipeline() -> Pipeline:
-    """The standard pipeline, built once per worker process."""
-    global _PIPE
-    if _PIPE is None:
+def pipeline(stories: bool = True) -> Pipeline:
+    """The standard pipeline (``stories=False``: with ``dedup.minhash.v1``), built once per
+    worker process."""
+    if stories not in _PIPES:
         from ..runner import pipeline as build
 
-        _PIPE = build(on_error="skip")
-    return _PIPE
+        _PIPES[stories] = build(on_error="skip", stories=stories)
+    return _PIPES[stories]
 
 
 _WARM_TEXT = (
@@ -67,11 +67,13 @@ def warm() -> float:
     return peak_mb()
 
 
-def split() -> tuple[
+def split(
+    stories: bool = True,
+) -> tuple[
     list[MapStage], BatchStage, list[MapStage], BatchStage, list[MapStage], BatchStage | None
 ]:
     """The standard pipeline as: read maps, templates, clean maps, dedup, code maps, merge."""
-    segs = pipeline().segments()
+    segs = pipeline(stories).segments()
     names = [s.name if isinstance(s, BatchStage) else "map" for s in segs]
     expected = ["map", TEMPLATES, "map", "dedup", "map", MERGE]
     seen = ["dedup" if n in DEDUP else n for n in names]
@@ -163,12 +165,12 @@ def read_step(
     return {"pages": len(docs), "peak_mb": peak_mb()}
 
 
-def code_step(root: str, shard: Shard, buckets: int) -> dict[str, Any]:
+def code_step(root: str, shard: Shard, buckets: int, stories: bool = True) -> dict[str, Any]:
     """Apply the site templates, clean, fingerprint, link entities and code events; send the
-    fingerprints to the LSH band buckets."""
+    fingerprints to the LSH band buckets (and, with story joins, save the story terms)."""
     base = Path(root)
     _fault("code", shard.id, base)
-    _, _, maps1, _, maps2, _ = split()
+    _, _, maps1, _, maps2, _ = split(stories)
     docs: list[Doc] = _load(base / "_work" / "a" / f"{shard.id}.pkl")
     for path in sorted((base / "_work" / "t").glob(f"*.{shard.id}.pkl")):
         for pos, extra in _load(path).items():
@@ -178,9 +180,15 @@ def code_step(root: str, shard: Shard, buckets: int) -> dict[str, Any]:
     terms: list[tuple[int, str, dict[str, int], str | None]] = []
     for pos, doc in enumerate(docs):
         if doc.reject is None:
-            terms.append(
-                (order(shard.index, pos), doc.id, doc.meta.get("_story_terms") or {}, doc.published)
-            )
+            if stories:
+                terms.append(
+                    (
+                        order(shard.index, pos),
+                        doc.id,
+                        doc.meta.get("_story_terms") or {},
+                        doc.published,
+                    )
+                )
             for kind, key, row in cluster.rows(order(shard.index, pos), doc):
                 part = rows.setdefault(bucket(key, buckets), {"bands": [], "bodies": [], "ids": []})
                 part[kind].append(row)
@@ -190,7 +198,8 @@ def code_step(root: str, shard: Shard, buckets: int) -> dict[str, Any]:
     _dump(docs, base / "_work" / "b" / f"{shard.id}.pkl")
     for p, part in rows.items():
         _dump(part, base / "_work" / "b" / f"{shard.id}.d{p}.pkl")
-    _dump(terms, base / "_work" / "b" / f"{shard.id}.terms.pkl")
+    if stories:
+        _dump(terms, base / "_work" / "b" / f"{shard.id}.terms.pkl")
     return {"pages": len(docs), "rejected": sum(1 for d in docs if d.reject), "peak_mb": peak_mb()}
 
 
@@ -210,11 +219,6 @@ def story_terms(
     """Every coded article's ``(order, id, story terms, published)``, in the global order."""
     for shard in sorted(shards, key=lambda s: s.index):
         yield from _maybe(Path(root) / "_work" / "b" / f"{shard.id}.terms.pkl", [])
-
-
-def stories_on() -> bool:
-    """Whether the standard pipeline's dedup stage joins stories across outlets."""
-    return split()[3].name == "dedup.minhash.v2"
 
 
 def story_step(root: str, shard: Shard, buckets: int) -> int:

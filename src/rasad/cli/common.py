@@ -24,6 +24,14 @@ DB_HELP = (
     "SQLite database (every command uses the same default; commands that read need it to exist)."
 )
 db_option = click.option("--db", default=api.DEFAULT_DB, show_default=True, help=DB_HELP)
+stories_option = click.option(
+    "--stories/--no-stories",
+    default=True,
+    show_default=True,
+    help="Join other outlets' reports of one occasion into stories (dedup.minhash.v2); "
+    "--no-stories clusters exact and near duplicates only (dedup.minhash.v1): faster, and "
+    "a `rasad batch` driver then holds only the duplicate links.",
+)
 
 
 def handle_errors(func: F) -> F:

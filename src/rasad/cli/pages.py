@@ -10,7 +10,7 @@ import click
 
 from .. import api
 from ..doc import EXTRACT_KEYS
-from .common import db_option, echo_summary, handle_errors, ingest_progress
+from .common import db_option, echo_summary, handle_errors, ingest_progress, stories_option
 
 
 @click.command()
@@ -40,6 +40,7 @@ from .common import db_option, echo_summary, handle_errors, ingest_progress
     help="Pages larger than this are rejected.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@stories_option
 @handle_errors
 def ingest(
     paths: tuple[str, ...],
@@ -50,6 +51,7 @@ def ingest(
     batch_size: int,
     max_bytes: int,
     as_json: bool,
+    stories: bool,
 ) -> None:
     """Read pages (files, folders, globs, .warc.gz, .jsonl, - for stdin) into the database.
 
@@ -65,6 +67,7 @@ def ingest(
             executor=executor,
             batch_size=batch_size,
             max_bytes=max_bytes,
+            stories=stories,
         )
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False))
@@ -82,12 +85,15 @@ def ingest(
 @click.option("--date", help="Publication date (YYYY-MM-DD) for pages that show none.")
 @click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True)
 @click.option("--full", is_flag=True, help="Include furniture, line numbers and metadata.")
+@stories_option
 @handle_errors
-def extract(paths: tuple[str, ...], fmt: str, date: str | None, workers: int, full: bool) -> None:
+def extract(
+    paths: tuple[str, ...], fmt: str, date: str | None, workers: int, full: bool, stories: bool
+) -> None:
     """Print one JSON object per input page (stateless; no database)."""
     out: list[dict[str, Any]] = []
     rejected = 0
-    for doc in api.extract(paths, date=date, workers=workers):
+    for doc in api.extract(paths, date=date, workers=workers, stories=stories):
         if doc.reject:
             rejected += 1
             click.echo(f"rasad: {doc.reject.reason}", err=True)

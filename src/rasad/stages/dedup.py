@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from ..fingerprint import (
     BandIndex,
     Prior,
     body_key,
+    body_words,
     minhash,
     shingles,
     similarity,
@@ -29,18 +30,37 @@ from ..fingerprint import (
 from ..stories import StoryIndex, story_terms
 from .base import BatchStage, MapStage
 
-__all__ = ["Deduplicator", "Fingerprinter", "NearDuplicateDeduplicator"]
+__all__ = [
+    "Deduplicator",
+    "Fingerprinter",
+    "NearDuplicateDeduplicator",
+    "NearDuplicateFingerprinter",
+]
 
 
 class Fingerprinter(MapStage):
     name = "dedup.fingerprint.v1"
     requires = ("doc.text", "doc.title")
-    assigns = ("doc.meta.body_key", "doc.meta._minhash", "doc.meta._story_terms")
+    assigns: ClassVar[tuple[str, ...]] = (
+        "doc.meta.body_key",
+        "doc.meta._minhash",
+        "doc.meta._story_terms",
+    )
+    with_story_terms: ClassVar[bool] = True
 
     def process(self, doc: Doc) -> None:
-        doc.meta["body_key"] = body_key(doc)
-        doc.meta["_minhash"] = minhash(shingles(doc.norm)).tobytes()
-        doc.meta["_story_terms"] = story_terms([fold(doc.title or ""), doc.norm])
+        words = body_words(doc.norm)
+        doc.meta["body_key"] = body_key(doc, words)
+        doc.meta["_minhash"] = minhash(shingles(doc.norm, words=words)).tobytes()
+        if self.with_story_terms:
+            doc.meta["_story_terms"] = story_terms([fold(doc.title or ""), doc.norm])
+
+
+class NearDuplicateFingerprinter(Fingerprinter):
+    """The fingerprints without story terms, for ``dedup.minhash.v1`` (which reads none)."""
+
+    assigns = ("doc.meta.body_key", "doc.meta._minhash")
+    with_story_terms = False
 
 
 class Deduplicator(BatchStage):
@@ -54,7 +74,12 @@ class Deduplicator(BatchStage):
     """
 
     name = "dedup.minhash.v2"
-    requires = ("doc.meta.body_key", "doc.meta._minhash", "doc.meta._story_terms", "doc.published")
+    requires: ClassVar[tuple[str, ...]] = (
+        "doc.meta.body_key",
+        "doc.meta._minhash",
+        "doc.meta._story_terms",
+        "doc.published",
+    )
     assigns = ("doc.duplicate_of", "doc.cluster")
 
     def __init__(
@@ -125,6 +150,7 @@ class NearDuplicateDeduplicator(Deduplicator):
     """The former stage: exact duplicates and near-duplicate clusters only, no stories."""
 
     name = "dedup.minhash.v1"
+    requires = ("doc.meta.body_key", "doc.meta._minhash", "doc.published")
 
     def __init__(self, **kw: Any) -> None:
         kw["stories"] = False

@@ -120,20 +120,34 @@ def run_map(stages: Sequence[MapStage], docs: list[Doc]) -> list[Doc]:
 
 
 def default_stages(
-    *, on_error: OnError = "skip", entities: bool = True, events: bool = True, prior: Any = None
+    *,
+    on_error: OnError = "skip",
+    entities: bool = True,
+    events: bool = True,
+    prior: Any = None,
+    stories: bool = True,
 ) -> list[Stage]:
-    """The standard pipeline: decode, extract, dedup, entities, events."""
+    """The standard pipeline: decode, extract, dedup, entities, events. ``stories=False``
+    clusters exact and near duplicates only (``dedup.minhash.v1``, no story joins)."""
     from .decode import Decoder
-    from .dedup import Deduplicator, Fingerprinter
+    from .dedup import (
+        Deduplicator,
+        Fingerprinter,
+        NearDuplicateDeduplicator,
+        NearDuplicateFingerprinter,
+    )
     from .extract import Cleaner, Segmenter, TemplateLearner
+
+    fingerprint = Fingerprinter if stories else NearDuplicateFingerprinter
+    dedup = Deduplicator if stories else NearDuplicateDeduplicator
 
     stages: list[Stage] = [
         Decoder(on_error=on_error),
         Segmenter(on_error=on_error),
         TemplateLearner(on_error=on_error),
         Cleaner(on_error=on_error),
-        Fingerprinter(on_error=on_error),
-        Deduplicator(on_error=on_error, prior=prior),
+        fingerprint(on_error=on_error),
+        dedup(on_error=on_error, prior=prior),
     ]
     if entities:
         stages.extend(_optional_stage("rasad.stages.entities", "EntityLinker", on_error))
