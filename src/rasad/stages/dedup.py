@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -26,21 +28,28 @@ from ..fingerprint import (
     shingles,
     similarity,
 )
-from ..stories import StoryIndex, story_terms
-from .base import BatchStage, MapStage
+from ..stories import StoryIndex, background, stopwords, story_terms
+from .base import BatchStage, MapStage, package_file
 
 __all__ = ["Deduplicator", "Fingerprinter", "NearDuplicateDeduplicator"]
+
+#: The word counts ``rasad.stories.background`` reads (the NER training corpus's lexicon).
+BACKGROUND_FILE = "ner/data/anercorp.lexicon.tsv"
 
 
 class Fingerprinter(MapStage):
     name = "dedup.fingerprint.v1"
     requires = ("doc.text", "doc.title")
-    assigns = ("doc.meta.body_key", "doc.meta._minhash", "doc.meta._story_terms")
+    assigns = ("doc.meta.body_key", "doc.minhash", "doc.story_terms")
+    data = ("data/story_stopwords.txt",)
+
+    def load(self) -> None:
+        stopwords()
 
     def process(self, doc: Doc) -> None:
         doc.meta["body_key"] = body_key(doc)
-        doc.meta["_minhash"] = minhash(shingles(doc.norm)).tobytes()
-        doc.meta["_story_terms"] = story_terms([fold(doc.title or ""), doc.norm])
+        doc.minhash = minhash(shingles(doc.norm)).tobytes()
+        doc.story_terms = story_terms([fold(doc.title or ""), doc.norm])
 
 
 class Deduplicator(BatchStage):
@@ -54,7 +63,14 @@ class Deduplicator(BatchStage):
     """
 
     name = "dedup.minhash.v2"
-    requires = ("doc.meta.body_key", "doc.meta._minhash", "doc.meta._story_terms", "doc.published")
+    requires = (
+        "doc.meta.body_key",
+        "doc.minhash",
+        "doc.story_terms",
+        "doc.published",
+        "doc.text",  # the article id is the hash of title and text
+        "doc.title",
+    )
     assigns = ("doc.duplicate_of", "doc.cluster")
 
     def __init__(
@@ -65,7 +81,6 @@ class Deduplicator(BatchStage):
         stories: bool = True,
         **kw: Any,
     ) -> None:
-        super().__init__(**kw)
         self.threshold = threshold
         self._stories = StoryIndex() if stories else None
         self.prior = prior or []
@@ -73,6 +88,17 @@ class Deduplicator(BatchStage):
         self._sigs: dict[str, np.ndarray[Any, Any]] = {}
         self._cluster: dict[str, str] = {}
         self._first_by_body: dict[str, str] = {}
+        super().__init__(**kw)
+
+    def data_files(self) -> list[Traversable | Path]:
+        """The story terms' stop words and background frequencies (with ``stories``)."""
+        if self._stories is None:
+            return []
+        return [package_file("data/story_stopwords.txt"), package_file(BACKGROUND_FILE)]
+
+    def load(self) -> None:
+        if self._stories is not None:
+            background()
 
     def _start(self) -> BandIndex:
         self._lsh = lsh = BandIndex(self.threshold, NUM_PERM)
@@ -95,7 +121,7 @@ class Deduplicator(BatchStage):
             first = self._first_by_body.setdefault(doc.meta["body_key"], doc.id)
             if first != doc.id:
                 doc.duplicate_of = first
-            sig = np.frombuffer(doc.meta["_minhash"], dtype=np.uint32)
+            sig = _signature(doc)
             best, best_sim = None, self.threshold
             for other in sorted(lsh.query(sig)):
                 sim = similarity(sig, self._sigs[other])
@@ -111,14 +137,18 @@ class Deduplicator(BatchStage):
                 doc.cluster = self._story(doc) or doc.id
             self._add(doc.id, sig, doc.cluster)
             if self._stories is not None and not doc.duplicate_of:
-                terms = doc.meta.get("_story_terms") or {}
-                self._stories.add(doc.id, terms, doc.published, doc.cluster)
+                self._stories.add(doc.id, doc.story_terms, doc.published, doc.cluster)
 
     def _story(self, doc: Doc) -> str | None:
         if self._stories is None:
             return None
-        terms = doc.meta.get("_story_terms") or {}
-        return self._stories.assign(doc.id, terms, doc.published)
+        return self._stories.assign(doc.id, doc.story_terms, doc.published)
+
+
+def _signature(doc: Doc) -> np.ndarray[Any, Any]:
+    if doc.minhash is None:
+        raise ValueError(f"{doc.source} has no MinHash signature (dedup.fingerprint sets it)")
+    return np.frombuffer(doc.minhash, dtype=np.uint32)
 
 
 class NearDuplicateDeduplicator(Deduplicator):
