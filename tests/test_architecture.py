@@ -130,3 +130,21 @@ def test_architecture_checker_sees_relative_and_lazy_imports() -> None:
     assert "rasad.extraction.pubdate" in GRAPH["rasad.runner"]
     assert "rasad.cli.common" in GRAPH["rasad.web.cli"]  # imported inside register()
     assert "rasad.api" in GRAPH["rasad.web.routes_write"]  # ``from .. import api``
+
+
+#: Folders of ``tests/`` that hold data, not tests.
+TEST_DATA = {"artifacts", "golden", "__pycache__"}
+
+
+def test_architecture_test_folders_mirror_the_packages() -> None:
+    """``tests/<name>/`` holds the tests of ``src/rasad/<name>/``: every folder of tests names a
+    real package (tests of the top-level modules stay at the root of ``tests/``)."""
+    packages = {p.name for p in (SRC / "rasad").iterdir() if p.is_dir() and any(p.glob("*.py"))}
+    tests = ROOT / "tests"
+    folders = {
+        p.name for p in tests.iterdir() if p.is_dir() and not p.name.startswith(".")
+    } - TEST_DATA
+    assert folders <= packages, f"test folders without a package: {sorted(folders - packages)}"
+    for name in folders:
+        assert any((tests / name).glob("test_*.py")), f"tests/{name}/ holds no test"
+    assert {"batch", "cli", "web"} <= packages  # the package list is real

@@ -136,11 +136,9 @@ def ingest(
         def fresh() -> Iterator[Doc]:
             for doc in read_inputs(inputs, max_bytes=max_bytes, date=date, stdin=stdin):
                 report.read += 1
-                doc.meta["_raw_hash"] = raw_hash(doc)
-                if store.known_raw([doc.meta["_raw_hash"]]):
-                    code = (
-                        doc.reject.code if doc.reject else store.reject_code(doc.meta["_raw_hash"])
-                    )
+                doc.raw_hash = raw_hash(doc)
+                if store.known_raw([doc.raw_hash]):
+                    code = doc.reject.code if doc.reject else store.reject_code(doc.raw_hash)
                     if code:  # a bad input stays bad: it counts as rejected on every run
                         report.counts["rejected"] += 1
                         report.rejected_by[code] += 1

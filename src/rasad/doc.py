@@ -190,7 +190,11 @@ class Event:
 @dataclass(slots=True, eq=False)
 class Doc:
     """One article. Before extraction it holds the raw page (``raw``, ``html`` or ``page``);
-    extraction sets ``text`` once."""
+    extraction sets ``text`` once.
+
+    Stages talk to each other only through declared fields (``Stage.requires`` / ``assigns``
+    name them). The working fields (``page_lines``, ``templates``, ``minhash``, ...) carry data
+    between stages and to the store; they are not part of ``to_json``."""
 
     source: str
     url: str | None = None
@@ -215,6 +219,14 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     reject: Reject | None = None
+    # -- working fields: what one stage hands to a later one; ``to_json`` leaves them out ---
+    record_date: str | None = None  # reader: the ``date`` of a JSON Lines record
+    raw_hash: str | None = None  # ingest: the store's key for the raw input
+    page_lines: list[str] = field(default_factory=list)  # segment: candidate lines
+    html_meta: dict[str, Any] = field(default_factory=dict)  # segment: an HTML page's metadata
+    templates: list[str] = field(default_factory=list)  # templates: keys of site furniture lines
+    minhash: bytes | None = None  # fingerprint: MinHash signature of the body's shingles
+    story_terms: dict[str, int] = field(default_factory=dict)  # fingerprint: content terms
     _text: str | None = None
     _norm: tuple[str, OffsetMap] | None = None
     _id: tuple[str | None, str] | None = None  # (title it was computed with, id)

@@ -52,6 +52,10 @@ class Errors:
     E203 = "E203 stage '{stage}' failed on {source}: {detail}."
     E204 = "E204 unknown executor '{name}'. Use one of: local, pool, ray."
     E205 = "E205 shard {shard} failed after {attempts} attempt(s): {detail}."
+    E206 = (
+        "E206 stage '{stage}' cannot run: {what}. "
+        "Restore the file (reinstall rasad) or pass a valid one."
+    )
     # storage
     E301 = "E301 database {path} could not be opened: {detail}."
     E302 = "E302 database {path} has schema version {found}, newer than this Rasad ({known})."
@@ -111,7 +115,8 @@ class PipelineError(RasadError):
 
 
 class StageError(RasadError):
-    """A stage failed unexpectedly on one document."""
+    """A stage cannot run: a data file it reads is missing or cannot be loaded (raised when
+    the stage is built or first used, never as a reject per page)."""
 
 
 class StorageError(RasadError):

@@ -64,7 +64,9 @@ def bands() -> list[tuple[int, int]]:
 
 def rows(order: int, doc: Doc) -> Iterator[tuple[str, str, Any]]:
     """``(kind, bucket key, row)`` for one fingerprinted article."""
-    sig: bytes = doc.meta["_minhash"]
+    sig = doc.minhash
+    if sig is None:
+        raise ValueError(f"{doc.source} has no MinHash signature (dedup.fingerprint sets it)")
     values = np.frombuffer(sig, dtype=np.uint32)
     for i, (start, end) in enumerate(bands()):
         key = f"{i}:{values[start:end].tobytes().hex()}"

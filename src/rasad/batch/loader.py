@@ -79,7 +79,7 @@ def doc_from_row(row: dict[str, Any]) -> Doc:
             doc.mentions.append(Mention(m["start"], m["end"], m["text"], ent.id, m["how"]))
     doc.events = [_event(e) for e in row.get("events") or []]
     doc.meta["body_key"] = row.get("body_key")
-    doc.meta["_raw_hash"] = row.get("raw_hash")
+    doc.raw_hash = row.get("raw_hash")
     return doc
 
 
@@ -106,7 +106,7 @@ def load_folder(folder: Path, *, db: str | Path, batch_size: int = 500) -> dict[
             for row in pq.read_table(path).to_pylist():
                 doc = Doc(source=row["source"], url=row.get("url"))
                 doc.reject = Reject.from_dict(row)
-                doc.meta["_raw_hash"] = row.get("raw_hash") or f"batch:{row['source']}"
+                doc.raw_hash = row.get("raw_hash") or f"batch:{row['source']}"
                 pending.append(doc)
         if pending:
             counts.update(store.write_batch(pending))

@@ -148,14 +148,13 @@ def read_step(
     for unit in shard.units:
         docs.extend(read_unit(unit, max_bytes=max_bytes, date=date))
     for doc in docs:
-        doc.meta["_raw_hash"] = raw_hash(doc)
+        doc.raw_hash = raw_hash(doc)
     docs = run_map(maps0, docs)
     parts: dict[int, list[tuple[int, Doc]]] = {}
     for pos, doc in enumerate(docs):
         doc.raw = None
         if doc.reject is None:
-            proj = Doc(source=doc.source, url=doc.url)
-            proj.meta = {k: v for k, v in doc.meta.items() if k != "_raw_hash"}
+            proj = Doc(source=doc.source, url=doc.url, page_lines=doc.page_lines)
             parts.setdefault(bucket(site_of(doc), buckets), []).append(
                 (order(shard.index, pos), proj)
             )
@@ -173,22 +172,15 @@ def code_step(root: str, shard: Shard, buckets: int, stories: bool = True) -> di
     _, _, maps1, _, maps2, _ = split(stories)
     docs: list[Doc] = _load(base / "_work" / "a" / f"{shard.id}.pkl")
     for path in sorted((base / "_work" / "t").glob(f"*.{shard.id}.pkl")):
-        for pos, extra in _load(path).items():
-            docs[pos].meta.update(extra)
+        for pos, templates in _load(path).items():
+            docs[pos].templates = templates
     docs = run_map(maps1, docs)
     rows: dict[int, dict[str, list[Any]]] = {}
     terms: list[tuple[int, str, dict[str, int], str | None]] = []
     for pos, doc in enumerate(docs):
         if doc.reject is None:
             if stories:
-                terms.append(
-                    (
-                        order(shard.index, pos),
-                        doc.id,
-                        doc.meta.get("_story_terms") or {},
-                        doc.published,
-                    )
-                )
+                terms.append((order(shard.index, pos), doc.id, doc.story_terms, doc.published))
             for kind, key, row in cluster.rows(order(shard.index, pos), doc):
                 part = rows.setdefault(bucket(key, buckets), {"bands": [], "bodies": [], "ids": []})
                 part[kind].append(row)
@@ -251,12 +243,15 @@ def write_step(root: str, shard: Shard) -> dict[str, int]:
         counts.update(_load(path))
     articles, mentions, events, rejects, kept = [], [], [], [], []
     for pos, doc in _stories(base, shard):
-        rh = doc.meta.pop("_raw_hash", None)
+        rh = doc.raw_hash
         if doc.reject is not None:
-            rejects.append(
-                {"source": doc.source, "url": doc.url, "raw_hash": rh, "shard": shard.id}
-                | doc.reject.to_dict()
-            )
+            row: dict[str, Any] = {
+                "source": doc.source,
+                "url": doc.url,
+                "raw_hash": rh,
+                "shard": shard.id,
+            }
+            rejects.append(row | doc.reject.to_dict())
             continue
         for event, c in zip(doc.events, counts.get(pos, []), strict=False):
             if c:
@@ -309,12 +304,8 @@ def templates_step(root: str, p: int, shards: list[str]) -> int:
         (r for part in _gather(base, "a", f"t{p}", shards) for r in part), key=lambda r: r[0]
     )
     learner = split()[1]
-    before = [set(d.meta) for _, d in rows]
     learner.process_batch([d for _, d in rows])
-    results = {
-        o: {k: d.meta[k] for k in set(d.meta) - keys}
-        for (o, d), keys in zip(rows, before, strict=True)
-    }
+    results = {o: d.templates for o, d in rows}
     _by_shard(results, base, "t", p)
     return len(rows)
 

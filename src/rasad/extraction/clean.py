@@ -69,7 +69,7 @@ def clean(
         head_text=head,
         warc_date=doc.fetched,
         option=doc.date_hint,
-        record_date=doc.meta.get("_record_date"),
+        record_date=doc.record_date,
     )
     if doc.published is None and is_html and info.get("date"):
         doc.published, doc.published_from = str(info["date"])[:10], "html"

@@ -8,36 +8,98 @@ A stage takes an iterable of ``Doc`` and yields ``Doc``. It declares what it nee
   (``doc.reject``) and flows on untouched; later stages pass rejected documents through.
 - ``BatchStage``: needs the whole batch at once (template learning, dedup). Executors run it in
   the driver, so its result is the same whatever the executor.
+
+A stage that cannot run at all fails when it is built, not page by page: its constructor checks
+the modules it imports (``imports``; ``MissingDependencyError``, E403) and the data files it
+reads (``data_files()``; ``StageError``, E206). Its models and tables load once a process, on
+first use (``load()``); a file that cannot be parsed then stops the run (E206) instead of
+rejecting every page.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import zipfile
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import ClassVar, Literal
 
 from ..doc import Doc
-from ..errors import Errors, InputError, RasadError, Reject
+from ..errors import Errors, InputError, MissingDependencyError, RasadError, Reject, StageError
 
 logger = logging.getLogger(__name__)
 
 OnError = Literal["raise", "skip"]
 
 
+#: What a model or table loader raises on a damaged file.
+_LOAD_ERRORS = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile)
+
+
+def package_file(rel: str) -> Traversable:
+    """A data file shipped in the ``rasad`` package (``rel``: e.g. ``"data/lines.json"``)."""
+    return resources.files("rasad").joinpath(rel)
+
+
+def need_modules(stage: str, imports: Iterable[tuple[str, str]]) -> None:
+    """Each module must be installed (found, not imported: cheap); ``MissingDependencyError``
+    (E403) names the package of the first one that is not."""
+    for module, package in imports:
+        try:
+            found = importlib.util.find_spec(module) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            raise MissingDependencyError(
+                Errors.E403, what=f"stage {stage}", package=package, extra="rasad"
+            )
+
+
 class Stage(ABC):
     name: ClassVar[str]
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ()
+    #: Data files the stage reads, relative to the ``rasad`` package.
+    data: ClassVar[tuple[str, ...]] = ()
+    #: Modules the stage imports when it runs: (module, the package that provides it).
+    imports: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     def __init__(self, *, on_error: OnError = "raise") -> None:
+        """Subclasses set their own options first: the checks may depend on them."""
         self.on_error: OnError = on_error
+        self.check()
+
+    def data_files(self) -> list[Traversable | Path]:
+        """The data files this stage (with its options) reads."""
+        return [package_file(rel) for rel in self.data]
 
     def check(self) -> None:
-        """Fail now, when the pipeline is built, if the stage cannot run at all (a missing
-        file or package: ``ConfigError``, ``MissingDependencyError``), instead of rejecting
-        every page later. Cheap: models are still loaded on first use."""
+        """Fail now, when the stage is built, if it cannot run at all: a module it imports is
+        missing (``MissingDependencyError``, E403) or a data file is (``StageError``, E206).
+        Cheap: models are loaded on first use (``load()``). ``Pipeline`` checks again."""
+        need_modules(self.name, self.imports)
+        for path in self.data_files():
+            if not path.is_file():
+                what = f"data file {path} is missing"
+                raise StageError(Errors.E206, stage=self.name, what=what)
+
+    def load(self) -> None:
+        """Load the models and tables the stage uses (once a process; later calls are cheap).
+        Run before each batch or chunk, so a damaged file is one error, not a reject a page."""
         return None
+
+    def _load_guarded(self) -> None:
+        try:
+            self.load()
+        except RasadError:
+            raise
+        except _LOAD_ERRORS as e:
+            what = f"its data cannot be loaded ({type(e).__name__}: {e})"
+            raise StageError(Errors.E206, stage=self.name, what=what) from e
 
     @abstractmethod
     def __call__(self, docs: Iterable[Doc]) -> Iterator[Doc]: ...
@@ -54,8 +116,12 @@ class MapStage(Stage):
         """Update ``doc`` in place. Raise ``InputError`` for a page this stage cannot use."""
 
     def __call__(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+        loaded = False
         for doc in docs:
             if doc.reject is None:
+                if not loaded:
+                    self._load_guarded()
+                    loaded = True
                 self._guarded(doc)
             yield doc
 
@@ -89,6 +155,8 @@ class BatchStage(Stage):
     def __call__(self, docs: Iterable[Doc]) -> Iterator[Doc]:
         batch = list(docs)
         live = [d for d in batch if d.reject is None]
+        if live:
+            self._load_guarded()
         try:
             self.process_batch(live)
         except InputError:

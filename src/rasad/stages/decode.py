@@ -159,8 +159,9 @@ class Decoder(MapStage):
     """Bytes to page text (``doc.html`` or ``doc.page``)."""
 
     name = "decode.charset.v1"
-    requires = ("doc.raw",)
+    requires = ("doc.raw", "doc.meta.kind")  # kind: whether the reader took it for HTML
     assigns = ("doc.html|doc.page", "doc.charset")
+    imports = (("charset_normalizer", "charset-normalizer"),)
 
     def process(self, doc: Doc) -> None:
         if doc.html is None and doc.page is None:

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
@@ -27,8 +29,8 @@ from ..fingerprint import (
     shingles,
     similarity,
 )
-from ..stories import StoryIndex, story_terms
-from .base import BatchStage, MapStage
+from ..stories import StoryIndex, background, stopwords, story_terms
+from .base import BatchStage, MapStage, package_file
 
 __all__ = [
     "Deduplicator",
@@ -37,29 +39,33 @@ __all__ = [
     "NearDuplicateFingerprinter",
 ]
 
+#: The word counts ``rasad.stories.background`` reads (the NER training corpus's lexicon).
+BACKGROUND_FILE = "ner/data/anercorp.lexicon.tsv"
+
 
 class Fingerprinter(MapStage):
     name = "dedup.fingerprint.v1"
     requires = ("doc.text", "doc.title")
-    assigns: ClassVar[tuple[str, ...]] = (
-        "doc.meta.body_key",
-        "doc.meta._minhash",
-        "doc.meta._story_terms",
-    )
+    assigns: ClassVar[tuple[str, ...]] = ("doc.meta.body_key", "doc.minhash", "doc.story_terms")
+    data = ("data/story_stopwords.txt",)
     with_story_terms: ClassVar[bool] = True
+
+    def load(self) -> None:
+        if self.with_story_terms:
+            stopwords()
 
     def process(self, doc: Doc) -> None:
         words = body_words(doc.norm)
         doc.meta["body_key"] = body_key(doc, words)
-        doc.meta["_minhash"] = minhash(shingles(doc.norm, words=words)).tobytes()
+        doc.minhash = minhash(shingles(doc.norm, words=words)).tobytes()
         if self.with_story_terms:
-            doc.meta["_story_terms"] = story_terms([fold(doc.title or ""), doc.norm])
+            doc.story_terms = story_terms([fold(doc.title or ""), doc.norm])
 
 
 class NearDuplicateFingerprinter(Fingerprinter):
     """The fingerprints without story terms, for ``dedup.minhash.v1`` (which reads none)."""
 
-    assigns = ("doc.meta.body_key", "doc.meta._minhash")
+    assigns = ("doc.meta.body_key", "doc.minhash")
     with_story_terms = False
 
 
@@ -76,9 +82,11 @@ class Deduplicator(BatchStage):
     name = "dedup.minhash.v2"
     requires: ClassVar[tuple[str, ...]] = (
         "doc.meta.body_key",
-        "doc.meta._minhash",
-        "doc.meta._story_terms",
+        "doc.minhash",
+        "doc.story_terms",
         "doc.published",
+        "doc.text",  # the article id is the hash of title and text
+        "doc.title",
     )
     assigns = ("doc.duplicate_of", "doc.cluster")
 
@@ -90,7 +98,6 @@ class Deduplicator(BatchStage):
         stories: bool = True,
         **kw: Any,
     ) -> None:
-        super().__init__(**kw)
         self.threshold = threshold
         self._stories = StoryIndex() if stories else None
         self.prior = prior or []
@@ -98,6 +105,17 @@ class Deduplicator(BatchStage):
         self._sigs: dict[str, np.ndarray[Any, Any]] = {}
         self._cluster: dict[str, str] = {}
         self._first_by_body: dict[str, str] = {}
+        super().__init__(**kw)
+
+    def data_files(self) -> list[Traversable | Path]:
+        """The story terms' stop words and background frequencies (with ``stories``)."""
+        if self._stories is None:
+            return []
+        return [package_file("data/story_stopwords.txt"), package_file(BACKGROUND_FILE)]
+
+    def load(self) -> None:
+        if self._stories is not None:
+            background()
 
     def _start(self) -> BandIndex:
         self._lsh = lsh = BandIndex(self.threshold, NUM_PERM)
@@ -120,7 +138,7 @@ class Deduplicator(BatchStage):
             first = self._first_by_body.setdefault(doc.meta["body_key"], doc.id)
             if first != doc.id:
                 doc.duplicate_of = first
-            sig = np.frombuffer(doc.meta["_minhash"], dtype=np.uint32)
+            sig = _signature(doc)
             best, best_sim = None, self.threshold
             for other in sorted(lsh.query(sig)):
                 sim = similarity(sig, self._sigs[other])
@@ -136,21 +154,25 @@ class Deduplicator(BatchStage):
                 doc.cluster = self._story(doc) or doc.id
             self._add(doc.id, sig, doc.cluster)
             if self._stories is not None and not doc.duplicate_of:
-                terms = doc.meta.get("_story_terms") or {}
-                self._stories.add(doc.id, terms, doc.published, doc.cluster)
+                self._stories.add(doc.id, doc.story_terms, doc.published, doc.cluster)
 
     def _story(self, doc: Doc) -> str | None:
         if self._stories is None:
             return None
-        terms = doc.meta.get("_story_terms") or {}
-        return self._stories.assign(doc.id, terms, doc.published)
+        return self._stories.assign(doc.id, doc.story_terms, doc.published)
+
+
+def _signature(doc: Doc) -> np.ndarray[Any, Any]:
+    if doc.minhash is None:
+        raise ValueError(f"{doc.source} has no MinHash signature (dedup.fingerprint sets it)")
+    return np.frombuffer(doc.minhash, dtype=np.uint32)
 
 
 class NearDuplicateDeduplicator(Deduplicator):
     """The former stage: exact duplicates and near-duplicate clusters only, no stories."""
 
     name = "dedup.minhash.v1"
-    requires = ("doc.meta.body_key", "doc.meta._minhash", "doc.published")
+    requires = ("doc.meta.body_key", "doc.minhash", "doc.published", "doc.text", "doc.title")
 
     def __init__(self, **kw: Any) -> None:
         kw["stories"] = False

@@ -9,12 +9,14 @@ cheaply for process pools and Ray (only its options travel).
 from __future__ import annotations
 
 from functools import partial
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, ClassVar
 
 from ..doc import Doc
 from ..entities.linker import Linker, Resources, Tagger
-from .base import MapStage, OnError
+from ..errors import ConfigError, Errors
+from .base import MapStage, OnError, need_modules, package_file
 
 __all__ = ["EntityLinker"]
 
@@ -24,8 +26,26 @@ class EntityLinker(MapStage):
     the CRF tagger finds around name cues; ``model=False`` leaves it out)."""
 
     name: ClassVar[str] = "entities.kb.v1"
-    requires: ClassVar[tuple[str, ...]] = ("doc.text", "doc.published")
+    # date_hint: the date that anchors role phrases when the page gives none
+    requires: ClassVar[tuple[str, ...]] = ("doc.text", "doc.published", "doc.date_hint")
     assigns: ClassVar[tuple[str, ...]] = ("doc.mentions", "doc.entities")
+    #: The knowledge base and the entity word lists.
+    data: ClassVar[tuple[str, ...]] = (
+        "kb/data/entities.jsonl",
+        "kb/data/meta.json",
+        "entities/data/bare_bodies.txt",
+        "entities/data/common_names.txt",
+        "entities/data/extra_entities.jsonl",
+        "ner/data/personnames.txt.gz",  # person-name parts, with or without the model
+    )
+    #: The CRF model (``model=True``) and the tables its features read.
+    model_data: ClassVar[tuple[str, ...]] = (
+        "ner/data/anercorp.crfsuite",
+        "ner/data/anercorp.lexicon.tsv",
+        "ner/data/gazetteer.tsv",
+        "ner/data/wordstats.tsv.gz",
+        "ner/data/namelike.tsv.gz",
+    )
 
     def __init__(
         self,
@@ -35,11 +55,27 @@ class EntityLinker(MapStage):
         variants: bool = True,
         on_error: OnError = "raise",
     ) -> None:
-        super().__init__(on_error=on_error)
         self.extra = extra
         self.model = model
         self.variants = variants
         self._linker: Linker | None = None
+        super().__init__(on_error=on_error)
+
+    def data_files(self) -> list[Traversable | Path]:
+        names = (*self.data, *self.model_data) if self.model else self.data
+        return [package_file(rel) for rel in names]
+
+    def check(self) -> None:
+        """The knowledge base (and with ``model`` the CRF model and ``python-crfsuite``) must
+        be there when the stage is built; an ``extra`` file that does not exist is E402."""
+        if self.model:
+            need_modules(self.name, [("pycrfsuite", "python-crfsuite")])
+        super().check()
+        if self.extra is not None and not Path(self.extra).is_file():
+            raise ConfigError(Errors.E402, name="extra", value=self.extra, detail="no such file")
+
+    def load(self) -> None:
+        self.linker  # noqa: B018 -- builds the linker (knowledge base, automata, model) once
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)

@@ -11,9 +11,13 @@ from typing import ClassVar
 from ..doc import Doc, Event
 from ..errors import ConfigError, Errors
 from ..events.arguments import BodyAt
+from ..events.cues import cue_names
 from ..events.extractor import extract_events
+from ..events.frame_table import frame_names
 from ..events.lexicon import Lexicon, load_lexicon
 from ..events.merge import merge_events
+from ..events.scorer import load_scorer
+from ..events.sentence_model import load_sentence_model
 from .base import BatchStage, MapStage, OnError
 
 __all__ = ["EventExtractor", "EventMerger"]
@@ -70,6 +74,15 @@ class EventExtractor(MapStage):
         "doc.published",
     )
     assigns: ClassVar[tuple[str, ...]] = ("doc.events",)
+    #: Cue and frame tables, the sentence model and the knowledge base (the lexicon is loaded
+    #: when the stage is built; the scorer's model is optional).
+    data: ClassVar[tuple[str, ...]] = (
+        "events/data/cues.tsv",
+        "events/data/frames.tsv",
+        "events/data/sentence_model.npz",
+        "kb/data/entities.jsonl",
+        "kb/data/meta.json",
+    )
 
     def __init__(
         self,
@@ -78,13 +91,13 @@ class EventExtractor(MapStage):
         kb_extra: Path | None = None,
         on_error: OnError = "raise",
     ) -> None:
-        super().__init__(on_error=on_error)
         self.lexicon_path = lexicon_path
         self.kb_extra = kb_extra
         self._lexicon: Lexicon | None = None
         self._kb_code: Callable[[str], str | None] | None = None
         self._kb_body: BodyAt | None = None
         self._kb_loaded = False
+        super().__init__(on_error=on_error)
 
     def _setup(self) -> Lexicon:
         if self._lexicon is None:
@@ -98,7 +111,8 @@ class EventExtractor(MapStage):
 
     def check(self) -> None:
         """Load the lexicon now: a missing or malformed file is an error (E402) when the
-        pipeline is built, not a reject on every page."""
+        stage is built, not a reject on every page."""
+        super().check()
         if self._lexicon is None:
             try:
                 self._lexicon = load_lexicon(self.lexicon_path)
@@ -106,6 +120,13 @@ class EventExtractor(MapStage):
                 raise ConfigError(
                     Errors.E402, name="lexicon_path", value=self.lexicon_path, detail=e
                 ) from e
+
+    def load(self) -> None:
+        self._setup()
+        cue_names()
+        frame_names()
+        load_sentence_model()
+        load_scorer()
 
     def process(self, doc: Doc) -> None:
         lexicon = self._setup()

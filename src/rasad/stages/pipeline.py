@@ -22,8 +22,8 @@ from ..errors import Errors, MissingDependencyError, PipelineError
 from .base import BatchStage, MapStage, OnError, Stage
 
 #: What the readers set before any stage runs (``fetched``: a WARC record's date; ``date_hint``:
-#: ``--date`` or a date in the URL; ``meta.kind``: html or text; ``meta._record_date``: the
-#: ``date`` of a JSON Lines record; ``meta.content_type``: a WARC record's type).
+#: ``--date`` or a date in the URL; ``meta.kind``: html or text; ``record_date``: the ``date`` of
+#: a JSON Lines record; ``meta.content_type``: a WARC record's type).
 READER_ASSIGNS = (
     "doc.raw",
     "doc.html|doc.page",
@@ -32,7 +32,7 @@ READER_ASSIGNS = (
     "doc.fetched",
     "doc.date_hint",
     "doc.meta.kind",
-    "doc.meta._record_date",
+    "doc.record_date",
     "doc.meta.content_type",
 )
 

@@ -229,7 +229,7 @@ def _jsonl_record(source: str, n: int, line: bytes, *, max_bytes: int) -> Doc:
         doc.page = body
         doc.meta["kind"] = "text"
     if isinstance(date, str):
-        doc.meta["_record_date"] = date
+        doc.record_date = date
     return doc
 
 

@@ -32,7 +32,14 @@ class StoreWriter(BatchStage):
     """Write every document of the batch, rejects included, to ``store``."""
 
     name: ClassVar[str] = "store.write.v1"
-    requires: ClassVar[tuple[str, ...]] = ("doc.text", "doc.cluster")
+    # the store keys an article by its text's hash and keeps its dedup fingerprints (for the
+    # clusters of later runs); the raw input's hash (``doc.raw_hash``) is computed if unset
+    requires: ClassVar[tuple[str, ...]] = (
+        "doc.text",
+        "doc.cluster",
+        "doc.meta.body_key",
+        "doc.minhash",
+    )
     assigns: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, store: BatchWriter, *, on_error: OnError = "raise") -> None:

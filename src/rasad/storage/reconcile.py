@@ -49,9 +49,9 @@ def reconcile(store: SqliteStore, cur: sqlite3.Cursor, docs: list[Doc]) -> None:
             doc.duplicate_of = first[0]
             _move(store, doc, first[1])
             continue
-        if doc.cluster != doc.id or doc.meta.get("_minhash") is None:
+        if doc.cluster != doc.id or doc.minhash is None:
             continue
-        sig = np.frombuffer(doc.meta["_minhash"], dtype=np.uint32)
+        sig = np.frombuffer(doc.minhash, dtype=np.uint32)
         best, best_sim = None, THRESHOLD
         for cluster, other in sigs:
             sim = similarity(sig, other)

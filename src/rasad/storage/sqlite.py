@@ -160,14 +160,14 @@ class SqliteStore(SearchMixin):
             reason = Errors.E308.format(source=source, detail=f"{type(e).__name__}: {e}")
             safe = Doc(source=source, raw=doc.raw)
             safe.reject = Reject(source, "store", "E308", " ".join(reason.split()))
-            safe.meta["_raw_hash"] = doc.meta.get("_raw_hash") or raw_hash(safe)
+            safe.raw_hash = doc.raw_hash or raw_hash(safe)
             doc.reject = safe.reject
             status = self._write_doc(cur, safe, now)
         cur.execute("RELEASE doc")
         return status
 
     def _write_doc(self, cur: sqlite3.Cursor, doc: Doc, now: str) -> str:
-        rh = doc.meta.get("_raw_hash") or raw_hash(doc)
+        rh = doc.raw_hash or raw_hash(doc)
         if cur.execute("SELECT 1 FROM sources WHERE raw_hash=?", (rh,)).fetchone():
             return "rejected" if doc.reject is not None else "already"
         if doc.reject is not None:
@@ -223,7 +223,7 @@ class SqliteStore(SearchMixin):
                 doc.meta["body_key"],
                 doc.cluster or doc.id,
                 doc.duplicate_of,
-                doc.meta.get("_minhash"),
+                doc.minhash,
                 json.dumps(data, ensure_ascii=False),
                 now,
             ),

@@ -242,7 +242,8 @@ def test_a_bad_lexicon_fails_when_the_pipeline_is_built(tmp_path: Path) -> None:
 
     stages = default_stages()
     at = [s.name for s in stages].index(EventExtractor.name)
-    stages[at] = EventExtractor(lexicon_path=str(tmp_path / "absent.tsv"), on_error="skip")
+    stages[at] = bad = EventExtractor(on_error="skip")
+    bad.lexicon_path, bad._lexicon = str(tmp_path / "absent.tsv"), None  # changed once built
     with pytest.raises(ConfigError, match="E402"):
         Pipeline(stages)
     EventExtractor().check()  # the shipped lexicon loads

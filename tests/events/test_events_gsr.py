@@ -16,7 +16,7 @@ import pytest
 
 from conftest import load_script
 
-DATA = Path(__file__).parents[1] / ".." / "shared" / "data" / "arabic_event_gsr"
+DATA = Path(__file__).parents[2] / ".." / "shared" / "data" / "arabic_event_gsr"
 
 # pooled out-of-fold F1 floors under nested CV (measured PROTEST 0.717, ASSAULT 0.827;
 # PROTEST was 0.600 before the protest-report cues of group "p" and the soft "ambiguous" rows)

@@ -16,7 +16,7 @@ import pytest
 from rasad.doc import Doc
 from rasad.events.extractor import extract_events
 
-SHARED = Path(__file__).parents[1] / ".." / "shared"
+SHARED = Path(__file__).parents[2] / ".." / "shared"
 GOLD = SHARED / "gold" / "seeds.jsonl"
 SEEDS = SHARED / "corpus" / "seeds"
 

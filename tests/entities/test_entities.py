@@ -591,7 +591,7 @@ SEEDS_FLOOR = 0.95  # reached 0.970 (only ratchet up)
 
 
 @pytest.mark.skipif(
-    not (Path(__file__).resolve().parents[2] / "shared/gold/seeds.jsonl").exists(),
+    not (Path(__file__).resolve().parents[3] / "shared/gold/seeds.jsonl").exists(),
     reason="../shared is not beside the checkout",
 )
 def test_entities_seeds_f1() -> None:
@@ -599,7 +599,7 @@ def test_entities_seeds_f1() -> None:
 
     from rasad.evaluate import entity_set
 
-    shared = Path(__file__).resolve().parents[2] / "shared"
+    shared = Path(__file__).resolve().parents[3] / "shared"
     types = {"PER", "ORG", "GPE", "LOC"}
     real = Linker(Resources.shared())
     tp = fp = fn = 0

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_batch import batch_result, single_machine
 
 from batch_corpus import generate
 from conftest import CORPUS
 from rasad.batch import run_batch
-from test_batch import batch_result, single_machine
 
 pytest.importorskip("ray")
 pytestmark = [pytest.mark.ray, pytest.mark.slow]

@@ -96,8 +96,9 @@ def test_an_act_asked_for_is_hypothetical() -> None:
 def test_a_news_outlet_reporting_an_act_does_not_do_it() -> None:
     import dataclasses
 
-    from rasad.events.extractor import extract_events
     from test_events import make_doc
+
+    from rasad.events.extractor import extract_events
 
     text = "وقالت وكالة الأنباء إن دولا أوروبية تعتزم فرض عقوبات على روسيا."
     doc = make_doc(text)

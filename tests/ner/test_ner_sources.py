@@ -12,7 +12,7 @@ from rasad.ner.normalize import normalize
 from rasad.ner.sources import curated_entries, petrarch_person_entries
 from rasad.ner.wordstats import WordStats, build_table
 
-ANERCORP = Path(__file__).parents[1] / ".." / "shared" / "data" / "anercorp"
+ANERCORP = Path(__file__).parents[2] / ".." / "shared" / "data" / "anercorp"
 
 # Invented frequencies (fractions of all tokens) for a common noun with its
 # inflected forms, a transliterated name and a place with nisba forms.

@@ -7,11 +7,11 @@ from __future__ import annotations
 from importlib import resources
 
 import pytest
+from test_events import events_of
 
 from rasad.arabic import fold
 from rasad.events.frame_table import BARE, frame, frame_names, parse_frames
 from rasad.events.lexicon import load_lexicon, tokenize
-from test_events import events_of
 
 
 def _summary(text: str) -> list[tuple[str, list[str], list[str]]]:

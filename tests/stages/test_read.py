@@ -37,7 +37,7 @@ def test_read_txt_html_jsonl(tmp_path: Path) -> None:
     assert docs[0].page == ARTICLE
     assert docs[1].html is not None
     assert docs[2].url == "https://x.example/2024/01/02/a"
-    assert docs[3].meta["_record_date"] == "2024-01-03"
+    assert docs[3].record_date == "2024-01-03"
 
 
 def test_glob_and_missing(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from rasad.ner import CrfTagger, tokenize
 from rasad.ner.corpus import evaluate, load_split
 from rasad.ner.tagger import DEFAULT_MODEL
 
-ANERCORP = Path(__file__).parents[1] / ".." / "shared" / "data" / "anercorp"
+ANERCORP = Path(__file__).parents[2] / ".." / "shared" / "data" / "anercorp"
 # Micro F1 measured on the CAMeL test split (docs/ner.md), rounded down.
 TEST_F1_FLOOR = 0.754
 

@@ -20,7 +20,7 @@ from rasad.events.sentence_model import (
     supports_event,
 )
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 MODEL = ROOT / "src" / "rasad" / "events" / "data" / "sentence_model.npz"
 
 # written for these tests (not from the GSR)
