@@ -65,6 +65,8 @@ _PREPS = cue("preps")
 _PLACE_PREPS = cue("place_preps")
 #: words between a preposition and the actor that do not change who it is
 _TRANSPARENT = cue("transparent")
+#: a transparent word that turns "إلى/ب + X" from a place into a companion ("إلى جانب سوريا")
+_BESIDE = cue("beside")
 _NISBA = re.compile(r"^ال\S+(?:ي|يه|يين|يون)$")
 #: nouns that a nisba adjective turns into an actor ("الجانب الروسي", "الوفد التركي")
 _ACTOR_HEADS = cue("actor_heads")
@@ -270,6 +272,7 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
     tok = tokens[unit.i]
     clitic = norm[tok.start : unit.start].lstrip("وف") if unit.start > tok.start else ""
     k = unit.i
+    beside = False
     if not clitic:
         steps = 0
         while k > 0 and steps < 2:
@@ -284,6 +287,7 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
             ):
                 k -= 1
                 steps += 1
+                beside = beside or bare.lstrip("بل") in _BESIDE
                 head = bare.lstrip("بل") if bare.lstrip("بل") in _TRANSPARENT else bare
                 if head != bare and not _COUNTERPART.match(bare):
                     clitic = bare[: len(bare) - len(head)]
@@ -304,7 +308,7 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
     unit.prep = "ل" if clitic == "لل" else clitic
     if _COUNTERPART.match(tok.text) and tok.start < unit.end:
         unit.counterpart = True  # the linker's span starts at نظيره ("بنظيره الروسي لافروف")
-    if unit.kind in _PLACE_TYPES and unit.prep in _PLACE_PREPS:
+    if unit.kind in _PLACE_TYPES and unit.prep in _PLACE_PREPS and not beside:
         unit.place = True
     if unit.kind == "LOC":
         unit.place = True

@@ -101,6 +101,7 @@ def extract_events(
         if not _inside(units, u_starts, h.start)
         and not (h.entry.has("notplace") and _before_place(units, u_starts, h))
     ]
+    _verb_not_prep(hits, units, u_starts, tokens)
     h_starts = [h.start for h in hits]
     ctx = _Ctx()
     events: list[tuple[Event, str | None]] = []
@@ -141,7 +142,11 @@ def extract_events(
                     key = expr.key
                 events.append((event, key))
                 notes.append(Note(hit, sent.n, sent.ti, sent.tj, sent.units))
-                if (
+                if event.mode == "third-party" and len(event.target.countries) == 2:
+                    # the pair a mediator stands between is the pair the story is about
+                    a, b = event.target.countries
+                    ctx.dyad = (_Side((a,), None, None), _Side((b,), None, None))
+                elif (
                     (
                         event.type in plover.SYMMETRIC
                         or event.mode == "visit"
@@ -217,6 +222,22 @@ def _as_noun(hit: Hit, tokens: list[Token]) -> Hit:
     if _strip(tokens[hit.i - 1].text) not in _NOUN_CONTEXT:
         return hit
     return replace(hit, form=Form("noun", "sg", ""))
+
+
+def _verb_not_prep(
+    hits: list[Hit], units: list[Unit], u_starts: list[int], tokens: list[Token]
+) -> None:
+    """A trigger verb spelled like a preposition ("وعبر الرئيس عن تضامنه": he expressed, not
+    "via the president") does not mark the subject after it."""
+    for h in hits:
+        if h.form.tense == "noun" or h.j >= len(tokens):
+            continue
+        k = bisect_left(u_starts, tokens[h.j].start)
+        if k < len(units) and units[k].i == h.j and units[k].prep:
+            word = tokens[h.i].text
+            if units[k].prep in (word, word[1:]):
+                units[k].prep = ""
+                units[k].place = units[k].kind == "LOC"
 
 
 def _inside(units: list[Unit], u_starts: list[int], pos: int) -> bool:

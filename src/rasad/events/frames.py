@@ -14,6 +14,7 @@ from .cues import cue
 from .frame_table import frame
 from .lexicon import Hit, Token
 from .mediation import mediation_sides
+from .release import is_passive, release_sides
 from .sides import (
     _DOMESTIC,
     _MATERIAL,
@@ -216,6 +217,14 @@ def _events_for(
         if pair is None:
             return []
         return [_make(hit, etype, mode, pair[0], pair[1], sent, tokens, doc, conf, reported_by)]
+    if mode == "release" and not entry.has("mutual") and is_passive(hit, tokens, sent.ti):
+        # "تم الإفراج عن عشرين أسيرا أوكرانيا": the released after the trigger (release.py)
+        freed = release_sides(hit, sent, tokens, ctx)
+        if freed is not None:
+            return [
+                _make(hit, etype, mode, a, b, sent, tokens, doc, conf - 0.1, reported_by)
+                for a, b in freed
+            ]
     # -- reported conduct: "X said that Y deliberately ..."
     if entry.has("allege"):
         rep = reporter or ctx.reporter

@@ -1,0 +1,66 @@
+"""Recall mechanisms for real news (issue 12): passive releases, "إلى جانب X", a verb spelled
+like a preposition, the pair a mediator stands between. The sentences are invented for these
+tests and read with the stub linker of ``test_events``."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events import events_of
+
+
+def _summary(text: str) -> set[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    return {
+        (e.type, e.mode or "", tuple(e.source.countries), tuple(e.target.countries))
+        for e in events_of(text)
+    }
+
+
+def _releases(text: str) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return {(s, t) for ty, mode, s, t in _summary(text) if mode == "release"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # freed "from each side": both sides of the last pair, one event each way
+        (
+            "اتفقت روسيا وأوكرانيا على وقف القتال. وتم الإفراج عن مئة أسير من كل جانب.",
+            {(("RUS",), ("UKR",)), (("UKR",), ("RUS",))},
+        ),
+        # the released named by nationality, the releaser as the holder
+        (
+            "التقى بوتين وأردوغان في سوتشي. وسيتم الإفراج عن ثلاثين سجينا تركيا تحتجزهم روسيا.",
+            {(("RUS",), ("TUR",))},
+        ),
+        # the releaser after "من قبل", the released from the pair
+        (
+            "اتفقت روسيا وأوكرانيا على وقف القتال. كما تم إطلاق سراح أربعين جنديا من قبل أوكرانيا.",
+            {(("UKR",), ("RUS",))},
+        ),
+    ],
+)
+def test_passive_release_sides(text: str, expected: set[tuple[tuple[str, ...], ...]]) -> None:
+    assert _releases(text) == expected
+
+
+def test_passive_release_without_sides_is_not_guessed() -> None:
+    # no pair in the document and nobody named: no release event
+    assert _releases("وتم الإفراج عن مئة أسير أمس.") == set()
+
+
+def test_mediation_sets_the_pair_mediated() -> None:
+    text = "توسطت تركيا بين روسيا وأوكرانيا. وتم الإفراج عن مئة أسير من كل جانب."
+    assert _releases(text) == {(("RUS",), ("UKR",)), (("UKR",), ("RUS",))}
+
+
+def test_beside_is_support_not_a_place() -> None:
+    assert ("SUPPORT", "", ("TUR",), ("UKR",)) in _summary(
+        "وأكدت تركيا وقوفها الدائم إلى جانب أوكرانيا."
+    )
+    assert ("SUPPORT", "", ("TUR",), ("UKR",)) in _summary("وقفت تركيا إلى جانب أوكرانيا.")
+
+
+def test_a_verb_spelled_like_a_preposition_keeps_its_subject() -> None:
+    # عبر is "via" and "he expressed": after the verb its subject is no prepositional phrase
+    assert ("SUPPORT", "", ("TUR",), ("UKR",)) in _summary("وعبر أردوغان عن تضامنه مع أوكرانيا.")
