@@ -64,3 +64,22 @@ def test_beside_is_support_not_a_place() -> None:
 def test_a_verb_spelled_like_a_preposition_keeps_its_subject() -> None:
     # عبر is "via" and "he expressed": after the verb its subject is no prepositional phrase
     assert ("SUPPORT", "", ("TUR",), ("UKR",)) in _summary("وعبر أردوغان عن تضامنه مع أوكرانيا.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('وقال بوتين للصحفيين: "نطالب أردوغان بالاعتذار".', ("REQUEST", "", ("RUS",), ("TUR",))),
+        ('وقال أردوغان: "ندين بشدة بوتين".', ("ACCUSE", "disapprove", ("TUR",), ("RUS",))),
+    ],
+)
+def test_first_person_verb_takes_the_speaker(
+    text: str, expected: tuple[str, str, tuple[str, ...], tuple[str, ...]]
+) -> None:
+    # the noun after "نطالب" is its object, not its subject
+    assert expected in _summary(text)
+
+
+def test_a_noun_in_an_aim_is_not_reported() -> None:
+    text = "التقى بوتين وأردوغان في سوتشي بهدف تثبيت الهدنة ودعم عملية تبادل الأسرى."
+    assert {ty for ty, *_ in _summary(text)} == {"CONSULT"}

@@ -122,7 +122,9 @@ def extract_events(
             continue
         _find_reporters(sent, s_hits, tokens, ctx)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
-        ev_hits = [h for h in ev_hits if not _purpose(h, ev_hits, tokens)]
+        ev_hits = [
+            h for h in ev_hits if not _purpose(h, ev_hits, tokens) and not _aim(h, tokens, sent.ti)
+        ]
         sent.verbs = [h.i for h in ev_hits if h.form.tense != "noun" and not h.entry.has("sym")]
         s_dates = (
             [DateExpr(d.start + s, d.end + s, d.text, d.key) for d in find_dates(norm[s:e])]
@@ -204,6 +206,22 @@ def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token]) -> bool:
     )
 
 
+def _aim(hit: Hit, tokens: list[Token], lo: int) -> bool:
+    """ "زار ... بهدف تثبيت الهدنة ودعم عملية تبادل الأسرى": a noun in the aim of another act
+    is what is sought, not a report of it (up to eight words after the aim word)."""
+    if hit.form.tense != "noun":
+        return False
+    for k in range(hit.i - 1, max(lo, hit.i - 9) - 1, -1):
+        word = tokens[k].text
+        if word in CLAUSE_BREAKS or word in RELATIVES:
+            return False
+        if word in _AIM or word.lstrip("و") in _AIM:
+            return True
+    return False
+
+
+#: "بهدف", "من أجل", "سعيا إلى": what follows is an aim
+_AIM = cue("aim")
 #: "احتجاجا على", "للاحتجاج على", "أبلغته احتجاجها": a protest lodged with someone
 _IN_PROTEST = cue("lodged_protest")
 

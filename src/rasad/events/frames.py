@@ -126,6 +126,11 @@ def _events_for(
         pass
     elif hit.start in claimed:
         subj = claimed[hit.start]
+    elif is_verb and hit.form.first:
+        # "ندين ..."، "أطالب ...": inside a quote the speaker is the subject, and a noun after
+        # the verb is its object
+        speaker = _reporter(sent, hit.i) or ctx.reporter
+        subj = [speaker] if speaker is not None else None
     elif is_verb:
         if hit.form.number == "dual" and (
             _anaphor_near(tokens, max(cs - 1, hit.i - 2), hit.i)

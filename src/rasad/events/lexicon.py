@@ -66,6 +66,7 @@ class Form:
     number: str  # sg, dual, pl
     suffix: str  # attached pronoun ("" if none)
     fem: bool = False  # a feminine verb form (اتهمت، تطالب): countries and cities take these
+    first: bool = False  # first person (ندين، أطالب): the speaker is the subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,12 +130,13 @@ def _present_forms(present: str) -> Iterator[tuple[str, Form]]:
     core = present[1:] if present[:1] in "يت" else present
     sg, du, pl = (Form("present", n, "") for n in ("sg", "dual", "pl"))
     fsg = Form("present", "sg", "", fem=True)
+    first = Form("present", "sg", "", first=True)
     for pre in "يتنا":
-        yield pre + core, fsg if pre == "ت" else sg
+        yield pre + core, fsg if pre == "ت" else first if pre in "نا" else sg
     if core.endswith(("ي", "و")):  # defective: jussive drops the last letter (لم يلتق)
         stem = core[:-1]
         for pre in "يتن":
-            yield pre + stem, fsg if pre == "ت" else sg
+            yield pre + stem, fsg if pre == "ت" else first if pre == "ن" else sg
         duals = [core + "ان", core + "ا"] if core.endswith("ي") else [core + "ان"]
         plurals = [stem + "ون", stem + "وا"]
     else:
