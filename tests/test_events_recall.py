@@ -83,3 +83,37 @@ def test_first_person_verb_takes_the_speaker(
 def test_a_noun_in_an_aim_is_not_reported() -> None:
     text = "التقى بوتين وأردوغان في سوتشي بهدف تثبيت الهدنة ودعم عملية تبادل الأسرى."
     assert {ty for ty, *_ in _summary(text)} == {"CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the participle's subject is the clause's first actor; the noun after it its object
+        (
+            "انتقد أردوغان الهجوم الأخير، داعيا روسيا إلى وقف القتال.",
+            ("REQUEST", "", ("TUR",), ("RUS",)),
+        ),
+        # after an attribution verb it is the speaker's; the tail may follow the object
+        (
+            "أعلنت تركيا أنها بدأت إخلاء سفارتها، محملة إيران مسؤولية الهجوم.",
+            ("ACCUSE", "allege", ("TUR",), ("IRN",)),
+        ),
+        # a detached pronoun object is the last actor named before it
+        (
+            "فرضت تركيا عقوبات على بوتين، متهمة إياه بتهديد أوكرانيا.",
+            ("ACCUSE", "allege", ("TUR",), ("RUS",)),
+        ),
+    ],
+)
+def test_participle_of_manner(
+    text: str, expected: tuple[str, str, tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert expected in _summary(text)
+
+
+def test_participle_forms_need_no_preposition() -> None:
+    from rasad.arabic import fold
+    from rasad.events.lexicon import load_lexicon, tokenize
+
+    hits = load_lexicon().match(tokenize(fold("وداعيا بالمتهمين")), gaps=True)
+    assert [(h.entry.type, h.form.hal) for h in hits] == [("REQUEST", True)]

@@ -46,6 +46,7 @@ from .sides import (
     _title_subject,
     _victims,
 )
+from .speech import speaker_sides
 
 __all__: list[str] = []  # internal to the events package
 
@@ -113,6 +114,7 @@ def _events_for(
     cont: list[Unit] | None = None
     dyad_anaphor = False
     genitive: list[Unit] | None = None
+    pronoun_obj: list[Unit] | None = None
     if (
         hit.start in claimed
         and not entry.has("sym")
@@ -126,11 +128,9 @@ def _events_for(
         pass
     elif hit.start in claimed:
         subj = claimed[hit.start]
-    elif is_verb and hit.form.first:
-        # "ندين ..."، "أطالب ...": inside a quote the speaker is the subject, and a noun after
-        # the verb is its object
-        speaker = _reporter(sent, hit.i) or ctx.reporter
-        subj = [speaker] if speaker is not None else None
+    elif is_verb and (hit.form.hal or hit.form.first):
+        # "ندين ..."، "داعيا روسيا إلى ...": the speaker's or the clause's subject (speech.py)
+        subj, pronoun_obj = speaker_sides(hit, sent, tokens, ctx)
     elif is_verb:
         if hit.form.number == "dual" and (
             _anaphor_near(tokens, max(cs - 1, hit.i - 2), hit.i)
@@ -376,7 +376,7 @@ def _events_for(
             # "مع X" names the other side, unless a direct object comes first ("طالب الاتحاد
             # إيران بوقف تعاونها مع موسكو"); a visit's "مع X" says whom the city stands for
             obj = partners
-        obj = obj or genitive
+        obj = pronoun_obj or obj or genitive
         obj = _victims(hit, sent, tokens) or obj
         if is_verb and etype in ("REJECT", "ACCUSE") and src is not None:
             # "أدانت X القصف الإسرائيلي على دمشق": the act's agent, not the place struck

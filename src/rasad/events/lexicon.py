@@ -6,6 +6,8 @@ surface forms on folded text (``rasad.arabic.fold``):
 - verbs: past and present stems in 3rd person singular, feminine, dual and plural (التقى،
   التقت، التقيا، التقوا، يلتقي، تلتقي، يلتقيان، يلتقون), 1st person plural, and object pronouns
   (التقاه، استقبله);
+- participles of manner (pos P: داعيا، محملة، متهمين), read as verbs whose subject is the
+  clause's;
 - nouns: definite/indefinite, accusative alif (اتصالا هاتفيا), possessive pronouns with the
   taa marbuta opened (زيارته، استقالتها، لقائهما).
 
@@ -67,6 +69,7 @@ class Form:
     suffix: str  # attached pronoun ("" if none)
     fem: bool = False  # a feminine verb form (اتهمت، تطالب): countries and cities take these
     first: bool = False  # first person (ندين، أطالب): the speaker is the subject
+    hal: bool = False  # a participle of manner (داعيا، متهما): the clause's subject acts
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,14 @@ def _present_forms(present: str) -> Iterator[tuple[str, Form]]:
         yield "ت" + core + suf, Form("present", "sg", suf)
 
 
+def _participle_forms(word: str) -> Iterator[tuple[str, Form]]:
+    """An active participle used as a verb of manner after a comma ("داعيا", "محملة",
+    "متهمين"): accusative masculine, feminine, and the oblique dual and plural."""
+    hal = Form("past", "sg", "", hal=True)
+    for suffix in ("ا", "ه", "ين", "تين"):
+        yield word + suffix, hal
+
+
 def _noun_forms(word: str, *, head: bool) -> Iterator[tuple[str, Form]]:
     if word in _FUNCTION_WORDS:
         yield word, Form("noun", "sg", "")
@@ -213,6 +224,9 @@ class Lexicon:
             rest = words[1:] + tail
         elif entry.pos == "N":
             heads = list(_noun_forms(words[0], head=True))
+            rest = words[1:] + tail
+        elif entry.pos == "P":
+            heads = list(_participle_forms(words[0]))
             rest = words[1:] + tail
         else:
             heads = [(words[0], Form("noun", "sg", ""))]
@@ -277,7 +291,7 @@ class Lexicon:
                         if not (
                             gaps
                             and slots
-                            and entry.pos == "V"
+                            and entry.pos in ("V", "P")
                             and _tail_after_gap(tokens, i, slots, heads)
                         ):
                             continue
@@ -322,6 +336,8 @@ def _clitic_ok(clitic: str, entry: Entry, info: Form) -> bool:
     inner = clitic.lstrip("وف")
     if entry.pos == "V":
         return inner in ("", "س", "ل") and (not inner or info.tense == "present")
+    if entry.pos == "P":
+        return not inner
     return inner in ("", "ب", "ل", "ك", "لل")
 
 
