@@ -117,3 +117,13 @@ def test_participle_forms_need_no_preposition() -> None:
 
     hits = load_lexicon().match(tokenize(fold("وداعيا بالمتهمين")), gaps=True)
     assert [(h.entry.type, h.form.hal) for h in hits] == [("REQUEST", True)]
+
+
+def test_welcoming_talks_targets_their_parties() -> None:
+    text = "رحبت تركيا ببدء المحادثات بين روسيا وأوكرانيا في إسطنبول."
+    assert ("SUPPORT", "", ("TUR",), ("RUS", "UKR")) in _summary(text)
+
+
+def test_a_call_for_a_truce_targets_the_state_where_it_is_wanted() -> None:
+    text = "ودعا أردوغان إلى وقف فوري لإطلاق النار في أوكرانيا."
+    assert ("REQUEST", "", ("TUR",), ("UKR",)) in _summary(text)

@@ -378,6 +378,9 @@ def _events_for(
             obj = partners
         obj = pronoun_obj or obj or genitive
         obj = _victims(hit, sent, tokens) or obj
+        if obj is None and is_verb and etype in ("SUPPORT", "ACCUSE"):
+            # "رحبت X ببدء المحادثات بين A و B": the parties of what is welcomed or condemned
+            obj = _between_group(hit, sent, subj)
         if is_verb and etype in ("REJECT", "ACCUSE") and src is not None:
             # "أدانت X القصف الإسرائيلي على دمشق": the act's agent, not the place struck
             stance = _stance_object(hit, sent, subj, src)
@@ -440,6 +443,19 @@ def _events_for(
         ):
             tgt = _other(src, ctx.dyad)
             conf -= 0.15
+        if tgt is None and src is not None and etype == "REQUEST":
+            # "دعا X إلى وقف إطلاق النار في السودان": the state where it is to happen
+            where = [
+                u
+                for u in sent.units
+                if u.place
+                and u.countries
+                and u.i >= hit.j
+                and u.prep == "في"
+                and not set(u.countries) & set(src.countries)
+            ]
+            if where:
+                tgt, conf = _Side(where[0].countries[:1], None, None), conf - 0.1
         if (
             (src is None or not src.countries)
             and entry.has("domestic")
@@ -493,6 +509,18 @@ def _events_for(
         for a, b in sides
         if a.countries and b.countries
     ]
+
+
+def _between_group(hit: Hit, sent: _Sentence, subj: list[Unit] | None) -> list[Unit] | None:
+    """The actors of a "بين X و Y" phrase within six words after the trigger and its
+    subject."""
+    start = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j])
+    between = [
+        u for u in sent.units if u.prep == "بين" and u.is_actor and start <= u.i <= start + 6
+    ]
+    if not between:
+        return None
+    return [u for u in sent.units if u.group == between[0].group and u.is_actor]
 
 
 #: how far after a meeting noun its members may be named ("القمة السنوية الخامسة لقادة دول
