@@ -127,3 +127,35 @@ def test_welcoming_talks_targets_their_parties() -> None:
 def test_a_call_for_a_truce_targets_the_state_where_it_is_wanted() -> None:
     text = "ودعا أردوغان إلى وقف فوري لإطلاق النار في أوكرانيا."
     assert ("REQUEST", "", ("TUR",), ("UKR",)) in _summary(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a junta named without its state: the state named before it in the sentence
+        (
+            "وأعلن التلفزيون الرسمي في تركيا أن المجلس العسكري قرر طرد السفير الروسي.",
+            ("SANCTION", "expel", ("TUR",), ("RUS",)),
+        ),
+        # a ministry with its seat named right after it
+        (
+            "وقالت وزارة الدفاع في أنقرة إنها ترفض القرار الروسي.",
+            ("REJECT", "", ("TUR",), ("RUS",)),
+        ),
+        # a bare ministry in a story about one state: the state named most so far
+        (
+            "زار بوتين تركيا. والتقى أردوغان في أنقرة. وقالت الخارجية إنها تدين القصف الروسي.",
+            ("ACCUSE", "disapprove", ("TUR",), ("RUS",)),
+        ),
+    ],
+)
+def test_unresolved_state_bodies(
+    text: str, expected: tuple[str, str, tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert expected in _summary(text)
+
+
+def test_a_state_body_does_not_demonstrate() -> None:
+    # the ministry is Turkey's (the state named most); its protest is lodged, not marched
+    text = "زار بوتين تركيا. ثم زار أردوغان تركيا مجددا. وأبلغت الوزارة السفير الروسي احتجاجها."
+    assert all(ty != "PROTEST" for ty, *_ in _summary(text))

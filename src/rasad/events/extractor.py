@@ -25,6 +25,7 @@ from ..arabic import fold
 from ..doc import Doc, Event
 from . import plover
 from .arguments import BodyAt, Unit, build_units, sentences
+from .bodies import add_bodies
 from .cues import cue
 from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
@@ -93,7 +94,8 @@ def extract_events(
         return []
     lex = lexicon or load_lexicon()
     hits = lex.match(tokens, gaps=True, heads=_LONG_SUBJECT)
-    units = build_units(doc, tokens, kb_code, kb_body)
+    spans = sentences(norm)
+    units = add_bodies(build_units(doc, tokens, kb_code, kb_body), tokens, spans)
     u_starts = [u.start for u in units]
     hits = [
         _as_noun(h, tokens)
@@ -111,7 +113,7 @@ def extract_events(
     breaks = [k for k, t in enumerate(tokens) if t.text in CLAUSE_BREAKS]
     rels = [k for k, t in enumerate(tokens) if t.text in RELATIVES]
     commas = sorted({bisect_left(starts, m.start()) for m in _COMMA.finditer(norm)})
-    for n, (s, e) in enumerate(sentences(norm)):
+    for n, (s, e) in enumerate(spans):
         sent = _Sentence(n, s, e, bisect_left(starts, s), bisect_left(starts, e))
         sent.units = units[bisect_left(u_starts, s) : bisect_left(u_starts, e)]
         sent.breaks = breaks[bisect_left(breaks, sent.ti) : bisect_left(breaks, sent.tj)]

@@ -316,6 +316,8 @@ def _events_for(
             sides = [(parties[0], parties[1])]
     elif entry.has("unary") or (etype, mode) in plover.UNARY_MODES:
         who = _Side.of(subj) if subj else None
+        if etype == "PROTEST" and subj and all(u.entity is None for u in subj):
+            who = None  # a body read from context (bodies.py) does not demonstrate
         if who is not None and who.sector == "IGO":
             who = None  # "أعربت الأمم المتحدة عن قلقها حيال قمع المتظاهرين": not its protest
         if who is None or not who.countries:
