@@ -159,3 +159,31 @@ def test_a_state_body_does_not_demonstrate() -> None:
     # the ministry is Turkey's (the state named most); its protest is lodged, not marched
     text = "زار بوتين تركيا. ثم زار أردوغان تركيا مجددا. وأبلغت الوزارة السفير الروسي احتجاجها."
     assert all(ty != "PROTEST" for ty, *_ in _summary(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call for a truce with no place named: the sides of the last fighting
+        (
+            "قصفت روسيا أوكرانيا أمس. ودعا أردوغان إلى وقف فوري لإطلاق النار.",
+            ("REQUEST", "", ("TUR",), ("RUS", "UKR")),
+        ),
+        # "the two sides" after fighting inside one state are that state
+        (
+            "اندلعت اشتباكات في بغداد بين قوات موالية للحكومة ومسلحين. ودعا أردوغان الطرفين"
+            " إلى الحوار.",
+            ("REQUEST", "", ("TUR",), ("IRQ",)),
+        ),
+        # "title في place، name،": the name is the title's apposition, not the object; the
+        # calls backed are Turkey's
+        (
+            "وأيد الوزير الروسي في أنقرة، لافروف، دعوات تركيا للحوار.",
+            ("SUPPORT", "", ("RUS",), ("TUR",)),
+        ),
+    ],
+)
+def test_calls_and_backing_find_their_addressee(
+    text: str, expected: tuple[str, str, tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert expected in _summary(text)

@@ -357,9 +357,30 @@ def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
                 unit.prep = prev.prep
             if prev.place:
                 unit.place = unit.place or unit.kind in _PLACE_TYPES
+        elif _title_place_name(units, n, norm):
+            unit.group = units[n - 2].group  # "السفير الأمريكي في ليبيا، ريتشارد نورلاند،"
         else:
             group += 1
             unit.group = group
+
+
+def _title_place_name(units: list[Unit], n: int, norm: str) -> bool:
+    """A person's name after a comma that follows "title في place": the title's apposition."""
+    if n < 2:
+        return False
+    unit, place, title = units[n], units[n - 1], units[n - 2]
+    gap = norm[place.end : unit.start]
+    return (
+        unit.kind == "PER"
+        and not unit.prep
+        and place.place
+        and place.i - title.j <= 1
+        and not title.place
+        and bool(title.countries)
+        and set(title.countries) == set(unit.countries)
+        and ("،" in gap or "," in gap)
+        and len(gap.strip(" ،,")) == 0
+    )
 
 
 # --- sentences and cues --------------------------------------------------------------------

@@ -146,6 +146,9 @@ def extract_events(
                     key = expr.key
                 events.append((event, key))
                 notes.append(Note(hit, sent.n, sent.ti, sent.tj, sent.units))
+                if event.type == "ASSAULT" and event.intent is None and not event.negated:
+                    both = event.source.countries + event.target.countries
+                    ctx.fight = tuple(dict.fromkeys(both))
                 if event.mode == "third-party" and len(event.target.countries) == 2:
                     # the pair a mediator stands between is the pair the story is about
                     a, b = event.target.countries

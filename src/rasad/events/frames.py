@@ -366,6 +366,10 @@ def _events_for(
                     )
                 )
                 tgt = _Side(rest, None, None) if rest else None
+        elif not partners and src is not None and ctx.fight and is_verb:
+            # "دعا الطرفين إلى ..." after fighting within one state: its sides
+            fought = _Side(ctx.fight, None, None)
+            tgt = _anaphor_object(hit, sent, tokens, subj, src, (fought, fought))
         obj = (
             _object(hit, sent, subj, taken, reach=10, preps=fr.target)
             if is_verb
@@ -383,6 +387,9 @@ def _events_for(
         if obj is None and is_verb and etype in ("SUPPORT", "ACCUSE"):
             # "رحبت X ببدء المحادثات بين A و B": the parties of what is welcomed or condemned
             obj = _between_group(hit, sent, subj)
+            near = _object(hit, sent, subj, set(), reach=3, preps=fr.target)
+            if obj is None and near and id(near[0]) in taken:
+                obj = near  # "أيد X دعوات الأمم المتحدة": whose calls are backed
         if is_verb and etype in ("REJECT", "ACCUSE") and src is not None:
             # "أدانت X القصف الإسرائيلي على دمشق": the act's agent, not the place struck
             stance = _stance_object(hit, sent, subj, src)
@@ -446,18 +453,24 @@ def _events_for(
             tgt = _other(src, ctx.dyad)
             conf -= 0.15
         if tgt is None and src is not None and etype == "REQUEST":
-            # "دعا X إلى وقف إطلاق النار في السودان": the state where it is to happen
+            # "دعا X إلى وقف إطلاق النار في السودان": the state where it is to happen (in
+            # the clause, after the trigger first); a truce called for with no place: the
+            # sides of the last fighting
             where = [
                 u
                 for u in sent.units
                 if u.place
                 and u.countries
-                and u.i >= hit.j
+                and u.i >= cs
                 and u.prep == "في"
                 and not set(u.countries) & set(src.countries)
             ]
+            where.sort(key=lambda u: u.i < hit.j)
+            fight = tuple(c for c in ctx.fight or () if c not in src.countries)
             if where:
                 tgt, conf = _Side(where[0].countries[:1], None, None), conf - 0.1
+            elif fight and _truce_after(hit, tokens, sent.tj):
+                tgt, conf = _Side(fight, None, None), conf - 0.15
         if (
             (src is None or not src.countries)
             and entry.has("domestic")
@@ -511,6 +524,15 @@ def _events_for(
         for a, b in sides
         if a.countries and b.countries
     ]
+
+
+def _truce_after(hit: Hit, tokens: list[Token], tj: int) -> bool:
+    """A truce word within four words after the trigger ("دعا إلى وقف فوري لإطلاق النار")."""
+    for k in range(hit.j, min(tj, hit.j + 4)):
+        word = tokens[k].text
+        if word in _TRUCE or word[1:] in _TRUCE or _strip(word) in _TRUCE:
+            return True  # وقف، بوقف / لوقف، ووقف
+    return False
 
 
 def _between_group(hit: Hit, sent: _Sentence, subj: list[Unit] | None) -> list[Unit] | None:
@@ -574,6 +596,8 @@ def _home(hit: Hit, sent: _Sentence, ctx: _Ctx) -> str | None:
 
 #: envoy nouns: "طرد السفير الفرنسي" — the nisba after them is the envoy's state, the object
 _ENVOYS = cue("envoys")
+#: what a call for a truce asks for: "وقف إطلاق النار"، "هدنة"، "التهدئة"
+_TRUCE = cue("truce_heads")
 #: "أنها / أنه": a clause whose subject is the speaker's own pronoun
 _SELF_CLAUSE = cue("self_clause")
 
