@@ -187,3 +187,20 @@ def test_calls_and_backing_find_their_addressee(
     text: str, expected: tuple[str, str, tuple[str, ...], tuple[str, ...]]
 ) -> None:
     assert expected in _summary(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named visitor reaching a place, past an unlinked name and a date
+        ("وصل لافروف مساء الثلاثاء إلى أنقرة.", {("CONSULT", "visit", ("RUS",), ("TUR",))}),
+        ("وصل بوتين العاصمة التركية أنقرة أمس.", {("CONSULT", "visit", ("RUS",), ("TUR",))}),
+        # no named visitor: a level reached, a plane landing
+        ("وصل التنافس بين روسيا وتركيا إلى مستويات خطيرة.", set()),
+        ("وصلت طائرة تركية إلى موسكو.", set()),
+    ],
+)
+def test_arrival_is_a_visit_only_for_a_named_visitor(
+    text: str, expected: set[tuple[str, str, tuple[str, ...], tuple[str, ...]]]
+) -> None:
+    assert _summary(text) == expected

@@ -334,6 +334,17 @@ def _events_for(
         foreign = victims.countries and not set(victims.countries) & set(who.countries)
         sides = [(who, victims if foreign else _Side(who.countries, None, None))]
     else:
+        if entry.has("arrive") and not (
+            subj
+            and all(u.kind in ("PER", "ROLE", "ORG") for u in subj)
+            and any(
+                u.i >= hit.j
+                and u not in subj
+                and ((u.place and u.prep in fr.place) or (u.kind == "GPE" and not u.prep))
+                for u in sent.units
+            )
+        ):
+            return []  # "وصل الوزير (إلى) موسكو": a named visitor and the place reached only
         src = _Side.of(subj) if subj else None
         if src is None and dyad_anaphor and ctx.dyad is not None:
             src = ctx.dyad[0]
@@ -398,7 +409,8 @@ def _events_for(
         if obj and subj and src is not None and _same_state(subj, obj):
             obj = None  # "هددت إيران ... ونفت طهران": the state named again, not its target
         if tgt is None:
-            tgt = _Side.of(obj) if obj else None
+            # an object of no known state (an unlinked name) leaves the target open
+            tgt = _Side.of(obj) if obj and any(u.countries for u in obj) else None
         if cont and (tgt is None or (obj and obj[0].prep)):
             # the object of the first verb goes on too: "وطالبت ... أنقرة بـ...، ولوحت بـ..."
             prev = [
