@@ -204,3 +204,11 @@ def test_arrival_is_a_visit_only_for_a_named_visitor(
     text: str, expected: set[tuple[str, str, tuple[str, ...], tuple[str, ...]]]
 ) -> None:
     assert _summary(text) == expected
+
+
+def test_cancelled_agreement_names_the_partner_of_the_last_pair() -> None:
+    # the agency quoted after the trigger is the source of the report, not the target
+    text = (
+        "وقعت روسيا وتركيا مذكرة تفاهم. وأعلنت تركيا إلغاء مذكرة التفاهم حسبما أفادت وكالة الأنباء."
+    )
+    assert ("REJECT", "", ("TUR",), ("RUS",)) in _summary(text)

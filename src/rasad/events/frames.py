@@ -460,7 +460,13 @@ def _events_for(
             and src is not None
             and ctx.dyad is not None
             and (not entry.has("weak") or mode == "visit")
-            and not any(u.is_actor for u in sent.units if u.i >= hit.j and u not in (subj or []))
+            and not any(
+                u.is_actor
+                for u in sent.units
+                if u.i >= hit.j
+                and u not in (subj or [])
+                and all(u is not r for _, r in sent.reporters)  # "حسبما أفادت وكالة X"
+            )
         ):
             tgt = _other(src, ctx.dyad)
             conf -= 0.15
