@@ -212,3 +212,15 @@ def test_cancelled_agreement_names_the_partner_of_the_last_pair() -> None:
         "وقعت روسيا وتركيا مذكرة تفاهم. وأعلنت تركيا إلغاء مذكرة التفاهم حسبما أفادت وكالة الأنباء."
     )
     assert ("REJECT", "", ("TUR",), ("RUS",)) in _summary(text)
+
+
+def test_protesters_demand_within_their_state() -> None:
+    # the crowd word is the subject; the leader after it is the object, not the subject
+    text = "وطالب المتظاهرون بوتين بوقف الحرب."
+    assert ("REQUEST", "", ("RUS",), ("RUS",)) in _summary(text)
+
+
+def test_a_topic_nisba_does_not_give_a_body_its_state() -> None:
+    # "الحكومة" is Turkey's, not of the Russian operation named just before it
+    text = "تظاهر آلاف في أنقرة احتجاجا على العملية الروسية، واتهم المتظاهرون الحكومة بالتقصير."
+    assert ("ACCUSE", "allege", ("TUR",), ("TUR",)) in _summary(text)

@@ -49,8 +49,8 @@ def _body_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
 def _state_before(units: list[Unit], lo: int, pos: int) -> tuple[str, ...] | None:
     """The country of the last state named (a country, a city, a nisba) in ``units[lo:pos]``."""
     for u in reversed(units[lo:pos]):
-        if u.kind == "GPE" and len(u.countries) == 1:
-            return u.countries
+        if u.kind == "GPE" and len(u.countries) == 1 and not u.modifier:
+            return u.countries  # not a topic's nisba ("العملية العسكرية الأذربيجانية")
     return None
 
 

@@ -110,6 +110,14 @@ def _events_for(
     is_verb = hit.form.tense != "noun"
     conf = 0.75 if not entry.has("weak") else 0.6
     # -- the first side (subject)
+    # "وطالب المتظاهرون رئيس الوزراء بـ...": a domestic group right after the verb
+    crowd_subject = (
+        is_verb
+        and not entry.has("sym")
+        and hit.j < sent.tj
+        and _strip(tokens[hit.j].text) in _DOMESTIC
+        and hit.start not in claimed
+    )
     subj: list[Unit] | None = None
     cont: list[Unit] | None = None
     dyad_anaphor = False
@@ -128,6 +136,8 @@ def _events_for(
         pass
     elif hit.start in claimed:
         subj = claimed[hit.start]
+    elif crowd_subject:
+        pass  # the crowd word is the subject; the actor after it is the object
     elif is_verb and (hit.form.hal or hit.form.first):
         # "ندين ..."، "داعيا روسيا إلى ...": the speaker's or the clause's subject (speech.py)
         subj, pronoun_obj = speaker_sides(hit, sent, tokens, ctx)
@@ -346,9 +356,12 @@ def _events_for(
         ):
             return []  # "وصل الوزير (إلى) موسكو": a named visitor and the place reached only
         src = _Side.of(subj) if subj else None
+        # "وطالب المتظاهرون رئيس الوزراء بـ...": a domestic group as the subject acts within
+        # the state of its target (set below)
+        crowd = src is None and crowd_subject
         if src is None and dyad_anaphor and ctx.dyad is not None:
             src = ctx.dyad[0]
-        if (src is None or not src.countries) and etype in _VERBAL:
+        if (src is None or not src.countries) and etype in _VERBAL and not crowd:
             rep = reporter or (ctx.reporter if not entry.has("weak") else None)
             if rep is not None:
                 src, conf = _Side.of([rep]), conf - 0.1
@@ -382,7 +395,7 @@ def _events_for(
             fought = _Side(ctx.fight, None, None)
             tgt = _anaphor_object(hit, sent, tokens, subj, src, (fought, fought))
         obj = (
-            _object(hit, sent, subj, taken, reach=10, preps=fr.target)
+            _object(hit, sent, subj, set() if crowd else taken, reach=10, preps=fr.target)
             if is_verb
             else _object(hit, sent, subj, taken, reach=4, preps=fr.target_n)
         )
@@ -508,6 +521,8 @@ def _events_for(
             if home is not None and named <= {home}:
                 src = tgt = _Side((home,), None, None)
                 domestic = True
+        if crowd and tgt is not None and tgt.countries:
+            src, domestic = _Side(tgt.countries, None, None), True
         if src is None or tgt is None or not src.countries or not tgt.countries:
             return []
         if etype in _OUTWARD and set(src.countries) == set(tgt.countries) and not domestic:
