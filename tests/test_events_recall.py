@@ -224,3 +224,19 @@ def test_a_topic_nisba_does_not_give_a_body_its_state() -> None:
     # "الحكومة" is Turkey's, not of the Russian operation named just before it
     text = "تظاهر آلاف في أنقرة احتجاجا على العملية الروسية، واتهم المتظاهرون الحكومة بالتقصير."
     assert ("ACCUSE", "allege", ("TUR",), ("TUR",)) in _summary(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ووجهت تركيا شكوى إلى الناتو بشأن القصف.", ("REQUEST", "", ("TUR",), ("NATO",))),
+        (
+            "وأعرب أردوغان عن ترحيبه بالاتفاق بين روسيا وأوكرانيا.",
+            ("SUPPORT", "", ("TUR",), ("RUS", "UKR")),
+        ),
+    ],
+)
+def test_complaints_and_welcomes(
+    text: str, expected: tuple[str, str, tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert expected in _summary(text)
