@@ -240,3 +240,8 @@ def test_complaints_and_welcomes(
     text: str, expected: tuple[str, str, tuple[str, ...], tuple[str, ...]]
 ) -> None:
     assert expected in _summary(text)
+
+
+def test_bearing_responsibility_is_the_speakers_allegation() -> None:
+    text = 'وقال أردوغان: "هذا غير مقبول. وتتحمل روسيا مسؤولية الهجوم".'
+    assert _summary(text) == {("ACCUSE", "allege", ("TUR",), ("RUS",))}

@@ -244,7 +244,9 @@ def _events_for(
     if entry.has("allege"):
         rep = reporter or ctx.reporter
         acc = [u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor]
-        if rep is None or not acc:
+        if not acc and is_verb and subj and subj[0].i >= hit.j:
+            acc = subj  # "وتتحمل إيران مسؤولية ...": the one charged after the verb
+        if rep is None or not rep.countries or not acc:
             return []
         return [
             _make(
