@@ -245,3 +245,12 @@ def test_complaints_and_welcomes(
 def test_bearing_responsibility_is_the_speakers_allegation() -> None:
     text = 'وقال أردوغان: "هذا غير مقبول. وتتحمل روسيا مسؤولية الهجوم".'
     assert _summary(text) == {("ACCUSE", "allege", ("TUR",), ("RUS",))}
+
+
+def test_concern_voiced_is_disapproval() -> None:
+    assert ("ACCUSE", "disapprove", ("TUR",), ("RUS",)) in _summary(
+        "وأبدى أردوغان قلقه من التصعيد الروسي."
+    )
+    assert ("ACCUSE", "disapprove", ("TUR",), ("RUS",)) in _summary(
+        "وقالت تركيا إنها تتابع بقلق بالغ القصف الروسي."
+    )
