@@ -254,3 +254,9 @@ def test_concern_voiced_is_disapproval() -> None:
     assert ("ACCUSE", "disapprove", ("TUR",), ("RUS",)) in _summary(
         "وقالت تركيا إنها تتابع بقلق بالغ القصف الروسي."
     )
+
+
+def test_approving_an_agreement_takes_the_partner_of_the_last_pair() -> None:
+    # the mediator in the relative clause is not the agreement's partner
+    text = "التقى بوتين وأردوغان في سوتشي. ووافقت روسيا على الاتفاق الذي توسطت فيه أوكرانيا."
+    assert ("AGREE", "", ("RUS",), ("TUR",)) in _summary(text)

@@ -478,7 +478,7 @@ def _events_for(
             and not any(
                 u.is_actor
                 for u in sent.units
-                if u.i >= hit.j
+                if hit.j <= u.i < _relative_after(sent, hit.j)
                 and u not in (subj or [])
                 and all(u is not r for _, r in sent.reporters)  # "حسبما أفادت وكالة X"
             )
@@ -559,6 +559,12 @@ def _events_for(
         for a, b in sides
         if a.countries and b.countries
     ]
+
+
+def _relative_after(sent: _Sentence, k: int) -> int:
+    """The first relative pronoun at or after word ``k`` ("على الاتفاق الذي توسطت فيه X"):
+    actors past it are the relative clause's."""
+    return next((r for r in sent.relatives if r >= k), sent.tj)
 
 
 def _truce_after(hit: Hit, tokens: list[Token], tj: int) -> bool:
