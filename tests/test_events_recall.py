@@ -260,3 +260,21 @@ def test_approving_an_agreement_takes_the_partner_of_the_last_pair() -> None:
     # the mediator in the relative clause is not the agreement's partner
     text = "التقى بوتين وأردوغان في سوتشي. ووافقت روسيا على الاتفاق الذي توسطت فيه أوكرانيا."
     assert ("AGREE", "", ("RUS",), ("TUR",)) in _summary(text)
+
+
+def test_title_and_surname_around_an_unlinked_first_name_are_one_actor() -> None:
+    from rasad.doc import Mention
+    from rasad.events.extractor import extract_events
+    from test_events import make_doc
+
+    text = "وشكر وزير الخارجية أنتوني بلينكن تركيا على جهودها."
+    doc = make_doc(text)
+    title = "وزير الخارجية"
+    a = text.index(title)
+    doc.mentions.append(Mention(a, a + len(title), title, "per:blinken"))
+    doc.mentions.sort(key=lambda m: m.start)
+    summary = {
+        (e.type, tuple(e.source.countries), tuple(e.target.countries)) for e in extract_events(doc)
+    }
+    # without the merge the surname is read as the object (USA → USA, dropped)
+    assert ("SUPPORT", ("USA",), ("TUR",)) in summary

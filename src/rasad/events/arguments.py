@@ -226,6 +226,19 @@ def build_units(
                 or not (prev.countries and unit.countries)
             )
         )
+        if (
+            prev is not None
+            and not adjacent
+            and prev.entity is not None
+            and prev.entity == unit.entity
+            and unit.i - prev.j == 1
+            and not unit.clitic_wa
+            and not any(c in gap for c in '،,.:؛"')
+        ):
+            # "وزير الخارجية الأمريكي أنتوني بلينكن" with the first name unlinked: one actor
+            prev.j, prev.end = unit.j, unit.end
+            prev.entities.append(unit.entity or "")
+            continue
         if prev is not None and adjacent and len(gap.strip(" \"'()-")) == 0:
             if _RANK.get(unit.kind, 9) < _RANK.get(prev.kind, 9):
                 prev.entity, prev.kind, prev.sector = unit.entity, unit.kind, unit.sector
