@@ -47,6 +47,7 @@ from .sides import (
     _victims,
 )
 from .speech import speaker_sides
+from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package
 
@@ -412,7 +413,7 @@ def _events_for(
         obj = _victims(hit, sent, tokens) or obj
         if obj is None and is_verb and etype in ("SUPPORT", "ACCUSE"):
             # "رحبت X ببدء المحادثات بين A و B": the parties of what is welcomed or condemned
-            obj = _between_group(hit, sent, subj)
+            obj = between_group(hit, sent, subj)
             near = _object(hit, sent, subj, set(), reach=3, preps=fr.target)
             if obj is None and near and id(near[0]) in taken:
                 obj = near  # "أيد X دعوات الأمم المتحدة": whose calls are backed
@@ -478,7 +479,7 @@ def _events_for(
             and not any(
                 u.is_actor
                 for u in sent.units
-                if hit.j <= u.i < _relative_after(sent, hit.j)
+                if hit.j <= u.i < relative_after(sent, hit.j)
                 and u not in (subj or [])
                 and all(u is not r for _, r in sent.reporters)  # "حسبما أفادت وكالة X"
             )
@@ -502,7 +503,7 @@ def _events_for(
             fight = tuple(c for c in ctx.fight or () if c not in src.countries)
             if where:
                 tgt, conf = _Side(where[0].countries[:1], None, None), conf - 0.1
-            elif fight and _truce_after(hit, tokens, sent.tj):
+            elif fight and truce_after(hit, tokens, sent.tj):
                 tgt, conf = _Side(fight, None, None), conf - 0.15
         if (
             (src is None or not src.countries)
@@ -561,33 +562,6 @@ def _events_for(
     ]
 
 
-def _relative_after(sent: _Sentence, k: int) -> int:
-    """The first relative pronoun at or after word ``k`` ("على الاتفاق الذي توسطت فيه X"):
-    actors past it are the relative clause's."""
-    return next((r for r in sent.relatives if r >= k), sent.tj)
-
-
-def _truce_after(hit: Hit, tokens: list[Token], tj: int) -> bool:
-    """A truce word within four words after the trigger ("دعا إلى وقف فوري لإطلاق النار")."""
-    for k in range(hit.j, min(tj, hit.j + 4)):
-        word = tokens[k].text
-        if word in _TRUCE or word[1:] in _TRUCE or _strip(word) in _TRUCE:
-            return True  # وقف، بوقف / لوقف، ووقف
-    return False
-
-
-def _between_group(hit: Hit, sent: _Sentence, subj: list[Unit] | None) -> list[Unit] | None:
-    """The actors of a "بين X و Y" phrase within six words after the trigger and its
-    subject."""
-    start = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j])
-    between = [
-        u for u in sent.units if u.prep == "بين" and u.is_actor and start <= u.i <= start + 6
-    ]
-    if not between:
-        return None
-    return [u for u in sent.units if u.group == between[0].group and u.is_actor]
-
-
 #: how far after a meeting noun its members may be named ("القمة السنوية الخامسة لقادة دول
 #: المنظمة", "اللقاء الثلاثي بشأن الحدود لوزراء دفاع الدول الثلاث")
 _MEMBERS_REACH = 8
@@ -637,8 +611,6 @@ def _home(hit: Hit, sent: _Sentence, ctx: _Ctx) -> str | None:
 
 #: envoy nouns: "طرد السفير الفرنسي" — the nisba after them is the envoy's state, the object
 _ENVOYS = cue("envoys")
-#: what a call for a truce asks for: "وقف إطلاق النار"، "هدنة"، "التهدئة"
-_TRUCE = cue("truce_heads")
 #: "أنها / أنه": a clause whose subject is the speaker's own pronoun
 _SELF_CLAUSE = cue("self_clause")
 
