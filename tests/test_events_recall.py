@@ -278,3 +278,9 @@ def test_title_and_surname_around_an_unlinked_first_name_are_one_actor() -> None
     }
     # without the merge the surname is read as the object (USA → USA, dropped)
     assert ("SUPPORT", ("USA",), ("TUR",)) in summary
+
+
+def test_a_courtesy_adjective_keeps_a_coordination_together() -> None:
+    # "الصديقة" / "الشقيقة" after a state name does not end the list of states thanked
+    text = "وشكر أردوغان روسيا الصديقة وإيران على جهودهما."
+    assert ("SUPPORT", "", ("TUR",), ("RUS", "IRN")) in _summary(text)
