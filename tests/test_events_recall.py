@@ -284,3 +284,17 @@ def test_a_courtesy_adjective_keeps_a_coordination_together() -> None:
     # "الصديقة" / "الشقيقة" after a state name does not end the list of states thanked
     text = "وشكر أردوغان روسيا الصديقة وإيران على جهودهما."
     assert ("SUPPORT", "", ("TUR",), ("RUS", "IRN")) in _summary(text)
+
+
+def test_rows_added_after_the_sentence_classifier_stay_out_of_its_features() -> None:
+    from rasad.arabic import fold
+    from rasad.events.lexicon import load_lexicon, tokenize
+    from rasad.events.sentence_model import feature_names
+
+    sentence = "وصل المتظاهرون إلى الساحة مطالبين بالإفراج عن المعتقلين"
+    lex = load_lexicon()
+    assert {h.entry.lemma for h in lex.match(tokenize(fold(sentence)))} >= {"وصل/يصل", "مطالب"}
+    lemmas = {f.split(":", 2)[2] for f in feature_names(sentence)["l"] if f.startswith("l:")}
+    assert "وصل/يصل" not in lemmas
+    assert "مطالب" not in lemmas
+    assert lex.for_model().for_model() is lex.for_model()

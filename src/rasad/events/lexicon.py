@@ -201,6 +201,8 @@ class Lexicon:
 
     def __init__(self, entries: list[tuple[Entry, str, list[str]]]) -> None:
         self.entries: list[Entry] = []
+        self._rows = entries
+        self._model: Lexicon | None = None
         self._index: dict[str, list[_Candidate]] = {}
         self._cues: dict[str, set[str]] = {}
         self._stop: set[str] = set()
@@ -244,6 +246,14 @@ class Lexicon:
                 slots.append(frozenset(f for f, _ in _noun_forms(w, head=False)))
         for form, info in heads:
             self._index.setdefault(form, []).append((tuple(slots), entry, info))
+
+    def for_model(self) -> Lexicon:
+        """This lexicon without the rows flagged ``nomodel``: the sentence classifier reads the
+        lexicon it was trained with (rows added since stay out of its features)."""
+        if self._model is None:
+            rows = [r for r in self._rows if not r[0].has("nomodel")]
+            self._model = self if len(rows) == len(self._rows) else Lexicon(rows)
+        return self._model
 
     def __len__(self) -> int:
         return len(self.entries)
