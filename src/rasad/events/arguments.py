@@ -66,6 +66,8 @@ _PREPS = cue("preps")
 _PLACE_PREPS = cue("place_preps")
 #: words between a preposition and the actor that do not change who it is
 _TRANSPARENT = cue("transparent")
+#: a transparent word that turns "إلى/ب + X" from a place into a companion ("إلى جانب سوريا")
+_BESIDE = cue("beside")
 _NISBA = re.compile(r"^ال\S+(?:ي|يه|يين|يون)$")
 #: nouns that a nisba adjective turns into an actor ("الجانب الروسي", "الوفد التركي")
 _ACTOR_HEADS = cue("actor_heads")
@@ -224,6 +226,19 @@ def build_units(
                 or not (prev.countries and unit.countries)
             )
         )
+        if (
+            prev is not None
+            and not adjacent
+            and prev.entity is not None
+            and prev.entity == unit.entity
+            and unit.i - prev.j == 1
+            and not unit.clitic_wa
+            and not any(c in gap for c in '،,.:؛"')
+        ):
+            # "وزير الخارجية الأمريكي أنتوني بلينكن" with the first name unlinked: one actor
+            prev.j, prev.end = unit.j, unit.end
+            prev.entities.append(unit.entity or "")
+            continue
         if prev is not None and adjacent and len(gap.strip(" \"'()-")) == 0:
             if _RANK.get(unit.kind, 9) < _RANK.get(prev.kind, 9):
                 prev.entity, prev.kind, prev.sector = unit.entity, unit.kind, unit.sector
@@ -270,6 +285,7 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
     tok = tokens[unit.i]
     clitic = norm[tok.start : unit.start].lstrip("وف") if unit.start > tok.start else ""
     k = unit.i
+    beside = False
     if not clitic:
         steps = 0
         while k > 0 and steps < 2:
@@ -284,6 +300,7 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
             ):
                 k -= 1
                 steps += 1
+                beside = beside or bare.lstrip("بل") in _BESIDE
                 head = bare.lstrip("بل") if bare.lstrip("بل") in _TRANSPARENT else bare
                 if head != bare and not _COUNTERPART.match(bare):
                     clitic = bare[: len(bare) - len(head)]
@@ -304,7 +321,7 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
     unit.prep = "ل" if clitic == "لل" else clitic
     if _COUNTERPART.match(tok.text) and tok.start < unit.end:
         unit.counterpart = True  # the linker's span starts at نظيره ("بنظيره الروسي لافروف")
-    if unit.kind in _PLACE_TYPES and unit.prep in _PLACE_PREPS:
+    if unit.kind in _PLACE_TYPES and unit.prep in _PLACE_PREPS and not beside:
         unit.place = True
     if unit.kind == "LOC":
         unit.place = True
@@ -353,9 +370,30 @@ def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
                 unit.prep = prev.prep
             if prev.place:
                 unit.place = unit.place or unit.kind in _PLACE_TYPES
+        elif _title_place_name(units, n, norm):
+            unit.group = units[n - 2].group  # "السفير الأمريكي في ليبيا، ريتشارد نورلاند،"
         else:
             group += 1
             unit.group = group
+
+
+def _title_place_name(units: list[Unit], n: int, norm: str) -> bool:
+    """A person's name after a comma that follows "title في place": the title's apposition."""
+    if n < 2:
+        return False
+    unit, place, title = units[n], units[n - 1], units[n - 2]
+    gap = norm[place.end : unit.start]
+    return (
+        unit.kind == "PER"
+        and not unit.prep
+        and place.place
+        and place.i - title.j <= 1
+        and not title.place
+        and bool(title.countries)
+        and set(title.countries) == set(unit.countries)
+        and ("،" in gap or "," in gap)
+        and len(gap.strip(" ،,")) == 0
+    )
 
 
 # --- sentences and cues --------------------------------------------------------------------

@@ -26,6 +26,7 @@ from ..doc import Doc, Event
 from . import plover
 from .arguments import BodyAt, Unit, build_units, sentences
 from .background import past_year
+from .bodies import add_bodies
 from .cues import cue
 from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
@@ -95,7 +96,8 @@ def extract_events(
         return []
     lex = lexicon or load_lexicon()
     hits = lex.match(tokens, gaps=True, heads=_LONG_SUBJECT)
-    units = build_units(doc, tokens, kb_code, kb_body)
+    spans = sentences(norm)
+    units = add_bodies(build_units(doc, tokens, kb_code, kb_body), tokens, spans)
     u_starts = [u.start for u in units]
     hits = [
         _as_noun(h, tokens)
@@ -103,6 +105,7 @@ def extract_events(
         if not _inside(units, u_starts, h.start)
         and not (h.entry.has("notplace") and _before_place(units, u_starts, h))
     ]
+    _verb_not_prep(hits, units, u_starts, tokens)
     h_starts = [h.start for h in hits]
     ctx = _Ctx()
     events: list[tuple[Event, str | None]] = []
@@ -112,7 +115,7 @@ def extract_events(
     breaks = [k for k, t in enumerate(tokens) if t.text in CLAUSE_BREAKS]
     rels = [k for k, t in enumerate(tokens) if t.text in RELATIVES]
     commas = sorted({bisect_left(starts, m.start()) for m in _COMMA.finditer(norm)})
-    for n, (s, e) in enumerate(sentences(norm)):
+    for n, (s, e) in enumerate(spans):
         sent = _Sentence(n, s, e, bisect_left(starts, s), bisect_left(starts, e))
         sent.units = units[bisect_left(u_starts, s) : bisect_left(u_starts, e)]
         sent.breaks = breaks[bisect_left(breaks, sent.ti) : bisect_left(breaks, sent.tj)]
@@ -127,6 +130,7 @@ def extract_events(
             h
             for h in ev_hits
             if not _purpose(h, ev_hits, tokens, sent.ti)
+            and not _aim(h, tokens, sent.ti)
             and not time_reference(h, tokens, sent, norm)
         ]
         sent.verbs = [h.i for h in ev_hits if h.form.tense != "noun" and not h.entry.has("sym")]
@@ -156,7 +160,14 @@ def extract_events(
                     key = expr.key
                 events.append((event, key))
                 notes.append(Note(hit, sent.n, sent.ti, sent.tj, sent.units))
-                if (
+                if event.type == "ASSAULT" and event.intent is None and not event.negated:
+                    both = event.source.countries + event.target.countries
+                    ctx.fight = tuple(dict.fromkeys(both))
+                if event.mode == "third-party" and len(event.target.countries) == 2:
+                    # the pair a mediator stands between is the pair the story is about
+                    a, b = event.target.countries
+                    ctx.dyad = (_Side((a,), None, None), _Side((b,), None, None))
+                elif (
                     (
                         event.type in plover.SYMMETRIC
                         or event.mode == "visit"
@@ -236,6 +247,22 @@ def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token], lo: int) -> bool:
     )
 
 
+def _aim(hit: Hit, tokens: list[Token], lo: int) -> bool:
+    """ "زار ... بهدف تثبيت الهدنة ودعم عملية تبادل الأسرى": a noun in the aim of another act
+    is what is sought, not a report of it (up to eight words after the aim word)."""
+    if hit.form.tense != "noun":
+        return False
+    for k in range(hit.i - 1, max(lo, hit.i - 9) - 1, -1):
+        word = tokens[k].text
+        if word in CLAUSE_BREAKS or word in RELATIVES:
+            return False
+        if word in _AIM or word.lstrip("و") in _AIM:
+            return True
+    return False
+
+
+#: "بهدف", "من أجل", "سعيا إلى": what follows is an aim
+_AIM = cue("aim")
 #: "احتجاجا على", "للاحتجاج على", "أبلغته احتجاجها": a protest lodged with someone
 _IN_PROTEST = cue("lodged_protest")
 #: verbs that hand a protest over: "سلمت الخارجية السفير احتجاجا", "قدمت احتجاجا"
@@ -256,6 +283,22 @@ def _as_noun(hit: Hit, tokens: list[Token]) -> Hit:
     if _strip(tokens[hit.i - 1].text) not in _NOUN_CONTEXT:
         return hit
     return replace(hit, form=Form("noun", "sg", ""))
+
+
+def _verb_not_prep(
+    hits: list[Hit], units: list[Unit], u_starts: list[int], tokens: list[Token]
+) -> None:
+    """A trigger verb spelled like a preposition ("وعبر الرئيس عن تضامنه": he expressed, not
+    "via the president") does not mark the subject after it."""
+    for h in hits:
+        if h.form.tense == "noun" or h.j >= len(tokens):
+            continue
+        k = bisect_left(u_starts, tokens[h.j].start)
+        if k < len(units) and units[k].i == h.j and units[k].prep:
+            word = tokens[h.i].text
+            if units[k].prep in (word, word[1:]):
+                units[k].prep = ""
+                units[k].place = units[k].kind == "LOC"
 
 
 def _inside(units: list[Unit], u_starts: list[int], pos: int) -> bool:

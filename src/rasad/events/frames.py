@@ -14,6 +14,7 @@ from .cues import cue
 from .frame_table import frame
 from .lexicon import Hit, Token
 from .mediation import mediation_sides
+from .release import is_passive, release_sides
 from .sides import (
     _DOMESTIC,
     _MATERIAL,
@@ -46,6 +47,8 @@ from .sides import (
     _title_subject,
     _victims,
 )
+from .speech import speaker_sides
+from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package
 
@@ -111,10 +114,19 @@ def _events_for(
     is_verb = hit.form.tense != "noun"
     conf = 0.75 if not entry.has("weak") else 0.6
     # -- the first side (subject)
+    # "وطالب المتظاهرون رئيس الوزراء بـ...": a domestic group right after the verb
+    crowd_subject = (
+        is_verb
+        and not entry.has("sym")
+        and hit.j < sent.tj
+        and _strip(tokens[hit.j].text) in _DOMESTIC
+        and hit.start not in claimed
+    )
     subj: list[Unit] | None = None
     cont: list[Unit] | None = None
     dyad_anaphor = False
     genitive: list[Unit] | None = None
+    pronoun_obj: list[Unit] | None = None
     if (
         hit.start in claimed
         and not entry.has("sym")
@@ -128,6 +140,11 @@ def _events_for(
         pass
     elif hit.start in claimed:
         subj = claimed[hit.start]
+    elif crowd_subject:
+        pass  # the crowd word is the subject; the actor after it is the object
+    elif is_verb and (hit.form.hal or hit.form.first):
+        # "ندين ..."، "داعيا روسيا إلى ...": the speaker's or the clause's subject (speech.py)
+        subj, pronoun_obj = speaker_sides(hit, sent, tokens, ctx)
     elif is_verb:
         if hit.form.number == "dual" and (
             _anaphor_near(tokens, max(cs - 1, hit.i - 2), hit.i)
@@ -220,11 +237,21 @@ def _events_for(
         if pair is None:
             return []
         return [_make(hit, etype, mode, pair[0], pair[1], sent, tokens, doc, conf, reported_by)]
+    if mode == "release" and not entry.has("mutual") and is_passive(hit, tokens, sent.ti):
+        # "تم الإفراج عن عشرين أسيرا أوكرانيا": the released after the trigger (release.py)
+        freed = release_sides(hit, sent, tokens, ctx)
+        if freed is not None:
+            return [
+                _make(hit, etype, mode, a, b, sent, tokens, doc, conf - 0.1, reported_by)
+                for a, b in freed
+            ]
     # -- reported conduct: "X said that Y deliberately ..."
     if entry.has("allege"):
         rep = reporter or ctx.reporter
         acc = [u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor]
-        if rep is None or not acc:
+        if not acc and is_verb and subj and subj[0].i >= hit.j:
+            acc = subj  # "وتتحمل إيران مسؤولية ...": the one charged after the verb
+        if rep is None or not rep.countries or not acc:
             return []
         return [
             _make(
@@ -306,6 +333,8 @@ def _events_for(
             sides = [(parties[0], parties[1])]
     elif entry.has("unary") or (etype, mode) in plover.UNARY_MODES:
         who = _Side.of(subj) if subj else None
+        if etype == "PROTEST" and subj and all(u.entity is None for u in subj):
+            who = None  # a body read from context (bodies.py) does not demonstrate
         if who is not None and who.sector == "IGO":
             who = None  # "أعربت الأمم المتحدة عن قلقها حيال قمع المتظاهرين": not its protest
         if who is None or not who.countries:
@@ -322,10 +351,24 @@ def _events_for(
         foreign = victims.countries and not set(victims.countries) & set(who.countries)
         sides = [(who, victims if foreign else _Side(who.countries, None, None))]
     else:
+        if entry.has("arrive") and not (
+            subj
+            and all(u.kind in ("PER", "ROLE", "ORG") for u in subj)
+            and any(
+                u.i >= hit.j
+                and u not in subj
+                and ((u.place and u.prep in fr.place) or (u.kind == "GPE" and not u.prep))
+                for u in sent.units
+            )
+        ):
+            return []  # "وصل الوزير (إلى) موسكو": a named visitor and the place reached only
         src = _Side.of(subj) if subj else None
+        # "وطالب المتظاهرون رئيس الوزراء بـ...": a domestic group as the subject acts within
+        # the state of its target (set below)
+        crowd = src is None and crowd_subject
         if src is None and dyad_anaphor and ctx.dyad is not None:
             src = ctx.dyad[0]
-        if (src is None or not src.countries) and etype in _VERBAL:
+        if (src is None or not src.countries) and etype in _VERBAL and not crowd:
             rep = reporter or (ctx.reporter if not entry.has("weak") else None)
             if rep is not None:
                 src, conf = _Side.of([rep]), conf - 0.1
@@ -355,8 +398,12 @@ def _events_for(
                     )
                 )
                 tgt = _Side(rest, None, None) if rest else None
+        elif not partners and src is not None and ctx.fight and is_verb:
+            # "دعا الطرفين إلى ..." after fighting within one state: its sides
+            fought = _Side(ctx.fight, None, None)
+            tgt = _anaphor_object(hit, sent, tokens, subj, src, (fought, fought))
         obj = (
-            _object(hit, sent, subj, taken, reach=10, preps=fr.target)
+            _object(hit, sent, subj, set() if crowd else taken, reach=10, preps=fr.target)
             if is_verb
             else _object(hit, sent, subj, taken, reach=4, preps=fr.target_n)
         )
@@ -367,8 +414,14 @@ def _events_for(
             # "مع X" names the other side, unless a direct object comes first ("طالب الاتحاد
             # إيران بوقف تعاونها مع موسكو"); a visit's "مع X" says whom the city stands for
             obj = partners
-        obj = obj or genitive
+        obj = pronoun_obj or obj or genitive
         obj = _victims(hit, sent, tokens) or obj
+        if obj is None and is_verb and etype in ("SUPPORT", "ACCUSE"):
+            # "رحبت X ببدء المحادثات بين A و B": the parties of what is welcomed or condemned
+            obj = between_group(hit, sent, subj)
+            near = _object(hit, sent, subj, set(), reach=3, preps=fr.target)
+            if obj is None and near and id(near[0]) in taken:
+                obj = near  # "أيد X دعوات الأمم المتحدة": whose calls are backed
         if is_verb and etype in ("REJECT", "ACCUSE") and src is not None:
             # "أدانت X القصف الإسرائيلي على دمشق": the act's agent, not the place struck
             stance = _stance_object(hit, sent, subj, src)
@@ -377,7 +430,8 @@ def _events_for(
         if obj and subj and src is not None and _same_state(subj, obj):
             obj = None  # "هددت إيران ... ونفت طهران": the state named again, not its target
         if tgt is None:
-            tgt = _Side.of(obj) if obj else None
+            # an object of no known state (an unlinked name) leaves the target open
+            tgt = _Side.of(obj) if obj and any(u.countries for u in obj) else None
         if cont and (tgt is None or (obj and obj[0].prep)):
             # the object of the first verb goes on too: "وطالبت ... أنقرة بـ...، ولوحت بـ..."
             prev = [
@@ -427,10 +481,35 @@ def _events_for(
             and src is not None
             and ctx.dyad is not None
             and (not entry.has("weak") or mode == "visit")
-            and not any(u.is_actor for u in sent.units if u.i >= hit.j and u not in (subj or []))
+            and not any(
+                u.is_actor
+                for u in sent.units
+                if hit.j <= u.i < relative_after(sent, hit.j)
+                and u not in (subj or [])
+                and all(u is not r for _, r in sent.reporters)  # "حسبما أفادت وكالة X"
+            )
         ):
             tgt = _other(src, ctx.dyad)
             conf -= 0.15
+        if tgt is None and src is not None and etype == "REQUEST":
+            # "دعا X إلى وقف إطلاق النار في السودان": the state where it is to happen (in
+            # the clause, after the trigger first); a truce called for with no place: the
+            # sides of the last fighting
+            where = [
+                u
+                for u in sent.units
+                if u.place
+                and u.countries
+                and u.i >= cs
+                and u.prep == "في"
+                and not set(u.countries) & set(src.countries)
+            ]
+            where.sort(key=lambda u: u.i < hit.j)
+            fight = tuple(c for c in ctx.fight or () if c not in src.countries)
+            if where:
+                tgt, conf = _Side(where[0].countries[:1], None, None), conf - 0.1
+            elif fight and truce_after(hit, tokens, sent.tj):
+                tgt, conf = _Side(fight, None, None), conf - 0.15
         if (
             (src is None or not src.countries)
             and entry.has("domestic")
@@ -450,6 +529,8 @@ def _events_for(
             if home is not None and named <= {home}:
                 src = tgt = _Side((home,), None, None)
                 domestic = True
+        if crowd and tgt is not None and tgt.countries:
+            src, domestic = _Side(tgt.countries, None, None), True
         if src is None or tgt is None or not src.countries or not tgt.countries:
             return []
         if etype in _OUTWARD and set(src.countries) == set(tgt.countries) and not domestic:

@@ -6,6 +6,8 @@ surface forms on folded text (``rasad.arabic.fold``):
 - verbs: past and present stems in 3rd person singular, feminine, dual and plural (التقى،
   التقت، التقيا، التقوا، يلتقي، تلتقي، يلتقيان، يلتقون), 1st person plural, and object pronouns
   (التقاه، استقبله);
+- participles of manner (pos P: داعيا، محملة، متهمين), read as verbs whose subject is the
+  clause's;
 - nouns: definite/indefinite, accusative alif (اتصالا هاتفيا), possessive pronouns with the
   taa marbuta opened (زيارته، استقالتها، لقائهما).
 
@@ -69,6 +71,8 @@ class Form:
     number: str  # sg, dual, pl
     suffix: str  # attached pronoun ("" if none)
     fem: bool = False  # a feminine verb form (اتهمت، تطالب): countries and cities take these
+    first: bool = False  # first person (ندين، أطالب): the speaker is the subject
+    hal: bool = False  # a participle of manner (داعيا، متهما): the clause's subject acts
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,12 +137,13 @@ def _present_forms(present: str) -> Iterator[tuple[str, Form]]:
     core = present[1:] if present[:1] in "يت" else present
     sg, du, pl = (Form("present", n, "") for n in ("sg", "dual", "pl"))
     fsg = Form("present", "sg", "", fem=True)
+    first = Form("present", "sg", "", first=True)
     for pre in "يتنا":
-        yield pre + core, fsg if pre == "ت" else sg
+        yield pre + core, fsg if pre == "ت" else first if pre in "نا" else sg
     if core.endswith(("ي", "و")):  # defective: jussive drops the last letter (لم يلتق)
         stem = core[:-1]
         for pre in "يتن":
-            yield pre + stem, fsg if pre == "ت" else sg
+            yield pre + stem, fsg if pre == "ت" else first if pre == "ن" else sg
         duals = [core + "ان", core + "ا"] if core.endswith("ي") else [core + "ان"]
         plurals = [stem + "ون", stem + "وا"]
     else:
@@ -151,6 +156,14 @@ def _present_forms(present: str) -> Iterator[tuple[str, Form]]:
     for suf in ("ه", "ها", "هم"):
         yield "ي" + core + suf, Form("present", "sg", suf)
         yield "ت" + core + suf, Form("present", "sg", suf)
+
+
+def _participle_forms(word: str) -> Iterator[tuple[str, Form]]:
+    """An active participle used as a verb of manner after a comma ("داعيا", "محملة",
+    "متهمين"): accusative masculine, feminine, and the oblique dual and plural."""
+    hal = Form("past", "sg", "", hal=True)
+    for suffix in ("ا", "ه", "ين", "تين"):
+        yield word + suffix, hal
 
 
 def _noun_forms(word: str, *, head: bool) -> Iterator[tuple[str, Form]]:
@@ -192,6 +205,8 @@ class Lexicon:
 
     def __init__(self, entries: list[tuple[Entry, str, list[str]]]) -> None:
         self.entries: list[Entry] = []
+        self._rows = entries
+        self._model: Lexicon | None = None
         self._index: dict[str, list[_Candidate]] = {}
         self._cues: dict[str, set[str]] = {}
         self._stop: set[str] = set()
@@ -217,6 +232,9 @@ class Lexicon:
         elif entry.pos == "N":
             heads = list(_noun_forms(words[0], head=True))
             rest = words[1:] + tail
+        elif entry.pos == "P":
+            heads = list(_participle_forms(words[0]))
+            rest = words[1:] + tail
         else:
             heads = [(words[0], Form("noun", "sg", ""))]
             rest = words[1:] + tail
@@ -233,6 +251,14 @@ class Lexicon:
                 slots.append(frozenset(f for f, _ in _noun_forms(w, head=False)))
         for form, info in heads:
             self._index.setdefault(form, []).append((tuple(slots), entry, info))
+
+    def for_model(self) -> Lexicon:
+        """This lexicon without the rows flagged ``nomodel``: the sentence classifier reads the
+        lexicon it was trained with (rows added since stay out of its features)."""
+        if self._model is None:
+            rows = [r for r in self._rows if not r[0].has("nomodel")]
+            self._model = self if len(rows) == len(self._rows) else Lexicon(rows)
+        return self._model
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -288,7 +314,7 @@ class Lexicon:
                         if not (
                             gaps
                             and slots
-                            and entry.pos == "V"
+                            and entry.pos in ("V", "P")
                             and _tail_after_gap(tokens, i, slots, heads)
                         ):
                             continue
@@ -333,6 +359,8 @@ def _clitic_ok(clitic: str, entry: Entry, info: Form) -> bool:
     inner = clitic.lstrip("وف")
     if entry.pos == "V":
         return inner in ("", "س", "ل") and (not inner or info.tense == "present")
+    if entry.pos == "P":
+        return not inner
     return inner in ("", "ب", "ل", "ك", "لل")
 
 

@@ -147,7 +147,7 @@ def feature_names(
     ``span_verbs``: type → folded event-verb words (from the GSR's gold verb spans), for ``v``.
     """
     span_verbs = span_verbs or {}
-    lex = lexicon or load_lexicon()
+    lex = (lexicon or load_lexicon()).for_model()
     tokens = tokenize(fold(sentence))
     words = [t.text for t in tokens]
     out: dict[str, list[str]] = {g: [] for g in FEATURE_GROUPS}

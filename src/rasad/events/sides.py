@@ -72,6 +72,7 @@ class _Ctx:
     reporter: Unit | None = None
     person: Unit | None = None
     place: tuple[str, int] | None = None  # country, sentence number
+    fight: tuple[str, ...] | None = None  # the states of the last attack or clash
 
 
 @dataclass(slots=True)

@@ -1,0 +1,46 @@
+"""Whom a statement is addressed to when its clause names no object.
+
+Used by ``frames._events_for``: the parties of a "بين X و Y" phrase after a welcome or a
+condemnation ("رحبت X ببدء المحادثات بين A و B"), a truce word after a call (the call goes to
+the sides of the last fighting: "دعا إلى وقف فوري لإطلاق النار"), and where a relative clause
+starts (its actors are not the trigger's: "على الاتفاق الذي توسطت فيه X").
+"""
+
+from __future__ import annotations
+
+from .arguments import Unit
+from .cues import cue
+from .lexicon import Hit, Token
+from .sides import _Sentence, _strip
+
+__all__: list[str] = []  # internal to the events package
+
+#: what a call for a truce asks for: "وقف إطلاق النار"، "هدنة"، "التهدئة"
+_TRUCE = cue("truce_heads")
+
+
+def relative_after(sent: _Sentence, k: int) -> int:
+    """The first relative pronoun at or after word ``k`` ("على الاتفاق الذي توسطت فيه X"):
+    actors past it are the relative clause's."""
+    return next((r for r in sent.relatives if r >= k), sent.tj)
+
+
+def truce_after(hit: Hit, tokens: list[Token], tj: int) -> bool:
+    """A truce word within four words after the trigger ("دعا إلى وقف فوري لإطلاق النار")."""
+    for k in range(hit.j, min(tj, hit.j + 4)):
+        word = tokens[k].text
+        if word in _TRUCE or word[1:] in _TRUCE or _strip(word) in _TRUCE:
+            return True  # وقف، بوقف / لوقف، ووقف
+    return False
+
+
+def between_group(hit: Hit, sent: _Sentence, subj: list[Unit] | None) -> list[Unit] | None:
+    """The actors of a "بين X و Y" phrase within six words after the trigger and its
+    subject."""
+    start = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j])
+    between = [
+        u for u in sent.units if u.prep == "بين" and u.is_actor and start <= u.i <= start + 6
+    ]
+    if not between:
+        return None
+    return [u for u in sent.units if u.group == between[0].group and u.is_actor]
