@@ -5,7 +5,6 @@ tests and read with the stub linker of ``test_events``."""
 from __future__ import annotations
 
 import pytest
-
 from test_events import events_of
 
 
@@ -263,9 +262,10 @@ def test_approving_an_agreement_takes_the_partner_of_the_last_pair() -> None:
 
 
 def test_title_and_surname_around_an_unlinked_first_name_are_one_actor() -> None:
+    from test_events import make_doc
+
     from rasad.doc import Mention
     from rasad.events.extractor import extract_events
-    from test_events import make_doc
 
     text = "وشكر وزير الخارجية أنتوني بلينكن تركيا على جهودها."
     doc = make_doc(text)
