@@ -1,7 +1,7 @@
 """State bodies the linker leaves unresolved, read as actors of the state in context.
 
 News names a ruling body without its state when the sentence or the one before says which
-("أعلن التلفزيون الوطني في مالي أن المجلس العسكري قرر ..."), and some bodies bear a name that
+("ذكرت الإذاعة الرسمية في النيجر أن المجلس العسكري أمر ..."), and some bodies bear a name that
 several states share ("وزارة الخارجية والمغتربين"). The linker cannot tell whose they are, so
 they get no mention. Here a body phrase (cue ``state_bodies``) that no unit covers becomes an
 actor unit of the state named right after it ("وزارة الدفاع في باكو"), else nearest before it
