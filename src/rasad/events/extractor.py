@@ -32,7 +32,7 @@ from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
-from .nested import inside_stance, requested, time_reference
+from .nested import in_aim, inside_stance, requested, time_reference
 from .scorer import judge
 from .scorer_features import Note
 from .sentence_model import load_sentence_model, sentence_scores
@@ -130,7 +130,7 @@ def extract_events(
             h
             for h in ev_hits
             if not _purpose(h, ev_hits, tokens, sent.ti)
-            and not _aim(h, tokens, sent.ti)
+            and not in_aim(h, tokens, sent.ti)
             and not time_reference(h, tokens, sent, norm)
         ]
         sent.verbs = [h.i for h in ev_hits if h.form.tense != "noun" and not h.entry.has("sym")]
@@ -247,22 +247,6 @@ def _purpose(hit: Hit, hits: list[Hit], tokens: list[Token], lo: int) -> bool:
     )
 
 
-def _aim(hit: Hit, tokens: list[Token], lo: int) -> bool:
-    """ "زار ... بهدف تثبيت الهدنة ودعم عملية تبادل الأسرى": a noun in the aim of another act
-    is what is sought, not a report of it (up to eight words after the aim word)."""
-    if hit.form.tense != "noun":
-        return False
-    for k in range(hit.i - 1, max(lo, hit.i - 9) - 1, -1):
-        word = tokens[k].text
-        if word in CLAUSE_BREAKS or word in RELATIVES:
-            return False
-        if word in _AIM or word.lstrip("و") in _AIM:
-            return True
-    return False
-
-
-#: "بهدف", "من أجل", "سعيا إلى": what follows is an aim
-_AIM = cue("aim")
 #: "احتجاجا على", "للاحتجاج على", "أبلغته احتجاجها": a protest lodged with someone
 _IN_PROTEST = cue("lodged_protest")
 #: verbs that hand a protest over: "سلمت الخارجية السفير احتجاجا", "قدمت احتجاجا"

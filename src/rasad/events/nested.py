@@ -17,6 +17,9 @@ document's context it gets the wrong sides.
 An act asked for is not an act done: a trigger noun introduced by "إلى" or بـ / لـ after a
 request ("دعا البيان كلا من X و Y إلى اجتماع طارئ") with no other trigger in between is
 hypothetical, like an offer (kept and flagged, not scored).
+
+A trigger noun in the aim of another act ("زار ... بهدف تثبيت الهدنة") is what is sought, not a
+report of it (``in_aim``, cue ``aim``).
 """
 
 from __future__ import annotations
@@ -24,12 +27,14 @@ from __future__ import annotations
 from ..doc import Event
 from .cues import cue
 from .lexicon import Hit, Token
-from .sides import _Sentence
+from .sides import CLAUSE_BREAKS, RELATIVES, _Sentence
 
 __all__: list[str] = []  # internal to the events package
 
 _STANCES = cue("stance_types")
 _ACTS = cue("nested_acts")
+#: "بهدف", "من أجل", "سعيا إلى": what follows is an aim
+_AIM = cue("aim")
 
 
 def inside_stance(
@@ -79,3 +84,17 @@ def time_reference(hit: Hit, tokens: list[Token], sent: _Sentence, norm: str) ->
         return True
     gap = norm[tokens[hit.j - 1].end : tokens[hit.j].start]
     return "،" in gap or "," in gap
+
+
+def in_aim(hit: Hit, tokens: list[Token], lo: int) -> bool:
+    """ "زار ... بهدف تثبيت الهدنة ودعم عملية تبادل الأسرى": a noun in the aim of another act
+    is what is sought, not a report of it (up to eight words after the aim word)."""
+    if hit.form.tense != "noun":
+        return False
+    for k in range(hit.i - 1, max(lo, hit.i - 9) - 1, -1):
+        word = tokens[k].text
+        if word in CLAUSE_BREAKS or word in RELATIVES:
+            return False
+        if word in _AIM or word.lstrip("و") in _AIM:
+            return True
+    return False
