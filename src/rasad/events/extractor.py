@@ -50,6 +50,7 @@ from .sides import (
     _subject_after,
     _subject_before,
 )
+from .stance import resolve_stances
 
 __all__ = ["detect_types", "extract_events"]
 
@@ -125,6 +126,7 @@ def extract_events(
         if not sent.units and not s_hits:
             continue
         _find_reporters(sent, s_hits, tokens, ctx)
+        s_hits = resolve_stances(s_hits, tokens, sent)  # judgements, "لن نتردد" (stance.py)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
         ev_hits = [
             h
@@ -254,10 +256,12 @@ _LODGE = cue("lodge_verbs")
 
 
 def _as_noun(hit: Hit, tokens: list[Token]) -> Hit:
-    """A bare past verb right after a preposition is its verbal noun ("في قصف نفذته")."""
+    """A bare past verb right after a preposition is its verbal noun ("في قصف نفذته"); so is
+    one that reads as a verb with the pronoun ه, since the folded taa marbuta looks like it
+    ("عن إدانة" folds to "عن ادانه", not "عن أدانه")."""
     if (
         hit.form.tense != "past"
-        or hit.form.suffix
+        or hit.form.suffix not in ("", "ه")
         or hit.clitic
         or hit.form.fem
         or hit.form.number != "sg"

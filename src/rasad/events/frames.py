@@ -48,6 +48,7 @@ from .sides import (
     _victims,
 )
 from .speech import speaker_sides
+from .stance import noun_agent
 from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package
@@ -127,6 +128,7 @@ def _events_for(
     dyad_anaphor = False
     genitive: list[Unit] | None = None
     pronoun_obj: list[Unit] | None = None
+    agentive = False  # a stance noun with its agent after it (stance.py)
     if (
         hit.start in claimed
         and not entry.has("sym")
@@ -134,7 +136,9 @@ def _events_for(
     ):
         # "يعتزم ماكرون زيارة روسيا": a country after a directed noun is where it goes
         before = _subject_before(hit, sent, cs, 8)
-        if before:
+        # but "إدانة مصر للهجوم": the state condemns (stance.py)
+        agentive = noun_agent(hit, claimed[hit.start], tokens)
+        if before and not agentive:
             subj, genitive = before, claimed[hit.start]
     if genitive is not None:
         pass
@@ -422,7 +426,11 @@ def _events_for(
             near = _object(hit, sent, subj, set(), reach=3, preps=fr.target)
             if obj is None and near and id(near[0]) in taken:
                 obj = near  # "أيد X دعوات الأمم المتحدة": whose calls are backed
-        if is_verb and etype in ("REJECT", "ACCUSE") and src is not None:
+        if (
+            (is_verb or agentive)
+            and (etype in ("REJECT", "ACCUSE") or entry.has("judged"))
+            and src is not None
+        ):
             # "أدانت X القصف الإسرائيلي على دمشق": the act's agent, not the place struck
             stance = _stance_object(hit, sent, subj, src)
             if stance and (obj is None or stance[0].i < obj[0].i):
@@ -684,8 +692,9 @@ def _make(
     conf: float,
     reported_by: str | None,
 ) -> Event:
-    negated = is_negated(tokens, hit.i, sent.ti)
-    intent = intent_of(
+    affirm = hit.entry.has("affirm")  # "لن نتردد": a threat stated as fact (stance.py)
+    negated = not affirm and is_negated(tokens, hit.i, sent.ti)
+    intent = None if affirm else intent_of(
         tokens,
         hit.i,
         hit.j,

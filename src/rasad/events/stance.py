@@ -1,0 +1,127 @@
+"""Stances told without a stance verb: judgements, the agent of a verbal noun, "لن نتردد".
+
+- A judgement verb (lexicon type ``_JUDGE``: اعتبر، وصف، عدّ ...) takes a stance when a word of
+  judgement follows it in its clause: "اعتبرت X الخطوة انتهاكا" / "وصفت X العملية بأنها عدوان"
+  is a disapproval (ACCUSE), "... بأنها خطوة إيجابية" an approval (SUPPORT); the cue sets
+  ``judged_bad`` and ``judged_good`` in ``data/cues.tsv`` hold the words. With no such word the
+  verb is no event.
+- "لن نتردد في ..." (lexicon type ``_HESITATE``, after a negator of cue ``threat_negators``) is
+  a threat, stated as fact: not a negated or future event (flag ``affirm``).
+- A stance noun followed by a state and then "ل" + its object ("إدانة X للهجوم", "رفض X
+  للاتفاق") has that state as its agent, not as its object (``noun_agent``).
+- An obligation ("يجب على X أن ...", "على X أن ..." in a reported statement) is a demand by the
+  speaker addressed to X (``obligations``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from ..arabic import fold
+from .arguments import Unit
+from .cues import cue
+from .lexicon import Entry, Hit, Token
+from .sides import CLAUSE_BREAKS, _Sentence, _strip
+
+__all__: list[str] = []  # internal to the events package
+
+#: words of a bad judgement: "اعتبرتها انتهاكا"، "وصفها بأنها عدوان"
+_BAD = cue("judged_bad")
+#: words of a good judgement: "وصفها بأنها خطوة إيجابية"، "اعتبرها ضرورية"
+_GOOD = cue("judged_good")
+#: "لن نتردد"، "لا نتردد": no hesitation is a threat
+_THREAT_NEG = cue("threat_negators")
+#: types of stance nouns whose agent follows them: "إدانة مصر للهجوم"
+_AGENT_NOUN_TYPES = cue("agent_noun_types")
+#: attribution verbs that also judge an object: "اعتبرت X الهجوم انتهاكا"
+_JUDGE_REPORTS = cue("judge_reports")
+#: "أن" and its pronoun forms: what follows is reported speech (not "بأنها", which judges)
+_THAT = cue("report_that")
+#: "أدانت X ما وصفته بالعدوان": the judgement names what another stance is about
+_WHAT = cue("judged_what")
+#: how far after a judgement verb its judgement may stand
+_JUDGE_REACH = 12
+
+
+@lru_cache(maxsize=256)
+def _as(entry: Entry, etype: str, mode: str | None, flag: str = "") -> Entry:
+    flags = entry.flags | {"nomodel"} | ({flag} if flag else set())
+    return replace(entry, type=etype, mode=mode, flags=frozenset(flags))
+
+
+def _past(entry: Entry) -> str:
+    return fold(entry.lemma.partition("/")[0])
+
+
+def _variants(text: str) -> set[str]:
+    """A word with its clitic ب / ال and accusative alif taken off ("بالعدوان", "انتهاكا")."""
+    out = {_strip(text)}
+    for w in list(out):
+        if w[:1] in "بل" and len(w) > 3:
+            out.add(w[1:])
+    for w in list(out):
+        if w.startswith("ال") and len(w) > 4:
+            out.add(w[2:])
+    for w in list(out):
+        if w.endswith("ا") and len(w) > 3:
+            out.add(w[:-1])
+    return out
+
+
+def resolve_stances(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> list[Hit]:
+    """The sentence's hits with judgement verbs and "لن نتردد" read as stances (or left out)."""
+    out: list[Hit] = []
+    for h in hits:
+        if h.entry.type == "_JUDGE" or (
+            h.entry.type == "_REPORT" and _past(h.entry) in _JUDGE_REPORTS
+        ):
+            verdict = (
+                None
+                if h.i > sent.ti and tokens[h.i - 1].text in _WHAT
+                else _judgement(h, hits, tokens, sent.tj)
+            )
+            if verdict is not None:
+                etype, mode = verdict
+                out.append(replace(h, entry=_as(h.entry, etype, mode, "judged")))
+            elif h.entry.type == "_REPORT":
+                out.append(h)
+        elif h.entry.type == "_HESITATE":
+            before = {_strip(tokens[k].text) for k in range(max(sent.ti, h.i - 2), h.i)}
+            if before & _THREAT_NEG:
+                out.append(replace(h, entry=_as(h.entry, "THREATEN", None, "affirm")))
+        else:
+            out.append(h)
+    return out
+
+
+def _judgement(
+    hit: Hit, hits: list[Hit], tokens: list[Token], tj: int
+) -> tuple[str, str | None] | None:
+    """ACCUSE or SUPPORT when a word of judgement follows the verb in its clause (before any
+    other verb trigger)."""
+    later = [h.i for h in hits if h.i > hit.i and h.form.tense != "noun"]
+    stop = min([*later, tj, hit.j + _JUDGE_REACH])
+    for k in range(hit.j, stop):
+        text = tokens[k].text
+        if text in CLAUSE_BREAKS or _strip(text) in _THAT:
+            return None  # "اعتبر الوزير أن ...": a report, not a judgement of an object
+        words = _variants(text)
+        if k + 1 < tj:  # "غير مقبول", "خطوة إيجابية"
+            words |= {f"{w} {v}" for w in words for v in _variants(tokens[k + 1].text)}
+        if words & _BAD:
+            return "ACCUSE", "disapprove"
+        if words & _GOOD:
+            return "SUPPORT", None
+    return None
+
+
+def noun_agent(hit: Hit, genitive: list[Unit], tokens: list[Token]) -> bool:
+    """ "إدانة باكستان للانتهاك"، "رفض مصر للاتفاقية": the state right after a stance noun,
+    followed by "ل" + the object, is the one who takes the stance."""
+    if hit.form.tense != "noun" or hit.form.suffix or hit.entry.type not in _AGENT_NOUN_TYPES:
+        return False
+    if not genitive or genitive[0].i != hit.j:
+        return False
+    end = max(u.j for u in genitive)
+    return end < len(tokens) and tokens[end].text.startswith("لل") and len(tokens[end].text) > 4

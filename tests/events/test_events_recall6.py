@@ -1,0 +1,62 @@
+"""Recall mechanisms of the recall6 pass (issue 12): stances told without a stance verb
+(judgements, the agent after a verbal noun, "لن نتردد"), support received, obligations, and
+statements of two speakers kept apart. The sentences are invented for these tests and read
+with the stub linker of ``test_events``."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import events_of
+
+Summary = tuple[str, str, tuple[str, ...], tuple[str, ...]]
+
+
+def _summary(text: str) -> set[Summary]:
+    return {
+        (e.type, e.mode or "", tuple(e.source.countries), tuple(e.target.countries))
+        for e in events_of(text)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a judgement verb with a bad word after it is a disapproval of the act's agent
+        (
+            "واعتبرت تركيا الهجوم الروسي انتهاكا صارخا للقانون الدولي.",
+            ("ACCUSE", "disapprove", ("TUR",), ("RUS",)),
+        ),
+        (
+            "ووصفت موسكو الموقف التركي بأنه استفزازي.",
+            ("ACCUSE", "disapprove", ("RUS",), ("TUR",)),
+        ),
+        # ... with a good word, an approval
+        (
+            "وفيما وصفت روسيا العملية التركية بأنها ضرورية، ندد ماكرون بها.",
+            ("SUPPORT", "", ("RUS",), ("TUR",)),
+        ),
+    ],
+)
+def test_judgement_verbs(text: str, expected: Summary) -> None:
+    assert expected in _summary(text)
+
+
+def test_judgement_verb_without_judgement_or_with_a_report_is_no_stance() -> None:
+    assert _summary("ويعتبر أردوغان من أبرز حلفاء بوتين.") == set()
+    assert not {e for e in _summary("واعتبر أردوغان أن روسيا شريك مهم.") if e[0] == "ACCUSE"}
+
+
+def test_agent_after_a_stance_noun() -> None:
+    # "إدانة تركيا للقصف": Turkey condemns, it is not the one condemned
+    got = _summary("واستدعت الخارجية السفير الإيراني للتعبير عن إدانة تركيا للقصف الروسي.")
+    assert ("ACCUSE", "disapprove", ("TUR",), ("RUS",)) in got
+
+
+def test_no_hesitation_is_a_threat() -> None:
+    got = {
+        (e.type, tuple(e.source.countries), tuple(e.target.countries), e.negated, e.intent)
+        for e in events_of('وقال بوتين: "لن نتردد في الرد على تركيا".')
+    }
+    assert ("THREATEN", ("RUS",), ("TUR",), False, None) in got
+    # hesitation without a negator is no threat
+    assert not {e for e in _summary("وتردد بوتين في الرد على تركيا.") if e[0] == "THREATEN"}
