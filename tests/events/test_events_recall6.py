@@ -60,3 +60,31 @@ def test_no_hesitation_is_a_threat() -> None:
     assert ("THREATEN", ("RUS",), ("TUR",), False, None) in got
     # hesitation without a negator is no threat
     assert not {e for e in _summary("وتردد بوتين في الرد على تركيا.") if e[0] == "THREATEN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتلقت أوكرانيا دعما من تركيا.",
+        "وقال بوتين إن أوكرانيا تحظى بدعم تركيا.",
+    ],
+)
+def test_support_received_has_the_giver_as_source(text: str) -> None:
+    got = {e for e in _summary(text) if e[0] == "SUPPORT"}
+    assert got == {("SUPPORT", "", ("TUR",), ("UKR",))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقال بوتين: "يجب على تركيا أن توقف دعمها".',
+        "وقال بوتين إن على تركيا أن توقف دعمها.",
+        'وقال بوتين: "على تركيا أن توقف دعمها".',
+    ],
+)
+def test_obligation_in_a_statement_is_a_demand(text: str) -> None:
+    assert ("REQUEST", "", ("RUS",), ("TUR",)) in _summary(text)
+
+
+def test_on_without_an_obligation_is_no_demand() -> None:
+    assert not {e for e in _summary("وقال أردوغان إن الرد سيكون على روسيا.") if e[0] == "REQUEST"}

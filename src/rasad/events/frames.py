@@ -48,7 +48,7 @@ from .sides import (
     _victims,
 )
 from .speech import speaker_sides
-from .stance import noun_agent
+from .stance import noun_agent, obligation_sides
 from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package
@@ -236,6 +236,12 @@ def _events_for(
     taken = {id(u) for lst in claimed.values() for u in lst} if hit.start not in claimed else set()
     reporter = _reporter(sent, hit.i)
     reported_by = reporter.entity if reporter is not None else sent.outlet
+    if entry.has("oblige"):  # "يجب على X أن ...": the speaker demands (stance.py)
+        duty = obligation_sides(hit, sent, reporter or ctx.reporter)
+        if duty is None:
+            return []
+        a, b = _Side.of([duty[0]]), _Side.of([duty[1]])
+        return [_make(hit, etype, mode, a, b, sent, tokens, doc, conf - 0.1, reported_by)]
     if mode == "third-party":
         pair = mediation_sides(hit, sent, subj, ctx, reporter or ctx.reporter)
         if pair is None:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..arabic import fold
 from .arguments import Unit
 from .cues import cue
-from .lexicon import Entry, Hit, Token
+from .lexicon import Entry, Form, Hit, Token
 from .sides import CLAUSE_BREAKS, _Sentence, _strip
 
 __all__: list[str] = []  # internal to the events package
@@ -40,6 +40,9 @@ _JUDGE_REPORTS = cue("judge_reports")
 _THAT = cue("report_that")
 #: "أدانت X ما وصفته بالعدوان": the judgement names what another stance is about
 _WHAT = cue("judged_what")
+#: "تلقت X دعما من Y": the types of what is received (rows flagged inv in triggers.tsv)
+_RECEIVED = frozenset({"SUPPORT", "AID"})
+_RECEIVED_REACH = 4
 #: how far after a judgement verb its judgement may stand
 _JUDGE_REACH = 12
 
@@ -72,7 +75,10 @@ def _variants(text: str) -> set[str]:
 def resolve_stances(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> list[Hit]:
     """The sentence's hits with judgement verbs and "لن نتردد" read as stances (or left out)."""
     out: list[Hit] = []
+    received = [h.i for h in hits if h.entry.has("inv") and h.entry.type in _RECEIVED]
     for h in hits:
+        if h.entry.type in _RECEIVED and any(0 < h.i - r <= _RECEIVED_REACH for r in received):
+            continue  # "تلقت X دعما من Y": the support received, told by the verb before it
         if h.entry.type == "_JUDGE" or (
             h.entry.type == "_REPORT" and _past(h.entry) in _JUDGE_REPORTS
         ):
@@ -125,3 +131,41 @@ def noun_agent(hit: Hit, genitive: list[Unit], tokens: list[Token]) -> bool:
         return False
     end = max(u.j for u in genitive)
     return end < len(tokens) and tokens[end].text.startswith("لل") and len(tokens[end].text) > 4
+
+
+#: the entry of an obligation: "يجب على X أن ..." (a demand by the speaker, REQUEST)
+_OBLIGE = Entry(-1, "على", "X", "REQUEST", None, frozenset({"oblige", "nomodel"}))
+_OBLIGE_FORM = Form("noun", "sg", "")
+#: words that make "على X أن" an obligation: "يجب"، "ينبغي"، "إن" (or a colon / quote before it)
+_MUST = cue("must")
+_ON = cue("obligation_on")
+
+
+def obligations(hits: list[Hit], tokens: list[Token], sent: _Sentence, norm: str) -> list[Hit]:
+    """ "يجب على X أن ...", "وعلى X أن ...": in a reported statement (a speaker in the
+    sentence), an obligation laid on the actor X; one hit per "على", on that word."""
+    if not sent.reporters:
+        return []
+    out: list[Hit] = []
+    taken = {k for h in hits for k in range(h.i, h.j)}
+    for u in sent.units:
+        k = u.i - 1
+        if k <= sent.ti or not u.is_actor or not u.countries or k in taken:
+            continue
+        if tokens[k].text not in _ON or u.j >= sent.tj or _strip(tokens[u.j].text) not in _THAT:
+            continue
+        gap = norm[tokens[k - 1].end : tokens[k].start]
+        if _strip(tokens[k - 1].text) in _MUST or any(c in gap for c in ':"«“'):
+            t = tokens[k]
+            out.append(Hit(k, k + 1, t.start, t.end, _OBLIGE, _OBLIGE_FORM, ""))
+    return out
+
+
+def obligation_sides(hit: Hit, sent: _Sentence, speaker: Unit | None) -> tuple[Unit, Unit] | None:
+    """(the speaker, the actor the obligation is laid on) of an obligation hit."""
+    obliged = next((u for u in sent.units if u.i == hit.j and u.is_actor), None)
+    if speaker is None or obliged is None or not speaker.countries:
+        return None
+    if set(speaker.countries) == set(obliged.countries):
+        return None
+    return speaker, obliged
