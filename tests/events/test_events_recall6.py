@@ -88,3 +88,14 @@ def test_obligation_in_a_statement_is_a_demand(text: str) -> None:
 
 def test_on_without_an_obligation_is_no_demand() -> None:
     assert not {e for e in _summary("وقال أردوغان إن الرد سيكون على روسيا.") if e[0] == "REQUEST"}
+
+
+def test_statements_by_two_named_persons_are_two_events() -> None:
+    text = "وانتقد بوتين تركيا بشدة أمس. ومن جانبه انتقد لافروف تركيا في مؤتمر صحفي."
+    accuse = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert sorted(e.source.entity or "" for e in accuse) == ["per:lavrov", "per:putin"]
+
+
+def test_statements_by_one_person_merge() -> None:
+    text = "وانتقد بوتين تركيا بشدة أمس. وانتقد بوتين تركيا مجددا في مؤتمر صحفي."
+    assert len([e for e in events_of(text) if e.type == "ACCUSE"]) == 1

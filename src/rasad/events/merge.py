@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from ..doc import Actor, Doc, Event
 from . import plover
+from .stance import distinct_speakers
 
 __all__ = ["assign_ids", "dyad_key", "merge_events", "merge_in_doc"]
 
@@ -118,6 +119,7 @@ def merge_in_doc(events: list[tuple[Event, str | None]]) -> list[Event]:
                 cand.type == event.type
                 and dyad_key(cand) == dyad
                 and not _retaliation(cand, event)
+                and not distinct_speakers(cand, event)  # stance.py
                 and cand.negated == event.negated
                 and _intents_compatible(cand, event)
                 and _modes_compatible(event.type, cand.mode, event.mode)

@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..arabic import fold
+from ..doc import Event
 from .arguments import Unit
 from .cues import cue
 from .lexicon import Entry, Form, Hit, Token
@@ -169,3 +170,21 @@ def obligation_sides(hit: Hit, sent: _Sentence, speaker: Unit | None) -> tuple[U
     if set(speaker.countries) == set(obliged.countries):
         return None
     return speaker, obliged
+
+
+#: statements: two named speakers making one are two events, not one merged event
+_STATEMENTS = cue("statement_types")
+#: the entity ids of named speakers (persons and bodies; not a state's own name)
+_SPEAKER_IDS = tuple(sorted(cue("speaker_id_prefixes")))
+
+
+def distinct_speakers(a: Event, b: Event) -> bool:
+    """True when ``a`` and ``b`` are statements by two different named persons in different
+    sentences (the president and the ministry's spokesman condemning the same attack): two
+    events."""
+    if a.type not in _STATEMENTS:
+        return False
+    x, y = a.source.entity, b.source.entity
+    if not (x and y and x != y and x.startswith(_SPEAKER_IDS) and y.startswith(_SPEAKER_IDS)):
+        return False
+    return not set(a.evidence) & set(b.evidence)  # one sentence: one speaker, misread
