@@ -99,3 +99,14 @@ def test_statements_by_two_named_persons_are_two_events() -> None:
 def test_statements_by_one_person_merge() -> None:
     text = "وانتقد بوتين تركيا بشدة أمس. وانتقد بوتين تركيا مجددا في مؤتمر صحفي."
     assert len([e for e in events_of(text) if e.type == "ACCUSE"]) == 1
+
+
+def test_condemned_attack_without_agent_targets_the_attacker() -> None:
+    text = 'وقصفت روسيا مواقع في أوكرانيا أمس. وقال أردوغان: "ندين بشدة الهجوم".'
+    assert ("ACCUSE", "disapprove", ("TUR",), ("RUS",)) in _summary(text)
+
+
+def test_accusation_and_disapproval_are_two_events() -> None:
+    text = "واتهم بوتين تركيا بدعم أوكرانيا. وفي اليوم التالي انتقد بوتين تركيا."
+    modes = sorted(e.mode or "" for e in events_of(text) if e.type == "ACCUSE")
+    assert modes == ["allege", "disapprove"]

@@ -48,7 +48,7 @@ from .sides import (
     _victims,
 )
 from .speech import speaker_sides
-from .stance import noun_agent, obligation_sides
+from .stance import condemned_attacker, noun_agent, obligation_sides
 from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package
@@ -505,6 +505,11 @@ def _events_for(
         ):
             tgt = _other(src, ctx.dyad)
             conf -= 0.15
+        if tgt is None and src is not None and etype == "ACCUSE":
+            # "أدين بشدة الهجوم الإرهابي": the attacker of the last attack (stance.py)
+            attacker = condemned_attacker(hit, tokens, sent.tj, src.countries, ctx.fight)
+            if attacker:
+                tgt, conf = _Side(attacker, None, None), conf - 0.15
         if tgt is None and src is not None and etype == "REQUEST":
             # "دعا X إلى وقف إطلاق النار في السودان": the state where it is to happen (in
             # the clause, after the trigger first); a truce called for with no place: the

@@ -32,7 +32,7 @@ def dyad_key(event: Event) -> frozenset[frozenset[str]]:
 def _modes_compatible(event_type: str, a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True
-    if event_type in ("PROTEST", "ASSAULT", "ACCUSE"):
+    if event_type in ("PROTEST", "ASSAULT"):
         return True
     if event_type == "CONSULT":
         return not ({a, b} & _PHONE_APART) and "multilateral" not in (a, b)

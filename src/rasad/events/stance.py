@@ -188,3 +188,22 @@ def distinct_speakers(a: Event, b: Event) -> bool:
     if not (x and y and x != y and x.startswith(_SPEAKER_IDS) and y.startswith(_SPEAKER_IDS)):
         return False
     return not set(a.evidence) & set(b.evidence)  # one sentence: one speaker, misread
+
+
+#: the nouns of an attack condemned with no agent named: "أدين بشدة الهجوم الإرهابي"
+_ATTACKS = cue("condemned_attacks")
+
+
+def condemned_attacker(
+    hit: Hit, tokens: list[Token], tj: int, src: tuple[str, ...], fight: tuple[str, ...] | None
+) -> tuple[str, ...]:
+    """The other side of the last attack reported, when a condemnation names an attack (within
+    four words after it) with no agent: the one condemned is the attacker's state."""
+    if hit.entry.type not in ("ACCUSE",) or not fight:
+        return ()
+    for k in range(hit.j, min(tj, hit.j + 4)):
+        word = _strip(tokens[k].text)
+        if word in _ATTACKS or word[1:] in _ATTACKS:
+            rest = tuple(c for c in fight if c not in src)
+            return rest[:1]  # the attacker (listed first), or the side other than the speaker
+    return ()
