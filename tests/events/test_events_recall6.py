@@ -110,3 +110,25 @@ def test_accusation_and_disapproval_are_two_events() -> None:
     text = "واتهم بوتين تركيا بدعم أوكرانيا. وفي اليوم التالي انتقد بوتين تركيا."
     modes = sorted(e.mode or "" for e in events_of(text) if e.type == "ACCUSE")
     assert modes == ["allege", "disapprove"]
+
+
+def test_act_named_after_ma_asmathu_past_an_adjunct() -> None:
+    text = "وأدانت تركيا لمرة جديدة، على لسان الناطق باسمها، ما أسمته العدوان الروسي الغاشم."
+    assert ("ACCUSE", "disapprove", ("TUR",), ("RUS",)) in _summary(text)
+
+
+def test_condemned_violation_targets_the_last_attacker() -> None:
+    text = 'وقصفت روسيا مواقع في أوكرانيا أمس. وقال أردوغان: "ندين هذا الانتهاك الصارخ".'
+    assert ("ACCUSE", "disapprove", ("TUR",), ("RUS",)) in _summary(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("واستهجن أردوغان تصريحات بوتين الأخيرة.", ("ACCUSE", "disapprove", ("TUR",), ("RUS",))),
+        ("وساندت تركيا أوكرانيا في مجلس الأمن.", ("SUPPORT", "", ("TUR",), ("UKR",))),
+        ("وصوتت روسيا ضد القرار التركي.", ("REJECT", "", ("RUS",), ("TUR",))),
+    ],
+)
+def test_stance_verbs_added(text: str, expected: Summary) -> None:
+    assert expected in _summary(text)

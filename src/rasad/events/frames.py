@@ -48,7 +48,7 @@ from .sides import (
     _victims,
 )
 from .speech import speaker_sides
-from .stance import condemned_attacker, noun_agent, obligation_sides
+from .stance import condemned_attacker, named_object, noun_agent, obligation_sides
 from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package
@@ -441,6 +441,10 @@ def _events_for(
             stance = _stance_object(hit, sent, subj, src)
             if stance and (obj is None or stance[0].i < obj[0].i):
                 obj = stance
+            if not obj or not any(u.countries for u in obj):
+                # "... ما أسمته العدوان الإسرائيلي" past an adjunct (stance.py)
+                later = min([v for v in sent.verbs if v > hit.i] + [sent.tj])
+                obj = named_object(hit, sent, tokens, later, src.countries) or obj
         if obj and subj and src is not None and _same_state(subj, obj):
             obj = None  # "هددت إيران ... ونفت طهران": the state named again, not its target
         if tgt is None:

@@ -190,7 +190,8 @@ def distinct_speakers(a: Event, b: Event) -> bool:
     return not set(a.evidence) & set(b.evidence)  # one sentence: one speaker, misread
 
 
-#: the nouns of an attack condemned with no agent named: "أدين بشدة الهجوم الإرهابي"
+#: the nouns of an attack or violation condemned with no agent named ("أدين بشدة الهجوم
+#: الإرهابي"), written without ال (matched like the judgement words)
 _ATTACKS = cue("condemned_attacks")
 
 
@@ -202,8 +203,29 @@ def condemned_attacker(
     if hit.entry.type not in ("ACCUSE",) or not fight:
         return ()
     for k in range(hit.j, min(tj, hit.j + 4)):
-        word = _strip(tokens[k].text)
-        if word in _ATTACKS or word[1:] in _ATTACKS:
+        if _variants(tokens[k].text) & _ATTACKS:
             rest = tuple(c for c in fight if c not in src)
             return rest[:1]  # the attacker (listed first), or the side other than the speaker
     return ()
+
+
+#: "ما أسمته"، "ما وصفته": what the speaker calls the act follows
+_NAMING = cue("naming_verbs")
+_NAMED_REACH = 20
+
+
+def named_object(
+    hit: Hit, sent: _Sentence, tokens: list[Token], later: int, src: tuple[str, ...]
+) -> list[Unit] | None:
+    """ "أدانت X، على لسان الناطق باسمها، ما أسمته العدوان الإسرائيلي": past an adjunct, the
+    act named after "ما أسمته / ما وصفته" (before ``later``, the next verb trigger), and the
+    state of the nisba or actor within four words after it."""
+    stop = min(sent.tj, later, hit.j + _NAMED_REACH)
+    for k in range(hit.j, stop - 1):
+        if tokens[k].text not in _WHAT or _strip(tokens[k + 1].text) not in _NAMING:
+            continue
+        for u in sent.units:
+            if k + 2 <= u.i <= k + 5 and u.countries and not set(u.countries) & set(src):
+                return [u]
+        return None
+    return None
