@@ -8,6 +8,9 @@ from __future__ import annotations
 import pytest
 from test_events import events_of
 
+from rasad.arabic import fold
+from rasad.events.lexicon import load_lexicon, tokenize
+
 Summary = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 
 
@@ -132,3 +135,31 @@ def test_condemned_violation_targets_the_last_attacker() -> None:
 )
 def test_stance_verbs_added(text: str, expected: Summary) -> None:
     assert expected in _summary(text)
+
+
+def test_feminine_verb_with_object_pronoun_takes_a_state_as_subject() -> None:
+    for word in ("اعتبرتها", "استقبلته", "تستقبله"):
+        hits = load_lexicon().match(tokenize(fold(word)))
+        assert hits, word
+        assert hits[0].form.fem, word
+    text = "وقصفت روسيا مواقع في أوكرانيا، في عملية اعتبرتها أنقرة عدوانا سافرا."
+    assert ("ACCUSE", "disapprove", ("TUR",), ("RUS",)) in _summary(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("واستهدفت تركيا روسيا بجولة جديدة من العقوبات.", ("SANCTION", "", ("TUR",), ("RUS",))),
+        (
+            "وبدأت تركيا إخلاء بعثتها الدبلوماسية في روسيا.",
+            ("SANCTION", "discontinue", ("TUR",), ("RUS",)),
+        ),
+    ],
+)
+def test_sanctions_told_by_targeting_and_evacuation(text: str, expected: Summary) -> None:
+    assert expected in _summary(text)
+
+
+def test_targeting_without_sanctions_stays_an_attack() -> None:
+    got = _summary("واستهدفت تركيا مواقع في روسيا بالمسيرات.")
+    assert {e[0] for e in got} == {"ASSAULT"}

@@ -502,7 +502,7 @@ def _events_for(
             and not any(
                 u.is_actor
                 for u in sent.units
-                if hit.j <= u.i < relative_after(sent, hit.j)
+                if hit.j <= u.i < _clause_end(sent, hit.j)
                 and u not in (subj or [])
                 and all(u is not r for _, r in sent.reporters)  # "حسبما أفادت وكالة X"
             )
@@ -653,6 +653,12 @@ def _envoy_after(hit: Hit, tokens: list[Token]) -> bool:
         and hit.j < len(tokens)
         and _strip(tokens[hit.j].text) in _ENVOYS
     )
+
+
+def _clause_end(sent: _Sentence, k: int) -> int:
+    """Where the clause after word ``k`` ends: a relative clause or a clause break (فيما،
+    بينما) after it; its actors are not the trigger's."""
+    return min([b for b in sent.breaks if b >= k] + [relative_after(sent, k)])
 
 
 def _disjoint(a: _Side, b: _Side) -> tuple[_Side, _Side]:

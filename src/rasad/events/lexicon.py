@@ -130,7 +130,7 @@ def _past_forms(past: str) -> Iterator[tuple[str, Form]]:
     fem = (past[:-1] if past.endswith(("ي", "ا")) else past) + "ت"
     for suf in ("ه", "ها", "هم", "هما"):
         yield obj + suf, Form("past", "sg", suf)
-        yield fem + suf, Form("past", "sg", suf)  # دعتهما، التقته
+        yield fem + suf, Form("past", "sg", suf, fem=True)  # دعتهما، التقته
 
 
 def _present_forms(present: str) -> Iterator[tuple[str, Form]]:
@@ -155,7 +155,7 @@ def _present_forms(present: str) -> Iterator[tuple[str, Form]]:
             yield pre + form, pl
     for suf in ("ه", "ها", "هم"):
         yield "ي" + core + suf, Form("present", "sg", suf)
-        yield "ت" + core + suf, Form("present", "sg", suf)
+        yield "ت" + core + suf, Form("present", "sg", suf, fem=True)
 
 
 def _participle_forms(word: str) -> Iterator[tuple[str, Form]]:

@@ -44,6 +44,10 @@ _WHAT = cue("judged_what")
 #: "تلقت X دعما من Y": the types of what is received (rows flagged inv in triggers.tsv)
 _RECEIVED = frozenset({"SUPPORT", "AID"})
 _RECEIVED_REACH = 4
+#: "استهدفوا موسكو بجولة جديدة من العقوبات": a targeting verb with sanctions is a sanction
+_TARGETING = cue("targeting_verbs")
+_SANCTIONS = cue("sanction_nouns")
+_SANCTION_REACH = 6
 #: how far after a judgement verb its judgement may stand
 _JUDGE_REACH = 12
 
@@ -59,9 +63,12 @@ def _past(entry: Entry) -> str:
 
 
 def _variants(text: str) -> set[str]:
-    """A word with its clitic ب / ال and accusative alif taken off ("بالعدوان", "انتهاكا")."""
+    """A word with its clitic ب / ل / ال and accusative alif taken off ("بالعدوان",
+    "للانتهاك", "انتهاكا")."""
     out = {_strip(text)}
     for w in list(out):
+        if w.startswith("لل") and len(w) > 4:
+            out.add("ال" + w[2:])  # "للانتهاك"
         if w[:1] in "بل" and len(w) > 3:
             out.add(w[1:])
     for w in list(out):
@@ -93,6 +100,10 @@ def resolve_stances(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> li
                 out.append(replace(h, entry=_as(h.entry, etype, mode, "judged")))
             elif h.entry.type == "_REPORT":
                 out.append(h)
+        elif h.entry.type == "ASSAULT" and _past(h.entry) in _TARGETING and _sanctions_after(
+            h, tokens, sent.tj
+        ):
+            out.append(replace(h, entry=_as(h.entry, "SANCTION", None)))  # "استهدفوا X بعقوبات"
         elif h.entry.type == "_HESITATE":
             before = {_strip(tokens[k].text) for k in range(max(sent.ti, h.i - 2), h.i)}
             if before & _THREAT_NEG:
@@ -100,6 +111,16 @@ def resolve_stances(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> li
         else:
             out.append(h)
     return out
+
+
+def _sanctions_after(hit: Hit, tokens: list[Token], tj: int) -> bool:
+    """A sanctions noun within six words after a targeting verb, in its clause."""
+    for k in range(hit.j, min(tj, hit.j + _SANCTION_REACH)):
+        if tokens[k].text in CLAUSE_BREAKS:
+            return False
+        if _variants(tokens[k].text) & _SANCTIONS:
+            return True
+    return False
 
 
 def _judgement(
