@@ -163,3 +163,9 @@ def test_sanctions_told_by_targeting_and_evacuation(text: str, expected: Summary
 def test_targeting_without_sanctions_stays_an_attack() -> None:
     got = _summary("واستهدفت تركيا مواقع في روسيا بالمسيرات.")
     assert {e[0] for e in got} == {"ASSAULT"}
+
+
+def test_complaint_to_a_body_also_accuses_the_agent() -> None:
+    got = _summary("وقالت الخارجية إن تركيا وجهت شكوى إلى الناتو بشأن القصف الروسي على مواقعها.")
+    assert ("REQUEST", "", ("TUR",), ("NATO",)) in got
+    assert ("ACCUSE", "allege", ("TUR",), ("RUS",)) in got

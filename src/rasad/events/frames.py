@@ -439,8 +439,8 @@ def _events_for(
         ):
             # "أدانت X القصف الإسرائيلي على دمشق": the act's agent, not the place struck
             stance = _stance_object(hit, sent, subj, src)
-            if stance and (obj is None or stance[0].i < obj[0].i):
-                obj = stance
+            if stance and (obj is None or stance[0].i < obj[0].i or entry.has("about")):
+                obj = stance  # "about": what a complaint is about (stance.py)
             if not obj or not any(u.countries for u in obj):
                 # "... ما أسمته العدوان الإسرائيلي" past an adjunct (stance.py)
                 later = min([v for v in sent.verbs if v > hit.i] + [sent.tj])

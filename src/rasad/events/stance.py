@@ -48,6 +48,9 @@ _RECEIVED_REACH = 4
 _TARGETING = cue("targeting_verbs")
 _SANCTIONS = cue("sanction_nouns")
 _SANCTION_REACH = 6
+#: a complaint lodged with a body (a REQUEST with one of these after it) also accuses the
+#: agent of the act complained about: "وجه شكوى إلى مجلس الأمن بشأن الاعتداء التركي"
+_COMPLAINTS = cue("complaint_words")
 #: how far after a judgement verb its judgement may stand
 _JUDGE_REACH = 12
 
@@ -110,6 +113,11 @@ def resolve_stances(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> li
                 out.append(replace(h, entry=_as(h.entry, "THREATEN", None, "affirm")))
         else:
             out.append(h)
+            if h.entry.type == "REQUEST" and any(
+                _variants(t.text) & _COMPLAINTS for t in tokens[h.i + 1 : min(sent.tj, h.i + 4)]
+            ):
+                # "وجه شكوى إلى مجلس الأمن بشأن الاعتداء التركي": also an allegation
+                out.append(replace(h, entry=_as(h.entry, "ACCUSE", "allege", "about")))
     return out
 
 
