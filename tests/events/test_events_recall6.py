@@ -169,3 +169,23 @@ def test_complaint_to_a_body_also_accuses_the_agent() -> None:
     got = _summary("وقالت الخارجية إن تركيا وجهت شكوى إلى الناتو بشأن القصف الروسي على مواقعها.")
     assert ("REQUEST", "", ("TUR",), ("NATO",)) in got
     assert ("ACCUSE", "allege", ("TUR",), ("RUS",)) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقال أردوغان: "لم تتوقف الأعمال العدائية من روسيا ضد تركيا".',
+        "وأشار أردوغان إلى الانتهاكات المتكررة من طرف روسيا.",
+    ],
+)
+def test_hostile_acts_by_a_named_doer_are_the_speakers_allegation(text: str) -> None:
+    got = {
+        (e.type, e.mode, tuple(e.source.countries), tuple(e.target.countries), e.negated)
+        for e in events_of(text)
+    }
+    assert ("ACCUSE", "allege", ("TUR",), ("RUS",), False) in got
+
+
+def test_hostile_acts_without_a_doer_are_no_allegation() -> None:
+    text = "وقال أردوغان إن الاتفاق يشمل إيقافا كاملا للأعمال العدائية."
+    assert not {e for e in _summary(text) if e[0] == "ACCUSE"}

@@ -50,7 +50,7 @@ from .sides import (
     _subject_after,
     _subject_before,
 )
-from .stance import obligations, resolve_stances
+from .stance import hostile_acts, obligations, resolve_stances
 
 __all__ = ["detect_types", "extract_events"]
 
@@ -127,7 +127,8 @@ def extract_events(
             continue
         _find_reporters(sent, s_hits, tokens, ctx)
         s_hits = resolve_stances(s_hits, tokens, sent)  # judgements, "لن نتردد" (stance.py)
-        s_hits = sorted(s_hits + obligations(s_hits, tokens, sent, norm), key=lambda h: h.i)
+        extra = obligations(s_hits, tokens, sent, norm) + hostile_acts(s_hits, tokens, sent)
+        s_hits = sorted(s_hits + extra, key=lambda h: h.i)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
         ev_hits = [
             h

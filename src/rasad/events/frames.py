@@ -48,7 +48,13 @@ from .sides import (
     _victims,
 )
 from .speech import speaker_sides
-from .stance import condemned_attacker, named_object, noun_agent, obligation_sides
+from .stance import (
+    condemned_attacker,
+    hostile_sides,
+    named_object,
+    noun_agent,
+    obligation_sides,
+)
 from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package
@@ -236,8 +242,14 @@ def _events_for(
     taken = {id(u) for lst in claimed.values() for u in lst} if hit.start not in claimed else set()
     reporter = _reporter(sent, hit.i)
     reported_by = reporter.entity if reporter is not None else sent.outlet
-    if entry.has("oblige"):  # "يجب على X أن ...": the speaker demands (stance.py)
-        duty = obligation_sides(hit, sent, reporter or ctx.reporter)
+    if entry.has("oblige") or entry.has("hostile"):
+        # "يجب على X أن ...": the speaker demands; "الأعمال العدائية من X": alleges (stance.py)
+        speaker = reporter or ctx.reporter
+        duty = (
+            obligation_sides(hit, sent, speaker)
+            if entry.has("oblige")
+            else hostile_sides(hit, sent, speaker)
+        )
         if duty is None:
             return []
         a, b = _Side.of([duty[0]]), _Side.of([duty[1]])

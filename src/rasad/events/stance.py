@@ -103,8 +103,10 @@ def resolve_stances(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> li
                 out.append(replace(h, entry=_as(h.entry, etype, mode, "judged")))
             elif h.entry.type == "_REPORT":
                 out.append(h)
-        elif h.entry.type == "ASSAULT" and _past(h.entry) in _TARGETING and _sanctions_after(
-            h, tokens, sent.tj
+        elif (
+            h.entry.type == "ASSAULT"
+            and _past(h.entry) in _TARGETING
+            and _sanctions_after(h, tokens, sent.tj)
         ):
             out.append(replace(h, entry=_as(h.entry, "SANCTION", None)))  # "استهدفوا X بعقوبات"
         elif h.entry.type == "_HESITATE":
@@ -258,3 +260,58 @@ def named_object(
                 return [u]
         return None
     return None
+
+
+#: hostile acts told as a charge: "الأعمال العدائية المتكررة من طرف X ضد Y"
+_HOSTILE = cue("hostile_acts")
+#: "من طرف / من قبل / من جانب X": the doer
+_BY_HEADS = cue("by_heads")
+_HOSTILE_ENTRY = Entry(
+    -2, "hostile", "X", "ACCUSE", "allege", frozenset({"hostile", "affirm", "nomodel"})
+)
+
+
+def hostile_acts(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> list[Hit]:
+    """ "قال X: لم تتوقف الأعمال العدائية من المملكة المغربية ضد الجزائر": hostile acts
+    whose doer is named after "من" (up to two words after the noun), in a sentence with a
+    speaker: the speaker's allegation against the doer (one hit on the noun)."""
+    if not sent.reporters:
+        return []
+    taken = {k for h in hits for k in range(h.i, h.j)}
+    starts = {u.i: u for u in sent.units if u.is_actor and u.countries}
+    out: list[Hit] = []
+    k = sent.ti
+    while k < sent.tj:
+        words = _variants(tokens[k].text)
+        size = 1 if words & _HOSTILE else 0
+        if not size and k + 1 < sent.tj:
+            pairs = {f"{w} {v}" for w in words for v in _variants(tokens[k + 1].text)}
+            size = 2 if pairs & _HOSTILE else 0
+        if not size or k in taken:
+            k += 1
+            continue
+        end = k + size
+        for m in range(end, min(sent.tj - 1, end + 3)):
+            if tokens[m].text != "من":
+                continue
+            n = m + 1 + (tokens[m + 1].text in _BY_HEADS)
+            if n in starts:
+                t = tokens[k]
+                out.append(
+                    Hit(k, end, t.start, tokens[end - 1].end, _HOSTILE_ENTRY, _OBLIGE_FORM, "")
+                )
+            break
+        k = end
+    return out
+
+
+def hostile_sides(hit: Hit, sent: _Sentence, speaker: Unit | None) -> tuple[Unit, Unit] | None:
+    """(the speaker, the doer named after "من") of a hostile-acts hit."""
+    doer = next(
+        (u for u in sent.units if hit.j < u.i <= hit.j + 5 and u.is_actor and u.countries), None
+    )
+    if speaker is None or doer is None or not speaker.countries:
+        return None
+    if set(speaker.countries) == set(doer.countries):
+        return None
+    return speaker, doer
