@@ -189,3 +189,8 @@ def test_hostile_acts_by_a_named_doer_are_the_speakers_allegation(text: str) -> 
 def test_hostile_acts_without_a_doer_are_no_allegation() -> None:
     text = "وقال أردوغان إن الاتفاق يشمل إيقافا كاملا للأعمال العدائية."
     assert not {e for e in _summary(text) if e[0] == "ACCUSE"}
+
+
+def test_a_body_does_not_charge_its_own_state() -> None:
+    text = "وقالت وكالة الأنباء إن تركيا انتهكت الاتفاق مع روسيا."
+    assert ("ACCUSE", "allege", ("TUR",), ("TUR",)) not in _summary(text)

@@ -275,6 +275,8 @@ def _events_for(
             acc = subj  # "وتتحمل إيران مسؤولية ...": the one charged after the verb
         if rep is None or not rep.countries or not acc:
             return []
+        if set(rep.countries) == set(acc[0].countries) and rep.kind != "PER":
+            return []  # a body does not charge itself: its own words are the subject
         return [
             _make(
                 hit,
