@@ -210,9 +210,9 @@ _SPEAKER_IDS = tuple(sorted(cue("speaker_id_prefixes")))
 
 
 def distinct_speakers(a: Event, b: Event) -> bool:
-    """True when ``a`` and ``b`` are statements by two different named persons in different
-    sentences (the president and the ministry's spokesman condemning the same attack): two
-    events."""
+    """True when ``a`` and ``b`` are statements by two different named speakers (persons or
+    bodies) in different sentences (the president and the foreign ministry condemning the same
+    attack): two events."""
     if a.type not in _STATEMENTS:
         return False
     x, y = a.source.entity, b.source.entity
