@@ -194,3 +194,8 @@ def test_hostile_acts_without_a_doer_are_no_allegation() -> None:
 def test_a_body_does_not_charge_its_own_state() -> None:
     text = "وقالت وكالة الأنباء إن تركيا انتهكت الاتفاق مع روسيا."
     assert ("ACCUSE", "allege", ("TUR",), ("TUR",)) not in _summary(text)
+
+
+def test_participle_without_object_is_addressed_to_the_main_object() -> None:
+    text = "واستدعت تركيا السفير الإيراني أمس، داعية إلى الكف عن التدخل في شؤونها."
+    assert ("REQUEST", "", ("TUR",), ("IRN",)) in _summary(text)

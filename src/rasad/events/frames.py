@@ -51,6 +51,7 @@ from .speech import speaker_sides
 from .stance import (
     condemned_attacker,
     hostile_sides,
+    main_object,
     named_object,
     noun_agent,
     obligation_sides,
@@ -439,6 +440,8 @@ def _events_for(
             # إيران بوقف تعاونها مع موسكو"); a visit's "مع X" says whom the city stands for
             obj = partners
         obj = pronoun_obj or obj or genitive
+        if obj is None and hit.form.hal:
+            obj = main_object(hit, sent, subj)  # "استدعت X السفير التركي، داعية إلى" (stance.py)
         obj = _victims(hit, sent, tokens) or obj
         if obj is None and is_verb and etype in ("SUPPORT", "ACCUSE"):
             # "رحبت X ببدء المحادثات بين A و B": the parties of what is welcomed or condemned

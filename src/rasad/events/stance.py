@@ -315,3 +315,19 @@ def hostile_sides(hit: Hit, sent: _Sentence, speaker: Unit | None) -> tuple[Unit
     if set(speaker.countries) == set(doer.countries):
         return None
     return speaker, doer
+
+
+def main_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None) -> list[Unit] | None:
+    """ "استدعت الخارجية السفير التركي ...، داعية إلى الكف عن ...": a participle of manner with
+    no object of its own is addressed to the object of the sentence's first verb (the first
+    actor after that verb, before the participle, that is not the subject)."""
+    first = min((v for v in sent.verbs if v < hit.i), default=None)
+    if first is None:
+        return None
+    own = {c for u in subj or [] for c in u.countries}
+    for u in sent.units:
+        if first < u.i < hit.i and u.is_actor and u.countries and not u.prep:
+            if u in (subj or []) or set(u.countries) <= own:
+                continue
+            return [u]
+    return None
