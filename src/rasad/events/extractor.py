@@ -27,6 +27,7 @@ from . import plover
 from .arguments import BodyAt, Unit, build_units, sentences
 from .background import past_year
 from .bodies import add_bodies
+from .charges import hostile_acts, obligations
 from .cues import cue
 from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
@@ -50,7 +51,7 @@ from .sides import (
     _subject_after,
     _subject_before,
 )
-from .stance import hostile_acts, obligations, resolve_stances
+from .stance import resolve_stances
 
 __all__ = ["detect_types", "extract_events"]
 

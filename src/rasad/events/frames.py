@@ -10,6 +10,7 @@ from ..doc import Actor, Doc, Event
 from . import plover
 from .arguments import Unit, intent_of, is_negated
 from .background import ongoing_since
+from .charges import hostile_sides, obligation_sides
 from .cues import cue
 from .frame_table import frame
 from .lexicon import Hit, Token
@@ -48,14 +49,7 @@ from .sides import (
     _victims,
 )
 from .speech import speaker_sides
-from .stance import (
-    condemned_attacker,
-    hostile_sides,
-    main_object,
-    named_object,
-    noun_agent,
-    obligation_sides,
-)
+from .stance import condemned_attacker, main_object, named_object, noun_agent
 from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package

@@ -9,8 +9,14 @@
   a threat, stated as fact: not a negated or future event (flag ``affirm``).
 - A stance noun followed by a state and then "ل" + its object ("إدانة X للهجوم", "رفض X
   للاتفاق") has that state as its agent, not as its object (``noun_agent``).
-- An obligation ("يجب على X أن ...", "على X أن ..." in a reported statement) is a demand by the
-  speaker addressed to X (``obligations``).
+- A complaint lodged with a body also accuses the agent of the act complained about; a
+  participle of manner with no object is addressed to the main verb's object; a condemned
+  attack or violation with no agent targets the last attacker; "ما أسمته X" names the act.
+- Support received ("تلقت X دعما من Y", rows flagged ``inv``) is told by the verb, not again by
+  the noun after it; "استهدفوا X بعقوبات" (a targeting verb with a sanctions noun) is a sanction.
+- Statements by two different named speakers are two events (``distinct_speakers``, merge).
+
+Demands and charges told without a trigger word are in ``charges.py``.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from ..arabic import fold
 from ..doc import Event
 from .arguments import Unit
 from .cues import cue
-from .lexicon import Entry, Form, Hit, Token
+from .lexicon import Entry, Hit, Token
 from .sides import CLAUSE_BREAKS, _Sentence, _strip
 
 __all__: list[str] = []  # internal to the events package
@@ -38,7 +44,7 @@ _AGENT_NOUN_TYPES = cue("agent_noun_types")
 #: attribution verbs that also judge an object: "اعتبرت X الهجوم انتهاكا"
 _JUDGE_REPORTS = cue("judge_reports")
 #: "أن" and its pronoun forms: what follows is reported speech (not "بأنها", which judges)
-_THAT = cue("report_that")
+THAT = cue("report_that")
 #: "أدانت X ما وصفته بالعدوان": the judgement names what another stance is about
 _WHAT = cue("judged_what")
 #: "تلقت X دعما من Y": the types of what is received (rows flagged inv in triggers.tsv)
@@ -65,7 +71,7 @@ def _past(entry: Entry) -> str:
     return fold(entry.lemma.partition("/")[0])
 
 
-def _variants(text: str) -> set[str]:
+def variants(text: str) -> set[str]:
     """A word with its clitic ب / ل / ال and accusative alif taken off ("بالعدوان",
     "للانتهاك", "انتهاكا")."""
     out = {_strip(text)}
@@ -116,7 +122,7 @@ def resolve_stances(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> li
         else:
             out.append(h)
             if h.entry.type == "REQUEST" and any(
-                _variants(t.text) & _COMPLAINTS for t in tokens[h.i + 1 : min(sent.tj, h.i + 4)]
+                variants(t.text) & _COMPLAINTS for t in tokens[h.i + 1 : min(sent.tj, h.i + 4)]
             ):
                 # "وجه شكوى إلى مجلس الأمن بشأن الاعتداء التركي": also an allegation
                 out.append(replace(h, entry=_as(h.entry, "ACCUSE", "allege", "about")))
@@ -128,7 +134,7 @@ def _sanctions_after(hit: Hit, tokens: list[Token], tj: int) -> bool:
     for k in range(hit.j, min(tj, hit.j + _SANCTION_REACH)):
         if tokens[k].text in CLAUSE_BREAKS:
             return False
-        if _variants(tokens[k].text) & _SANCTIONS:
+        if variants(tokens[k].text) & _SANCTIONS:
             return True
     return False
 
@@ -142,11 +148,11 @@ def _judgement(
     stop = min([*later, tj, hit.j + _JUDGE_REACH])
     for k in range(hit.j, stop):
         text = tokens[k].text
-        if text in CLAUSE_BREAKS or _strip(text) in _THAT:
+        if text in CLAUSE_BREAKS or _strip(text) in THAT:
             return None  # "اعتبر الوزير أن ...": a report, not a judgement of an object
-        words = _variants(text)
+        words = variants(text)
         if k + 1 < tj:  # "غير مقبول", "خطوة إيجابية"
-            words |= {f"{w} {v}" for w in words for v in _variants(tokens[k + 1].text)}
+            words |= {f"{w} {v}" for w in words for v in variants(tokens[k + 1].text)}
         if words & _BAD:
             return "ACCUSE", "disapprove"
         if words & _GOOD:
@@ -163,44 +169,6 @@ def noun_agent(hit: Hit, genitive: list[Unit], tokens: list[Token]) -> bool:
         return False
     end = max(u.j for u in genitive)
     return end < len(tokens) and tokens[end].text.startswith("لل") and len(tokens[end].text) > 4
-
-
-#: the entry of an obligation: "يجب على X أن ..." (a demand by the speaker, REQUEST)
-_OBLIGE = Entry(-1, "على", "X", "REQUEST", None, frozenset({"oblige", "nomodel"}))
-_OBLIGE_FORM = Form("noun", "sg", "")
-#: words that make "على X أن" an obligation: "يجب"، "ينبغي"، "إن" (or a colon / quote before it)
-_MUST = cue("must")
-_ON = cue("obligation_on")
-
-
-def obligations(hits: list[Hit], tokens: list[Token], sent: _Sentence, norm: str) -> list[Hit]:
-    """ "يجب على X أن ...", "وعلى X أن ...": in a reported statement (a speaker in the
-    sentence), an obligation laid on the actor X; one hit per "على", on that word."""
-    if not sent.reporters:
-        return []
-    out: list[Hit] = []
-    taken = {k for h in hits for k in range(h.i, h.j)}
-    for u in sent.units:
-        k = u.i - 1
-        if k <= sent.ti or not u.is_actor or not u.countries or k in taken:
-            continue
-        if tokens[k].text not in _ON or u.j >= sent.tj or _strip(tokens[u.j].text) not in _THAT:
-            continue
-        gap = norm[tokens[k - 1].end : tokens[k].start]
-        if _strip(tokens[k - 1].text) in _MUST or any(c in gap for c in ':"«“'):
-            t = tokens[k]
-            out.append(Hit(k, k + 1, t.start, t.end, _OBLIGE, _OBLIGE_FORM, ""))
-    return out
-
-
-def obligation_sides(hit: Hit, sent: _Sentence, speaker: Unit | None) -> tuple[Unit, Unit] | None:
-    """(the speaker, the actor the obligation is laid on) of an obligation hit."""
-    obliged = next((u for u in sent.units if u.i == hit.j and u.is_actor), None)
-    if speaker is None or obliged is None or not speaker.countries:
-        return None
-    if set(speaker.countries) == set(obliged.countries):
-        return None
-    return speaker, obliged
 
 
 #: statements: two named speakers making one are two events, not one merged event
@@ -234,7 +202,7 @@ def condemned_attacker(
     if hit.entry.type not in ("ACCUSE",) or not fight:
         return ()
     for k in range(hit.j, min(tj, hit.j + 4)):
-        if _variants(tokens[k].text) & _ATTACKS:
+        if variants(tokens[k].text) & _ATTACKS:
             rest = tuple(c for c in fight if c not in src)
             return rest[:1]  # the attacker (listed first), or the side other than the speaker
     return ()
@@ -260,61 +228,6 @@ def named_object(
                 return [u]
         return None
     return None
-
-
-#: hostile acts told as a charge: "الأعمال العدائية المتكررة من طرف X ضد Y"
-_HOSTILE = cue("hostile_acts")
-#: "من طرف / من قبل / من جانب X": the doer
-_BY_HEADS = cue("by_heads")
-_HOSTILE_ENTRY = Entry(
-    -2, "hostile", "X", "ACCUSE", "allege", frozenset({"hostile", "affirm", "nomodel"})
-)
-
-
-def hostile_acts(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> list[Hit]:
-    """ "قال X: لم تتوقف الأعمال العدائية من المملكة المغربية ضد الجزائر": hostile acts
-    whose doer is named after "من" (up to two words after the noun), in a sentence with a
-    speaker: the speaker's allegation against the doer (one hit on the noun)."""
-    if not sent.reporters:
-        return []
-    taken = {k for h in hits for k in range(h.i, h.j)}
-    starts = {u.i: u for u in sent.units if u.is_actor and u.countries}
-    out: list[Hit] = []
-    k = sent.ti
-    while k < sent.tj:
-        words = _variants(tokens[k].text)
-        size = 1 if words & _HOSTILE else 0
-        if not size and k + 1 < sent.tj:
-            pairs = {f"{w} {v}" for w in words for v in _variants(tokens[k + 1].text)}
-            size = 2 if pairs & _HOSTILE else 0
-        if not size or k in taken:
-            k += 1
-            continue
-        end = k + size
-        for m in range(end, min(sent.tj - 1, end + 3)):
-            if tokens[m].text != "من":
-                continue
-            n = m + 1 + (tokens[m + 1].text in _BY_HEADS)
-            if n in starts:
-                t = tokens[k]
-                out.append(
-                    Hit(k, end, t.start, tokens[end - 1].end, _HOSTILE_ENTRY, _OBLIGE_FORM, "")
-                )
-            break
-        k = end
-    return out
-
-
-def hostile_sides(hit: Hit, sent: _Sentence, speaker: Unit | None) -> tuple[Unit, Unit] | None:
-    """(the speaker, the doer named after "من") of a hostile-acts hit."""
-    doer = next(
-        (u for u in sent.units if hit.j < u.i <= hit.j + 5 and u.is_actor and u.countries), None
-    )
-    if speaker is None or doer is None or not speaker.countries:
-        return None
-    if set(speaker.countries) == set(doer.countries):
-        return None
-    return speaker, doer
 
 
 def main_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None) -> list[Unit] | None:
