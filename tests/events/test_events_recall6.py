@@ -199,3 +199,20 @@ def test_a_body_does_not_charge_its_own_state() -> None:
 def test_participle_without_object_is_addressed_to_the_main_object() -> None:
     text = "واستدعت تركيا السفير الإيراني أمس، داعية إلى الكف عن التدخل في شؤونها."
     assert ("REQUEST", "", ("TUR",), ("IRN",)) in _summary(text)
+
+
+def test_two_named_persons_of_one_state_dispute_at_home() -> None:
+    assert ("ACCUSE", "allege", ("RUS",), ("RUS",)) in _summary(
+        "واتهم بوتين أمس لافروف بالتقصير في الملف."
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "etype"),
+    [("وأدان بوتين الاشتباكات المسلحة.", "ACCUSE"), ("ودعا بوتين إلى وقف فوري للقتال.", "REQUEST")],
+)
+def test_fighting_at_home_condemned_or_asked_to_stop(second: str, etype: str) -> None:
+    text = "واندلعت اشتباكات عنيفة في موسكو بين قوات موالية للحكومة ومسلحين. " + second
+    assert {(e[0], e[2], e[3]) for e in _summary(text) if e[0] == etype} == {
+        (etype, ("RUS",), ("RUS",))
+    }

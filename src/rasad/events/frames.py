@@ -49,7 +49,7 @@ from .sides import (
     _victims,
 )
 from .speech import speaker_sides
-from .stance import condemned_attacker, main_object, named_object, noun_agent
+from .stance import condemned_attacker, main_object, named_object, noun_agent, rivals
 from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package
@@ -525,6 +525,7 @@ def _events_for(
             attacker = condemned_attacker(hit, tokens, sent.tj, src.countries, ctx.fight)
             if attacker:
                 tgt, conf = _Side(attacker, None, None), conf - 0.15
+                domestic = set(attacker) <= set(src.countries)  # fighting at home
         if tgt is None and src is not None and etype == "REQUEST":
             # "دعا X إلى وقف إطلاق النار في السودان": the state where it is to happen (in
             # the clause, after the trigger first); a truce called for with no place: the
@@ -544,6 +545,11 @@ def _events_for(
                 tgt, conf = _Side(where[0].countries[:1], None, None), conf - 0.1
             elif fight and truce_after(hit, tokens, sent.tj):
                 tgt, conf = _Side(fight, None, None), conf - 0.15
+            elif ctx.fight and set(ctx.fight) <= set(src.countries) and truce_after(
+                hit, tokens, sent.tj
+            ):
+                # a call to stop fighting within the caller's own state (stance.py)
+                tgt, conf, domestic = _Side(src.countries, None, None), conf - 0.15, True
         if (
             (src is None or not src.countries)
             and entry.has("domestic")
@@ -567,6 +573,7 @@ def _events_for(
             src, domestic = _Side(tgt.countries, None, None), True
         if src is None or tgt is None or not src.countries or not tgt.countries:
             return []
+        domestic = domestic or rivals(src, tgt, etype)  # two named persons of one state
         if etype in _OUTWARD and set(src.countries) == set(tgt.countries) and not domestic:
             return []  # a state does not condemn, threaten or sanction itself
         if mode == "visit" and set(src.countries) == set(tgt.countries):

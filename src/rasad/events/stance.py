@@ -29,7 +29,7 @@ from ..doc import Event
 from .arguments import Unit
 from .cues import cue
 from .lexicon import Entry, Hit, Token
-from .sides import CLAUSE_BREAKS, _Sentence, _strip
+from .sides import CLAUSE_BREAKS, _Sentence, _Side, _strip
 
 __all__: list[str] = []  # internal to the events package
 
@@ -173,6 +173,8 @@ def noun_agent(hit: Hit, genitive: list[Unit], tokens: list[Token]) -> bool:
 
 #: statements: two named speakers making one are two events, not one merged event
 _STATEMENTS = cue("statement_types")
+#: the entity id prefix of persons
+_PERSON = "per:"
 #: the entity ids of named speakers (persons and bodies; not a state's own name)
 _SPEAKER_IDS = tuple(sorted(cue("speaker_id_prefixes")))
 
@@ -204,7 +206,9 @@ def condemned_attacker(
     for k in range(hit.j, min(tj, hit.j + 4)):
         if variants(tokens[k].text) & _ATTACKS:
             rest = tuple(c for c in fight if c not in src)
-            return rest[:1]  # the attacker (listed first), or the side other than the speaker
+            # the attacker (listed first), or the side other than the speaker; fighting
+            # within the speaker's own state: that state (a domestic condemnation)
+            return rest[:1] if rest else tuple(fight[:1])
     return ()
 
 
@@ -244,3 +248,17 @@ def main_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None) -> list[Unit
                 continue
             return [u]
     return None
+
+
+def rivals(src: _Side, tgt: _Side, etype: str) -> bool:
+    """Two different named persons of one state in a statement ("حمّل رئيس الحكومة منافسه
+    مسؤولية العنف"): a domestic dispute, kept although both sides are one state."""
+    a, b = src.entity, tgt.entity
+    return bool(
+        etype in _STATEMENTS
+        and a
+        and b
+        and a != b
+        and a.startswith(_PERSON)
+        and b.startswith(_PERSON)
+    )
