@@ -216,3 +216,8 @@ def test_fighting_at_home_condemned_or_asked_to_stop(second: str, etype: str) ->
     assert {(e[0], e[2], e[3]) for e in _summary(text) if e[0] == etype} == {
         (etype, ("RUS",), ("RUS",))
     }
+
+
+def test_noun_spelled_like_a_participle_after_a_comma() -> None:
+    text = "وشنت روسيا أمس عملية عسكرية في أوكرانيا، مطالبة بانسحاب أوكرانيا من المنطقة."
+    assert ("REQUEST", "", ("RUS",), ("UKR",)) in _summary(text)

@@ -28,7 +28,7 @@ from ..arabic import fold
 from ..doc import Event
 from .arguments import Unit
 from .cues import cue
-from .lexicon import Entry, Hit, Token
+from .lexicon import Entry, Form, Hit, Token
 from .sides import CLAUSE_BREAKS, _Sentence, _Side, _strip
 
 __all__: list[str] = []  # internal to the events package
@@ -57,6 +57,9 @@ _SANCTION_REACH = 6
 #: a complaint lodged with a body (a REQUEST with one of these after it) also accuses the
 #: agent of the act complained about: "وجه شكوى إلى مجلس الأمن بشأن الاعتداء التركي"
 _COMPLAINTS = cue("complaint_words")
+#: nouns spelled like a participle of manner: after a comma they are one ("، مطالبةً بـ")
+_HAL_NOUNS = cue("hal_after_comma")
+_HAL = Form("past", "sg", "", hal=True)
 #: how far after a judgement verb its judgement may stand
 _JUDGE_REACH = 12
 
@@ -119,6 +122,14 @@ def resolve_stances(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> li
             before = {_strip(tokens[k].text) for k in range(max(sent.ti, h.i - 2), h.i)}
             if before & _THREAT_NEG:
                 out.append(replace(h, entry=_as(h.entry, "THREATEN", None, "affirm")))
+        elif (
+            h.form.tense == "noun"
+            and not h.clitic
+            and h.i in sent.commas
+            and tokens[h.i].text in _HAL_NOUNS
+        ):
+            # ".... ، مطالبةً بانسحاب ...": after a comma, the participle of manner
+            out.append(replace(h, form=_HAL))
         else:
             out.append(h)
             if h.entry.type == "REQUEST" and any(
@@ -236,12 +247,17 @@ def named_object(
 
 def main_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None) -> list[Unit] | None:
     """ "استدعت الخارجية السفير التركي ...، داعية إلى الكف عن ...": a participle of manner with
-    no object of its own is addressed to the object of the sentence's first verb (the first
-    actor after that verb, before the participle, that is not the subject)."""
+    no object of its own is addressed to the state named right after it ("مطالبةً بانسحاب
+    أرميني"), else to the object of the sentence's first verb (the first actor after that
+    verb, before the participle, that is not the subject)."""
+    own = {c for u in subj or [] for c in u.countries}
+    for u in sent.units:
+        # "مطالبةً بانسحاب أرميني": the state of the act asked for, right after it
+        if hit.j <= u.i <= hit.j + 2 and u.countries and not set(u.countries) <= own:
+            return [u]
     first = min((v for v in sent.verbs if v < hit.i), default=None)
     if first is None:
         return None
-    own = {c for u in subj or [] for c in u.countries}
     for u in sent.units:
         if first < u.i < hit.i and u.is_actor and u.countries and not u.prep:
             if u in (subj or []) or set(u.countries) <= own:
