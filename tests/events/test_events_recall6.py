@@ -221,3 +221,10 @@ def test_fighting_at_home_condemned_or_asked_to_stop(second: str, etype: str) ->
 def test_noun_spelled_like_a_participle_after_a_comma() -> None:
     text = "وشنت روسيا أمس عملية عسكرية في أوكرانيا، مطالبة بانسحاب أوكرانيا من المنطقة."
     assert ("REQUEST", "", ("RUS",), ("UKR",)) in _summary(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["وأشاد بوتين بالدور التركي في المفاوضات.", "ورحبت روسيا بالخطوة التركية الأخيرة."]
+)
+def test_praise_of_an_act_targets_its_agent(text: str) -> None:
+    assert ("SUPPORT", "", ("RUS",), ("TUR",)) in _summary(text)

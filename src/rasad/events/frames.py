@@ -60,6 +60,11 @@ __all__: list[str] = []  # internal to the events package
 _OUTWARD = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "REJECT", "AGREE"})
 
 
+#: stances whose object may be an act with its agent's nisba ("أدانت X القصف الإسرائيلي",
+#: "رحبت X بالوساطة القطرية")
+_STANCE_OBJECT = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
+
+
 def _reporter(sent: _Sentence, i: int) -> Unit | None:
     found = [u for k, u in sent.reporters if k <= i]
     return found[-1] if found else None
@@ -445,7 +450,7 @@ def _events_for(
                 obj = near  # "أيد X دعوات الأمم المتحدة": whose calls are backed
         if (
             (is_verb or agentive)
-            and (etype in ("REJECT", "ACCUSE") or entry.has("judged"))
+            and (etype in _STANCE_OBJECT or entry.has("judged"))
             and src is not None
         ):
             # "أدانت X القصف الإسرائيلي على دمشق": the act's agent, not the place struck
