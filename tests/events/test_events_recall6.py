@@ -228,3 +228,30 @@ def test_noun_spelled_like_a_participle_after_a_comma() -> None:
 )
 def test_praise_of_an_act_targets_its_agent(text: str) -> None:
     assert ("SUPPORT", "", ("RUS",), ("TUR",)) in _summary(text)
+
+
+def test_person_named_again_keeps_the_state_of_the_first_mention() -> None:
+    import re
+
+    from test_events import make_doc
+
+    from rasad.doc import DocEntity, Mention
+    from rasad.events.extractor import extract_events
+
+    text = (
+        "والتقى وزير الخارجية الروسي زاروف نظيره التركي في أنقرة. "
+        "وانتقد زاروف أمس تركيا بشدة."
+    )
+    doc = make_doc(text)
+    doc.entities["new:per:z"] = DocEntity("new:per:z", "Zarov", None, "PER", None)
+    for m in re.finditer("زاروف", doc.norm):
+        span = doc.span_from_norm(m.start(), m.end())
+        assert span is not None
+        doc.mentions.append(Mention(span[0], span[1], doc.text[span[0] : span[1]], "new:per:z"))
+    doc.mentions.sort(key=lambda m: m.start)
+    accuse = {
+        (tuple(e.source.countries), tuple(e.target.countries))
+        for e in extract_events(doc)
+        if e.type == "ACCUSE"
+    }
+    assert (("RUS",), ("TUR",)) in accuse

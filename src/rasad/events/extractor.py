@@ -28,6 +28,7 @@ from .arguments import BodyAt, Unit, build_units, sentences
 from .background import past_year
 from .bodies import add_bodies
 from .charges import hostile_acts, obligations
+from .coref import inherit_countries
 from .cues import cue
 from .dates import DateExpr, find_dates, resolve
 from .frames import _events_for
@@ -100,6 +101,7 @@ def extract_events(
     hits = lex.match(tokens, gaps=True, heads=_LONG_SUBJECT)
     spans = sentences(norm)
     units = add_bodies(build_units(doc, tokens, kb_code, kb_body), tokens, spans)
+    units = inherit_countries(units)  # "وقال هاليفوف": the state of his first mention
     u_starts = [u.start for u in units]
     hits = [
         _as_noun(h, tokens)
