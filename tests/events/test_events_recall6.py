@@ -255,3 +255,8 @@ def test_person_named_again_keeps_the_state_of_the_first_mention() -> None:
         if e.type == "ACCUSE"
     }
     assert (("RUS",), ("TUR",)) in accuse
+
+
+def test_agreement_reached_by_mediated_talks_has_the_mediated_pair() -> None:
+    text = "وتوسطت تركيا بين روسيا وأوكرانيا في محادثات أسفرت عن التوصل إلى اتفاق بشأن الحبوب."
+    assert ("AGREE", "", ("RUS",), ("UKR",)) in _summary(text)

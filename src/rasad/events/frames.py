@@ -49,7 +49,14 @@ from .sides import (
     _victims,
 )
 from .speech import speaker_sides
-from .stance import condemned_attacker, main_object, named_object, noun_agent, rivals
+from .stance import (
+    condemned_attacker,
+    main_object,
+    named_object,
+    noun_agent,
+    reached,
+    rivals,
+)
 from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package
@@ -326,6 +333,9 @@ def _events_for(
             if rep is not None:
                 parties.insert(0, _Side.of([rep]))
                 conf -= 0.1
+        if not parties and ctx.dyad is not None and reached(hit, tokens, sent.ti):
+            # "أسفرت عن التوصل إلى اتفاق": an outcome of the talks of the last pair (stance.py)
+            parties, conf = list(ctx.dyad), conf - 0.15
         if not parties and ((is_verb and hit.form.number == "dual") or not entry.has("weak")):
             rep = reporter or ctx.reporter
             if rep is not None and (is_verb or not entry.has("weak")):

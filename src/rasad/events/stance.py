@@ -278,3 +278,16 @@ def rivals(src: _Side, tgt: _Side, etype: str) -> bool:
         and a.startswith(_PERSON)
         and b.startswith(_PERSON)
     )
+
+
+#: words before an agreement that make it the outcome of talks: "أسفرت عن التوصل إلى اتفاق"
+_OUTCOME = cue("outcome_words")
+
+
+def reached(hit: Hit, tokens: list[Token], lo: int) -> bool:
+    """A symmetric noun (an agreement, a truce) reached as the outcome of talks: an outcome
+    word within the three words before it. Its parties, if the sentence names none, are the
+    last pair of the document (the sides of the mediation or talks told before it)."""
+    if hit.form.tense != "noun" or not hit.entry.has("sym"):
+        return False
+    return any(_strip(tokens[k].text) in _OUTCOME for k in range(max(lo, hit.i - 3), hit.i))
