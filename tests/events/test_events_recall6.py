@@ -260,3 +260,18 @@ def test_person_named_again_keeps_the_state_of_the_first_mention() -> None:
 def test_agreement_reached_by_mediated_talks_has_the_mediated_pair() -> None:
     text = "وتوسطت تركيا بين روسيا وأوكرانيا في محادثات أسفرت عن التوصل إلى اتفاق بشأن الحبوب."
     assert ("AGREE", "", ("RUS",), ("UKR",)) in _summary(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وألقى بوتين باللوم على تركيا في التصعيد.", ("ACCUSE", "allege", ("RUS",), ("TUR",))),
+        ("وأثنى بوتين على تركيا لدورها في المفاوضات.", ("SUPPORT", "", ("RUS",), ("TUR",))),
+        (
+            "وخفضت تركيا التمثيل الدبلوماسي مع إيران.",
+            ("SANCTION", "discontinue", ("TUR",), ("IRN",)),
+        ),
+    ],
+)
+def test_blame_praise_and_downgraded_ties(text: str, expected: Summary) -> None:
+    assert expected in _summary(text)
