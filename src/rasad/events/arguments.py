@@ -20,6 +20,7 @@ from ..doc import Doc, DocEntity
 from .apposition import apposition_closed
 from .cues import cue
 from .lexicon import Token
+from .title_place import office_units
 
 __all__ = [
     "ANAPHORS",
@@ -249,6 +250,7 @@ def build_units(
             prev.entities.append(unit.entity or "")
             continue
         units.append(unit)
+    units = office_units(units, tokens, norm)  # "وزير الخارجية بالجمهورية ..."
     for unit in units:
         _set_prep(unit, tokens, norm)
         if (
