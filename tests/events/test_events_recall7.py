@@ -118,3 +118,27 @@ def test_records_of_talks_are_a_topic_not_an_occurrence() -> None:
     assert not any(t == "CONSULT" for t, _, _ in got)
     # the talks themselves are an occurrence
     assert ("CONSULT", ("DZA",), ("IRN",)) in summary("وجرت محادثات بين الجزائر وإيران أمس.")
+
+
+# --- another occasion (occasion.py, merge.py) ------------------------------------------------
+
+
+def test_an_earlier_strike_the_same_day_is_another_occasion() -> None:
+    text = (
+        "قصفت إسرائيل مواقع في مصر ليلا. "
+        "وفي وقت سابق اليوم، قصفت إسرائيل مخازن في مصر بحسب مصادر محلية."
+    )
+    strikes = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert len(strikes) == 2
+    # without a time after the mark it recalls the same strike: one event
+    text = "قصفت إسرائيل مواقع في مصر ليلا. وفي وقت سابق، أعلنت مصادر أن إسرائيل قصفت مواقع في مصر."
+    assert len([e for e in events_of(text) if e.type == "ASSAULT"]) == 1
+
+
+def test_occasion_mark_travels_in_the_date_key() -> None:
+    from rasad.events.occasion import mark, same_occasion, unmark
+
+    assert unmark(mark("d:today")) == "d:today"
+    assert unmark(mark(None)) is None
+    assert not same_occasion(mark(None), None)
+    assert same_occasion(mark("x"), mark(None))

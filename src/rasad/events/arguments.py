@@ -343,6 +343,9 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
             unit.modifier = True
 
 
+_DASHES = frozenset({"-", "–", "ـ", "/"})
+
+
 def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
     group = 0
     for n, unit in enumerate(units):
@@ -356,6 +359,8 @@ def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
             or (tokens[unit.i - 1].text[:1] == "و" if unit.i > 0 and between else False)
             or "،" in norm[prev.end : unit.start]
             or "," in norm[prev.end : unit.start]
+            # "قصفا أميركيا - بريطانيا": two nisba adjectives joined by a dash
+            or (prev.nisba and unit.nisba and norm[prev.end : unit.start].strip() in _DASHES)
         )
         ok_between = (
             all(w in _TRANSPARENT or _COUNTERPART.match(w) or w == "و" for w in between)

@@ -33,6 +33,7 @@ from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
 from .nested import in_aim, inside_stance, requested, time_reference
+from .occasion import mark, other_occasion
 from .scorer import judge
 from .scorer_features import Note
 from .sentence_model import load_sentence_model, sentence_scores
@@ -158,6 +159,8 @@ def extract_events(
                     event.date_text = _text(doc, expr.start, expr.end)
                     event.date = resolve(expr, doc.published, future=event.intent is not None)
                     key = expr.key
+                if other_occasion(hit, tokens, sent.ti, sent.tj, [d.start for d in s_dates]):
+                    key = mark(key)  # "وفي وقت سابق ...": not merged with the main occasion
                 events.append((event, key))
                 notes.append(Note(hit, sent.n, sent.ti, sent.tj, sent.units))
                 if event.type == "ASSAULT" and event.intent is None and not event.negated:
