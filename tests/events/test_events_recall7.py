@@ -28,6 +28,11 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
     "موسكو": ("gpe:moscow", "Moscow", "GPE", "RUS"),
     "القاهرة": ("gpe:cairo", "Cairo", "GPE", "EGY"),
     "الروسي": ("RUS", "Russia", "GPE", "RUS"),
+    "الروسية": ("RUS", "Russia", "GPE", "RUS"),
+    "أوكرانيا": ("UKR", "Ukraine", "GPE", "UKR"),
+    "لبنان": ("LBN", "Lebanon", "GPE", "LBN"),
+    "خاركيف": ("gpe:kharkiv", "Kharkiv", "GPE", "UKR"),
+    "مطار القاهرة": ("loc:cairo-airport", "Cairo Airport", "LOC", "EGY"),
     "التركي": ("TUR", "Turkey", "GPE", "TUR"),
     "المصري": ("EGY", "Egypt", "GPE", "EGY"),
     "الإسرائيلي": ("ISR", "Israel", "GPE", "ISR"),
@@ -142,3 +147,26 @@ def test_occasion_mark_travels_in_the_date_key() -> None:
     assert unmark(mark(None)) is None
     assert not same_occasion(mark(None), None)
     assert same_occasion(mark("x"), mark(None))
+
+
+# --- the agent of a relative clause (relative.py) --------------------------------------------
+
+
+def test_head_of_a_relative_clause_is_its_agent() -> None:
+    got = summary("وقالت أوكرانيا إن القوات الروسية التي قصفت خاركيف أمس انسحبت من المنطقة.")
+    assert ("ASSAULT", ("RUS",), ("UKR",)) in got
+
+
+def test_relative_clause_ends_at_the_next_verb() -> None:
+    # the place struck is the target, not the state named in the main clause after it
+    got = summary(
+        "وقالت مصر إن الطائرات الإسرائيلية التي استهدفت مطار القاهرة أطلقت صواريخ من فوق لبنان."
+    )
+    assert ("ASSAULT", ("ISR",), ("EGY",)) in got
+    assert ("ASSAULT", ("ISR",), ("LBN",)) not in got
+
+
+def test_relative_verb_with_an_object_pronoun_keeps_its_own_subject() -> None:
+    # "الاتفاقية التي وقعتها X مع Y": the head is the object; the signer follows the verb
+    got = summary("ورفضت الجزائر الاتفاقية التي وقعتها تركيا مع مصر.")
+    assert ("REJECT", ("DZA",), ("TUR",)) in got

@@ -14,6 +14,7 @@ from .cues import cue
 from .frame_table import frame
 from .lexicon import Hit, Token
 from .mediation import mediation_sides
+from .relative import relative_agent, relative_reach
 from .release import is_passive, release_sides
 from .sides import (
     _DOMESTIC,
@@ -145,6 +146,8 @@ def _events_for(
     elif is_verb and (hit.form.hal or hit.form.first):
         # "ندين ..."، "داعيا روسيا إلى ...": the speaker's or the clause's subject (speech.py)
         subj, pronoun_obj = speaker_sides(hit, sent, tokens, ctx)
+    elif is_verb and (head := relative_agent(hit, sent, tokens)) is not None:
+        subj = head  # "القوات الروسية التي قصفت ...": the head of the relative clause (relative.py)
     elif is_verb:
         if hit.form.number == "dual" and (
             _anaphor_near(tokens, max(cs - 1, hit.i - 2), hit.i)
@@ -403,7 +406,14 @@ def _events_for(
             fought = _Side(ctx.fight, None, None)
             tgt = _anaphor_object(hit, sent, tokens, subj, src, (fought, fought))
         obj = (
-            _object(hit, sent, subj, set() if crowd else taken, reach=10, preps=fr.target)
+            _object(
+                hit,
+                sent,
+                subj,
+                set() if crowd else taken,
+                reach=relative_reach(hit, sent, tokens, 10),  # relative.py
+                preps=fr.target,
+            )
             if is_verb
             else _object(hit, sent, subj, taken, reach=4, preps=fr.target_n)
         )
