@@ -31,6 +31,7 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
     "الروسية": ("RUS", "Russia", "GPE", "RUS"),
     "أوكرانيا": ("UKR", "Ukraine", "GPE", "UKR"),
     "لبنان": ("LBN", "Lebanon", "GPE", "LBN"),
+    "الاتحاد الأوروبي": ("org:eu", "European Union", "ORG", "EU"),
     "خاركيف": ("gpe:kharkiv", "Kharkiv", "GPE", "UKR"),
     "مطار القاهرة": ("loc:cairo-airport", "Cairo Airport", "LOC", "EGY"),
     "التركي": ("TUR", "Turkey", "GPE", "TUR"),
@@ -170,3 +171,45 @@ def test_relative_verb_with_an_object_pronoun_keeps_its_own_subject() -> None:
     # "الاتفاقية التي وقعتها X مع Y": the head is the object; the signer follows the verb
     got = summary("ورفضت الجزائر الاتفاقية التي وقعتها تركيا مع مصر.")
     assert ("REJECT", ("DZA",), ("TUR",)) in got
+
+
+# --- strike verbs of economic pressure (pressure.py) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "واستهدف الاتحاد الأوروبي روسيا بحزمة جديدة من العقوبات.",
+            ("SANCTION", ("EU",), ("RUS",)),
+        ),
+        ("وضربت تركيا إيران بعقوبات مالية قاسية.", ("SANCTION", ("TUR",), ("IRN",))),
+        ("واستهدفت إسرائيل مواقع في لبنان بالصواريخ.", ("ASSAULT", ("ISR",), ("LBN",))),
+    ],
+)
+def test_strike_verbs_with_sanctions_are_sanctions(
+    text: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]
+) -> None:
+    got = summary(text)
+    assert expected in got
+    if expected[0] == "SANCTION":
+        assert ("ASSAULT", expected[1], expected[2]) not in got
+
+
+def test_pressure_only_verb_needs_sanctions_words() -> None:
+    # "ضربت موعدا": set a date, no strike and no sanction
+    got = summary("وضربت مصر موعدا مع تركيا لاستئناف المحادثات.")
+    assert not any(t in ("ASSAULT", "SANCTION") for t, _, _ in got)
+
+
+# --- a plural verb's antecedent (agreement.py) ----------------------------------------------
+
+
+def test_plural_verb_does_not_point_back_to_one_state_name() -> None:
+    text = (
+        "واتفق قادة الاتحاد الأوروبي على تمويل أوكرانيا العام المقبل واستهدفوا روسيا "
+        "بجولة جديدة من العقوبات."
+    )
+    got = summary(text)
+    assert ("SANCTION", ("EU",), ("RUS",)) in got
+    assert not any(s == ("UKR",) for _, s, _ in got)

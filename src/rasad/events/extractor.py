@@ -34,6 +34,7 @@ from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
 from .nested import in_aim, inside_stance, requested, time_reference
 from .occasion import mark, other_occasion
+from .pressure import pressure_hits
 from .scorer import judge
 from .scorer_features import Note
 from .sentence_model import load_sentence_model, sentence_scores
@@ -127,6 +128,7 @@ def extract_events(
             continue
         _find_reporters(sent, s_hits, tokens, ctx)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
+        ev_hits = pressure_hits(ev_hits, tokens, sent.tj)  # "استهدف X بعقوبات": a sanction
         ev_hits = [
             h
             for h in ev_hits

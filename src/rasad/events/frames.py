@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..doc import Actor, Doc, Event
 from . import plover
+from .agreement import plural_subject
 from .arguments import Unit, intent_of, is_negated
 from .background import ongoing_since
 from .cues import cue
@@ -176,7 +177,8 @@ def _events_for(
             ):
                 dyad_anaphor = True
             else:
-                subj = _subject_before(hit, sent, cs, 6)
+                # "... واستهدفوا": not a single state's name (agreement.py)
+                subj = plural_subject(hit, sent, cs, _subject_before(hit, sent, cs, 6))
             if subj is None and not dyad_anaphor and _anaphor_near(tokens, cs - 1, hit.i):
                 dyad_anaphor = True
     else:
