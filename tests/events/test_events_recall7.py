@@ -213,3 +213,23 @@ def test_plural_verb_does_not_point_back_to_one_state_name() -> None:
     got = summary(text)
     assert ("SANCTION", ("EU",), ("RUS",)) in got
     assert not any(s == ("UKR",) for _, s, _ in got)
+
+
+# --- object pronouns of directed verbs (accusative.py) --------------------------------------
+
+
+def test_object_pronoun_points_back_to_the_other_state() -> None:
+    got = summary("انتقدت تركيا روسيا وطالبتها بوقف الغارات على أوكرانيا.")
+    assert ("REQUEST", ("TUR",), ("RUS",)) in got
+    assert ("REQUEST", ("RUS",), ("UKR",)) not in got
+
+
+def test_object_pronoun_with_a_subject_after_the_verb() -> None:
+    got = summary("أعلنت مصر أنها ستغلق حدودها. وانتقدها وزير الخارجية التركي بشدة.")
+    assert ("ACCUSE", ("TUR",), ("EGY",)) in got
+
+
+def test_resumptive_pronoun_of_a_relative_clause_is_not_an_actor() -> None:
+    # "الإنجازات التي حققتها X": achievements X made, no investigation of anyone
+    got = summary("وأشاد الرئيس المصري بالإنجازات التي حققتها الحكومة الإيرانية.")
+    assert not any(t == "ACCUSE" for t, _, _ in got)

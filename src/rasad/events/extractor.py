@@ -435,6 +435,8 @@ def _update_ctx(ctx: _Ctx, sent: _Sentence) -> None:
     if sent.reporters:
         ctx.reporter = sent.reporters[-1][1]
     for u in sent.units:
+        if u.is_actor and u.countries:
+            ctx.actor = u  # "وانتقدها ...": what a pronoun object points back to
         if u.is_actor and u.kind in ("PER", "ROLE", "ORG") and u.countries:
             ctx.person = u
         if u.place and u.countries:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..doc import Actor, Doc, Event
 from . import plover
+from .accusative import pronoun_sides
 from .agreement import plural_subject
 from .arguments import Unit, intent_of, is_negated
 from .background import ongoing_since
@@ -147,6 +148,8 @@ def _events_for(
     elif is_verb and (hit.form.hal or hit.form.first):
         # "ندين ..."، "داعيا روسيا إلى ...": the speaker's or the clause's subject (speech.py)
         subj, pronoun_obj = speaker_sides(hit, sent, tokens, ctx)
+    elif is_verb and (pair := pronoun_sides(hit, sent, tokens, ctx)) is not None:
+        subj, pronoun_obj = pair  # "وانتقدها وزير الخارجية الأمريكي" (accusative.py)
     elif is_verb and (head := relative_agent(hit, sent, tokens)) is not None:
         subj = head  # "القوات الروسية التي قصفت ...": the head of the relative clause (relative.py)
     elif is_verb:
