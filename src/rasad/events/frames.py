@@ -148,8 +148,8 @@ def _events_for(
     elif is_verb and (hit.form.hal or hit.form.first):
         # "ندين ..."، "داعيا روسيا إلى ...": the speaker's or the clause's subject (speech.py)
         subj, pronoun_obj = speaker_sides(hit, sent, tokens, ctx)
-    elif is_verb and (pair := pronoun_sides(hit, sent, tokens, ctx)) is not None:
-        subj, pronoun_obj = pair  # "وانتقدها وزير الخارجية الأمريكي" (accusative.py)
+    elif is_verb and (pron := pronoun_sides(hit, sent, tokens, ctx)) is not None:
+        subj, pronoun_obj = pron  # "وانتقدها وزير الخارجية الأمريكي" (accusative.py)
     elif is_verb and (head := relative_agent(hit, sent, tokens)) is not None:
         subj = head  # "القوات الروسية التي قصفت ...": the head of the relative clause (relative.py)
     elif is_verb:
