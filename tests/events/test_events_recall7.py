@@ -31,6 +31,7 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
     "الروسية": ("RUS", "Russia", "GPE", "RUS"),
     "أوكرانيا": ("UKR", "Ukraine", "GPE", "UKR"),
     "لبنان": ("LBN", "Lebanon", "GPE", "LBN"),
+    "أوكرانية": ("UKR", "Ukraine", "GPE", "UKR"),
     "الاتحاد الأوروبي": ("org:eu", "European Union", "ORG", "EU"),
     "خاركيف": ("gpe:kharkiv", "Kharkiv", "GPE", "UKR"),
     "مطار القاهرة": ("loc:cairo-airport", "Cairo Airport", "LOC", "EGY"),
@@ -233,3 +234,26 @@ def test_resumptive_pronoun_of_a_relative_clause_is_not_an_actor() -> None:
     # "الإنجازات التي حققتها X": achievements X made, no investigation of anyone
     got = summary("وأشاد الرئيس المصري بالإنجازات التي حققتها الحكومة الإيرانية.")
     assert not any(t == "ACCUSE" for t, _, _ in got)
+
+
+# --- acts told without their agent (agentless.py) --------------------------------------------
+
+
+def test_attack_undergone_takes_the_other_side_of_the_last_fighting() -> None:
+    text = (
+        "قصفت روسيا مدنا في أوكرانيا الأسبوع الماضي. "
+        "وتعرضت محطة كهرباء أوكرانية لهجوم بطائرات مسيرة اليوم."
+    )
+    attacks = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert len(attacks) == 2
+    assert all(e.source.countries == ["RUS"] and e.target.countries == ["UKR"] for e in attacks)
+
+
+def test_passive_targeting_takes_the_other_side() -> None:
+    text = "قصفت إسرائيل مواقع في لبنان أمس. وتم استهداف مواقع للجيش الإسرائيلي اليوم."
+    assert ("ASSAULT", ("LBN",), ("ISR",)) in summary(text)
+
+
+def test_no_fighting_before_no_agentless_attack() -> None:
+    got = summary("وتعرضت السفارة الإسرائيلية في القاهرة لهجوم صاروخي فجر اليوم.")
+    assert not any(t == "ASSAULT" and s == ("EGY",) for t, s, _ in got)

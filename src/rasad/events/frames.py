@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..doc import Actor, Doc, Event
 from . import plover
 from .accusative import pronoun_sides
+from .agentless import agentless_sides
 from .agreement import plural_subject
 from .arguments import Unit, intent_of, is_negated
 from .background import ongoing_since
@@ -240,6 +241,9 @@ def _events_for(
     taken = {id(u) for lst in claimed.values() for u in lst} if hit.start not in claimed else set()
     reporter = _reporter(sent, hit.i)
     reported_by = reporter.entity if reporter is not None else sent.outlet
+    undergone = agentless_sides(hit, sent, tokens, ctx)  # "تعرضت X لهجوم" (agentless.py)
+    if undergone is not None:
+        return [_make(hit, etype, mode, *undergone, sent, tokens, doc, conf - 0.15, reported_by)]
     if mode == "third-party":
         pair = mediation_sides(hit, sent, subj, ctx, reporter or ctx.reporter)
         if pair is None:
