@@ -257,3 +257,19 @@ def test_passive_targeting_takes_the_other_side() -> None:
 def test_no_fighting_before_no_agentless_attack() -> None:
     got = summary("وتعرضت السفارة الإسرائيلية في القاهرة لهجوم صاروخي فجر اليوم.")
     assert not any(t == "ASSAULT" and s == ("EGY",) for t, s, _ in got)
+
+
+# --- lexicon and cue rows (recall7 blocks of triggers.tsv / cues.tsv) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "الاحتلال" + nisba is the state's actor
+        ("قصفت قوات الاحتلال الإسرائيلي مواقع في لبنان.", ("ASSAULT", ("ISR",), ("LBN",))),
+        # evacuating one's mission
+        ("وبدأت تركيا إخلاء بعثتها الدبلوماسية في مصر.", ("SANCTION", ("TUR",), ("EGY",))),
+    ],
+)
+def test_recall7_rows(text: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
+    assert expected in summary(text)
