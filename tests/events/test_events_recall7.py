@@ -32,6 +32,8 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
     "أوكرانيا": ("UKR", "Ukraine", "GPE", "UKR"),
     "لبنان": ("LBN", "Lebanon", "GPE", "LBN"),
     "أوكرانية": ("UKR", "Ukraine", "GPE", "UKR"),
+    "الإيرانية": ("IRN", "Iran", "GPE", "IRN"),
+    "البصرة": ("gpe:basra", "Basra", "GPE", "IRQ"),
     "الاتحاد الأوروبي": ("org:eu", "European Union", "ORG", "EU"),
     "خاركيف": ("gpe:kharkiv", "Kharkiv", "GPE", "UKR"),
     "مطار القاهرة": ("loc:cairo-airport", "Cairo Airport", "LOC", "EGY"),
@@ -273,3 +275,12 @@ def test_no_fighting_before_no_agentless_attack() -> None:
 )
 def test_recall7_rows(text: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
     assert expected in summary(text)
+
+
+# --- protesters who attack (riot.py) ---------------------------------------------------------
+
+
+def test_protesters_storming_a_foreign_mission_is_a_riot() -> None:
+    got = summary("واقتحم المتظاهرون القنصلية الإيرانية في البصرة وأحرقوها.")
+    assert ("PROTEST", ("IRQ",), ("IRN",)) in got
+    assert not any(t == "ASSAULT" for t, _, _ in got)

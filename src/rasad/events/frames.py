@@ -19,6 +19,7 @@ from .lexicon import Hit, Token
 from .mediation import mediation_sides
 from .relative import relative_agent, relative_reach
 from .release import is_passive, release_sides
+from .riot import riot_object
 from .sides import (
     _DOMESTIC,
     _MATERIAL,
@@ -241,6 +242,12 @@ def _events_for(
     taken = {id(u) for lst in claimed.values() for u in lst} if hit.start not in claimed else set()
     reporter = _reporter(sent, hit.i)
     reported_by = reporter.entity if reporter is not None else sent.outlet
+    attacked = riot_object(hit, sent, tokens)  # "اقتحم المتظاهرون القنصلية ..." (riot.py)
+    home = _home(hit, sent, ctx) if attacked is not None else None
+    if attacked is not None and home is not None:
+        here = _Side((home,), None, None)
+        there = _Side.of(attacked) if attacked else here
+        return [_make(hit, "PROTEST", "riot", here, there, sent, tokens, doc, conf, reported_by)]
     undergone = agentless_sides(hit, sent, tokens, ctx)  # "تعرضت X لهجوم" (agentless.py)
     if undergone is not None:
         return [_make(hit, etype, mode, *undergone, sent, tokens, doc, conf - 0.15, reported_by)]
