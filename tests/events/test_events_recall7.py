@@ -284,3 +284,21 @@ def test_protesters_storming_a_foreign_mission_is_a_riot() -> None:
     got = summary("واقتحم المتظاهرون القنصلية الإيرانية في البصرة وأحرقوها.")
     assert ("PROTEST", ("IRQ",), ("IRN",)) in got
     assert not any(t == "ASSAULT" for t, _, _ in got)
+
+
+# --- what is sent "من X إلى Y" (route.py) ---------------------------------------------------
+
+
+def test_aid_from_one_state_to_another_whoever_stops_it() -> None:
+    got = summary("واعترضت القوات المصرية شحنة مساعدات عسكرية من إيران إلى لبنان.")
+    assert ("AID", ("IRN",), ("LBN",)) in got
+    assert ("AID", ("EGY",), ("IRN",)) not in got
+
+
+# --- two mentions of one state around a complementizer (arguments.py) ------------------------
+
+
+def test_complementizer_between_two_mentions_of_a_state_splits_them() -> None:
+    doc = _doc("وقال المتحدث باسم حكومة تركيا إن تركيا تدين الهجوم.")
+    units = build_units(doc, tokenize(doc.norm))
+    assert len([u for u in units if u.countries == ("TUR",)]) == 2

@@ -167,6 +167,8 @@ def _countries(
 _ORGANS = dict(w.split(">", 1) for w in cue("organs"))
 #: "كل من X و Y": the words before من that make it a list, not a preposition
 _EACH = cue("each")
+#: words between two mentions of one entity that end the first ("قال وزير الأردن إن الأردن")
+_GAP_BREAKS = cue("complementizers") | frozenset({"ان", "إن"})
 _RANK = {"PER": 0, "ROLE": 1, "ORG": 2, "NORP": 3, "GPE": 4, "LOC": 5}
 
 
@@ -235,6 +237,7 @@ def build_units(
             and unit.i - prev.j == 1
             and not unit.clitic_wa
             and not any(c in gap for c in '،,.:؛"')
+            and gap.strip() not in _GAP_BREAKS  # "... الأردنية الهاشمية إن الأردن"
         ):
             # "وزير الخارجية الأمريكي أنتوني بلينكن" with the first name unlinked: one actor
             prev.j, prev.end = unit.j, unit.end

@@ -20,6 +20,7 @@ from .mediation import mediation_sides
 from .relative import relative_agent, relative_reach
 from .release import is_passive, release_sides
 from .riot import riot_object
+from .route import route_sides
 from .sides import (
     _DOMESTIC,
     _MATERIAL,
@@ -248,6 +249,9 @@ def _events_for(
         here = _Side((home,), None, None)
         there = _Side.of(attacked) if attacked else here
         return [_make(hit, "PROTEST", "riot", here, there, sent, tokens, doc, conf, reported_by)]
+    routed = route_sides(hit, sent)  # "مساعدات من إيران إلى الحوثيين" (route.py)
+    if routed is not None:
+        return [_make(hit, etype, mode, *routed, sent, tokens, doc, conf, reported_by)]
     undergone = agentless_sides(hit, sent, tokens, ctx)  # "تعرضت X لهجوم" (agentless.py)
     if undergone is not None:
         return [_make(hit, etype, mode, *undergone, sent, tokens, doc, conf - 0.15, reported_by)]
