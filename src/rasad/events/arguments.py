@@ -20,6 +20,7 @@ from ..doc import Doc, DocEntity
 from .apposition import apposition_closed
 from .cues import cue
 from .lexicon import Token
+from .title_place import office_units
 
 __all__ = [
     "ANAPHORS",
@@ -166,6 +167,8 @@ def _countries(
 _ORGANS = dict(w.split(">", 1) for w in cue("organs"))
 #: "كل من X و Y": the words before من that make it a list, not a preposition
 _EACH = cue("each")
+#: words between two mentions of one entity that end the first ("قال وزير الأردن إن الأردن")
+_GAP_BREAKS = cue("complementizers") | frozenset({"ان", "إن"})
 _RANK = {"PER": 0, "ROLE": 1, "ORG": 2, "NORP": 3, "GPE": 4, "LOC": 5}
 
 
@@ -234,6 +237,7 @@ def build_units(
             and unit.i - prev.j == 1
             and not unit.clitic_wa
             and not any(c in gap for c in '،,.:؛"')
+            and gap.strip() not in _GAP_BREAKS  # "... الأردنية الهاشمية إن الأردن"
         ):
             # "وزير الخارجية الأمريكي أنتوني بلينكن" with the first name unlinked: one actor
             prev.j, prev.end = unit.j, unit.end
@@ -249,6 +253,7 @@ def build_units(
             prev.entities.append(unit.entity or "")
             continue
         units.append(unit)
+    units = office_units(units, tokens, norm)  # "وزير الخارجية بالجمهورية ..."
     for unit in units:
         _set_prep(unit, tokens, norm)
         if (
@@ -341,6 +346,9 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
             unit.modifier = True
 
 
+_DASHES = frozenset({"-", "–", "ـ", "/"})
+
+
 def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
     group = 0
     for n, unit in enumerate(units):
@@ -354,6 +362,8 @@ def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
             or (tokens[unit.i - 1].text[:1] == "و" if unit.i > 0 and between else False)
             or "،" in norm[prev.end : unit.start]
             or "," in norm[prev.end : unit.start]
+            # "قصفا أميركيا - بريطانيا": two nisba adjectives joined by a dash
+            or (prev.nisba and unit.nisba and norm[prev.end : unit.start].strip() in _DASHES)
         )
         ok_between = (
             all(w in _TRANSPARENT or _COUNTERPART.match(w) or w == "و" for w in between)

@@ -35,6 +35,8 @@ from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
 from .nested import in_aim, inside_stance, requested, time_reference
+from .occasion import mark, other_occasion
+from .pressure import pressure_hits
 from .scorer import judge
 from .scorer_features import Note
 from .sentence_model import load_sentence_model, sentence_scores
@@ -133,6 +135,7 @@ def extract_events(
         extra = obligations(s_hits, tokens, sent, norm) + hostile_acts(s_hits, tokens, sent)
         s_hits = sorted(s_hits + extra, key=lambda h: h.i)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
+        ev_hits = pressure_hits(ev_hits, tokens, sent.tj)  # "استهدف X بعقوبات": a sanction
         ev_hits = [
             h
             for h in ev_hits
@@ -165,6 +168,8 @@ def extract_events(
                     event.date_text = _text(doc, expr.start, expr.end)
                     event.date = resolve(expr, doc.published, future=event.intent is not None)
                     key = expr.key
+                if other_occasion(hit, tokens, sent.ti, sent.tj, [d.start for d in s_dates]):
+                    key = mark(key)  # "وفي وقت سابق ...": not merged with the main occasion
                 events.append((event, key))
                 notes.append(Note(hit, sent.n, sent.ti, sent.tj, sent.units))
                 if event.type == "ASSAULT" and event.intent is None and not event.negated:
@@ -439,6 +444,8 @@ def _update_ctx(ctx: _Ctx, sent: _Sentence) -> None:
     if sent.reporters:
         ctx.reporter = sent.reporters[-1][1]
     for u in sent.units:
+        if u.is_actor and u.countries:
+            ctx.actor = u  # "وانتقدها ...": what a pronoun object points back to
         if u.is_actor and u.kind in ("PER", "ROLE", "ORG") and u.countries:
             ctx.person = u
         if u.place and u.countries:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from ..doc import Actor, Doc, Event
 from . import plover
+from .accusative import pronoun_sides
+from .agentless import agentless_sides
+from .agreement import plural_subject
 from .arguments import Unit, intent_of, is_negated
 from .background import ongoing_since
 from .charges import hostile_sides, obligation_sides
@@ -15,7 +18,10 @@ from .cues import cue
 from .frame_table import frame
 from .lexicon import Hit, Token
 from .mediation import mediation_sides
+from .relative import relative_agent, relative_reach
 from .release import is_passive, release_sides
+from .riot import riot_object
+from .route import route_sides
 from .sides import (
     _DOMESTIC,
     _MATERIAL,
@@ -162,6 +168,10 @@ def _events_for(
     elif is_verb and (hit.form.hal or hit.form.first):
         # "ندين ..."، "داعيا روسيا إلى ...": the speaker's or the clause's subject (speech.py)
         subj, pronoun_obj = speaker_sides(hit, sent, tokens, ctx)
+    elif is_verb and (pron := pronoun_sides(hit, sent, tokens, ctx)) is not None:
+        subj, pronoun_obj = pron  # "وانتقدها وزير الخارجية الأمريكي" (accusative.py)
+    elif is_verb and (head := relative_agent(hit, sent, tokens)) is not None:
+        subj = head  # "القوات الروسية التي قصفت ...": the head of the relative clause (relative.py)
     elif is_verb:
         if hit.form.number == "dual" and (
             _anaphor_near(tokens, max(cs - 1, hit.i - 2), hit.i)
@@ -190,7 +200,8 @@ def _events_for(
             ):
                 dyad_anaphor = True
             else:
-                subj = _subject_before(hit, sent, cs, 6)
+                # "... واستهدفوا": not a single state's name (agreement.py)
+                subj = plural_subject(hit, sent, cs, _subject_before(hit, sent, cs, 6))
             if subj is None and not dyad_anaphor and _anaphor_near(tokens, cs - 1, hit.i):
                 dyad_anaphor = True
     else:
@@ -261,6 +272,18 @@ def _events_for(
             return []
         a, b = _Side.of([duty[0]]), _Side.of([duty[1]])
         return [_make(hit, etype, mode, a, b, sent, tokens, doc, conf - 0.1, reported_by)]
+    attacked = riot_object(hit, sent, tokens)  # "اقتحم المتظاهرون القنصلية ..." (riot.py)
+    home = _home(hit, sent, ctx) if attacked is not None else None
+    if attacked is not None and home is not None:
+        here = _Side((home,), None, None)
+        there = _Side.of(attacked) if attacked else here
+        return [_make(hit, "PROTEST", "riot", here, there, sent, tokens, doc, conf, reported_by)]
+    routed = route_sides(hit, sent)  # "مساعدات من إيران إلى الحوثيين" (route.py)
+    if routed is not None:
+        return [_make(hit, etype, mode, *routed, sent, tokens, doc, conf, reported_by)]
+    undergone = agentless_sides(hit, sent, tokens, ctx)  # "تعرضت X لهجوم" (agentless.py)
+    if undergone is not None:
+        return [_make(hit, etype, mode, *undergone, sent, tokens, doc, conf - 0.15, reported_by)]
     if mode == "third-party":
         pair = mediation_sides(hit, sent, subj, ctx, reporter or ctx.reporter)
         if pair is None:
@@ -437,7 +460,14 @@ def _events_for(
             fought = _Side(ctx.fight, None, None)
             tgt = _anaphor_object(hit, sent, tokens, subj, src, (fought, fought))
         obj = (
-            _object(hit, sent, subj, set() if crowd else taken, reach=10, preps=fr.target)
+            _object(
+                hit,
+                sent,
+                subj,
+                set() if crowd else taken,
+                reach=relative_reach(hit, sent, tokens, 10),  # relative.py
+                preps=fr.target,
+            )
             if is_verb
             else _object(hit, sent, subj, taken, reach=4, preps=fr.target_n)
         )

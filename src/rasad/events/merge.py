@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from ..doc import Actor, Doc, Event
 from . import plover
+from .occasion import same_occasion, unmark
 from .stance import distinct_speakers
 
 __all__ = ["assign_ids", "dyad_key", "merge_events", "merge_in_doc"]
@@ -123,7 +124,8 @@ def merge_in_doc(events: list[tuple[Event, str | None]]) -> list[Event]:
                 and cand.negated == event.negated
                 and _intents_compatible(cand, event)
                 and _modes_compatible(event.type, cand.mode, event.mode)
-                and _dates_compatible((cand.date, cand_key), (event.date, key))
+                and same_occasion(cand_key, key)  # "وفي وقت سابق ...": another occasion
+                and _dates_compatible((cand.date, unmark(cand_key)), (event.date, unmark(key)))
             ):
                 match = k
                 break

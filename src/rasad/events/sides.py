@@ -73,6 +73,7 @@ class _Ctx:
     person: Unit | None = None
     place: tuple[str, int] | None = None  # country, sentence number
     fight: tuple[str, ...] | None = None  # the states of the last attack or clash
+    actor: Unit | None = None  # the last actor of a state named (accusative.py)
 
 
 @dataclass(slots=True)
