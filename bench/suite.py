@@ -22,10 +22,10 @@ memory is its own, medians of ``--runs``:
   parallel steps), which stays meaningful when other jobs share the cores; peak memory of the
   busiest worker and of the driver. ``batch-rayaddr`` connects to a Ray of 2 CPUs started
   beforehand in another process (``--address``; ``--workers`` caps the CPUs used), so Ray's
-  own start is not part of the run, as on a standing cluster. The CPU model of the scaling:
-  the parallel steps' workers' CPU seconds with 1 worker against half those with 2 (what 2
-  free cores would give), and the same for the run after start-up, the driver's serial time
-  added to both.
+  own start is not part of the run, as on a standing cluster. The CPU model of the scaling
+  (what 2 free cores would give): each step's task CPU seconds with 1 worker against half
+  those with 2, the code step no shorter than its serial chain (dedup, then the cluster pass);
+  after start-up, the driver's serial time added to both.
 
 Timings on a shared machine are noisy; the table states the spread of the runs, and every
 measurement records the load average (1 minute) when it started and ended. Modes are run in
@@ -193,7 +193,7 @@ def measure(mode: str, data: Path, workers: int) -> dict[str, Any]:
             ray.shutdown()
         steps = report.seconds
         par = sum(v for k, v in steps.items() if k in PARALLEL)
-        par_cpu = sum(v for k, v in report.cpu.items() if k in PARALLEL)
+        par_cpu = sum(report.cpu.values())  # every task, the dedup buckets and the pass included
         warm = dt - steps.get("startup", 0)
         return {"seconds": dt, "pages": report.pages, "worker_peak_mb": report.worker_peak_mb,
                 "driver_peak_mb": _peak_mb(), "cluster_pass_mb": report.cluster_pass_mb,
@@ -293,12 +293,24 @@ def _load(m: dict[str, Any]) -> str:
     return "/".join(f"{x:.1f}" for x in m.get("load_start_runs", []))
 
 
+def _model_time(m: dict[str, Any], workers: int) -> float:
+    """Seconds of a run's steps on ``workers`` free cores from its tasks' CPU seconds: each
+    step's CPU spread over the workers, but the code step no shorter than its chain (the dedup
+    buckets, then the serial cluster pass)."""
+    cpu = m["task_cpu"]
+    chain = cpu.get("dedup", 0.0) / workers + cpu.get("clusters", 0.0)
+    phase = sum(cpu.get(k, 0.0) for k in ("code", "dedup", "clusters"))
+    rest = sum(v for k, v in cpu.items() if k not in ("code", "dedup", "clusters"))
+    return rest / workers + max(phase / workers, chain)
+
+
 def _model(one: dict[str, Any], two: dict[str, Any], what: str) -> float:
-    """Speed-up from the CPU seconds alone: the parallel steps' worker CPU with 1 worker
-    against half of it with 2 (and, after start-up, the serial part of each run added)."""
+    """Speed-up from the CPU seconds alone (what 2 free cores would give): the steps of the
+    1-worker run against those of the 2-worker run on 2 cores (``_model_time``); after
+    start-up, the driver's serial part of each run added."""
     serial1 = one["serial_seconds"] if what == "warm" else 0.0
     serial2 = two["serial_seconds"] if what == "warm" else 0.0
-    return (one["parallel_cpu"] + serial1) / max(1e-9, two["parallel_cpu"] / 2 + serial2)
+    return (_model_time(one, 1) + serial1) / max(1e-9, _model_time(two, 2) + serial2)
 
 
 def _ratio(one: dict[str, Any], two: dict[str, Any], key: str) -> str:

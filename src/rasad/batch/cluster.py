@@ -36,7 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..doc import Doc
-from ..fingerprint import NUM_PERM, THRESHOLD
+from ..fingerprint import NUM_PERM, THRESHOLD, band_ranges
 from ..stories import StoryIndex, _day
 
 Link = tuple[int, str]  # (order, article id) of an earlier article
@@ -44,10 +44,8 @@ _NO_DAY = np.iinfo(np.int32).max  # no constraint: a linked article, or the end
 
 
 def _bands() -> list[tuple[int, int]]:
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    return list(lsh.hashranges)
+    # datasketch's own bands, without importing it and scipy (0.8 CPU-s of a worker's start-up)
+    return band_ranges(THRESHOLD, NUM_PERM)
 
 
 _BANDS: list[tuple[int, int]] | None = None
@@ -55,7 +53,7 @@ _NEED = int(np.ceil(THRESHOLD * NUM_PERM - 1e-9))  # equal hash values for simil
 
 
 def bands() -> list[tuple[int, int]]:
-    """The LSH band ranges (computed once per process: datasketch integrates for them)."""
+    """The LSH band ranges (those of datasketch's ``MinHashLSH``), once per process."""
     global _BANDS
     if _BANDS is None:
         _BANDS = _bands()
