@@ -6,12 +6,15 @@ The driver only plans and coordinates. Steps, each a set of independent tasks:
    segments the pages.
 2. ``templates`` (per bucket of sites): site templates learned from every page of each outlet
    in the corpus.
-3. ``code`` (per shard): cleaning, fingerprints, entities and events; LSH band rows out.
-4. ``dedup`` (per bucket of bands) then the driver's union-find: duplicates and clusters.
+3. ``clean`` (per shard): site templates applied, cleaning, fingerprints, story terms; LSH band
+   rows out.
+4. ``code`` (per shard): entities and events. Beside it, ahead of the shards still waiting:
+   ``dedup`` (per bucket of bands), then one task for the ordered cluster and story pass
+   (``links.py``): duplicates, clusters and story joins.
 5. ``stories`` (per shard) and ``merge`` (per bucket of stories): events merged per story.
 6. ``write`` (per shard): Parquet tables, partitioned by publication month.
 
-Steps 1 and 3 hold almost all the work; a finished shard leaves a marker and a re-run skips it.
+Steps 1, 3 and 4 hold almost all the work; a finished shard leaves a marker and a re-run skips it.
 A shard that keeps failing is recorded in ``rejects`` with code E205 and the run goes on. The
 global steps are rerun whenever the set of finished shards changes.
 """

@@ -14,11 +14,11 @@ Spread over shards:
 2. reduce (per bucket): articles sharing a band are candidates; each article keeps its best
    earlier candidate (most equal hash values, then smallest id); the first article of each body
    key and of each id is found.
-3. driver: the links of all buckets (only articles that have one) form a forest whose parent
-   is always an earlier article; walking it in order (union-find with the root as the name)
-   gives every cluster. The driver holds only the links, never the signatures.
-4. with story joins (``dedup.minhash.v2``), the driver walks every article in order instead: an
-   article without a link asks the ``rasad.stories.StoryIndex`` for the story of an earlier
+3. one task (``links.cluster_step``): the links of all buckets (only articles that have one)
+   form a forest whose parent is always an earlier article; walking it in order (union-find
+   with the root as the name) gives every cluster. It holds only the links, never the signatures.
+4. with story joins (``dedup.minhash.v2``), the same task walks every article in order instead:
+   an article without a link asks the ``rasad.stories.StoryIndex`` for the story of an earlier
    article, exactly as the single-machine stage does. The story terms are streamed shard by
    shard; the index keeps the vectors of the first members of each story only, and once no
    undated article is left to come it drops the stories the remaining articles' dates put

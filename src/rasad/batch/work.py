@@ -6,7 +6,7 @@ path: on a cluster the folder is shared storage. The batch stages of the standar
 here unchanged, on the documents of one bucket: ``extract.templates.v1`` on all pages of the
 sites hashed to the bucket, ``events.merge.v1`` on all articles of the stories hashed to it.
 Near-duplicate clustering is spread as MinHash LSH bands and story joins (``dedup.minhash.v2``)
-are one ordered pass on the driver over the articles' story terms (see ``cluster.py``).
+are one ordered pass, one task, over the articles' story terms (``links.py``, ``cluster.py``).
 """
 
 from __future__ import annotations
