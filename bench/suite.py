@@ -10,21 +10,33 @@ memory is its own, medians of ``--runs``:
 - the whole pipeline (no database) on plain text, HTML and WARC;
 - the floor and ceiling for the same input: ``trafilatura.extract`` alone on the same HTML, and
   one regular-expression pass (``\\w+``) over the same text;
+- the HTML front end (``frontend-html``: decode, segment with title and metadata, templates,
+  clean, fingerprint and story terms, duplicates and story joins: every stage before entities)
+  against ``trafilatura.extract`` alone, per CPU-second; ``frontendv1-html`` is the
+  definition of 2026-11-23 (the same stages, duplicates without story joins);
 - scaling of ``rasad batch`` from 1 to 2 workers with the process pool and with Ray, on its own
   corpus (``--batch-pages``), 1 and 2 workers alternating within each run: wall-clock speed-up
   of the whole run, of the run without start-up (workers spawned, pipeline built; Ray's start
   included), and of the parallel steps alone (every step but the driver's cluster pass); the
   workers' CPU seconds per step and the parallel efficiency (task CPU / (workers x wall) of the
   parallel steps), which stays meaningful when other jobs share the cores; peak memory of the
-  busiest worker and of the driver.
+  busiest worker and of the driver. ``batch-rayaddr`` connects to a Ray of 2 CPUs started
+  beforehand in another process (``--address``; ``--workers`` caps the CPUs used), so Ray's
+  own start is not part of the run, as on a standing cluster. The CPU model of the scaling
+  (what 2 free cores would give): each step's task CPU seconds with 1 worker against half
+  those with 2, the code step no shorter than its serial chain (dedup, then the cluster pass);
+  after start-up, the driver's serial time added to both.
 
-Timings on a shared machine are noisy; the table states the spread of the runs.
+Timings on a shared machine are noisy; the table states the spread of the runs, and every
+measurement records the load average (1 minute) when it started and ended. Modes are run in
+turn within each run (A B A B ...), so the ratios compare runs under the same load.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import statistics
@@ -125,6 +137,24 @@ def measure(mode: str, data: Path, workers: int) -> dict[str, Any]:
         return {"seconds": time.perf_counter() - t0, "cpu_seconds": _cpu() - c0,
                 "startup_cpu_seconds": startup, "pages": len(docs), "bytes": nbytes,
                 "peak_mb": _peak_mb(), "rejected": sum(1 for d in docs if d.reject)}
+    if mode in ("frontend-html", "frontendv1-html"):
+        from rasad.stages.pipeline import Pipeline
+
+        files = _files(data, "html")
+        v1 = mode.startswith("frontendv1")
+        full = api.pipeline(on_error="skip", stories=not v1)
+        cut = next(i for i, st in enumerate(full.stages) if st.name.startswith("entities."))
+        front = Pipeline(full.stages[:cut])
+        warm = Path(tempfile.mkdtemp()) / "warm.html"
+        warm.write_text(f"<html><body><article><p>{_WARM_TEXT}</p></article></body></html>",
+                        encoding="utf-8")
+        list(front(read_inputs([str(warm)])))
+        front = Pipeline(api.pipeline(on_error="skip", stories=not v1).stages[:cut])
+        t0, c0 = time.perf_counter(), time.process_time()
+        docs = list(LocalExecutor().run(front, read_inputs(files)))
+        return {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0,
+                "pages": len(docs), "bytes": sum(Path(f).stat().st_size for f in files),
+                "peak_mb": _peak_mb(), "stages": [st.name for st in front.stages]}
     if mode == "trafilatura":
         import trafilatura
 
@@ -147,35 +177,44 @@ def measure(mode: str, data: Path, workers: int) -> dict[str, Any]:
         from rasad.batch import run_batch
 
         executor = mode.split("-", 1)[1]
+        address = None
+        if executor == "rayaddr":  # a standing Ray of 2 CPUs, started outside the run
+            executor, address = "ray", os.environ["RASAD_BENCH_RAY"]
         files = _files(data, "text")
         with tempfile.TemporaryDirectory() as tmp:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             report = run_batch(files, out=Path(tmp) / "run", executor=executor,
                                workers=workers, shard_size=max(25, len(files) // 16),
-                               stories=not NO_STORIES)
-            dt = time.perf_counter() - t0
+                               stories=not NO_STORIES, address=address)
+            dt, driver_cpu = time.perf_counter() - t0, time.process_time() - c0
         if executor == "ray":
             import ray
 
             ray.shutdown()
         steps = report.seconds
         par = sum(v for k, v in steps.items() if k in PARALLEL)
-        par_cpu = sum(v for k, v in report.cpu.items() if k in PARALLEL)
+        par_cpu = sum(report.cpu.values())  # every task, the dedup buckets and the pass included
+        warm = dt - steps.get("startup", 0)
         return {"seconds": dt, "pages": report.pages, "worker_peak_mb": report.worker_peak_mb,
                 "driver_peak_mb": _peak_mb(), "cluster_pass_mb": report.cluster_pass_mb,
-                "startup": steps.get("startup", 0.0), "warm_seconds": dt - steps.get("startup", 0),
-                "parallel_seconds": par, "parallel_cpu": par_cpu,
-                "efficiency": par_cpu / max(1e-9, workers * par),
+                "cluster_peak_mb": report.cluster_peak_mb,
+                "startup": steps.get("startup", 0.0), "warm_seconds": warm,
+                "parallel_seconds": par, "parallel_cpu": par_cpu, "serial_seconds": warm - par,
+                "driver_cpu": driver_cpu, "efficiency": par_cpu / max(1e-9, workers * par),
                 "clusters_seconds": steps.get("clusters", 0.0), "steps": steps,
-                "task_cpu": report.cpu}
+                "task_cpu": report.cpu, "linked": report.clusters_linked,
+                "events": report.events}
     raise SystemExit(f"unknown mode {mode}")
 
 
-PARALLEL = ("read", "templates", "code", "dedup", "stories", "merge", "write")
-BATCH = [("batch-pool", 1), ("batch-pool", 2), ("batch-ray", 1), ("batch-ray", 2)]
+# the steps run as tasks ("code" holds the dedup buckets and the cluster pass beside it)
+PARALLEL = ("read", "templates", "clean", "code", "stories", "merge", "write")
+BATCH = [("batch-pool", 1), ("batch-pool", 2), ("batch-ray", 1), ("batch-ray", 2),
+         ("batch-rayaddr", 1), ("batch-rayaddr", 2)]
 MODES = [
     ("stages-text", 1), ("stages-html", 1), ("pipeline-text", 1), ("pipeline-html", 1),
-    ("pipeline-warc", 1), ("trafilatura", 1), ("regex", 1),
+    ("pipeline-warc", 1), ("frontend-html", 1), ("frontendv1-html", 1), ("trafilatura", 1),
+    ("regex", 1),
 ]
 
 
@@ -184,7 +223,8 @@ def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
     for k, v in runs[0].items():
         if isinstance(v, int | float):
             out[k] = statistics.median(r[k] for r in runs)
-            if k in ("seconds", "warm_seconds", "parallel_seconds", "efficiency"):
+            if k in ("seconds", "warm_seconds", "parallel_seconds", "efficiency", "load_start",
+                     "load_end"):
                 out[f"{k}_runs"] = [round(r[k], 2) for r in runs]
         elif isinstance(v, dict) and k == "stages":
             out[k] = {s: _median([r[k][s] for r in runs]) for s in v}
@@ -208,6 +248,8 @@ def table(res: dict[str, Any]) -> list[list[str]]:
     for key, label in (("pipeline-text/1", "whole pipeline, plain text"),
                        ("pipeline-html/1", "whole pipeline, HTML"),
                        ("pipeline-warc/1", "whole pipeline, WARC (same HTML)"),
+                       ("frontend-html/1", "HTML front end (every stage before entities)"),
+                       ("frontendv1-html/1", "HTML front end, 2026-11-23 definition (no stories)"),
                        ("trafilatura/1", "trafilatura.extract alone (floor for HTML)"),
                        ("regex/1", "one \\w+ regex pass (ceiling)")):
         m = res.get(key)
@@ -215,13 +257,13 @@ def table(res: dict[str, Any]) -> list[list[str]]:
             cpu = max(m["cpu_seconds"], 1e-9)
             rows.append([label, f"{m['pages'] / cpu:,.0f}", f"{m['bytes'] / 1e6 / cpu:.2f}",
                          f"{m['peak_mb']:.0f}", " / ".join(map(str, m["seconds_runs"]))])
-    for ex in ("pool", "ray"):
+    for ex in ("pool", "ray", "rayaddr"):
         one, two = res.get(f"batch-{ex}/1"), res.get(f"batch-{ex}/2")
         if not (one and two):
             continue
         for key, what in (("seconds", "whole run"), ("warm_seconds", "after start-up"),
                           ("parallel_seconds", "parallel steps")):
-            rows.append([f"rasad batch --executor {ex}, 1 → 2 workers, {what}",
+            rows.append([f"rasad batch {_EX[ex]}, 1 → 2 workers, {what}",
                          f"{one['pages'] / one[key]:,.0f} → {two['pages'] / two[key]:,.0f}"
                          " pages/s",
                          f"speed-up {_ratio(one, two, key)}",
@@ -229,13 +271,46 @@ def table(res: dict[str, Any]) -> list[list[str]]:
                          f"{two['driver_peak_mb']:.0f}",
                          " / ".join(map(str, one[f"{key}_runs"])) + " ; "
                          + " / ".join(map(str, two[f"{key}_runs"]))])
-        rows.append([f"rasad batch --executor {ex}, CPU efficiency of the parallel steps",
+        rows.append([f"rasad batch {_EX[ex]}, CPU model: 2 free cores would give",
+                     f"{_model(one, two, 'par'):.2f}× parallel steps, "
+                     f"{_model(one, two, 'warm'):.2f}× after start-up", "", "",
+                     f"load {_load(one)} ; {_load(two)}"])
+        rows.append([f"rasad batch {_EX[ex]}, CPU efficiency of the parallel steps",
                      f"{one['pages'] / max(1e-9, one['parallel_cpu']):,.0f} → "
                      f"{two['pages'] / max(1e-9, two['parallel_cpu']):,.0f} pages/CPU-s",
                      f"{one['efficiency']:.2f} → {two['efficiency']:.2f}", "",
                      " / ".join(map(str, one["efficiency_runs"])) + " ; "
                      + " / ".join(map(str, two["efficiency_runs"]))])
     return rows
+
+
+_EX = {"pool": "--executor pool", "ray": "--executor ray",
+       "rayaddr": "--executor ray --address (standing Ray)"}
+
+
+def _load(m: dict[str, Any]) -> str:
+    """The load average (1 min) at the start of each run."""
+    return "/".join(f"{x:.1f}" for x in m.get("load_start_runs", []))
+
+
+def _model_time(m: dict[str, Any], workers: int) -> float:
+    """Seconds of a run's steps on ``workers`` free cores from its tasks' CPU seconds: each
+    step's CPU spread over the workers, but the code step no shorter than its chain (the dedup
+    buckets, then the serial cluster pass)."""
+    cpu = m["task_cpu"]
+    chain = cpu.get("dedup", 0.0) / workers + cpu.get("clusters", 0.0)
+    phase = sum(cpu.get(k, 0.0) for k in ("code", "dedup", "clusters"))
+    rest = sum(v for k, v in cpu.items() if k not in ("code", "dedup", "clusters"))
+    return rest / workers + max(phase / workers, chain)
+
+
+def _model(one: dict[str, Any], two: dict[str, Any], what: str) -> float:
+    """Speed-up from the CPU seconds alone (what 2 free cores would give): the steps of the
+    1-worker run against those of the 2-worker run on 2 cores (``_model_time``); after
+    start-up, the driver's serial part of each run added."""
+    serial1 = one["serial_seconds"] if what == "warm" else 0.0
+    serial2 = two["serial_seconds"] if what == "warm" else 0.0
+    return (_model_time(one, 1) + serial1) / max(1e-9, _model_time(two, 2) + serial2)
 
 
 def _ratio(one: dict[str, Any], two: dict[str, Any], key: str) -> str:
@@ -252,8 +327,8 @@ def steps_table(res: dict[str, Any]) -> list[str]:
     keys = [k for k in res if k.startswith("batch-")]
     if not keys:
         return []
-    names = ["startup", "read", "templates", "code", "dedup", "clusters", "stories", "merge",
-             "write", "total"]
+    names = ["startup", "read", "templates", "clean", "code", "dedup", "clusters", "stories",
+             "merge", "write", "total"]
     lines = ["", "| step | " + " | ".join(keys) + " |", "|---|" + "---|" * len(keys)]
     for n in names:
         cells = []
@@ -289,7 +364,11 @@ def summary(res: dict[str, Any]) -> dict[str, Any]:
     if html and traf:
         out["html_throughput_vs_trafilatura"] = round(traf["cpu_seconds"] / html["cpu_seconds"],
                                                       3)
-    for ex in ("pool", "ray"):
+    for key in ("frontend-html", "frontendv1-html"):
+        m = res.get(f"{key}/1")
+        if m and traf:
+            out[f"{key}_vs_trafilatura"] = round(traf["cpu_seconds"] / m["cpu_seconds"], 3)
+    for ex in ("pool", "ray", "rayaddr"):
         one, two = res.get(f"batch-{ex}/1"), res.get(f"batch-{ex}/2")
         if one and two:
             out[f"{ex}_speedup_2_vs_1"] = round(one["seconds"] / two["seconds"], 2)
@@ -298,16 +377,48 @@ def summary(res: dict[str, Any]) -> dict[str, Any]:
             out[f"{ex}_speedup_parallel_steps"] = round(
                 one["parallel_seconds"] / two["parallel_seconds"], 2)
             out[f"{ex}_cpu_efficiency_2_workers"] = round(two["efficiency"], 2)
+            out[f"{ex}_cpu_model_parallel_steps"] = round(_model(one, two, "par"), 2)
+            out[f"{ex}_cpu_model_after_startup"] = round(_model(one, two, "warm"), 2)
+            out[f"{ex}_load_1_2"] = f"{_load(one)} ; {_load(two)}"
             out[f"{ex}_clusters_pass_seconds"] = round(two["clusters_seconds"], 1)
             out[f"{ex}_worker_peak_mb"] = two["worker_peak_mb"]
             out[f"{ex}_driver_peak_mb"] = round(two["driver_peak_mb"], 1)
     return out
 
 
+_RAY_ADDRESS: str | None = None  # of the standing Ray the batch-rayaddr modes connect to
+_HOLD_RAY = """
+import sys, ray
+ray.init(num_cpus=int(sys.argv[1]), include_dashboard=False, log_to_driver=False)
+print(ray.get_runtime_context().gcs_address, flush=True)
+sys.stdin.read()  # until the suite closes the pipe
+ray.shutdown()
+"""
+
+
+def _ray_env() -> dict[str, str]:
+    """The standing Ray of the suite lives for the batch runs, on this machine only: it opts
+    out of Ray's token authentication (a real cluster's driver is given its token)."""
+    return {**os.environ, "RAY_AUTH_MODE": "disabled"}
+
+
+def _standing_ray(cpus: int) -> subprocess.Popen[str]:
+    """A Ray of ``cpus`` CPUs held by a child process (stopped by closing its stdin)."""
+    global _RAY_ADDRESS
+    proc = subprocess.Popen([sys.executable, "-c", _HOLD_RAY, str(cpus)], text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_ray_env())
+    assert proc.stdout is not None
+    _RAY_ADDRESS = proc.stdout.readline().strip()
+    return proc
+
+
 def _one(mode: str, data: Path, workers: int) -> dict[str, Any] | str:
     """One measurement in a fresh subprocess: its result, or its error text."""
-    env = {**__import__("os").environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
            "MKL_NUM_THREADS": "1"}
+    if _RAY_ADDRESS and mode == "batch-rayaddr":
+        env = {**env, **_ray_env(), "RASAD_BENCH_RAY": _RAY_ADDRESS}
+    load = os.getloadavg()[0]
     proc = subprocess.run(
         [sys.executable, __file__, "--measure", mode, "--data", str(data),
          "--workers", str(workers), *(["--no-stories"] if NO_STORIES else [])],
@@ -316,6 +427,7 @@ def _one(mode: str, data: Path, workers: int) -> dict[str, Any] | str:
     print(mode, workers, "done", file=sys.stderr)
     if proc.returncode == 0:
         out: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+        out["load_start"], out["load_end"] = load, os.getloadavg()[0]
         return out
     return proc.stderr[-300:]
 
@@ -359,20 +471,27 @@ def main() -> None:
     res: dict[str, Any] = {"pages": args.pages, "batch_pages": args.batch_pages,
                            "runs": args.runs, "stories": not NO_STORIES,
                            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
-    for mode, workers in MODES:
-        if not only or mode in only:
-            _record(res, mode, workers, [_one(mode, data, workers) for _ in range(args.runs)])
+    modes = [(m, w) for m, w in MODES if not only or m in only]
+    got: dict[tuple[str, int], list[dict[str, Any] | str]] = {b: [] for b in modes}
+    for _ in range(args.runs):  # in turn, so that the ratios compare runs under the same load
+        for mode, workers in modes:
+            got[(mode, workers)].append(_one(mode, data, workers))
     batch = [(m, w) for m, w in BATCH if not only or m in only]
+    holder = _standing_ray(2) if any(m == "batch-rayaddr" for m, _ in batch) else None
     if batch:
         bdata = data / "batch"
         if not bdata.exists():
             generate(bdata, args.batch_pages)
-        got: dict[tuple[str, int], list[dict[str, Any] | str]] = {b: [] for b in batch}
+        got.update({b: [] for b in batch})
         for _ in range(args.runs):  # 1 and 2 workers alternate, so both see the same load
             for mode, workers in batch:
                 got[(mode, workers)].append(_one(mode, bdata, workers))
-        for (mode, workers), runs in got.items():
-            _record(res, mode, workers, runs)
+    if holder is not None:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=120)
+    for (mode, workers), runs in got.items():
+        _record(res, mode, workers, runs)
     res["summary"] = summary(res)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.with_suffix(".json").write_text(json.dumps(res, indent=1, ensure_ascii=False))

@@ -68,7 +68,7 @@ def test_cli_extract_and_batch_without_stories(tmp_path: Path) -> None:
     )
     assert res.exit_code == 0, res.output
     assert json.loads((out / "manifest.json").read_text())["settings"]["stories"] is False
-    assert not list((out / "_work" / "b").glob("*.terms.pkl"))  # the driver reads no terms
+    assert not list((out / "_work" / "k").glob("*.terms.pkl"))  # the driver reads no terms
     import pyarrow.dataset as ds
 
     rows = ds.dataset(out / "articles", format="parquet", partitioning="hive").to_table()

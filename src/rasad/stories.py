@@ -19,6 +19,11 @@ least ``THRESHOLD`` and its publication date, when known, lies within ``WINDOW_D
 every dated article of the story; otherwise it starts a story. Candidate stories come from an
 inverted index over each article's ``KEY_TERMS`` heaviest terms (``MIN_SHARED`` shared key terms
 at least), so the work grows with the number of articles sharing rare words, not with n².
+
+Memory is bounded: at most ``MAX_LIVE`` articles are kept in the index; beyond that the story
+joined least recently is dropped whole (as ``StoryIndex.forget`` drops stories out of the date
+window), so a long run of undated pages, which ``forget`` cannot prune, does not grow without
+bound. Below ``MAX_LIVE`` articles the decisions are unchanged.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ MIN_SHARED = 2
 PSEUDO_DOCS = 50
 MAX_MEMBERS = 16
 BACKGROUND_SATURATION = 100
+MAX_LIVE = 100_000  # articles kept in a StoryIndex; then the least recently joined story goes
 _TOKEN = re.compile(r"[^\W\d_]{3,}|\d{2,}")
 
 
@@ -200,6 +206,8 @@ class StoryIndex:
     first_day: dict[str, int] = field(default_factory=dict)  # earliest member day (ordinal)
     by_day: list[tuple[int, str]] = field(default_factory=list)  # heap of (first_day, story)
     stale: int = 0  # dropped articles still named in ``postings``
+    max_live: int = MAX_LIVE
+    last_join: dict[str, None] = field(default_factory=dict)  # live stories, least recent first
 
     def _vector(self, terms: dict[str, int]) -> dict[str, float]:
         """Sublinear tf times idf (at the current state), normalised."""
@@ -261,6 +269,8 @@ class StoryIndex:
         if story in self.gone:  # no later article can join it: nothing else to keep
             return
         self.story[doc_id] = story
+        self.last_join.pop(story, None)
+        self.last_join[story] = None
         members = self.members.setdefault(story, [])
         members.append(doc_id)
         if len(members) <= MAX_MEMBERS:
@@ -271,6 +281,8 @@ class StoryIndex:
                 heapq.heappush(self.by_day, (day.toordinal(), story))
         for t in self._keys(self._vector(terms)):
             self.postings.setdefault(t, []).append(doc_id)
+        while len(self.story) > self.max_live:  # the least recently joined story goes
+            self._drop(next(iter(self.last_join)))
 
     def forget(self, earliest: date) -> int:
         """Drop the stories that no article dated ``earliest`` or later can join (a member of
@@ -280,16 +292,21 @@ class StoryIndex:
         horizon = earliest.toordinal() - self.window_days
         while self.by_day and self.by_day[0][0] < horizon:
             _, story = heapq.heappop(self.by_day)
-            if story in self.gone:
-                continue
-            self.gone.add(story)
-            self.first_day.pop(story, None)
-            for m in self.members.pop(story, []):
-                del self.story[m]
-                self.days.pop(m, None)
-                self.columns.drop(m)
-                dropped += 1
-        self.stale += dropped
+            if story not in self.gone:
+                dropped += self._drop(story)
+        return dropped
+
+    def _drop(self, story: str) -> int:
+        """Forget one story: later articles can no longer join it. Its number of articles."""
+        self.gone.add(story)
+        self.first_day.pop(story, None)
+        self.last_join.pop(story, None)
+        members = self.members.pop(story, [])
+        for m in members:
+            del self.story[m]
+            self.days.pop(m, None)
+            self.columns.drop(m)
+        self.stale += len(members)
         if self.stale > max(1024, len(self.story)):  # compact the postings now and then
             live = self.story
             self.postings = {
@@ -298,4 +315,4 @@ class StoryIndex:
                 if (kept := [o for o in docs if o in live])
             }
             self.stale = 0
-        return dropped
+        return len(members)

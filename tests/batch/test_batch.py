@@ -88,10 +88,10 @@ def test_rerun_skips_finished_shards_and_failed_shard_is_recorded(
     out = tmp_path / "run"
     real = work.code_step
 
-    def flaky(root: str, shard: Any, buckets: int) -> dict[str, Any]:
+    def flaky(root: str, shard: Any, *args: Any) -> dict[str, Any]:
         if shard.index == 1:
             raise RuntimeError("disk on fire")
-        return real(root, shard, buckets)
+        return real(root, shard, *args)
 
     monkeypatch.setattr(work, "code_step", flaky)
     first = run_batch([str(CORPUS)], out=out, shard_size=4, retries=1)

@@ -6,12 +6,15 @@ The driver only plans and coordinates. Steps, each a set of independent tasks:
    segments the pages.
 2. ``templates`` (per bucket of sites): site templates learned from every page of each outlet
    in the corpus.
-3. ``code`` (per shard): cleaning, fingerprints, entities and events; LSH band rows out.
-4. ``dedup`` (per bucket of bands) then the driver's union-find: duplicates and clusters.
+3. ``clean`` (per shard): site templates applied, cleaning, fingerprints, story terms; LSH band
+   rows out.
+4. ``code`` (per shard): entities and events. Beside it, ahead of the shards still waiting:
+   ``dedup`` (per bucket of bands), then one task for the ordered cluster and story pass
+   (``links.py``): duplicates, clusters and story joins.
 5. ``stories`` (per shard) and ``merge`` (per bucket of stories): events merged per story.
 6. ``write`` (per shard): Parquet tables, partitioned by publication month.
 
-Steps 1 and 3 hold almost all the work; a finished shard leaves a marker and a re-run skips it.
+Steps 1, 3 and 4 hold almost all the work; a finished shard leaves a marker and a re-run skips it.
 A shard that keeps failing is recorded in ``rejects`` with code E205 and the run goes on. The
 global steps are rerun whenever the set of finished shards changes.
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,9 +32,9 @@ from typing import Any
 from ..errors import ConfigError, Errors
 from ..stages.read import DEFAULT_MAX_BYTES
 from ..storage import tables
-from . import cluster, work
+from . import links, work
 from .plan import Shard, expand, plan
-from .runner import Outcome, TaskRunner, get_runner
+from .runner import Outcome, Task, TaskRunner, get_runner
 
 __all__ = ["BatchReport", "load", "run_batch"]
 
@@ -48,6 +52,7 @@ class BatchReport:
     worker_peak_mb: float = 0.0
     driver_peak_mb: float = 0.0
     cluster_pass_mb: float = 0.0
+    cluster_peak_mb: float = 0.0
     seconds: dict[str, float] = field(default_factory=dict)
     cpu: dict[str, float] = field(default_factory=dict)
 
@@ -68,6 +73,7 @@ class BatchReport:
             "worker_peak_mb": self.worker_peak_mb,
             "driver_peak_mb": self.driver_peak_mb,
             "cluster_pass_mb": self.cluster_pass_mb,
+            "cluster_peak_mb": self.cluster_peak_mb,
             "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
             "task_cpu": {k: round(v, 2) for k, v in self.cpu.items()},
         }
@@ -85,6 +91,11 @@ def _manifest(out: Path, shards: list[Shard], settings: dict[str, Any]) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1))
 
 
+def _marked(base: Path, step: str, shard: Shard, tag: str) -> bool:
+    mark = work.read_marker(work.marker(base, step, shard.id))
+    return mark is not None and mark.get("digest") == shard.digest + tag
+
+
 def _shard_step(
     runner: TaskRunner,
     out: Path,
@@ -98,14 +109,22 @@ def _shard_step(
     """Run one map step over the shards not finished yet; returns the shards that are done.
     ``tag`` names what the step's result depends on besides the shard (a marker with another
     tag is stale)."""
-    todo = []
-    for s in shards:
-        mark = work.read_marker(work.marker(out, step, s.id))
-        if mark is None or mark.get("digest") != s.digest + tag:
-            todo.append(s)
+    todo = [s for s in shards if not _marked(out, step, s, tag)]
     report.skipped += len(shards) - len(todo)
     results = runner.run([(s.id, fn, (str(out), s, *args)) for s in todo])
     report.add_cpu(step, results)
+    return _record(out, step, shards, results, report, tag)
+
+
+def _record(
+    out: Path,
+    step: str,
+    shards: list[Shard],
+    results: dict[str, Outcome],
+    report: BatchReport,
+    tag: str,
+) -> list[Shard]:
+    """Markers of the shards a step finished, rejects of those it failed; the shards done."""
     done = []
     for s in shards:
         res: Outcome | None = results.get(s.id)
@@ -138,9 +157,9 @@ def run_batch(
     *,
     out: str | Path,
     executor: str = "local",
-    workers: int = 2,
+    workers: int | None = None,
     address: str | None = None,
-    shard_size: int = 1000,
+    shard_size: int = 2000,
     buckets: int | None = None,
     retries: int = 2,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -179,10 +198,13 @@ def run_batch(
         _global(runner, base, "templates", "t", work.templates_step, read, n_buckets, report)
         t = time.perf_counter()
         tag = work.bucket(",".join(s.id for s in read), 1 << 62).__format__("x")
-        code_args = (n_buckets,) if stories else (n_buckets, False)
-        coded = _shard_step(runner, base, "code", read, work.code_step, code_args, report, tag=tag)
-        report.seconds["code"] = time.perf_counter() - t
-        _finish(runner, base, coded, n_buckets, report, stories)
+        clean_args = (n_buckets,) if stories else (n_buckets, False)
+        cleaned = _shard_step(
+            runner, base, "clean", read, work.clean_step, clean_args, report, tag=tag
+        )
+        report.seconds["clean"] = time.perf_counter() - t
+        coded = _code_and_cluster(runner, base, cleaned, n_buckets, report, stories, tag)
+        _finish(runner, base, coded, n_buckets, report)
     finally:
         runner.close()
     report.seconds["total"] = time.perf_counter() - t0
@@ -213,30 +235,61 @@ def _global(
     return [res[f"{name}{p}"].value for p in range(n_buckets)]
 
 
-def _finish(
+def _code_and_cluster(
     runner: TaskRunner,
     base: Path,
     shards: list[Shard],
     n_buckets: int,
     report: BatchReport,
-    stories: bool = True,
+    stories: bool,
+    tag: str,
+) -> list[Shard]:
+    """Code the shards (entities, events) while the dedup buckets and then the one cluster +
+    story pass run beside them, ahead of the shards still waiting: that pass is serial, and
+    on a worker it no longer waits for the coding, nor the driver for it. Returns the coded
+    shards."""
+    t = time.perf_counter()
+    todo = [s for s in shards if not _marked(base, "code", s, tag)]
+    report.skipped += len(shards) - len(todo)
+    code_args = () if stories else (False,)
+    codes = [(s.id, work.code_step, (str(base), s, *code_args)) for s in todo]
+    res = runner.run_overlap(_cluster_chain(base, shards, n_buckets, stories), codes)
+    report.cpu["code"] = sum(res[s.id].cpu for s in todo)
+    done = _record(base, "code", shards, res, report, tag)
+    report.seconds["code"] = time.perf_counter() - t
+    if len(done) < len(shards):  # a shard failed: its articles are no one's copy or story
+        res.update(runner.run_overlap(_cluster_chain(base, done, n_buckets, stories), []))
+    _check({k: v for k, v in res.items() if k == "clusters" or k.startswith("dedup")})
+    report.cpu["dedup"] = sum(v.cpu for k, v in res.items() if k.startswith("dedup"))
+    found = res["clusters"]
+    report.cpu["clusters"] = found.cpu
+    report.seconds["clusters"] = found.value["seconds"]  # inside "code", beside the coding
+    report.cluster_pass_mb = found.value["pass_mb"]
+    report.cluster_peak_mb = found.value["peak_mb"]
+    report.clusters_linked = found.value["linked"]
+    return done
+
+
+def _cluster_chain(
+    base: Path, shards: list[Shard], n_buckets: int, stories: bool
+) -> list[Callable[[dict[str, Outcome]], list[Task]]]:
+    """The dedup buckets, then the cluster + story pass once they are all done."""
+    ids = [s.id for s in shards]
+
+    def dedup(_: dict[str, Outcome]) -> list[Task]:
+        shutil.rmtree(base / "_work" / "d", ignore_errors=True)
+        return [(f"dedup{p}", links.dedup_step, (str(base), p, ids)) for p in range(n_buckets)]
+
+    def clusters(done: dict[str, Outcome]) -> list[Task]:
+        _check({k: v for k, v in done.items() if k.startswith("dedup")})
+        return [("clusters", links.cluster_step, (str(base), n_buckets, shards, stories))]
+
+    return [dedup, clusters]
+
+
+def _finish(
+    runner: TaskRunner, base: Path, shards: list[Shard], n_buckets: int, report: BatchReport
 ) -> None:
-    _global(runner, base, "dedup", "d", work.dedup_step, shards, n_buckets, report)
-    t, c, before = time.perf_counter(), time.process_time(), work.rss_mb()
-    reduced = [work._load(base / "_work" / "d" / f"{p}.pkl") for p in range(n_buckets)]
-    articles = (lambda: work.story_terms(str(base), shards)) if stories else None
-    links = cluster.assign(reduced, articles)
-    report.driver_peak_mb = work.peak_mb()
-    report.cluster_pass_mb = round(max(0.0, report.driver_peak_mb - before), 1)
-    report.cpu["clusters"] = time.process_time() - c
-    shutil.rmtree(base / "_work" / "c", ignore_errors=True)
-    per: dict[int, dict[int, tuple[str, str | None]]] = {}
-    for order, link in links.items():
-        per.setdefault(order >> 32, {})[order & 0xFFFFFFFF] = link
-    for index, values in per.items():
-        work._dump(values, base / "_work" / "c" / f"s{index:06d}.pkl")
-    report.clusters_linked = len(links)
-    report.seconds["clusters"] = time.perf_counter() - t
     t = time.perf_counter()
     shutil.rmtree(base / "_work" / "m", ignore_errors=True)
     res = runner.run([(s.id, work.story_step, (str(base), s, n_buckets)) for s in shards])

@@ -25,15 +25,19 @@ def register(main: click.Group) -> None:
     @click.option(
         "--workers",
         type=click.IntRange(1, 1024),
-        default=2,
-        show_default=True,
-        help="Processes for pool; CPUs of a local Ray.",
+        default=None,
+        help="Tasks at a time: processes of the pool, CPUs of a local Ray (both 2 by default), "
+        "at most this many CPUs of a Ray cluster (--address; default: all of them).",
     )
-    @click.option("--address", help="Ray cluster address (default: RAY_ADDRESS or a local Ray).")
+    @click.option(
+        "--address",
+        help="Connect to this Ray cluster (ray://host:10001, host:6379; default: RAY_ADDRESS, "
+        "else a new local Ray).",
+    )
     @click.option(
         "--shard-size",
         type=click.IntRange(1),
-        default=1000,
+        default=2000,
         show_default=True,
         help="Single-page files per shard (a WARC or JSONL file is one shard).",
     )
@@ -46,7 +50,7 @@ def register(main: click.Group) -> None:
         inputs: tuple[str, ...],
         out: str,
         executor: str,
-        workers: int,
+        workers: int | None,
         address: str | None,
         shard_size: int,
         retries: int,

@@ -14,11 +14,11 @@ Spread over shards:
 2. reduce (per bucket): articles sharing a band are candidates; each article keeps its best
    earlier candidate (most equal hash values, then smallest id); the first article of each body
    key and of each id is found.
-3. driver: the links of all buckets (only articles that have one) form a forest whose parent
-   is always an earlier article; walking it in order (union-find with the root as the name)
-   gives every cluster. The driver holds only the links, never the signatures.
-4. with story joins (``dedup.minhash.v2``), the driver walks every article in order instead: an
-   article without a link asks the ``rasad.stories.StoryIndex`` for the story of an earlier
+3. one task (``links.cluster_step``): the links of all buckets (only articles that have one)
+   form a forest whose parent is always an earlier article; walking it in order (union-find
+   with the root as the name) gives every cluster. It holds only the links, never the signatures.
+4. with story joins (``dedup.minhash.v2``), the same task walks every article in order instead:
+   an article without a link asks the ``rasad.stories.StoryIndex`` for the story of an earlier
    article, exactly as the single-machine stage does. The story terms are streamed shard by
    shard; the index keeps the vectors of the first members of each story only, and once no
    undated article is left to come it drops the stories the remaining articles' dates put
@@ -36,7 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..doc import Doc
-from ..fingerprint import NUM_PERM, THRESHOLD
+from ..fingerprint import NUM_PERM, THRESHOLD, band_ranges
 from ..stories import StoryIndex, _day
 
 Link = tuple[int, str]  # (order, article id) of an earlier article
@@ -44,10 +44,8 @@ _NO_DAY = np.iinfo(np.int32).max  # no constraint: a linked article, or the end
 
 
 def _bands() -> list[tuple[int, int]]:
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    return list(lsh.hashranges)
+    # datasketch's own bands, without importing it and scipy (0.8 CPU-s of a worker's start-up)
+    return band_ranges(THRESHOLD, NUM_PERM)
 
 
 _BANDS: list[tuple[int, int]] | None = None
@@ -55,7 +53,7 @@ _NEED = int(np.ceil(THRESHOLD * NUM_PERM - 1e-9))  # equal hash values for simil
 
 
 def bands() -> list[tuple[int, int]]:
-    """The LSH band ranges (computed once per process: datasketch integrates for them)."""
+    """The LSH band ranges (those of datasketch's ``MinHashLSH``), once per process."""
     global _BANDS
     if _BANDS is None:
         _BANDS = _bands()

@@ -16,8 +16,9 @@ import logging
 import multiprocessing as mp
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, CancelledError, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,7 @@ from ..errors import Errors, MissingDependencyError, PipelineError
 logger = logging.getLogger(__name__)
 
 Task = tuple[str, Callable[..., Any], tuple[Any, ...]]
+Chain = Sequence[Callable[[dict[str, "Outcome"]], Sequence[Task]]]
 
 THREAD_ENV = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 
@@ -68,6 +70,15 @@ class TaskRunner:
                     out[key] = Outcome(key, False, error=repr(e), attempts=attempt)
         return out
 
+    def run_overlap(self, chain: Chain, beside: Sequence[Task]) -> dict[str, Outcome]:
+        """The tasks of each step of ``chain`` (built from all results so far, once the step
+        before finished) and ``beside``. In process: one after another."""
+        out: dict[str, Outcome] = {}
+        for step in chain:
+            out.update(self.run(step(out)))
+        out.update(self.run(beside))
+        return out
+
     def warm(self, fn: Callable[[], Any]) -> None:
         """Start the workers and run ``fn`` on each (here: in this process)."""
         fn()
@@ -76,7 +87,60 @@ class TaskRunner:
         """Release workers."""
 
 
-class PoolRunner(TaskRunner):
+class _SlotRunner(TaskRunner):
+    """At most ``workers`` tasks in flight; the chain's tasks go first. Subclasses submit one
+    task and collect the finished ones."""
+
+    retry_failed = True  # re-submit a failed task here (Ray retries its own tasks)
+
+    def _submit(self, task: Task) -> Any:
+        raise NotImplementedError
+
+    def _collect(self, handles: list[Any]) -> list[tuple[Any, bool, Any, str | None]]:
+        """Wait for at least one task: ``(handle, ok, (value, cpu) or None, error)``."""
+        raise NotImplementedError
+
+    def run(self, tasks: Sequence[Task]) -> dict[str, Outcome]:
+        return self.run_overlap([], tasks)
+
+    def run_overlap(self, chain: Chain, beside: Sequence[Task]) -> dict[str, Outcome]:
+        out: dict[str, Outcome] = {}
+        attempts: dict[str, int] = {}
+        steps = list(chain)
+        hi: deque[Task] = deque()
+        lo: deque[Task] = deque(beside)
+        flight: dict[Any, tuple[Task, bool]] = {}
+        live = 0  # tasks of the current chain step not finished yet
+        while True:
+            if live == 0 and steps:
+                new = list(steps.pop(0)(out))
+                hi.extend(new)
+                live = len(new)
+                continue
+            while len(flight) < self.workers and (hi or lo):
+                first = bool(hi)
+                task = (hi if first else lo).popleft()
+                attempts[task[0]] = attempts.get(task[0], 0) + 1
+                flight[self._submit(task)] = (task, first)
+            if not flight:
+                break
+            for handle, ok, result, err in self._collect(list(flight)):
+                task, first = flight.pop(handle)
+                key, n = task[0], attempts[task[0]]
+                if ok:
+                    out[key] = Outcome(key, True, result[0], attempts=n, cpu=result[1])
+                else:
+                    logger.warning("task %s failed (attempt %d): %s", key, n, err)
+                    if self.retry_failed and n <= self.retries:
+                        (hi if first else lo).appendleft(task)
+                        continue
+                    n = n if self.retry_failed else self.retries + 1
+                    out[key] = Outcome(key, False, error=err, attempts=n)
+                live -= first
+        return out
+
+
+class PoolRunner(_SlotRunner):
     """A spawned process pool (``--executor pool``). A dead worker breaks the pool: it is
     replaced and the unfinished tasks are submitted again."""
 
@@ -94,34 +158,24 @@ class PoolRunner(TaskRunner):
         )
         return self._pool
 
-    def run(self, tasks: Sequence[Task]) -> dict[str, Outcome]:
-        out: dict[str, Outcome] = {}
-        attempts = {key: 0 for key, _, _ in tasks}
-        pending = list(tasks)
+    def _submit(self, task: Task) -> Any:
         pool = self._pool or self._new_pool()
-        while pending:
-            futures: dict[str, tuple[Future[Any], Task]] = {}
-            for task in pending:
-                attempts[task[0]] += 1
-                futures[task[0]] = (pool.submit(timed, task[1], *task[2]), task)
-            pending = []
-            broken = False
-            for key, (fut, task) in futures.items():
-                try:
-                    value, cpu = fut.result()
-                    out[key] = Outcome(key, True, value, attempts=attempts[key], cpu=cpu)
-                    continue
-                except BrokenProcessPool as e:
-                    broken = True
-                    err = f"worker died: {e!r}"
-                except Exception as e:
-                    err = repr(e)
-                logger.warning("task %s failed (attempt %d): %s", key, attempts[key], err)
-                out[key] = Outcome(key, False, error=err, attempts=attempts[key])
-                if attempts[key] <= self.retries:
-                    pending.append(task)
-            if broken:
-                pool = self._new_pool()
+        return pool.submit(timed, task[1], *task[2])
+
+    def _collect(self, handles: list[Any]) -> list[tuple[Any, bool, Any, str | None]]:
+        done, _ = wait(handles, return_when=FIRST_COMPLETED)
+        out: list[tuple[Any, bool, Any, str | None]] = []
+        broken = False
+        for fut in done:
+            try:
+                out.append((fut, True, fut.result(), None))
+            except (BrokenProcessPool, CancelledError) as e:
+                broken = True
+                out.append((fut, False, None, f"worker died: {e!r}"))
+            except Exception as e:
+                out.append((fut, False, None, repr(e)))
+        if broken:  # the other tasks in flight die with the pool; they are retried too
+            self._new_pool()
         return out
 
     def warm(self, fn: Callable[[], Any]) -> None:
@@ -135,61 +189,72 @@ class PoolRunner(TaskRunner):
             self._pool = None
 
 
-class RayRunner(TaskRunner):
-    """Ray tasks (``--executor ray``): a local Ray with ``workers`` CPUs, or the cluster at
-    ``address``. Ray itself re-runs a task whose worker process died. One remote function is
-    registered per step function (not per task), and the workers are started and warmed (the
-    pipeline built once per worker) before the first step, so ``warm`` measures start-up
-    apart from the work."""
+class RayRunner(_SlotRunner):
+    """Ray tasks (``--executor ray``): a new local Ray with ``workers`` CPUs (never one another
+    job started on this machine), or the cluster at ``address`` (or ``RAY_ADDRESS``), of which
+    at most ``workers`` CPUs are used (all of them when ``workers`` is None). Ray itself
+    re-runs a task whose worker process died or that raised. One remote function is registered
+    for the run (not one per task), and the workers are started and warmed (the pipeline built
+    once per worker) before the first step, so ``warm`` measures start-up apart from the
+    work."""
 
-    def __init__(self, *, workers: int = 2, retries: int = 2, address: str | None = None) -> None:
-        super().__init__(workers=workers, retries=retries)
-        self.address = address
+    retry_failed = False
+
+    def __init__(
+        self, *, workers: int | None = 2, retries: int = 2, address: str | None = None
+    ) -> None:
         try:
             import ray
         except ImportError as e:
             raise MissingDependencyError(
                 Errors.E403, what="--executor ray", package="ray", extra="rasad[ray]"
             ) from e
+        address = address or os.environ.get("RAY_ADDRESS") or None
+        self.address = address
         self._ray: Any = ray
         if not ray.is_initialized():
             ray.init(
-                address=address,
-                num_cpus=None if address else workers,
+                address=address or "local",
+                num_cpus=None if address else (workers or 2),
                 include_dashboard=False,
                 log_to_driver=False,
                 ignore_reinit_error=True,
                 runtime_env={"env_vars": dict(THREAD_ENV)},
             )
+        cpus = max(1, int(self._ray.cluster_resources().get("CPU", 1)))
+        super().__init__(workers=min(workers or cpus, cpus), retries=retries)
         self._timed = ray.remote(timed).options(
             max_retries=self.retries, retry_exceptions=True, num_cpus=1
         )
 
     def warm(self, fn: Callable[[], Any]) -> None:
-        """Run ``fn`` once on as many workers as there are CPUs (start-up, model loading)."""
-        n = max(1, int(self._ray.cluster_resources().get("CPU", self.workers)))
-        self._ray.get([self._timed.remote(fn) for _ in range(n)])
+        """Run ``fn`` once per CPU used (start-up, model loading)."""
+        self._ray.get([self._timed.remote(fn) for _ in range(self.workers)])
 
-    def run(self, tasks: Sequence[Task]) -> dict[str, Outcome]:
-        ray = self._ray
-        refs = {key: self._timed.remote(fn, *args) for key, fn, args in tasks}
-        out: dict[str, Outcome] = {}
-        for key, ref in refs.items():
+    def _submit(self, task: Task) -> Any:
+        return self._timed.remote(task[1], *task[2])
+
+    def _collect(self, handles: list[Any]) -> list[tuple[Any, bool, Any, str | None]]:
+        ready, _ = self._ray.wait(handles, num_returns=1)
+        out: list[tuple[Any, bool, Any, str | None]] = []
+        for ref in ready:
             try:
-                value, cpu = ray.get(ref)
-                out[key] = Outcome(key, True, value, cpu=cpu)
+                out.append((ref, True, self._ray.get(ref), None))
             except Exception as e:  # RayTaskError, WorkerCrashedError after the retries
-                out[key] = Outcome(key, False, error=repr(e), attempts=self.retries + 1)
+                out.append((ref, False, None, repr(e)))
         return out
 
 
 def get_runner(
-    name: str, *, workers: int = 1, retries: int = 2, address: str | None = None
+    name: str, *, workers: int | None = None, retries: int = 2, address: str | None = None
 ) -> TaskRunner:
+    """``workers`` None: 2 for the pool and a local Ray, every CPU of a Ray cluster."""
     if name == "local":
         return TaskRunner(workers=1, retries=retries)
     if name == "pool":
-        return PoolRunner(workers=max(1, workers), retries=retries)
+        return PoolRunner(workers=max(1, workers or 2), retries=retries)
     if name == "ray":
-        return RayRunner(workers=max(1, workers), retries=retries, address=address)
+        return RayRunner(
+            workers=max(1, workers) if workers else None, retries=retries, address=address
+        )
     raise PipelineError(Errors.E204, name=name)

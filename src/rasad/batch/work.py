@@ -6,7 +6,7 @@ path: on a cluster the folder is shared storage. The batch stages of the standar
 here unchanged, on the documents of one bucket: ``extract.templates.v1`` on all pages of the
 sites hashed to the bucket, ``events.merge.v1`` on all articles of the stories hashed to it.
 Near-duplicate clustering is spread as MinHash LSH bands and story joins (``dedup.minhash.v2``)
-are one ordered pass on the driver over the articles' story terms (see ``cluster.py``).
+are one ordered pass, one task, over the articles' story terms (``links.py``, ``cluster.py``).
 """
 
 from __future__ import annotations
@@ -164,12 +164,13 @@ def read_step(
     return {"pages": len(docs), "peak_mb": peak_mb()}
 
 
-def code_step(root: str, shard: Shard, buckets: int, stories: bool = True) -> dict[str, Any]:
-    """Apply the site templates, clean, fingerprint, link entities and code events; send the
-    fingerprints to the LSH band buckets (and, with story joins, save the story terms)."""
+def clean_step(root: str, shard: Shard, buckets: int, stories: bool = True) -> dict[str, Any]:
+    """Apply the site templates, clean and fingerprint; send the fingerprints to the LSH band
+    buckets (and, with story joins, save the story terms). What the cluster pass needs is
+    ready after this step; entities and events (``code_step``) run beside that pass."""
     base = Path(root)
-    _fault("code", shard.id, base)
-    _, _, maps1, _, maps2, _ = split(stories)
+    _fault("clean", shard.id, base)
+    _, _, maps1, _, _, _ = split(stories)
     docs: list[Doc] = _load(base / "_work" / "a" / f"{shard.id}.pkl")
     for path in sorted((base / "_work" / "t").glob(f"*.{shard.id}.pkl")):
         for pos, templates in _load(path).items():
@@ -184,14 +185,24 @@ def code_step(root: str, shard: Shard, buckets: int, stories: bool = True) -> di
             for kind, key, row in cluster.rows(order(shard.index, pos), doc):
                 part = rows.setdefault(bucket(key, buckets), {"bands": [], "bodies": [], "ids": []})
                 part[kind].append(row)
+    _dump(docs, base / "_work" / "k" / f"{shard.id}.pkl")
+    for p, part in rows.items():
+        _dump(part, base / "_work" / "k" / f"{shard.id}.d{p}.pkl")
+    if stories:
+        _dump(terms, base / "_work" / "k" / f"{shard.id}.terms.pkl")
+    return {"pages": len(docs), "peak_mb": peak_mb()}
+
+
+def code_step(root: str, shard: Shard, stories: bool = True) -> dict[str, Any]:
+    """Link entities and code events on the shard's cleaned documents."""
+    base = Path(root)
+    _fault("code", shard.id, base)
+    maps2 = split(stories)[4]
+    docs: list[Doc] = _load(base / "_work" / "k" / f"{shard.id}.pkl")
     docs = run_map(maps2, docs)
     for doc in docs:
         doc.release_input()
     _dump(docs, base / "_work" / "b" / f"{shard.id}.pkl")
-    for p, part in rows.items():
-        _dump(part, base / "_work" / "b" / f"{shard.id}.d{p}.pkl")
-    if stories:
-        _dump(terms, base / "_work" / "b" / f"{shard.id}.terms.pkl")
     return {"pages": len(docs), "rejected": sum(1 for d in docs if d.reject), "peak_mb": peak_mb()}
 
 
@@ -210,7 +221,7 @@ def story_terms(
 ) -> Iterator[tuple[int, str, dict[str, int], str | None]]:
     """Every coded article's ``(order, id, story terms, published)``, in the global order."""
     for shard in sorted(shards, key=lambda s: s.index):
-        yield from _maybe(Path(root) / "_work" / "b" / f"{shard.id}.terms.pkl", [])
+        yield from _maybe(Path(root) / "_work" / "k" / f"{shard.id}.terms.pkl", [])
 
 
 def story_step(root: str, shard: Shard, buckets: int) -> int:
@@ -280,7 +291,7 @@ def _clear(base: Path, name: str) -> None:
 
 
 # -- reduce steps (one bucket) -----------------------------------------------------------------
-def _gather(base: Path, sub: str, suffix: str, shards: list[str]) -> list[Any]:
+def gather(base: Path, sub: str, suffix: str, shards: list[str]) -> list[Any]:
     out = []
     for sid in shards:
         path = base / "_work" / sub / f"{sid}.{suffix}.pkl"
@@ -301,7 +312,7 @@ def templates_step(root: str, p: int, shards: list[str]) -> int:
     """Learn the templates of the sites hashed to bucket ``p`` from all their pages."""
     base = Path(root)
     rows: list[tuple[int, Doc]] = sorted(
-        (r for part in _gather(base, "a", f"t{p}", shards) for r in part), key=lambda r: r[0]
+        (r for part in gather(base, "a", f"t{p}", shards) for r in part), key=lambda r: r[0]
     )
     learner = split()[1]
     learner.process_batch([d for _, d in rows])
@@ -310,19 +321,11 @@ def templates_step(root: str, p: int, shards: list[str]) -> int:
     return len(rows)
 
 
-def dedup_step(root: str, p: int, shards: list[str]) -> int:
-    base = Path(root)
-    parts = _gather(base, "b", f"d{p}", shards)
-    links = cluster.reduce_bucket(parts)
-    _dump(links, base / "_work" / "d" / f"{p}.pkl")
-    return sum(len(v) for v in links.values())
-
-
 def merge_step(root: str, p: int, shards: list[str]) -> int:
     """Merge the events of the stories hashed to bucket ``p`` (all their articles together)."""
     base = Path(root)
     rows: list[tuple[int, Doc]] = sorted(
-        (r for part in _gather(base, "m", f"e{p}", shards) for r in part), key=lambda r: r[0]
+        (r for part in gather(base, "m", f"e{p}", shards) for r in part), key=lambda r: r[0]
     )
     proto = split()[5]
     if proto is None or not rows:

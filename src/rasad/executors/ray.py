@@ -6,6 +6,7 @@ event merge) run in the driver, exactly as in the local and pool executors.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from ..doc import Doc
@@ -45,9 +46,10 @@ class RayExecutor(LocalExecutor):
     def start(self, segments: list[list[MapStage] | BatchStage]) -> None:
         ray = _import_ray()
         if not ray.is_initialized():
-            ray.init(
-                address=self.address,
-                num_cpus=None if self.address else self.workers,
+            address = self.address or os.environ.get("RAY_ADDRESS") or None
+            ray.init(  # "local": a new Ray, never one another job left running on this machine
+                address=address or "local",
+                num_cpus=None if address else self.workers,
                 include_dashboard=False,
                 log_to_driver=False,
                 ignore_reinit_error=True,
