@@ -100,7 +100,7 @@ def dump(path: Path, out: Path) -> None:
                    "mentions": [[m.start, m.end, m.text, m.entity_id, m.how]
                                 for m in doc.mentions],
                    "entities": {k: [e.name, e.name_ar, e.type, e.country, e.sector, e.wikidata]
-                                for k, e in sorted(doc.entities.items())}}
+                                for k, e in doc.entities.items()}}
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
