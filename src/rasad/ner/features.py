@@ -15,6 +15,7 @@ from rasad.ner.lexicons import STOPWORDS, TRIGGERS, Gazetteer, Lexicon
 from rasad.ner.namelike import NameLike
 from rasad.ner.normalize import Morph, normalize
 from rasad.ner.personnames import PersonNames
+from rasad.ner.pruned import Pruned
 from rasad.ner.wordstats import WordStats
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -23,6 +24,16 @@ _DIGIT = re.compile(r"\d")
 _OFFSETS = (-2, -1, 1, 2)
 _CACHE_LIMIT = 300_000
 _EDGE = {d: [f"{d}w=<S>"] for d in _OFFSETS}  # a neighbour position beyond the sentence
+
+__all__ = [
+    "Featurizer",
+    "Pruned",
+    "Unit",
+    "document_features",
+    "document_marks",
+    "mark_features",
+    "shape",
+]
 
 
 class Unit(NamedTuple):
@@ -148,12 +159,8 @@ class Featurizer:
     def coded(self, tokens: Sequence[str], pruned: Pruned) -> list[list[bytes]]:
         """The features of :meth:`sentence` that ``pruned``'s model knows, UTF-8 encoded (the
         form pycrfsuite passes on; encoded once per word type). The model ignores the
-        others, so its labels and marginals are the same."""
-        units = [self.unit(t) for t in tokens]
-        coded = [pruned.unit(t, u) for t, u in zip(tokens, units, strict=True)]
-        known = pruned.known
-        context = [[f.encode() for f in feats if f in known] for feats in self._context(units)]
-        return _assemble([c[0] for c in coded], [c[1] for c in coded], pruned.edge, context)
+        others, so its labels and marginals are the same (``rasad.ner.pruned``)."""
+        return pruned.coded(self, tokens)
 
     def _context(self, units: Sequence[Unit]) -> list[list[str]]:
         """Per token, the features that depend on its neighbours' words (bigrams, lexicon
@@ -185,28 +192,6 @@ class Featurizer:
                 feats.append(phrase[i])
             out.append(feats)
         return out
-
-
-class Pruned:
-    """A model's attribute names (``known``) and, per word type, the unit features limited to
-    them and encoded: a token's own (after ``bias``) and what its neighbours see of it."""
-
-    def __init__(self, known: frozenset[str]) -> None:
-        self.known = known
-        self.edge = {d: [f.encode() for f in _EDGE[d] if f in known] for d in _OFFSETS}
-        self._cache: dict[str, tuple[list[bytes], dict[int, list[bytes]]]] = {}
-
-    def unit(self, tok: str, unit: Unit) -> tuple[list[bytes], dict[int, list[bytes]]]:
-        hit = self._cache.get(tok)
-        if hit is None:
-            known = self.known
-            own = [f.encode() for f in ("bias", *unit.own) if f in known]
-            near = {d: [f.encode() for f in feats if f in known] for d, feats in unit.near.items()}
-            hit = (own, near)
-            if len(self._cache) > _CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[tok] = hit
-        return hit
 
 
 _F = TypeVar("_F", str, bytes)
