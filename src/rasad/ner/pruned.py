@@ -15,7 +15,7 @@ crfsuite's labels and marginals are the same), built with less work:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from rasad.ner.features import Featurizer, Unit
@@ -24,7 +24,14 @@ __all__ = ["Pruned"]
 
 _CACHE_LIMIT = 300_000
 _OFFSETS = (-2, -1, 1, 2)  # as rasad.ner.features
-_Entry = tuple["Unit", list[bytes], dict[int, list[bytes]]]
+
+
+class _Entry(NamedTuple):
+    unit: Unit
+    own: list[bytes]  # "bias" and the unit's own features
+    near: tuple[list[bytes], ...]  # what the neighbours at -2 -1 +1 +2 and -3 see of it
+
+
 _NONE = b""  # not looked up yet (a known feature is never empty)
 
 
@@ -59,16 +66,18 @@ class Pruned:
 
     def unit(self, tok: str, unit: Unit) -> tuple[list[bytes], dict[int, list[bytes]]]:
         """The known features of ``unit`` (the unit of ``tok``): own and seen by neighbours."""
-        _, own, near = self._entry(tok, unit)
-        return own, near
+        entry = self._entry(tok, unit)
+        return entry.own, dict(zip((*_OFFSETS, -3), entry.near, strict=True))
 
     def _entry(self, tok: str, unit: Unit) -> _Entry:
         hit = self._cache.get(tok)
         if hit is None:
             known = self.known
             own = [f.encode() for f in ("bias", *unit.own) if f in known]
-            near = {d: [f.encode() for f in feats if f in known] for d, feats in unit.near.items()}
-            hit = (unit, own, near)
+            near = tuple(
+                [f.encode() for f in unit.near[d] if f in known] for d in (*_OFFSETS, -3)
+            )
+            hit = _Entry(unit, own, near)
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
             self._cache[tok] = hit
@@ -100,21 +109,30 @@ class Pruned:
         gaz = featurizer.gazetteer.tag(norms, firsts)
         kgaz = featurizer.gazetteer.tag(norms, firsts, channel=1)
         phrase = _phrase(units)
+        # ANERGazet and the project lists, if they mark a word of the sentence
+        marked = [(name, marks) for name, marks in (("G", gaz), ("K", kgaz)) if any(marks)]
         code, before, after, edge = self._code, self._before, self._after, self.edge
         classes = self._classes
         n = len(units)
+        near = [e.near for e in entries]
         out: list[list[bytes]] = []
         for i in range(n):
-            u, own, _ = entries[i]
-            feats = own.copy()
-            for d in _OFFSETS:  # what the neighbours at -2 -1 +1 +2 show (the edge beyond)
-                j = i + d
-                if 0 <= j < n:
-                    feats.extend(entries[j][2][d])
-                elif j == -1 or j == n:
-                    feats.extend(edge[d])
+            u = units[i]
+            feats = entries[i].own.copy()
+            if 2 <= i < n - 2:  # what the neighbours at -2 -1 +1 +2 show
+                feats += near[i - 2][0]
+                feats += near[i - 1][1]
+                feats += near[i + 1][2]
+                feats += near[i + 2][3]
+            else:  # the same, with the edge of the sentence beyond it
+                for k, d in enumerate(_OFFSETS):
+                    j = i + d
+                    if 0 <= j < n:
+                        feats += near[j][k]
+                    elif j == -1 or j == n:
+                        feats += edge[d]
             if i >= 3:
-                feats.extend(entries[i - 3][2][-3])
+                feats += near[i - 3][4]
             prev = norms[i - 1] if i else "<S>"
             nxt = norms[i + 1] if i + 1 < n else "<S>"
             lex_prev = units[i - 1].lex if i else "<S>"
@@ -128,7 +146,7 @@ class Pruned:
             for x in (before.get((prev, u.norm)), c_before, c_after, after.get((u.norm, nxt))):
                 if x is not None:
                     feats.append(x)
-            for name, marks in (("G", gaz), ("K", kgaz)):  # ANERGazet, project lists
+            for name, marks in marked:
                 if marks[i] and (x := code(f"{name}={marks[i]}")) is not None:
                     feats.append(x)
                 if i and marks[i - 1] and (x := code(f"{name}-1={marks[i - 1]}")) is not None:
