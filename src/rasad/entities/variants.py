@@ -333,6 +333,8 @@ class VariantIndex:
     ) -> tuple[int, int, int, str] | None:
         """A multi-word name around the exact token norm[start:end] with close other tokens:
         among the words within 60 characters of it (cut at that distance)."""
+        if taken.find(1, start, end) != -1:
+            return None  # every candidate span covers the token, so each would be refused
         toks = table.within(max(0, start - 60), min(len(norm), end + 60))
         idx = next((i for i, sp in enumerate(toks) if sp[1] == end), None)
         if idx is None:
