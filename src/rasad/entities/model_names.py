@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import pairwise
 
 from ..arabic import fold
 from .lexicon import COMMON_WORDS, FUNCTION_WORDS, ROLE_HEADS, TITLE_NOUNS
@@ -86,6 +85,7 @@ def cue_windows(
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _open_word(word: str) -> bool:
     """A whitespace-separated word of the text that may lie in an accepted span: letters
     outside ``_NOT_NAME``, or any word with other characters (the span may take only a part
@@ -100,10 +100,12 @@ def may_hold_name(norm: str, ns: int, ne: int, taken: bytearray) -> bool:
     neighbouring words with nothing known between them (the end of the first, the spaces, the
     start of the second), and both may be name words. Windows without such a pair need no
     tagging: the result would be the same."""
-    words = [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(norm, ns, ne)]
-    for (_, e1, w1), (s2, _, w2) in pairwise(words):
-        if taken.find(1, e1 - 1, s2 + 1) == -1 and _open_word(w1) and _open_word(w2):
+    e1, w1 = -1, ""
+    for m in _CHUNK.finditer(norm, ns, ne):  # each word with the one before it
+        s2, w2 = m.start(), m.group()
+        if w1 and taken.find(1, e1 - 1, s2 + 1) == -1 and _open_word(w1) and _open_word(w2):
             return True
+        e1, w1 = m.end(), w2
     return False
 
 
