@@ -58,8 +58,12 @@ def prepare(out: Path, folders: list[Path]) -> None:
         for doc in docs:
             if doc.reject or not doc.has_text:
                 continue
-            rec = {"source": doc.source, "text": doc.text, "published": doc.published,
-                   "date_hint": doc.date_hint}
+            rec = {
+                "source": doc.source,
+                "text": doc.text,
+                "published": doc.published,
+                "date_hint": doc.date_hint,
+            }
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     print(f"{len(docs)} pages -> {out}", file=sys.stderr)
 
@@ -87,8 +91,16 @@ def timing(path: Path) -> None:
     for doc in docs:
         stage.process(doc)
     cpu = time.process_time() - c0
-    print(json.dumps({"load_cpu": round(load, 3), "link_cpu": round(cpu, 3), "mb": round(mb, 4),
-                      "mb_per_s": round(mb / cpu, 4)}))
+    print(
+        json.dumps(
+            {
+                "load_cpu": round(load, 3),
+                "link_cpu": round(cpu, 3),
+                "mb": round(mb, 4),
+                "mb_per_s": round(mb / cpu, 4),
+            }
+        )
+    )
 
 
 def dump(path: Path, out: Path) -> None:
@@ -96,11 +108,14 @@ def dump(path: Path, out: Path) -> None:
     with out.open("w", encoding="utf-8") as fh:
         for doc in _docs(path):
             stage.process(doc)
-            rec = {"source": doc.source,
-                   "mentions": [[m.start, m.end, m.text, m.entity_id, m.how]
-                                for m in doc.mentions],
-                   "entities": {k: [e.name, e.name_ar, e.type, e.country, e.sector, e.wikidata]
-                                for k, e in doc.entities.items()}}
+            rec = {
+                "source": doc.source,
+                "mentions": [[m.start, m.end, m.text, m.entity_id, m.how] for m in doc.mentions],
+                "entities": {
+                    k: [e.name, e.name_ar, e.type, e.country, e.sector, e.wikidata]
+                    for k, e in doc.entities.items()
+                },
+            }
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 

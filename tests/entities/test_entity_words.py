@@ -12,8 +12,23 @@ _SENTENCE = re.compile(r"[^.!?؟\n؛]+[.!?؟؛]*")  # as rasad.entities.model_na
 
 def _texts() -> list[str]:
     rng = random.Random(7)
-    parts = ["سالم", "و", "كمال-الدين", "2024", "،", " ", "  ", "أحمد", "x1y", ".", "\n", "؟",
-             "a_b", "ب", "؛"]
+    parts = [
+        "سالم",
+        "و",
+        "كمال-الدين",
+        "2024",
+        "،",
+        " ",
+        "  ",
+        "أحمد",
+        "x1y",
+        ".",
+        "\n",
+        "؟",
+        "a_b",
+        "ب",
+        "؛",
+    ]
     return ["".join(rng.choice(parts) for _ in range(rng.randint(0, 30))) for _ in range(300)]
 
 

@@ -174,7 +174,7 @@ class Linker:
         return cands[0], by_id[cands[0]]
 
     def _variants(
-        self, norm: str, found: list[NormMention], words: Words
+        self, norm: str, found: list[NormMention], words: Words | None
     ) -> list[NormMention]:
         """Spelling variants among the words no exact name covers (see ``VariantIndex``)."""
         taken = bytearray(len(norm))
@@ -190,7 +190,9 @@ class Linker:
     def link(self, doc: Doc, *, date_hint: str | None = None) -> None:
         """Fill ``doc.mentions`` and ``doc.entities`` (replacing what was there)."""
         norm = doc.norm
-        words = Words(norm)  # read once, for the variants and the CRF's cue windows
+        # the words, read once for the CRF's cue windows and the variants (or by the variants
+        # alone, when they need them)
+        words = Words(norm) if self.tagger is not None else None
         found = self._exact(norm, self.res.gazetteer.find(norm))
         if self.use_variants:
             found += self._variants(norm, found, words)
@@ -231,7 +233,7 @@ class Linker:
         for name in find_titles(norm, by_wstart):
             add_new(name, "pattern")
         if self.tagger is not None:
-            self._model_names(doc, by_wstart, add_new, words)
+            self._model_names(doc, by_wstart, add_new, words or Words(norm))
         new_mentions += self._surnames(norm, new_names, by_wstart)
 
         people = [(m.start, m.entity_id) for m in found + new_mentions if m.etype == "PER"]
@@ -344,6 +346,7 @@ class Linker:
                 )
             )
         return out
+
 
 def _after_title(norm: str, start: int) -> bool:
     """A title or office word (``الرئيس``) or a nisba (``الإيراني``) right before ``start``."""

@@ -60,9 +60,7 @@ def _cue_kind(word: str) -> int:
     return 2 if word in person_parts() and word not in _NOT_NAME else 0
 
 
-def cue_windows(
-    norm: str, taken: bytearray, table: Words | None = None
-) -> list[tuple[int, int]]:
+def cue_windows(norm: str, taken: bytearray, table: Words | None = None) -> list[tuple[int, int]]:
     """Spans of ``norm`` around name cues (``taken`` marks known mentions): ``WINDOW_WORDS``
     words either side of a cue, not across a sentence end; overlapping windows merge.
     ``table``: the words of ``norm`` (read here if not given)."""

@@ -74,9 +74,7 @@ class Pruned:
         if hit is None:
             known = self.known
             own = [f.encode() for f in ("bias", *unit.own) if f in known]
-            near = tuple(
-                [f.encode() for f in unit.near[d] if f in known] for d in (*_OFFSETS, -3)
-            )
+            near = tuple([f.encode() for f in unit.near[d] if f in known] for d in (*_OFFSETS, -3))
             hit = _Entry(unit, own, near)
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
