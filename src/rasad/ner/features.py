@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from rasad.ner.lexicons import STOPWORDS, TRIGGERS, Gazetteer, Lexicon
 from rasad.ner.namelike import NameLike
 from rasad.ner.normalize import Morph, normalize
 from rasad.ner.personnames import PersonNames
-from rasad.ner.pruned import Pruned
 from rasad.ner.wordstats import WordStats
+
+if TYPE_CHECKING:
+    from rasad.ner.pruned import Pruned
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -24,16 +26,6 @@ _DIGIT = re.compile(r"\d")
 _OFFSETS = (-2, -1, 1, 2)
 _CACHE_LIMIT = 300_000
 _EDGE = {d: [f"{d}w=<S>"] for d in _OFFSETS}  # a neighbour position beyond the sentence
-
-__all__ = [
-    "Featurizer",
-    "Pruned",
-    "Unit",
-    "document_features",
-    "document_marks",
-    "mark_features",
-    "shape",
-]
 
 
 class Unit(NamedTuple):

@@ -15,15 +15,13 @@ crfsuite's labels and marginals are the same), built with less work:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from rasad.ner.features import Featurizer, Unit
+from rasad.ner.features import _EDGE, _OFFSETS, Featurizer, Unit, _phrase
 
 __all__ = ["Pruned"]
 
 _CACHE_LIMIT = 300_000
-_OFFSETS = (-2, -1, 1, 2)  # as rasad.ner.features
 
 
 class _Entry(NamedTuple):
@@ -53,8 +51,6 @@ class Pruned:
     them and encoded: a token's own (after ``bias``) and what its neighbours see of it."""
 
     def __init__(self, known: frozenset[str]) -> None:
-        from rasad.ner.features import _EDGE  # the one definition of the sentence edges
-
         self.known = known
         self.edge = {d: [f.encode() for f in _EDGE[d] if f in known] for d in _OFFSETS}
         self._cache: dict[str, _Entry] = {}
@@ -94,8 +90,6 @@ class Pruned:
 
     def coded(self, featurizer: Featurizer, tokens: Sequence[str]) -> list[list[bytes]]:
         """The known features of ``featurizer.sentence(tokens)``, encoded, in model order."""
-        from rasad.ner.features import _phrase
-
         cache = self._cache
         entries: list[_Entry] = []
         for tok in tokens:
