@@ -101,3 +101,18 @@ def test_windows_without_a_possible_name_are_the_only_ones_skipped() -> None:
     assert may_hold_name(name, 0, len(name), taken)
     taken[11:] = b"\x01" * (len(name) - 11)  # the name is known already
     assert not may_hold_name(name, 0, len(name), taken)
+
+
+def test_coded_features_are_the_known_features_of_the_sentence_in_order() -> None:
+    crf = CrfTagger.load()
+    pruned = crf._pruned
+    assert pruned is not None
+    extra = ["كتب | بين القاهرة|بغداد و | الرئيس", "| |", "قال وزير الخارجية سامي نور"]
+    for text in [*_TEXTS, *extra]:
+        tokens = text.replace("،", " ،").replace(".", " .").split()
+        for _ in range(2):  # cold, then from the caches
+            want = [
+                [f.encode() for f in feats if f in pruned.known]
+                for feats in crf.featurizer.sentence(tokens)
+            ]
+            assert crf.featurizer.coded(tokens, pruned) == want

@@ -21,16 +21,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..doc import Doc, DocEntity, Mention
+from ..doc import Doc
 from .bodies import find_bare_bodies, find_person_governments
+from .emit import emit
 from .knowledge import Knowledge, load_knowledge, parse_date
-from .lexicon import COMMON_WORDS, FUNCTION_WORDS, NAME_CONTEXT, OFFICE_LABELS
+from .lexicon import COMMON_WORDS, FUNCTION_WORDS, NAME_CONTEXT
 from .matcher import Gazetteer, Hit, alias_key
 from .model_names import model_people
 from .patterns import NameSpan, find_titles, name_after, new_person_id
 from .resolve import RoleResolver
 from .roles import NormMention, find_anaphors, find_frames, skip_gap
 from .variants import VariantIndex
+from .words import Words
 
 __all__ = ["Linker", "Resources", "collect_spellings"]
 
@@ -49,7 +51,6 @@ _STATE_OFFICES = frozenset(
         "foreign_ministry_spokesperson",
     }
 )
-_TANWEEN = frozenset("\u064b\u064c\u064d")
 _TYPE_RANK = {"GPE": 0, "ORG": 1, "LOC": 2, "PER": 3, "MISC": 4}
 _FOREIGN_MINISTRY = (
     "foreign affairs",
@@ -172,7 +173,9 @@ class Linker:
             return None, ""  # an ambiguous surname with no full name in the document
         return cands[0], by_id[cands[0]]
 
-    def _variants(self, norm: str, found: list[NormMention]) -> list[NormMention]:
+    def _variants(
+        self, norm: str, found: list[NormMention], words: Words | None
+    ) -> list[NormMention]:
         """Spelling variants among the words no exact name covers (see ``VariantIndex``)."""
         taken = bytearray(len(norm))
         for m in found:
@@ -180,16 +183,19 @@ class Linker:
         nisbas = [(m.end, m.entity_id) for m in found if m.kind == "nisba"]
         return [
             NormMention(s, e, w, eid, "variant", "alias", self._etype(eid))
-            for s, e, w, eid in self.res.variants.find(norm, taken, nisbas)
+            for s, e, w, eid in self.res.variants.find(norm, taken, nisbas, words)
         ]
 
     # -- the document ------------------------------------------------------------------------
     def link(self, doc: Doc, *, date_hint: str | None = None) -> None:
         """Fill ``doc.mentions`` and ``doc.entities`` (replacing what was there)."""
         norm = doc.norm
+        # the words, read once for the CRF's cue windows and the variants (or by the variants
+        # alone, when they need them)
+        words = Words(norm) if self.tagger is not None else None
         found = self._exact(norm, self.res.gazetteer.find(norm))
         if self.use_variants:
-            found += self._variants(norm, found)
+            found += self._variants(norm, found, words)
         found.sort(key=lambda m: m.start)
         by_wstart = {m.wstart: m for m in found}
         frames = find_frames(norm, by_wstart, self._actor, self._org_office)
@@ -227,7 +233,7 @@ class Linker:
         for name in find_titles(norm, by_wstart):
             add_new(name, "pattern")
         if self.tagger is not None:
-            self._model_names(doc, by_wstart, add_new)
+            self._model_names(doc, by_wstart, add_new, words or Words(norm))
         new_mentions += self._surnames(norm, new_names, by_wstart)
 
         people = [(m.start, m.entity_id) for m in found + new_mentions if m.etype == "PER"]
@@ -263,7 +269,7 @@ class Linker:
         inner = self._inner_countries(norm, found)
         inner += find_bare_bodies(norm, found, self.kn, self.res.gazetteer)
         inner += find_person_governments(norm, found, self.kn, self.res.gazetteer)
-        self._emit(doc, found + new_mentions + role_mentions + inner, new_names)
+        emit(doc, found + new_mentions + role_mentions + inner, new_names, self.kn)
 
     def _inner_countries(self, norm: str, found: list[NormMention]) -> list[NormMention]:
         """The state named inside a state body's name: ``وزارة الخارجية التركية`` also
@@ -286,7 +292,11 @@ class Linker:
         return out
 
     def _model_names(
-        self, doc: Doc, by_wstart: dict[int, NormMention], add_new: Callable[[NameSpan, str], str]
+        self,
+        doc: Doc,
+        by_wstart: dict[int, NormMention],
+        add_new: Callable[[NameSpan, str], str],
+        words: Words,
     ) -> None:
         if self.tagger is None:
             return
@@ -299,7 +309,7 @@ class Linker:
 
         found = list(by_wstart.values())
         for s, e in model_people(
-            text, norm, nmap.to_norm, lambda a, b: nmap.span(a, b, text), found, scored
+            text, norm, nmap.to_norm, lambda a, b: nmap.span(a, b, text), found, scored, words
         ):
             add_new(NameSpan(s, e, " ".join(norm[s:e].split())), "model")
 
@@ -336,51 +346,6 @@ class Linker:
                 )
             )
         return out
-
-    # -- output ------------------------------------------------------------------------------
-    def _emit(self, doc: Doc, mentions: list[NormMention], new_names: dict[str, NameSpan]) -> None:
-        doc.mentions = []
-        doc.entities = {}
-        text = doc.text
-        seen: set[tuple[int, int, str]] = set()
-        for m in sorted(mentions, key=lambda m: (m.start, m.end)):
-            span = doc.span_from_norm(m.start, m.end)
-            if span is None or (span[0], span[1], m.entity_id) in seen:
-                continue
-            if _TANWEEN.intersection(text[span[0] : span[1] + 1]):
-                continue  # "دوماً" (always) is an adverb, not Douma: names take no tanween
-            seen.add((span[0], span[1], m.entity_id))
-            ent = self._doc_entity(m.entity_id, doc, new_names)
-            if ent is None or not ent.name.strip():
-                continue  # an entity without a name is never output
-            doc.entities.setdefault(ent.id, ent)
-            how = "alias" if m.how == "alias" else m.how
-            doc.mentions.append(
-                Mention(span[0], span[1], text[span[0] : span[1]], m.entity_id, how)
-            )
-
-    def _doc_entity(self, eid: str, doc: Doc, new_names: dict[str, NameSpan]) -> DocEntity | None:
-        ent = self.kn.get(eid)
-        if ent is not None:
-            country = ent.id if ent.is_country else ent.country
-            return DocEntity(
-                ent.id, ent.name, ent.name_ar or None, ent.type, country, ent.sector, ent.wikidata
-            )
-        if eid.startswith("new:per:"):
-            name = new_names.get(eid)
-            if name is None:
-                return None
-            span = doc.span_from_norm(name.start, name.end)
-            label = " ".join(doc.text[span[0] : span[1]].split()) if span else name.key
-            return DocEntity(eid, label, label, "PER", name.country, None, None)
-        if eid.startswith("role:"):
-            _, of, office = eid.split(":", 2)
-            owner = self.kn.get(self.kn.by_code(of) or of)
-            where = owner.name if owner is not None else of
-            label = f"{OFFICE_LABELS.get(office, office)} of {where}"
-            country = of if owner is not None and owner.is_country else None
-            return DocEntity(eid, label, None, "PER", country, "GOV", None)
-        return None
 
 
 def _after_title(norm: str, start: int) -> bool:

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import pairwise
 
 from ..arabic import fold
 from .lexicon import COMMON_WORDS, FUNCTION_WORDS, ROLE_HEADS, TITLE_NOUNS
 from .roles import NormMention
+from .words import Words
 
 #: A scored tagger: text -> (start, end, type, lowest label marginal) spans.
 ScoredTagger = Callable[[str], list[tuple[int, int, str, float]]]
@@ -31,7 +31,6 @@ TWO_PASS = False
 MAX_WORDS = 4
 WINDOW_WORDS = 5
 _SENTENCE = re.compile(r"[^.!?؟\n؛]+[.!?؟؛]*")
-_WORD = re.compile(r"[^\W\d_]+")
 _CHUNK = re.compile(r"\S+")
 _CLITIC = re.compile(r"^(?:[وف]?[بلك]?(?:ال)?)")
 _ROLE_WORDS = frozenset(w for head in ROLE_HEADS for w in head.split())
@@ -61,13 +60,16 @@ def _cue_kind(word: str) -> int:
     return 2 if word in person_parts() and word not in _NOT_NAME else 0
 
 
-def cue_windows(norm: str, taken: bytearray) -> list[tuple[int, int]]:
+def cue_windows(norm: str, taken: bytearray, table: Words | None = None) -> list[tuple[int, int]]:
     """Spans of ``norm`` around name cues (``taken`` marks known mentions): ``WINDOW_WORDS``
-    words either side of a cue, not across a sentence end; overlapping windows merge."""
+    words either side of a cue, not across a sentence end; overlapping windows merge.
+    ``table``: the words of ``norm`` (read here if not given)."""
+    if table is None:
+        table = Words(norm)
     out: list[tuple[int, int]] = []
     for sent in _SENTENCE.finditer(norm):
         s, e = sent.span()
-        words = [w.span() for w in _WORD.finditer(norm, s, e)]
+        words = table.between(s, e)  # no word crosses a sentence's limits
         for i, (ws, we) in enumerate(words):
             kind = _cue_kind(norm[ws:we])
             if kind == 0 or (kind == 2 and taken[ws] != 0):
@@ -81,6 +83,7 @@ def cue_windows(norm: str, taken: bytearray) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _open_word(word: str) -> bool:
     """A whitespace-separated word of the text that may lie in an accepted span: letters
     outside ``_NOT_NAME``, or any word with other characters (the span may take only a part
@@ -95,10 +98,12 @@ def may_hold_name(norm: str, ns: int, ne: int, taken: bytearray) -> bool:
     neighbouring words with nothing known between them (the end of the first, the spaces, the
     start of the second), and both may be name words. Windows without such a pair need no
     tagging: the result would be the same."""
-    words = [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(norm, ns, ne)]
-    for (_, e1, w1), (s2, _, w2) in pairwise(words):
-        if taken.find(1, e1 - 1, s2 + 1) == -1 and _open_word(w1) and _open_word(w2):
+    e1, w1 = -1, ""
+    for m in _CHUNK.finditer(norm, ns, ne):  # each word with the one before it
+        s2, w2 = m.start(), m.group()
+        if w1 and taken.find(1, e1 - 1, s2 + 1) == -1 and _open_word(w1) and _open_word(w2):
             return True
+        e1, w1 = m.end(), w2
     return False
 
 
@@ -119,13 +124,15 @@ def model_people(
     span: Callable[[int, int], tuple[int, int]],
     found: list[NormMention],
     tagger: ScoredTagger,
+    table: Words | None = None,
 ) -> list[tuple[int, int]]:
-    """Norm spans of new people the tagger finds in the cue windows of a document."""
+    """Norm spans of new people the tagger finds in the cue windows of a document
+    (``table``: the words of ``norm``, read here if not given)."""
     taken = bytearray(len(norm))
     for m in found:
         taken[m.wstart : m.end] = b"\x01" * (m.end - m.wstart)
     out: list[tuple[int, int]] = []
-    for ns, ne in cue_windows(norm, taken):
+    for ns, ne in cue_windows(norm, taken, table):
         if not norm[ns:ne].strip() or not may_hold_name(norm, ns, ne, taken):
             continue
         ts, te = span(ns, ne)

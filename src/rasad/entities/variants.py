@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from ..kb import Entity
 from .lexicon import COMMON_WORDS, FUNCTION_WORDS, ROLE_HEADS
 from .matcher import alias_key
+from .words import WORD, Words
 
 __all__ = ["VariantIndex", "class_string", "skeleton", "variant_distance"]
 
@@ -130,7 +131,7 @@ def close_enough(word: str, known: str) -> bool:
     return variant_distance(ca, cb) <= _threshold(max(len(ca), len(cb)))
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = WORD
 #: Endings of foreign names: a long unknown word with one may be a variant on its own.
 FOREIGN_ENDINGS = ("ستان", "وف", "يف", "وفا", "يفا", "فيتش", "سكي", "ينكو", "اوغلو", "شفيلي")
 _PERSON = frozenset({"PER"})
@@ -260,10 +261,15 @@ class VariantIndex:
         return None
 
     def find(
-        self, norm: str, taken: bytearray, nisbas: Iterable[tuple[int, str]] = ()
+        self,
+        norm: str,
+        taken: bytearray,
+        nisbas: Iterable[tuple[int, str]] = (),
+        words: Words | None = None,
     ) -> list[tuple[int, int, int, str]]:
         """Variants in ``norm`` outside ``taken``: (start, end, word start, entity id).
-        ``nisbas``: (end offset, country) of the nisba adjectives found."""
+        ``nisbas``: (end offset, country) of the nisba adjectives found; ``words``: the words
+        of ``norm`` (read here if not given and needed)."""
         if self._empty:
             return []
         n = len(norm)
@@ -313,19 +319,23 @@ class VariantIndex:
             if hit is not None:
                 seen.add(start)
                 out.append((hit[0], end, start, hit[1]))
-        for start, end in tokens:
-            found = self._multi_at(norm, start, end, taken)
-            if found is not None and found[2] not in seen:
-                seen.add(found[2])
-                out.append(found)
+        if tokens:
+            table = words if words is not None else Words(norm)
+            for start, end in tokens:
+                found = self._multi_at(norm, start, end, taken, table)
+                if found is not None and found[2] not in seen:
+                    seen.add(found[2])
+                    out.append(found)
         return out
 
     def _multi_at(
-        self, norm: str, start: int, end: int, taken: bytearray
+        self, norm: str, start: int, end: int, taken: bytearray, table: Words
     ) -> tuple[int, int, int, str] | None:
-        """A multi-word name around the exact token norm[start:end] with close other tokens."""
-        lo = max(0, start - 60)
-        toks = [m.span() for m in _WORD.finditer(norm, lo, min(len(norm), end + 60))]
+        """A multi-word name around the exact token norm[start:end] with close other tokens:
+        among the words within 60 characters of it (cut at that distance)."""
+        if taken.find(1, start, end) != -1:
+            return None  # every candidate span covers the token, so each would be refused
+        toks = table.within(max(0, start - 60), min(len(norm), end + 60))
         idx = next((i for i, sp in enumerate(toks) if sp[1] == end), None)
         if idx is None:
             return None

@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from rasad.ner.lexicons import STOPWORDS, TRIGGERS, Gazetteer, Lexicon
 from rasad.ner.namelike import NameLike
 from rasad.ner.normalize import Morph, normalize
 from rasad.ner.personnames import PersonNames
 from rasad.ner.wordstats import WordStats
+
+if TYPE_CHECKING:
+    from rasad.ner.pruned import Pruned
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -148,12 +151,8 @@ class Featurizer:
     def coded(self, tokens: Sequence[str], pruned: Pruned) -> list[list[bytes]]:
         """The features of :meth:`sentence` that ``pruned``'s model knows, UTF-8 encoded (the
         form pycrfsuite passes on; encoded once per word type). The model ignores the
-        others, so its labels and marginals are the same."""
-        units = [self.unit(t) for t in tokens]
-        coded = [pruned.unit(t, u) for t, u in zip(tokens, units, strict=True)]
-        known = pruned.known
-        context = [[f.encode() for f in feats if f in known] for feats in self._context(units)]
-        return _assemble([c[0] for c in coded], [c[1] for c in coded], pruned.edge, context)
+        others, so its labels and marginals are the same (``rasad.ner.pruned``)."""
+        return pruned.coded(self, tokens)
 
     def _context(self, units: Sequence[Unit]) -> list[list[str]]:
         """Per token, the features that depend on its neighbours' words (bigrams, lexicon
@@ -185,28 +184,6 @@ class Featurizer:
                 feats.append(phrase[i])
             out.append(feats)
         return out
-
-
-class Pruned:
-    """A model's attribute names (``known``) and, per word type, the unit features limited to
-    them and encoded: a token's own (after ``bias``) and what its neighbours see of it."""
-
-    def __init__(self, known: frozenset[str]) -> None:
-        self.known = known
-        self.edge = {d: [f.encode() for f in _EDGE[d] if f in known] for d in _OFFSETS}
-        self._cache: dict[str, tuple[list[bytes], dict[int, list[bytes]]]] = {}
-
-    def unit(self, tok: str, unit: Unit) -> tuple[list[bytes], dict[int, list[bytes]]]:
-        hit = self._cache.get(tok)
-        if hit is None:
-            known = self.known
-            own = [f.encode() for f in ("bias", *unit.own) if f in known]
-            near = {d: [f.encode() for f in feats if f in known] for d, feats in unit.near.items()}
-            hit = (own, near)
-            if len(self._cache) > _CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[tok] = hit
-        return hit
 
 
 _F = TypeVar("_F", str, bytes)

@@ -16,10 +16,11 @@ import pycrfsuite
 from rasad.ner.consistency import propagate
 from rasad.ner.corpus import SENTENCE_END
 from rasad.ner.crfmodel import attributes
-from rasad.ner.features import Featurizer, Pruned, document_features
+from rasad.ner.features import Featurizer, document_features
 from rasad.ner.lexicons import Gazetteer, Lexicon
 from rasad.ner.namelike import NameLike
 from rasad.ner.personnames import PersonNames
+from rasad.ner.pruned import Pruned
 from rasad.ner.tokenize import tokenize
 from rasad.ner.wordstats import WordStats
 

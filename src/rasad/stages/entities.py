@@ -8,6 +8,7 @@ cheaply for process pools and Ray (only its options travel).
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -92,6 +93,10 @@ class EntityLinker(MapStage):
             self._linker = Linker(
                 Resources.shared(self.extra), tagger=tagger, variants=self.variants
             )
+            # The knowledge base, automata and CRF tables live as long as the process: out of
+            # the collector's full passes, which would walk them all (about 40 ms each, several
+            # per 100 pages). Outputs do not depend on it.
+            gc.freeze()
         return self._linker
 
     def process(self, doc: Doc) -> None:
