@@ -275,3 +275,26 @@ def test_agreement_reached_by_mediated_talks_has_the_mediated_pair() -> None:
 )
 def test_blame_praise_and_downgraded_ties(text: str, expected: Summary) -> None:
     assert expected in _summary(text)
+
+
+def test_speakers_backing_an_agreement_by_what_it_will_bring() -> None:
+    text = (
+        "وقال بوتين وماكرون إن وقف إطلاق النار بين تركيا وإيران سيحمي المدنيين "
+        "ويمهد للحوار."
+    )
+    got = {(e[0], e[2], e[3]) for e in _summary(text) if e[0] == "SUPPORT"}
+    assert got == {("SUPPORT", ("RUS", "FRA"), ("TUR", "IRN"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('وقال بوتين: "هذا مطلبنا الواضح من تركيا".', ("REQUEST", "", ("RUS",), ("TUR",))),
+        (
+            'وقال أردوغان: "نؤكد إدانتنا للقصف الروسي".',
+            ("ACCUSE", "disapprove", ("TUR",), ("RUS",)),
+        ),
+    ],
+)
+def test_our_stance_noun_is_the_speakers(text: str, expected: Summary) -> None:
+    assert expected in _summary(text)

@@ -51,6 +51,7 @@ from .sides import (
 from .speech import speaker_sides
 from .stance import (
     condemned_attacker,
+    endorsement_sides,
     main_object,
     named_object,
     noun_agent,
@@ -249,6 +250,11 @@ def _events_for(
     taken = {id(u) for lst in claimed.values() for u in lst} if hit.start not in claimed else set()
     reporter = _reporter(sent, hit.i)
     reported_by = reporter.entity if reporter is not None else sent.outlet
+    if entry.has("endorse"):  # "قالا إن اتفاق وقف إطلاق النار سيوجد الظروف" (stance.py)
+        pair = endorsement_sides(hit, sent, claimed.get(hit.start), reporter, ctx.dyad)
+        if pair is None:
+            return []
+        return [_make(hit, etype, mode, *pair, sent, tokens, doc, conf - 0.1, reported_by)]
     if entry.has("oblige") or entry.has("hostile"):
         # "يجب على X أن ...": the speaker demands; "الأعمال العدائية من X": alleges (stance.py)
         speaker = reporter or ctx.reporter

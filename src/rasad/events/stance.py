@@ -60,6 +60,8 @@ _COMPLAINTS = cue("complaint_words")
 #: nouns spelled like a participle of manner: after a comma they are one ("، مطالبةً بـ")
 _HAL_NOUNS = cue("hal_after_comma")
 _HAL = Form("past", "sg", "", hal=True)
+#: a stance noun with "نا" (ours) is the speaker's, like a first-person verb
+_FIRST = Form("present", "sg", "", first=True)
 #: how far after a judgement verb its judgement may stand
 _JUDGE_REACH = 12
 
@@ -122,6 +124,9 @@ def resolve_stances(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> li
             before = {_strip(tokens[k].text) for k in range(max(sent.ti, h.i - 2), h.i)}
             if before & _THREAT_NEG:
                 out.append(replace(h, entry=_as(h.entry, "THREATEN", None, "affirm")))
+        elif h.form.tense == "noun" and h.form.suffix == "نا" and h.entry.type in _STATEMENTS:
+            # "مطلبنا من إيران"، "إدانتنا للهجوم": our demand / condemnation: the speaker's
+            out.append(replace(h, form=_FIRST))
         elif (
             h.form.tense == "noun"
             and not h.clitic
@@ -132,6 +137,9 @@ def resolve_stances(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> li
             out.append(replace(h, form=_HAL))
         else:
             out.append(h)
+            if _endorsed(h, tokens, sent):
+                # "قالا إن اتفاق وقف إطلاق النار سيوجد الظروف": the speakers back it
+                out.append(replace(h, entry=_as(h.entry, "SUPPORT", None, "endorse")))
             if h.entry.type == "REQUEST" and any(
                 variants(t.text) & _COMPLAINTS for t in tokens[h.i + 1 : min(sent.tj, h.i + 4)]
             ):
@@ -291,3 +299,52 @@ def reached(hit: Hit, tokens: list[Token], lo: int) -> bool:
     if hit.form.tense != "noun" or not hit.entry.has("sym"):
         return False
     return any(_strip(tokens[k].text) in _OUTCOME for k in range(max(lo, hit.i - 3), hit.i))
+
+
+#: what an agreement or truce will bring, in a speaker's words: "سيوجد الظروف"، "سيحمي"
+_GOOD_EFFECTS = cue("good_effects")
+_EFFECT_REACH = 8
+
+
+def _endorsed(hit: Hit, tokens: list[Token], sent: _Sentence) -> bool:
+    """An agreement or truce noun in a reported statement followed (in its clause, within eight
+    words) by a verb of what good it will bring."""
+    if not sent.reporters or hit.form.tense != "noun" or not hit.entry.has("sym"):
+        return False
+    if hit.entry.type not in ("AGREE", "RETREAT") or hit.i <= sent.reporters[0][0]:
+        return False
+    for k in range(hit.j, min(sent.tj, hit.j + _EFFECT_REACH)):
+        text = tokens[k].text
+        if text in CLAUSE_BREAKS:
+            return False
+        if _strip(text) in _GOOD_EFFECTS:
+            return True
+    return False
+
+
+def _group_of(unit: Unit, sent: _Sentence) -> list[Unit]:
+    return [u for u in sent.units if u.group == unit.group and u.is_actor] or [unit]
+
+
+def endorsement_sides(
+    hit: Hit,
+    sent: _Sentence,
+    claimed: list[Unit] | None,
+    speaker: Unit | None,
+    dyad: tuple[_Side, _Side] | None,
+) -> tuple[_Side, _Side] | None:
+    """(the speakers, the parties) of an endorsed agreement: the speaker's coordination group;
+    the parties named after the noun ("بين X و Y") or else the last pair."""
+    if speaker is None or not speaker.countries:
+        return None
+    src = _Side.of(_group_of(speaker, sent))
+    if claimed and len(claimed) >= 2:
+        tgt = _Side.of(claimed)
+    elif dyad is not None:
+        tgt = _Side(tuple(dict.fromkeys(c for side in dyad for c in side.countries)), None, None)
+    else:
+        return None
+    if set(src.countries) & set(tgt.countries):
+        return None
+    return src, tgt
+
