@@ -116,7 +116,7 @@ def test_accusation_and_disapproval_are_two_events() -> None:
 
 
 def test_act_named_after_ma_asmathu_past_an_adjunct() -> None:
-    text = "وأدانت تركيا لمرة جديدة، على لسان الناطق باسمها، ما أسمته العدوان الروسي الغاشم."
+    text = "وانتقدت تركيا مجددا، في بيان لمكتبها الإعلامي، ما أسمته التصعيد الروسي الخطير."
     assert ("ACCUSE", "disapprove", ("TUR",), ("RUS",)) in _summary(text)
 
 
@@ -142,7 +142,7 @@ def test_feminine_verb_with_object_pronoun_takes_a_state_as_subject() -> None:
         hits = load_lexicon().match(tokenize(fold(word)))
         assert hits, word
         assert hits[0].form.fem, word
-    text = "وقصفت روسيا مواقع في أوكرانيا، في عملية اعتبرتها أنقرة عدوانا سافرا."
+    text = "وقصفت روسيا مواقع في أوكرانيا أمس، في خطوة عدتها أنقرة انتهاكا للقانون."
     assert ("ACCUSE", "disapprove", ("TUR",), ("RUS",)) in _summary(text)
 
 
@@ -151,7 +151,7 @@ def test_feminine_verb_with_object_pronoun_takes_a_state_as_subject() -> None:
     [
         ("واستهدفت تركيا روسيا بجولة جديدة من العقوبات.", ("SANCTION", "", ("TUR",), ("RUS",))),
         (
-            "وبدأت تركيا إخلاء بعثتها الدبلوماسية في روسيا.",
+            "وأعلنت تركيا إخلاء بعثتها في روسيا بالكامل.",
             ("SANCTION", "discontinue", ("TUR",), ("RUS",)),
         ),
     ],
@@ -166,7 +166,7 @@ def test_targeting_without_sanctions_stays_an_attack() -> None:
 
 
 def test_complaint_to_a_body_also_accuses_the_agent() -> None:
-    got = _summary("وقالت الخارجية إن تركيا وجهت شكوى إلى الناتو بشأن القصف الروسي على مواقعها.")
+    got = _summary("وتقدمت تركيا بشكوى رسمية إلى الناتو ضد القصف الروسي لمواقعها.")
     assert ("REQUEST", "", ("TUR",), ("NATO",)) in got
     assert ("ACCUSE", "allege", ("TUR",), ("RUS",)) in got
 
@@ -174,7 +174,7 @@ def test_complaint_to_a_body_also_accuses_the_agent() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        'وقال أردوغان: "لم تتوقف الأعمال العدائية من روسيا ضد تركيا".',
+        'وقال أردوغان: "لا تزال الاستفزازات من جانب روسيا مستمرة".',
         "وأشار أردوغان إلى الانتهاكات المتكررة من طرف روسيا.",
     ],
 )
@@ -187,7 +187,7 @@ def test_hostile_acts_by_a_named_doer_are_the_speakers_allegation(text: str) -> 
 
 
 def test_hostile_acts_without_a_doer_are_no_allegation() -> None:
-    text = "وقال أردوغان إن الاتفاق يشمل إيقافا كاملا للأعمال العدائية."
+    text = "وقال أردوغان إن الهدنة تعني وقف الاعتداءات كافة."
     assert not {e for e in _summary(text) if e[0] == "ACCUSE"}
 
 
@@ -197,7 +197,7 @@ def test_a_body_does_not_charge_its_own_state() -> None:
 
 
 def test_participle_without_object_is_addressed_to_the_main_object() -> None:
-    text = "واستدعت تركيا السفير الإيراني أمس، داعية إلى الكف عن التدخل في شؤونها."
+    text = "واستدعت تركيا السفير الإيراني أمس، داعية إلى احترام سيادتها."
     assert ("REQUEST", "", ("TUR",), ("IRN",)) in _summary(text)
 
 
@@ -219,8 +219,8 @@ def test_fighting_at_home_condemned_or_asked_to_stop(second: str, etype: str) ->
 
 
 def test_noun_spelled_like_a_participle_after_a_comma() -> None:
-    text = "وشنت روسيا أمس عملية عسكرية في أوكرانيا، مطالبة بانسحاب أوكرانيا من المنطقة."
-    assert ("REQUEST", "", ("RUS",), ("UKR",)) in _summary(text)
+    text = "وأغلقت روسيا المعبر الحدودي أمس، مطالبة بتعويض من تركيا عن الخسائر."
+    assert ("REQUEST", "", ("RUS",), ("TUR",)) in _summary(text)
 
 
 @pytest.mark.parametrize(
@@ -238,10 +238,7 @@ def test_person_named_again_keeps_the_state_of_the_first_mention() -> None:
     from rasad.doc import DocEntity, Mention
     from rasad.events.extractor import extract_events
 
-    text = (
-        "والتقى وزير الخارجية الروسي زاروف نظيره التركي في أنقرة. "
-        "وانتقد زاروف أمس تركيا بشدة."
-    )
+    text = "والتقى وزير الخارجية الروسي زاروف نظيره التركي في أنقرة. وانتقد زاروف أمس تركيا بشدة."
     doc = make_doc(text)
     doc.entities["new:per:z"] = DocEntity("new:per:z", "Zarov", None, "PER", None)
     for m in re.finditer("زاروف", doc.norm):
@@ -258,7 +255,7 @@ def test_person_named_again_keeps_the_state_of_the_first_mention() -> None:
 
 
 def test_agreement_reached_by_mediated_talks_has_the_mediated_pair() -> None:
-    text = "وتوسطت تركيا بين روسيا وأوكرانيا في محادثات أسفرت عن التوصل إلى اتفاق بشأن الحبوب."
+    text = "وتوسطت تركيا بين روسيا وأوكرانيا في جولة محادثات أفضت إلى اتفاق حول الملاحة."
     assert ("AGREE", "", ("RUS",), ("UKR",)) in _summary(text)
 
 
@@ -274,4 +271,24 @@ def test_agreement_reached_by_mediated_talks_has_the_mediated_pair() -> None:
     ],
 )
 def test_blame_praise_and_downgraded_ties(text: str, expected: Summary) -> None:
+    assert expected in _summary(text)
+
+
+def test_speakers_backing_an_agreement_by_what_it_will_bring() -> None:
+    text = "وأكد بوتين وماكرون أن الهدنة بين تركيا وإيران ستمهد لحوار أوسع في المنطقة."
+    got = {(e[0], e[2], e[3]) for e in _summary(text) if e[0] == "SUPPORT"}
+    assert got == {("SUPPORT", ("RUS", "FRA"), ("TUR", "IRN"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('وقال بوتين: "مطلبنا من تركيا هو الحياد".', ("REQUEST", "", ("RUS",), ("TUR",))),
+        (
+            'وقال أردوغان: "نؤكد إدانتنا للقصف الروسي".',
+            ("ACCUSE", "disapprove", ("TUR",), ("RUS",)),
+        ),
+    ],
+)
+def test_our_stance_noun_is_the_speakers(text: str, expected: Summary) -> None:
     assert expected in _summary(text)

@@ -2,9 +2,9 @@
 
 - An obligation in a reported statement ("يجب على X أن ...", "إن على X أن ...", or "على X أن"
   after a colon or quote) is a demand by the speaker addressed to X (REQUEST, ``obligations``).
-- Hostile acts with their doer named after "من (طرف / قبل)" in a reported statement ("لم
-  تتوقف الأعمال العدائية من X ضد Y") are the speaker's allegation against the doer (ACCUSE
-  allege, stated: not negated by "لم تتوقف"; ``hostile_acts``).
+- Hostile acts with their doer named after "من (طرف / قبل / جانب)" in a reported statement
+  ("لا تزال الاستفزازات من جانب Y مستمرة") are the speaker's allegation against the doer
+  (ACCUSE allege, stated: a negator before the noun does not negate it; ``hostile_acts``).
 
 The cue sets are in ``data/cues.tsv`` (``must``, ``obligation_on``, ``hostile_acts``,
 ``by_heads``).
@@ -58,7 +58,7 @@ def obligation_sides(hit: Hit, sent: _Sentence, speaker: Unit | None) -> tuple[U
     return speaker, obliged
 
 
-#: hostile acts told as a charge: "الأعمال العدائية المتكررة من طرف X ضد Y"
+#: hostile acts told as a charge: "الاستفزازات المتواصلة من قبل Y"
 _HOSTILE = cue("hostile_acts")
 #: "من طرف / من قبل / من جانب X": the doer
 _BY_HEADS = cue("by_heads")
@@ -68,7 +68,7 @@ _HOSTILE_ENTRY = Entry(
 
 
 def hostile_acts(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> list[Hit]:
-    """ "قال X: لم تتوقف الأعمال العدائية من المملكة المغربية ضد الجزائر": hostile acts
+    """ "قال X: لا تزال الاستفزازات من جانب Y مستمرة": hostile acts
     whose doer is named after "من" (up to two words after the noun), in a sentence with a
     speaker: the speaker's allegation against the doer (one hit on the noun)."""
     if not sent.reporters:

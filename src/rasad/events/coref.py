@@ -1,6 +1,6 @@
 """A person named again by name alone keeps the state of the first mention.
 
-"قال نائب وزير الخارجية الأذربيجاني هاليف هاليفوف ... وقال هاليفوف إن ..." — the linker gives
+"قال نائب وزير الدفاع الكيني جون موانغي ... وأضاف موانغي أن ..." — the linker gives
 a person it does not know (an entity made for the page) the country of the title and nisba
 around the first mention only; the later mention by surname carries no country, so the
 statements it opens have no side. ``inherit_countries`` gives such units the countries (and

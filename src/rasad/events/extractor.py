@@ -103,7 +103,7 @@ def extract_events(
     hits = lex.match(tokens, gaps=True, heads=_LONG_SUBJECT)
     spans = sentences(norm)
     units = add_bodies(build_units(doc, tokens, kb_code, kb_body), tokens, spans)
-    units = inherit_countries(units)  # "وقال هاليفوف": the state of his first mention
+    units = inherit_countries(units)  # "وأضاف موانغي": the state of his first mention
     u_starts = [u.start for u in units]
     hits = [
         _as_noun(h, tokens)

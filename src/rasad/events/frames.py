@@ -57,6 +57,7 @@ from .sides import (
 from .speech import speaker_sides
 from .stance import (
     condemned_attacker,
+    endorsement_sides,
     main_object,
     named_object,
     noun_agent,
@@ -155,7 +156,7 @@ def _events_for(
     ):
         # "يعتزم ماكرون زيارة روسيا": a country after a directed noun is where it goes
         before = _subject_before(hit, sent, cs, 8)
-        # but "إدانة مصر للهجوم": the state condemns (stance.py)
+        # but "إدانة كينيا للتفجير": the state condemns (stance.py)
         agentive = noun_agent(hit, claimed[hit.start], tokens)
         if before and not agentive:
             subj, genitive = before, claimed[hit.start]
@@ -260,8 +261,13 @@ def _events_for(
     taken = {id(u) for lst in claimed.values() for u in lst} if hit.start not in claimed else set()
     reporter = _reporter(sent, hit.i)
     reported_by = reporter.entity if reporter is not None else sent.outlet
+    if entry.has("endorse"):  # "قال الوزيران إن الهدنة ستمهد للحوار" (stance.py)
+        pair = endorsement_sides(hit, sent, claimed.get(hit.start), reporter, ctx.dyad)
+        if pair is None:
+            return []
+        return [_make(hit, etype, mode, *pair, sent, tokens, doc, conf - 0.1, reported_by)]
     if entry.has("oblige") or entry.has("hostile"):
-        # "يجب على X أن ...": the speaker demands; "الأعمال العدائية من X": alleges (stance.py)
+        # "يجب على X أن ...": the speaker demands; "الاستفزازات من جانب X": alleges (charges.py)
         speaker = reporter or ctx.reporter
         duty = (
             obligation_sides(hit, sent, speaker)
@@ -357,7 +363,7 @@ def _events_for(
                 parties.insert(0, _Side.of([rep]))
                 conf -= 0.1
         if not parties and ctx.dyad is not None and reached(hit, tokens, sent.ti):
-            # "أسفرت عن التوصل إلى اتفاق": an outcome of the talks of the last pair (stance.py)
+            # "أفضت المحادثات إلى اتفاق": an outcome of the talks of the last pair (stance.py)
             parties, conf = list(ctx.dyad), conf - 0.15
         if not parties and ((is_verb and hit.form.number == "dual") or not entry.has("weak")):
             rep = reporter or ctx.reporter
@@ -480,7 +486,7 @@ def _events_for(
             obj = partners
         obj = pronoun_obj or obj or genitive
         if obj is None and hit.form.hal:
-            obj = main_object(hit, sent, subj)  # "استدعت X السفير التركي، داعية إلى" (stance.py)
+            obj = main_object(hit, sent, subj)  # "استدعت X السفير، داعية إلى" (stance.py)
         obj = _victims(hit, sent, tokens) or obj
         if obj is None and is_verb and etype in ("SUPPORT", "ACCUSE"):
             # "رحبت X ببدء المحادثات بين A و B": the parties of what is welcomed or condemned
@@ -498,7 +504,7 @@ def _events_for(
             if stance and (obj is None or stance[0].i < obj[0].i or entry.has("about")):
                 obj = stance  # "about": what a complaint is about (stance.py)
             if not obj or not any(u.countries for u in obj):
-                # "... ما أسمته العدوان الإسرائيلي" past an adjunct (stance.py)
+                # "... ما أسمته التدخل السافر" past an adjunct (stance.py)
                 later = min([v for v in sent.verbs if v > hit.i] + [sent.tj])
                 obj = named_object(hit, sent, tokens, later, src.countries) or obj
         if obj and subj and src is not None and _same_state(subj, obj):
@@ -566,7 +572,7 @@ def _events_for(
             tgt = _other(src, ctx.dyad)
             conf -= 0.15
         if tgt is None and src is not None and etype == "ACCUSE":
-            # "أدين بشدة الهجوم الإرهابي": the attacker of the last attack (stance.py)
+            # "نستنكر هذا الاعتداء": the attacker of the last attack (stance.py)
             attacker = condemned_attacker(hit, tokens, sent.tj, src.countries, ctx.fight)
             if attacker:
                 tgt, conf = _Side(attacker, None, None), conf - 0.15
@@ -590,8 +596,10 @@ def _events_for(
                 tgt, conf = _Side(where[0].countries[:1], None, None), conf - 0.1
             elif fight and truce_after(hit, tokens, sent.tj):
                 tgt, conf = _Side(fight, None, None), conf - 0.15
-            elif ctx.fight and set(ctx.fight) <= set(src.countries) and truce_after(
-                hit, tokens, sent.tj
+            elif (
+                ctx.fight
+                and set(ctx.fight) <= set(src.countries)
+                and truce_after(hit, tokens, sent.tj)
             ):
                 # a call to stop fighting within the caller's own state (stance.py)
                 tgt, conf, domestic = _Side(src.countries, None, None), conf - 0.15, True
@@ -778,14 +786,18 @@ def _make(
 ) -> Event:
     affirm = hit.entry.has("affirm")  # "لن نتردد": a threat stated as fact (stance.py)
     negated = not affirm and is_negated(tokens, hit.i, sent.ti)
-    intent = None if affirm else intent_of(
-        tokens,
-        hit.i,
-        hit.j,
-        sent.ti,
-        sent.tj,
-        clitic=hit.clitic,
-        present=hit.form.tense == "present",
+    intent = (
+        None
+        if affirm
+        else intent_of(
+            tokens,
+            hit.i,
+            hit.j,
+            sent.ti,
+            sent.tj,
+            clitic=hit.clitic,
+            present=hit.form.tense == "present",
+        )
     )
     span = doc.span_from_norm(sent.start, sent.end)
     places = [u for u in sent.units if u.place]

@@ -13,7 +13,7 @@
   participle of manner with no object is addressed to the main verb's object; a condemned
   attack or violation with no agent targets the last attacker; "ما أسمته X" names the act.
 - Support received ("تلقت X دعما من Y", rows flagged ``inv``) is told by the verb, not again by
-  the noun after it; "استهدفوا X بعقوبات" (a targeting verb with a sanctions noun) is a sanction.
+  the noun after it; "استهدفت X بعقوبات" (a targeting verb with a sanctions noun) is a sanction.
 - Statements by two different named speakers are two events (``distinct_speakers``, merge).
 
 Demands and charges told without a trigger word are in ``charges.py``.
@@ -39,27 +39,29 @@ _BAD = cue("judged_bad")
 _GOOD = cue("judged_good")
 #: "لن نتردد"، "لا نتردد": no hesitation is a threat
 _THREAT_NEG = cue("threat_negators")
-#: types of stance nouns whose agent follows them: "إدانة مصر للهجوم"
+#: types of stance nouns whose agent follows them: "إدانة كينيا للتفجير"
 _AGENT_NOUN_TYPES = cue("agent_noun_types")
 #: attribution verbs that also judge an object: "اعتبرت X الهجوم انتهاكا"
 _JUDGE_REPORTS = cue("judge_reports")
 #: "أن" and its pronoun forms: what follows is reported speech (not "بأنها", which judges)
 THAT = cue("report_that")
-#: "أدانت X ما وصفته بالعدوان": the judgement names what another stance is about
+#: "انتقدت X ما وصفته بالتحريض": the judgement names what another stance is about
 _WHAT = cue("judged_what")
 #: "تلقت X دعما من Y": the types of what is received (rows flagged inv in triggers.tsv)
 _RECEIVED = frozenset({"SUPPORT", "AID"})
 _RECEIVED_REACH = 4
-#: "استهدفوا موسكو بجولة جديدة من العقوبات": a targeting verb with sanctions is a sanction
+#: "استهدفت X شركات Y بعقوبات جديدة": a targeting verb with sanctions is a sanction
 _TARGETING = cue("targeting_verbs")
 _SANCTIONS = cue("sanction_nouns")
 _SANCTION_REACH = 6
 #: a complaint lodged with a body (a REQUEST with one of these after it) also accuses the
-#: agent of the act complained about: "وجه شكوى إلى مجلس الأمن بشأن الاعتداء التركي"
+#: agent of the act complained about: "رفعت X شكوى إلى الأمم المتحدة بشأن القصف الـ Y-ي"
 _COMPLAINTS = cue("complaint_words")
 #: nouns spelled like a participle of manner: after a comma they are one ("، مطالبةً بـ")
 _HAL_NOUNS = cue("hal_after_comma")
 _HAL = Form("past", "sg", "", hal=True)
+#: a stance noun with "نا" (ours) is the speaker's, like a first-person verb
+_FIRST = Form("present", "sg", "", first=True)
 #: how far after a judgement verb its judgement may stand
 _JUDGE_REACH = 12
 
@@ -117,25 +119,31 @@ def resolve_stances(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> li
             and _past(h.entry) in _TARGETING
             and _sanctions_after(h, tokens, sent.tj)
         ):
-            out.append(replace(h, entry=_as(h.entry, "SANCTION", None)))  # "استهدفوا X بعقوبات"
+            out.append(replace(h, entry=_as(h.entry, "SANCTION", None)))  # "استهدفت X بعقوبات"
         elif h.entry.type == "_HESITATE":
             before = {_strip(tokens[k].text) for k in range(max(sent.ti, h.i - 2), h.i)}
             if before & _THREAT_NEG:
                 out.append(replace(h, entry=_as(h.entry, "THREATEN", None, "affirm")))
+        elif h.form.tense == "noun" and h.form.suffix == "نا" and h.entry.type in _STATEMENTS:
+            # "مطلبنا من حكومتهم"، "إدانتنا للتفجير": our demand / condemnation: the speaker's
+            out.append(replace(h, form=_FIRST))
         elif (
             h.form.tense == "noun"
             and not h.clitic
             and h.i in sent.commas
             and tokens[h.i].text in _HAL_NOUNS
         ):
-            # ".... ، مطالبةً بانسحاب ...": after a comma, the participle of manner
+            # "... ، مطالبةً بتدخل أممي": after a comma, the participle of manner
             out.append(replace(h, form=_HAL))
         else:
             out.append(h)
+            if _endorsed(h, tokens, sent):
+                # "قال الوزيران إن الهدنة ستمهد للحوار": the speakers back it
+                out.append(replace(h, entry=_as(h.entry, "SUPPORT", None, "endorse")))
             if h.entry.type == "REQUEST" and any(
                 variants(t.text) & _COMPLAINTS for t in tokens[h.i + 1 : min(sent.tj, h.i + 4)]
             ):
-                # "وجه شكوى إلى مجلس الأمن بشأن الاعتداء التركي": also an allegation
+                # "رفعت X شكوى إلى الأمم المتحدة بشأن القصف": also an allegation
                 out.append(replace(h, entry=_as(h.entry, "ACCUSE", "allege", "about")))
     return out
 
@@ -172,7 +180,7 @@ def _judgement(
 
 
 def noun_agent(hit: Hit, genitive: list[Unit], tokens: list[Token]) -> bool:
-    """ "إدانة باكستان للانتهاك"، "رفض مصر للاتفاقية": the state right after a stance noun,
+    """ "إدانة كينيا للتفجير"، "رفض البرازيل للمقترح": the state right after a stance noun,
     followed by "ل" + the object, is the one who takes the stance."""
     if hit.form.tense != "noun" or hit.form.suffix or hit.entry.type not in _AGENT_NOUN_TYPES:
         return False
@@ -202,8 +210,8 @@ def distinct_speakers(a: Event, b: Event) -> bool:
     return not set(a.evidence) & set(b.evidence)  # one sentence: one speaker, misread
 
 
-#: the nouns of an attack or violation condemned with no agent named ("أدين بشدة الهجوم
-#: الإرهابي"), written without ال (matched like the judgement words)
+#: the nouns of an attack or violation condemned with no agent named ("نستنكر هذا
+#: الاعتداء"), written without ال (matched like the judgement words)
 _ATTACKS = cue("condemned_attacks")
 
 
@@ -231,7 +239,7 @@ _NAMED_REACH = 20
 def named_object(
     hit: Hit, sent: _Sentence, tokens: list[Token], later: int, src: tuple[str, ...]
 ) -> list[Unit] | None:
-    """ "أدانت X، على لسان الناطق باسمها، ما أسمته العدوان الإسرائيلي": past an adjunct, the
+    """ "انتقدت X، في بيان لمكتبها الإعلامي، ما أسمته التدخل السافر لـ Y": past an adjunct, the
     act named after "ما أسمته / ما وصفته" (before ``later``, the next verb trigger), and the
     state of the nisba or actor within four words after it."""
     stop = min(sent.tj, later, hit.j + _NAMED_REACH)
@@ -246,13 +254,13 @@ def named_object(
 
 
 def main_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None) -> list[Unit] | None:
-    """ "استدعت الخارجية السفير التركي ...، داعية إلى الكف عن ...": a participle of manner with
-    no object of its own is addressed to the state named right after it ("مطالبةً بانسحاب
-    أرميني"), else to the object of the sentence's first verb (the first actor after that
+    """ "استدعت الخارجية السفير ...، داعية إلى احترام الحدود": a participle of manner with
+    no object of its own is addressed to the state named right after it ("مطالبةً بتعويض من
+    Y"), else to the object of the sentence's first verb (the first actor after that
     verb, before the participle, that is not the subject)."""
     own = {c for u in subj or [] for c in u.countries}
     for u in sent.units:
-        # "مطالبةً بانسحاب أرميني": the state of the act asked for, right after it
+        # "مطالبةً بتعويض من Y": the state named right after it
         if hit.j <= u.i <= hit.j + 2 and u.countries and not set(u.countries) <= own:
             return [u]
     first = min((v for v in sent.verbs if v < hit.i), default=None)
@@ -267,8 +275,8 @@ def main_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None) -> list[Unit
 
 
 def rivals(src: _Side, tgt: _Side, etype: str) -> bool:
-    """Two different named persons of one state in a statement ("حمّل رئيس الحكومة منافسه
-    مسؤولية العنف"): a domestic dispute, kept although both sides are one state."""
+    """Two different named persons of one state in a statement ("اتهم الرئيس زعيم المعارضة
+    بالتحريض"): a domestic dispute, kept although both sides are one state."""
     a, b = src.entity, tgt.entity
     return bool(
         etype in _STATEMENTS
@@ -280,7 +288,7 @@ def rivals(src: _Side, tgt: _Side, etype: str) -> bool:
     )
 
 
-#: words before an agreement that make it the outcome of talks: "أسفرت عن التوصل إلى اتفاق"
+#: words before an agreement that make it the outcome of talks: "أفضت المحادثات إلى اتفاق"
 _OUTCOME = cue("outcome_words")
 
 
@@ -291,3 +299,51 @@ def reached(hit: Hit, tokens: list[Token], lo: int) -> bool:
     if hit.form.tense != "noun" or not hit.entry.has("sym"):
         return False
     return any(_strip(tokens[k].text) in _OUTCOME for k in range(max(lo, hit.i - 3), hit.i))
+
+
+#: what an agreement or truce will bring, in a speaker's words: "ستمهد للحوار"، "سيعزز الثقة"
+_GOOD_EFFECTS = cue("good_effects")
+_EFFECT_REACH = 8
+
+
+def _endorsed(hit: Hit, tokens: list[Token], sent: _Sentence) -> bool:
+    """An agreement or truce noun in a reported statement followed (in its clause, within eight
+    words) by a verb of what good it will bring."""
+    if not sent.reporters or hit.form.tense != "noun" or not hit.entry.has("sym"):
+        return False
+    if hit.entry.type not in ("AGREE", "RETREAT") or hit.i <= sent.reporters[0][0]:
+        return False
+    for k in range(hit.j, min(sent.tj, hit.j + _EFFECT_REACH)):
+        text = tokens[k].text
+        if text in CLAUSE_BREAKS:
+            return False
+        if _strip(text) in _GOOD_EFFECTS:
+            return True
+    return False
+
+
+def _group_of(unit: Unit, sent: _Sentence) -> list[Unit]:
+    return [u for u in sent.units if u.group == unit.group and u.is_actor] or [unit]
+
+
+def endorsement_sides(
+    hit: Hit,
+    sent: _Sentence,
+    claimed: list[Unit] | None,
+    speaker: Unit | None,
+    dyad: tuple[_Side, _Side] | None,
+) -> tuple[_Side, _Side] | None:
+    """(the speakers, the parties) of an endorsed agreement: the speaker's coordination group;
+    the parties named after the noun ("بين X و Y") or else the last pair."""
+    if speaker is None or not speaker.countries:
+        return None
+    src = _Side.of(_group_of(speaker, sent))
+    if claimed and len(claimed) >= 2:
+        tgt = _Side.of(claimed)
+    elif dyad is not None:
+        tgt = _Side(tuple(dict.fromkeys(c for side in dyad for c in side.countries)), None, None)
+    else:
+        return None
+    if set(src.countries) & set(tgt.countries):
+        return None
+    return src, tgt
