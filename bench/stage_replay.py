@@ -97,12 +97,28 @@ def measure(name: str, blob: Path, warm: Path) -> dict[str, float]:
 
 def _run(tree: Path, name: str, blob: Path, warm: Path) -> dict[str, float]:
     py = tree / ".venv" / "bin" / "python"
-    env = {**os.environ, "PYTHONPATH": str(tree / "src"), "OMP_NUM_THREADS": "1",
-           "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(tree / "src"),
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+    }
     proc = subprocess.run(
-        [str(py if py.exists() else sys.executable), __file__, "--measure", name,
-         "--blob", str(blob), "--warm", str(warm)],
-        capture_output=True, text=True, check=True, env=env,
+        [
+            str(py if py.exists() else sys.executable),
+            __file__,
+            "--measure",
+            name,
+            "--blob",
+            str(blob),
+            "--warm",
+            str(warm),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
     )
     out: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
     return out
@@ -139,28 +155,42 @@ def main() -> None:
             for name in wanted:
                 for tree in trees:  # A B A B: both trees see the same load
                     runs.setdefault((name, tree), []).append(
-                        _run(tree, name, tmp / f"{name}.pkl", warm))
-    res: dict[str, Any] = {"pages": len(files), "file_bytes": file_bytes,
-                           "text_bytes": text_bytes, "repeats": args.repeats,
-                           "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-                           "stages": []}
+                        _run(tree, name, tmp / f"{name}.pkl", warm)
+                    )
+    res: dict[str, Any] = {
+        "pages": len(files),
+        "file_bytes": file_bytes,
+        "text_bytes": text_bytes,
+        "repeats": args.repeats,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "stages": [],
+    }
     for (name, tree), ms in runs.items():
         cpu = statistics.median(m["cpu_seconds"] for m in ms)
-        res["stages"].append({
-            "stage": name, "tree": str(tree), "cpu_seconds": round(cpu, 4),
-            "seconds": round(statistics.median(m["seconds"] for m in ms), 4),
-            "cpu_runs": [round(m["cpu_seconds"], 3) for m in ms],
-            "pages_per_cpu_s": round(len(files) / max(cpu, 1e-9), 1),
-            "text_mb_per_cpu_s": round(text_bytes / 1e6 / max(cpu, 1e-9), 3),
-            "file_mb_per_cpu_s": round(file_bytes / 1e6 / max(cpu, 1e-9), 3)})
-    print(f"{len(files)} pages, {file_bytes / 1e6:.2f} MB of files, "
-          f"{text_bytes / 1e6:.2f} MB of article text; medians of {args.repeats} repeats")
+        res["stages"].append(
+            {
+                "stage": name,
+                "tree": str(tree),
+                "cpu_seconds": round(cpu, 4),
+                "seconds": round(statistics.median(m["seconds"] for m in ms), 4),
+                "cpu_runs": [round(m["cpu_seconds"], 3) for m in ms],
+                "pages_per_cpu_s": round(len(files) / max(cpu, 1e-9), 1),
+                "text_mb_per_cpu_s": round(text_bytes / 1e6 / max(cpu, 1e-9), 3),
+                "file_mb_per_cpu_s": round(file_bytes / 1e6 / max(cpu, 1e-9), 3),
+            }
+        )
+    print(
+        f"{len(files)} pages, {file_bytes / 1e6:.2f} MB of files, "
+        f"{text_bytes / 1e6:.2f} MB of article text; medians of {args.repeats} repeats"
+    )
     print("| stage | tree | CPU s | wall s | pages/CPU-s | MB/s text | MB/s files | CPU s (runs) |")
     print("|---|---|---|---|---|---|---|---|")
     for m in res["stages"]:
-        print(f"| {m['stage']} | {Path(m['tree']).name} | {m['cpu_seconds']:.3f} | "
-              f"{m['seconds']:.3f} | {m['pages_per_cpu_s']:,.0f} | {m['text_mb_per_cpu_s']:.3f} | "
-              f"{m['file_mb_per_cpu_s']:.3f} | {' / '.join(map(str, m['cpu_runs']))} |")
+        print(
+            f"| {m['stage']} | {Path(m['tree']).name} | {m['cpu_seconds']:.3f} | "
+            f"{m['seconds']:.3f} | {m['pages_per_cpu_s']:,.0f} | {m['text_mb_per_cpu_s']:.3f} | "
+            f"{m['file_mb_per_cpu_s']:.3f} | {' / '.join(map(str, m['cpu_runs']))} |"
+        )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(res, indent=1))

@@ -280,30 +280,26 @@ def rival_features(events: Sequence[Event]) -> list[list[str]]:
     pair_types: dict[frozenset[frozenset[str]], set[str]] = {}
     for t, pair in keys:
         pair_types.setdefault(pair, set()).add(t)
-    out: list[list[str]] = []
-    for (t, pair), e in zip(keys, events, strict=True):
-        mine = set(e.source.countries) | set(e.target.countries)
-        rivals = [
-            k
-            for k in count
-            if k[0] == t and k[1] != pair and mine & {c for side in k[1] for c in side}
-        ]
+    # the features depend on the key alone (its countries are the candidate's): once a key
+    countries = {k: frozenset(c for side in k[1] for c in side) for k in count}
+    of_type: dict[str, list[tuple[str, frozenset[frozenset[str]]]]] = {}
+    for k in count:
+        of_type.setdefault(k[0], []).append(k)
+    per_key: dict[tuple[str, frozenset[frozenset[str]]], list[str]] = {}
+    for key in count:
+        t, pair = key
+        mine = countries[key]
+        rivals = [k for k in of_type[t] if k[1] != pair and mine & countries[k]]
         feats = [f"d:types_of_pair={_bin(len(pair_types[pair]) - 1, (0, 1))}"]
         if rivals:
             top = max(count[k] for k in rivals)
             feats.append("d:rival")
             feats.append(
                 "d:rival:"
-                + (
-                    "stronger"
-                    if top > count[(t, pair)]
-                    else "equal"
-                    if top == count[(t, pair)]
-                    else "weaker"
-                )
+                + ("stronger" if top > count[key] else "equal" if top == count[key] else "weaker")
             )
-            wider = any(mine < {c for side in k[1] for c in side} for k in rivals)
+            wider = any(mine < countries[k] for k in rivals)
             if wider:
                 feats.append("d:rival:wider")
-        out.append(feats)
-    return out
+        per_key[key] = feats
+    return [list(per_key[k]) for k in keys]
