@@ -62,6 +62,7 @@ _BODY_CODES: dict[str, str] = {
 }
 _ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP", "ROLE"})
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
+_UNIT_TYPES = _ACTOR_TYPES | _PLACE_TYPES
 _PREPS = cue("preps")
 _PLACE_PREPS = cue("place_preps")
 #: words between a preposition and the actor that do not change who it is
@@ -186,9 +187,10 @@ def build_units(
     nmap = doc.norm_map
     starts = [t.start for t in tokens]
     raw: list[Unit] = []
+    countries: dict[str, tuple[str, ...]] = {}  # per entity: the same for all its mentions
     for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
         ent = doc.entities.get(m.entity_id)
-        if ent is None or ent.type not in _ACTOR_TYPES | _PLACE_TYPES:
+        if ent is None or ent.type not in _UNIT_TYPES:
             continue
         ns, ne = nmap.to_norm(m.start), nmap.to_norm(m.end)
         if ne <= ns:
@@ -198,6 +200,9 @@ def build_units(
         if raw and ns < raw[-1].end:  # nested or overlapping: keep the first, longest
             continue
         kind = "ROLE" if ent.id.startswith("role:") else ent.type
+        found = countries.get(ent.id)
+        if found is None:
+            found = countries[ent.id] = _countries(ent, kb_code, kb_body, doc.published)
         unit = Unit(
             i,
             j,
@@ -205,7 +210,7 @@ def build_units(
             ne,
             ent.id,
             kind,
-            _countries(ent, kb_code, kb_body, doc.published),
+            found,
             ent.sector,
             entities=[ent.id],
         )

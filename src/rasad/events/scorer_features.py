@@ -122,15 +122,35 @@ def _cue_index() -> dict[str, frozenset[int]]:
     return {w: frozenset(ks) for w, ks in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _cue_words() -> tuple[frozenset[str], dict[str, frozenset[int]]]:
+    """The first words of the two-word cues, and a per-word store of ``_word_cues``."""
+    return frozenset(w.split(" ", 1)[0] for w in _cue_index() if " " in w), {}
+
+
+def _word_cues(word: str) -> frozenset[int]:
+    """The cue sets that hold ``word`` or the word without its و/ف (kept per word)."""
+    known = _cue_words()[1]
+    found = known.get(word)
+    if found is None:
+        index = _cue_index()
+        found = index.get(word, frozenset()) | index.get(_strip(word), frozenset())
+        if len(known) < 200_000:
+            known[word] = found
+    return found
+
+
 def _window(tokens: list[Token], lo: int, hi: int) -> set[int]:
     """The cue sets (numbers in ``_cues()``) that hold a word of ``tokens[lo:hi]``, the word
     without its و/ف, or two words in a row ("من المقرر")."""
     index = _cue_index()
+    firsts = _cue_words()[0]
     found: set[int] = set()
     for k in range(lo, hi):
         w = tokens[k].text
-        for key in (w, _strip(w)) + ((f"{w} {tokens[k + 1].text}",) if k + 1 < hi else ()):
-            hit = index.get(key)
+        found |= _word_cues(w)
+        if k + 1 < hi and w in firsts:
+            hit = index.get(f"{w} {tokens[k + 1].text}")
             if hit:
                 found |= hit
     return found
