@@ -195,10 +195,10 @@ def build_units(
         ns, ne = nmap.to_norm(m.start), nmap.to_norm(m.end)
         if ne <= ns:
             continue
-        i = max(bisect_right(starts, ns) - 1, 0)
-        j = max(bisect_left(starts, ne), i + 1)
         if raw and ns < raw[-1].end:  # nested or overlapping: keep the first, longest
             continue
+        i = max(bisect_right(starts, ns) - 1, 0)
+        j = max(bisect_left(starts, ne), i + 1)
         kind = "ROLE" if ent.id.startswith("role:") else ent.type
         found = countries.get(ent.id)
         if found is None:
@@ -353,16 +353,16 @@ def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
             unit.group = group
             continue
         prev = units[n - 1]
-        between = [_strip_wa(t.text) for t in tokens[prev.j : unit.i]]
+        gap = unit.i - prev.j  # the number of words between (a long gap is never read)
         joined = (
             unit.clitic_wa
-            or (tokens[unit.i - 1].text[:1] == "و" if unit.i > 0 and between else False)
+            or (tokens[unit.i - 1].text[:1] == "و" if unit.i > 0 and gap > 0 else False)
             or "،" in norm[prev.end : unit.start]
             or "," in norm[prev.end : unit.start]
         )
-        ok_between = (
-            all(w in _TRANSPARENT or _COUNTERPART.match(w) or w == "و" for w in between)
-            and len(between) <= 2
+        ok_between = gap <= 2 and all(
+            w in _TRANSPARENT or _COUNTERPART.match(w) or w == "و"
+            for w in (_strip_wa(t.text) for t in tokens[prev.j : unit.i])
         )
         if (
             joined

@@ -49,15 +49,19 @@ def _heads(word: str) -> list[tuple[str, str]]:
 _HEADS: dict[str, list[tuple[str, str]]] = {}
 
 
-def _body_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
-    """(length, preposition) of a body phrase starting at word ``k``."""
-    word = tokens[k].text
+def _opens(word: str) -> list[tuple[str, str]]:
+    """The readings of ``word`` (``_heads``), kept per word."""
     heads = _HEADS.get(word)
     if heads is None:
         heads = _heads(word)
         if len(_HEADS) < 200_000:
             _HEADS[word] = heads
-    for head, prep in heads:
+    return heads
+
+
+def _body_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
+    """(length, preposition) of a body phrase starting at word ``k``."""
+    for head, prep in _opens(tokens[k].text):
         for phrase in _BY_HEAD[head]:
             n = len(phrase)
             if all(k + m < len(tokens) and tokens[k + m].text == phrase[m] for m in range(1, n)):
@@ -92,18 +96,26 @@ def add_bodies(units: list[Unit], tokens: list[Token], spans: list[tuple[int, in
     """``units`` with a unit for each unresolved body phrase whose state the context gives."""
     if not _BODIES:
         return units
+    known = _HEADS
+    opens = [  # the words that may open a phrase (most words of a text open none)
+        k for k, t in enumerate(tokens) if (known[t.text] if t.text in known else _opens(t.text))
+    ]
+    if not opens:
+        return units
     starts = [u.start for u in units]
     covered = {k for u in units for k in range(u.i, u.j)}
     t_starts = [t.start for t in tokens]
     added: list[Unit] = []
     for s, e in spans:
         ti, tj = bisect_left(t_starts, s), bisect_left(t_starts, e)
-        k = ti
-        while k < tj:
-            found = _body_at(tokens, k) if k not in covered else None
-            if found is None:
-                k += 1
+        k = ti  # the next word a phrase may start at
+        for o in opens[bisect_left(opens, ti) : bisect_left(opens, tj)]:
+            if o < k or o in covered:
                 continue
+            found = _body_at(tokens, o)
+            if found is None:
+                continue
+            k = o
             n, prep = found
             here = bisect_left(starts, tokens[k].start)
             after = units[here] if here < len(units) else None

@@ -123,32 +123,26 @@ def _cue_index() -> dict[str, frozenset[int]]:
 
 
 @lru_cache(maxsize=1)
-def _cue_words() -> tuple[frozenset[str], dict[str, frozenset[int]]]:
-    """The first words of the two-word cues, and a per-word store of ``_word_cues``."""
-    return frozenset(w.split(" ", 1)[0] for w in _cue_index() if " " in w), {}
-
-
-def _word_cues(word: str) -> frozenset[int]:
-    """The cue sets that hold ``word`` or the word without its و/ف (kept per word)."""
-    known = _cue_words()[1]
-    found = known.get(word)
-    if found is None:
-        index = _cue_index()
-        found = index.get(word, frozenset()) | index.get(_strip(word), frozenset())
-        if len(known) < 200_000:
-            known[word] = found
-    return found
+def _bigram_firsts() -> frozenset[str]:
+    """The first words of the two-word cues."""
+    return frozenset(w.split(" ", 1)[0] for w in _cue_index() if " " in w)
 
 
 def _window(tokens: list[Token], lo: int, hi: int) -> set[int]:
     """The cue sets (numbers in ``_cues()``) that hold a word of ``tokens[lo:hi]``, the word
     without its و/ف, or two words in a row ("من المقرر")."""
     index = _cue_index()
-    firsts = _cue_words()[0]
+    firsts = _bigram_firsts()
     found: set[int] = set()
     for k in range(lo, hi):
         w = tokens[k].text
-        found |= _word_cues(w)
+        hit = index.get(w)
+        if hit:
+            found |= hit
+        if len(w) > 2 and w[0] in "وف":  # ``_strip``
+            hit = index.get(w[1:])
+            if hit:
+                found |= hit
         if k + 1 < hi and w in firsts:
             hit = index.get(f"{w} {tokens[k + 1].text}")
             if hit:
