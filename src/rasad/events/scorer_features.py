@@ -88,7 +88,7 @@ def _bin(x: float, edges: Sequence[float]) -> str:
 def _side(name: str, countries: list[str], note: Note, out: list[str]) -> Unit | None:
     out.append(f"{name}:n={_bin(len(countries), (1, 2))}")
     want = set(countries)
-    found = [u for u in note.units if u.countries and set(u.countries) <= want]
+    found = [u for u in note.units if u.countries and want.issuperset(u.countries)]
     if not found:
         out.append(f"{name}:ctx")
         return None
