@@ -156,15 +156,35 @@ class _Columns:
         self.ids.pop(doc_id, None)
         self.counts.pop(doc_id, None)
 
-    def cosines(self, vec: dict[str, float], n: int, members: list[str]) -> list[float]:
-        """Cosine of ``vec`` with each member's vector at today's idf (``n`` documents)."""
-        cos = [0.0] * len(members)
+    def pack(self, members: list[str]) -> _Pack:
+        """The term ids and counts of ``members`` joined, with the length of each non-empty
+        member's part and its place in ``members``."""
         full = [i for i, m in enumerate(members) if len(self.ids[m])]
         if not full:
+            return _Pack(np.empty(0, np.int32), np.empty(0, np.uint32), [], [])
+        return _Pack(
+            np.concatenate([self.ids[members[i]] for i in full]),
+            np.concatenate([self.counts[members[i]] for i in full]),
+            [len(self.ids[members[i]]) for i in full],
+            full,
+        )
+
+    def cosines(self, vec: dict[str, float], n: int, packs: list[tuple[_Pack, int]]) -> list[float]:
+        """Cosine of ``vec`` with each member's vector at today's idf (``n`` documents), for
+        the members of each ``(pack, number of members)`` in turn."""
+        cos = [0.0] * sum(size for _, size in packs)
+        full: list[int] = []
+        lens: list[int] = []
+        at = 0
+        for pack, size in packs:
+            full += [at + i for i in pack.full]
+            lens += pack.lens
+            at += size
+        if not full:
             return cos
-        ids = np.concatenate([self.ids[members[i]] for i in full])
-        tf = self.tf[np.concatenate([self.counts[members[i]] for i in full])]
-        starts = np.cumsum([0] + [len(self.ids[members[i]]) for i in full[:-1]])
+        ids = np.concatenate([p.ids for p, _ in packs if p.lens])
+        tf = self.tf[np.concatenate([p.counts for p, _ in packs if p.lens])]
+        starts = np.cumsum([0, *lens[:-1]])
         val = tf * np.log(n / (self.df[ids] + self.bg[ids] + 1))
         norms = np.sqrt(np.add.reduceat(val * val, starts))
         norms[norms == 0] = 1.0
@@ -181,6 +201,16 @@ class _Columns:
         for i, d in zip(full, dots.tolist(), strict=True):
             cos[i] = d
         return cos
+
+
+@dataclass(slots=True)
+class _Pack:
+    """The stored arrays of a story's compared members, joined once (``_Columns.pack``)."""
+
+    ids: npt.NDArray[np.int32]
+    counts: npt.NDArray[np.uint16 | np.uint32]
+    lens: list[int]
+    full: list[int]
 
 
 @dataclass(slots=True)
@@ -208,6 +238,10 @@ class StoryIndex:
     stale: int = 0  # dropped articles still named in ``postings``
     max_live: int = MAX_LIVE
     last_join: dict[str, None] = field(default_factory=dict)  # live stories, least recent first
+    #: per story: its compared members' arrays joined, and their days (first, last ordinal),
+    #: kept until a member is added
+    packs: dict[str, tuple[_Pack, int]] = field(default_factory=dict)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def _vector(self, terms: dict[str, int]) -> dict[str, float]:
         """Sublinear tf times idf (at the current state), normalised."""
@@ -239,18 +273,27 @@ class StoryIndex:
         found = {
             s for o, n in shared.items() if n >= MIN_SHARED and (s := self.story.get(o)) is not None
         }  # (an article of a story ``forget`` dropped has none)
+        today = day.toordinal() if day else None
         for story in sorted(found):
             members = self.members[story][:MAX_MEMBERS]
-            days = [d for d in (self.days[m] for m in members) if d]
-            if day and any(abs((day - d).days) > self.window_days for d in days):
+            span = self.spans.get(story)  # the first and last day of its dated members
+            if (
+                today is not None
+                and span is not None
+                and (today - span[0] > self.window_days or span[1] - today > self.window_days)
+            ):
                 continue
             stories.append((story, members))
         if not stories:
             return None
         # the cosines against every member of every candidate story in one vectorised pass
-        cos = self.columns.cosines(
-            vec, self.n_docs + PSEUDO_DOCS, [m for _, members in stories for m in members]
-        )
+        packs = []
+        for story, members in stories:
+            pack = self.packs.get(story)
+            if pack is None or pack[1] != len(members):
+                pack = self.packs[story] = (self.columns.pack(members), len(members))
+            packs.append(pack)
+        cos = self.columns.cosines(vec, self.n_docs + PSEUDO_DOCS, packs)
         best, best_sim, at = None, self.threshold, 0
         for story, members in stories:
             sim = sum(cos[at : at + len(members)]) / len(members)
@@ -276,6 +319,9 @@ class StoryIndex:
         if len(members) <= MAX_MEMBERS:
             self.columns.store(doc_id, ids, terms)
             day = self.days[doc_id] = _day(published)
+            if day:
+                lo, hi = self.spans.get(story, (day.toordinal(), day.toordinal()))
+                self.spans[story] = (min(lo, day.toordinal()), max(hi, day.toordinal()))
             if day and day.toordinal() < self.first_day.get(story, 1 << 30):
                 self.first_day[story] = day.toordinal()
                 heapq.heappush(self.by_day, (day.toordinal(), story))
@@ -301,6 +347,8 @@ class StoryIndex:
         self.gone.add(story)
         self.first_day.pop(story, None)
         self.last_join.pop(story, None)
+        self.packs.pop(story, None)
+        self.spans.pop(story, None)
         members = self.members.pop(story, [])
         for m in members:
             del self.story[m]

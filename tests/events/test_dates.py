@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from rasad.arabic import fold
-from rasad.events.dates import find_dates, resolve, resolve_text
+from rasad.arabic import MONTHS, fold
+from rasad.events.dates import (
+    _PATTERNS,
+    _RX,
+    _SUB,
+    DateExpr,
+    _key,
+    find_dates,
+    may_hold_dates,
+    resolve,
+    resolve_text,
+)
+from rasad.events.lexicon import tokenize
 
 PUB = "2022-01-06"  # a Thursday
 
@@ -105,7 +119,7 @@ def test_dates_keys_compare_without_publication_date() -> None:
 def test_dates_offsets_point_into_norm() -> None:
     norm = fold("وقال الوزير أمس إن الاجتماع عقد في الـ26 من نوفمبر")
     found = find_dates(norm)
-    assert [norm[d.start:d.end] for d in found] == ["امس", "في ال26 من نوفمبر"]
+    assert [norm[d.start : d.end] for d in found] == ["امس", "في ال26 من نوفمبر"]
 
 
 @pytest.mark.parametrize("text", ["مارس ضغوطا على الحكومة", "الشهر", "زار الأب ابنه", "العام"])
@@ -130,3 +144,105 @@ def test_dates_counted_from_another_event_are_not_resolved(text: str) -> None:
 
 def test_dates_min_doon_still_reads_the_period() -> None:
     assert [d.key for d in find_dates(fold("منذ ثلاثة أيام من دون كهرباء"))] == ["ago:day:-3"]
+
+
+def _words(norm: str) -> list[str]:
+    return [t.text for t in tokenize(norm)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["اليوم الخميس", "بالأمس", "وبداية الأسبوع", "في الـ26 من نوفمبر", "5 كانون الثاني", "فبعد غد"],
+)
+def test_dates_word_check_lets_dates_through(text: str) -> None:
+    norm = fold(f"وقال الوزير {text} إن الوفد وصل")
+    assert find_dates(norm)
+    assert may_hold_dates(_words(norm))
+
+
+def test_dates_word_check_rules_out_plain_sentences() -> None:
+    assert not may_hold_dates(_words(fold("وقال الوزير إن الوفد وصل إلى العاصمة لبحث التعاون")))
+
+
+def _random_texts(seed: int, n: int) -> list[str]:
+    """Random folded texts of date words (every Arabic word of the patterns), clitics, numbers
+    and other words, with spaces, punctuation and line breaks between them."""
+    rnd = random.Random(seed)
+    words = (
+        "و ف ب ل وب فل ال امس غدا غد اليوم الخميس الاحد قبل منذ بعد الاسبوع الشهر العام السنه"
+        " يوم في من شهر عام اول الماضي المقبل الحالي يومين ايام ثلاثه هذا بدايه 2021 26 5 ١٠"
+        " 03/05 الـ26 \u0670 الطعام الخامس وزير قال"
+    )
+    from_patterns = {w for _, rx in _PATTERNS for w in re.findall(r"[\u0621-\u064a]+", rx)}
+    phrases = [
+        "اول امس",
+        "اول من امس",
+        "امس الاول",
+        "بعد غد",
+        "الليله الماضيه",
+        "هذا الاسبوع",
+        "هذه السنه",
+        "مطلع الشهر",
+        "اوائل العام",
+        "نهايه الشهر",
+        "اواخر السنه",
+        "منتصف الشهر",
+        "في مارس",
+        "خلال يناير الماضي",
+        "منذ ابريل",
+        "شهر مايو",
+        "يوم الخميس",
+        "يوم 5 مارس",
+        "في ال26 من نوفمبر",
+        "قبل يومين",
+        "منذ ثلاثه ايام",
+        "بعد اسبوع",
+        "سنه 2020",
+        "عام 2019",
+        "العام 2018",
+        "اغسطس الماضي",
+    ]
+    pieces = [*MONTHS, *words.split(), *sorted(from_patterns), *phrases]
+    seps = [" ", " ", " ", "", "\n", "، ", ". ", "-", "(", ")", "/"]
+    return [
+        fold("".join(rnd.choice(pieces) + rnd.choice(seps) for _ in range(rnd.randint(1, 8))))
+        for _ in range(n)
+    ]
+
+
+def test_dates_word_check_never_hides_a_date() -> None:
+    # the words of every match of the date expressions pass the cheap word check (so a text
+    # that fails it has none)
+    found = 0
+    for norm in _random_texts(3, 4000):
+        tokens = tokenize(norm)
+        for m in _RX.finditer(norm):
+            found += 1
+            inside = [t.text for t in tokens if t.start < m.end() and t.end > m.start()]
+            assert may_hold_dates(inside), (norm, m.group())
+    assert found > 1000
+
+
+def _find_dates_everywhere(norm: str) -> list[DateExpr]:
+    """``find_dates`` as it was: the expression tried at every position of the text."""
+    out: list[DateExpr] = []
+    for m in _RX.finditer(norm):
+        kind = (m.lastgroup or "_")[1:]
+        sub = None
+        for skip in range(3):
+            sub = _SUB[kind].fullmatch(norm, m.start() + skip, m.end())
+            if sub is not None:
+                break
+        if sub is None:
+            continue
+        key = _key(kind, sub)
+        if key is not None:
+            out.append(DateExpr(sub.start(), sub.end(), norm[sub.start() : sub.end()], key))
+    return out
+
+
+def test_dates_found_at_word_starts_as_everywhere() -> None:
+    texts = _random_texts(5, 6000)
+    assert sum(bool(_find_dates_everywhere(t)) for t in texts) > 1500
+    for norm in texts:
+        assert find_dates(norm) == _find_dates_everywhere(norm), norm

@@ -63,6 +63,7 @@ _BODY_CODES: dict[str, str] = {
 }
 _ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP", "ROLE"})
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
+_UNIT_TYPES = _ACTOR_TYPES | _PLACE_TYPES
 _PREPS = cue("preps")
 _PLACE_PREPS = cue("place_preps")
 #: words between a preposition and the actor that do not change who it is
@@ -189,18 +190,22 @@ def build_units(
     nmap = doc.norm_map
     starts = [t.start for t in tokens]
     raw: list[Unit] = []
+    countries: dict[str, tuple[str, ...]] = {}  # per entity: the same for all its mentions
     for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
         ent = doc.entities.get(m.entity_id)
-        if ent is None or ent.type not in _ACTOR_TYPES | _PLACE_TYPES:
+        if ent is None or ent.type not in _UNIT_TYPES:
             continue
         ns, ne = nmap.to_norm(m.start), nmap.to_norm(m.end)
         if ne <= ns:
             continue
-        i = max(bisect_right(starts, ns) - 1, 0)
-        j = max(bisect_left(starts, ne), i + 1)
         if raw and ns < raw[-1].end:  # nested or overlapping: keep the first, longest
             continue
+        i = max(bisect_right(starts, ns) - 1, 0)
+        j = max(bisect_left(starts, ne), i + 1)
         kind = "ROLE" if ent.id.startswith("role:") else ent.type
+        found = countries.get(ent.id)
+        if found is None:
+            found = countries[ent.id] = _countries(ent, kb_code, kb_body, doc.published)
         unit = Unit(
             i,
             j,
@@ -208,7 +213,7 @@ def build_units(
             ne,
             ent.id,
             kind,
-            _countries(ent, kb_code, kb_body, doc.published),
+            found,
             ent.sector,
             entities=[ent.id],
         )
@@ -356,18 +361,18 @@ def _set_groups(units: list[Unit], tokens: list[Token], norm: str) -> None:
             unit.group = group
             continue
         prev = units[n - 1]
-        between = [_strip_wa(t.text) for t in tokens[prev.j : unit.i]]
+        gap = unit.i - prev.j  # the number of words between (a long gap is never read)
         joined = (
             unit.clitic_wa
-            or (tokens[unit.i - 1].text[:1] == "و" if unit.i > 0 and between else False)
+            or (tokens[unit.i - 1].text[:1] == "و" if unit.i > 0 and gap > 0 else False)
             or "،" in norm[prev.end : unit.start]
             or "," in norm[prev.end : unit.start]
             # "قصفا أميركيا - بريطانيا": two nisba adjectives joined by a dash
             or (prev.nisba and unit.nisba and norm[prev.end : unit.start].strip() in _DASHES)
         )
-        ok_between = (
-            all(w in _TRANSPARENT or _COUNTERPART.match(w) or w == "و" for w in between)
-            and len(between) <= 2
+        ok_between = gap <= 2 and all(
+            w in _TRANSPARENT or _COUNTERPART.match(w) or w == "و"
+            for w in (_strip_wa(t.text) for t in tokens[prev.j : unit.i])
         )
         if (
             joined

@@ -21,13 +21,18 @@ __all__: list[str] = []  # internal to the events package
 
 _BODIES = tuple(sorted((tuple(p.split()) for p in cue("state_bodies")), key=len, reverse=True))
 _FIRST = frozenset(p[0] for p in _BODIES)
+#: the phrases of each first word, longest first (the order of ``_BODIES``)
+_BY_HEAD: dict[str, list[tuple[str, ...]]] = {
+    head: [p for p in _BODIES if p[0] == head] for head in _FIRST
+}
 #: group numbers of the added units, apart from those of the linker's units
 _GROUP_BASE = 1_000_000
 
 
-def _body_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
-    """(length, preposition) of a body phrase starting at word ``k``."""
-    word = tokens[k].text
+def _heads(word: str) -> list[tuple[str, str]]:
+    """(head, preposition) readings of a word that may open a body phrase: without a glued
+    و or ف, with لل read as ل + ال; only heads that are the first word of some phrase."""
+    out = []
     for clitic in ("", "و", "ف"):
         if clitic and not word.startswith(clitic):
             continue
@@ -35,13 +40,31 @@ def _body_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
         prep = ""
         if head.startswith("لل"):
             head, prep = "ال" + head[2:], "ل"
-        if head not in _FIRST:
-            continue
-        for phrase in _BODIES:
+        if head in _FIRST:
+            out.append((head, prep))
+    return out
+
+
+#: word → its readings (``_heads``), kept per word: most words of a text open no phrase
+_HEADS: dict[str, list[tuple[str, str]]] = {}
+
+
+def _opens(word: str) -> list[tuple[str, str]]:
+    """The readings of ``word`` (``_heads``), kept per word."""
+    heads = _HEADS.get(word)
+    if heads is None:
+        heads = _heads(word)
+        if len(_HEADS) < 200_000:
+            _HEADS[word] = heads
+    return heads
+
+
+def _body_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
+    """(length, preposition) of a body phrase starting at word ``k``."""
+    for head, prep in _opens(tokens[k].text):
+        for phrase in _BY_HEAD[head]:
             n = len(phrase)
-            if phrase[0] == head and all(
-                k + m < len(tokens) and tokens[k + m].text == phrase[m] for m in range(1, n)
-            ):
+            if all(k + m < len(tokens) and tokens[k + m].text == phrase[m] for m in range(1, n)):
                 return n, prep
     return None
 
@@ -73,18 +96,26 @@ def add_bodies(units: list[Unit], tokens: list[Token], spans: list[tuple[int, in
     """``units`` with a unit for each unresolved body phrase whose state the context gives."""
     if not _BODIES:
         return units
+    known = _HEADS
+    opens = [  # the words that may open a phrase (most words of a text open none)
+        k for k, t in enumerate(tokens) if (known[t.text] if t.text in known else _opens(t.text))
+    ]
+    if not opens:
+        return units
     starts = [u.start for u in units]
     covered = {k for u in units for k in range(u.i, u.j)}
     t_starts = [t.start for t in tokens]
     added: list[Unit] = []
     for s, e in spans:
         ti, tj = bisect_left(t_starts, s), bisect_left(t_starts, e)
-        k = ti
-        while k < tj:
-            found = _body_at(tokens, k) if k not in covered else None
-            if found is None:
-                k += 1
+        k = ti  # the next word a phrase may start at
+        for o in opens[bisect_left(opens, ti) : bisect_left(opens, tj)]:
+            if o < k or o in covered:
                 continue
+            found = _body_at(tokens, o)
+            if found is None:
+                continue
+            k = o
             n, prep = found
             here = bisect_left(starts, tokens[k].start)
             after = units[here] if here < len(units) else None

@@ -21,6 +21,7 @@ resolve).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -29,7 +30,7 @@ from ..arabic import AMBIGUOUS_MONTHS as _AMBIGUOUS_MONTHS
 from ..arabic import MONTHS as _MONTHS
 from ..arabic import fold
 
-__all__ = ["DateExpr", "find_dates", "resolve", "resolve_text"]
+__all__ = ["DateExpr", "find_dates", "may_hold_dates", "resolve", "resolve_text"]
 
 
 _WEEKDAYS: dict[str, int] = {
@@ -183,9 +184,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", r"(?:عام|سنه|العام)\s+(?P<y>(?:19|20)\d\d)"),
 ]
 
-# One pass over the text with an alternation whose inner groups are anonymous; the matched
-# alternative is then re-parsed with its own pattern to read the named parts. The word-start
-# test comes once before the alternation (most positions are inside a word: twice as fast).
+# One alternation whose inner groups are anonymous; the matched alternative is then re-parsed
+# with its own pattern to read the named parts. The word-start test comes once before the
+# alternation, and ``_matches`` tries it only at the words that may start a date.
 _RX = re.compile(
     _B
     + "(?:"
@@ -196,12 +197,49 @@ _RX = re.compile(
     + ")"
 )
 _SUB = {name: re.compile(rx + _E) for name, rx in _PATTERNS}
-_PREFILTER = re.compile(
-    r"\d|امس|غدا|غد|اليوم|البارحه|الليله|قبل|منذ|بعد|الاسبوع|الشهر|العام|السنه|عام|سنه|"
-    + _WD_ALT
-    + "|"
-    + _MONTH_ALT
+
+#: The words one of which every match of ``_RX`` holds, without its glued clitic (``_CLITIC``):
+#: a month (the first word of a two-word name), a weekday, a relative day, the head of "قبل
+#: يومين", a period. The other patterns hold a digit.
+_KEY_WORDS = frozenset(
+    [m.split()[0] for m in _MONTHS]
+    + list(_WEEKDAYS)
+    + ["امس", "الامس", "غد", "غدا", "اليوم", "البارحه", "الليله"]
+    + ["قبل", "منذ", "بعد", "الاسبوع", "الشهر", "العام", "السنه"]
 )
+_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+#: a digit, or a character that the extractor's words (``lexicon._TOKEN``: \w, U+0621-U+064A,
+#: U+066E-U+06D3) hold but ``_B``/``_E`` do not count as a letter (a word of ``_RX`` may then
+#: be part of such a word: the check gives way)
+_JOINERS = "".join(
+    ch for ch in map(chr, range(0x066E, 0x06D4)) if not re.match(r"[\w\u0621-\u064a]", ch)
+)
+_DIGIT_OR_JOINER = re.compile(r"\d" + (f"|[{re.escape(_JOINERS)}]" if _JOINERS else ""))
+#: word → whether it may hold a date (``_date_word``), kept per word
+_DATE_WORDS: dict[str, bool] = {}
+
+
+def _date_word(word: str) -> bool:
+    if _DIGIT_OR_JOINER.search(word):
+        return True
+    return any(word.startswith(c) and word[len(c) :] in _KEY_WORDS for c in _CLITICS)
+
+
+def may_hold_dates(words: Iterable[str]) -> bool:
+    """False when ``find_dates`` on the text of these words (all the words of a folded text, as
+    ``lexicon.tokenize`` cuts them) finds nothing for sure: every date expression holds a
+    digit or one of a few words (a month, a weekday, أمس، قبل، الأسبوع ...) with at most a glued
+    و/ف and ب/ل. A cheap look-up per word, before the regular expressions."""
+    known = _DATE_WORDS
+    for word in words:
+        found = known.get(word)
+        if found is None:
+            found = _date_word(word)
+            if len(known) < 200_000:
+                known[word] = found
+        if found:
+            return True
+    return False
 
 
 def _number(token: str | None) -> int:
@@ -269,12 +307,59 @@ def _key(kind: str, m: re.Match[str]) -> str | None:
     return None
 
 
+#: The first word of every pattern without its glued clitic, besides a number ("26"، "ال26")
+_START_WORDS = frozenset(
+    [m.split()[0] for m in _MONTHS]
+    + list(_WEEKDAYS)
+    + ["يوم", "في", "خلال", "منذ", "شهر", "قبل", "بعد", "عام", "سنه", "العام"]
+    + ["اول", "امس", "غدا", "الامس", "اليوم", "البارحه", "الليله"]
+    + ["هذا", "هذه", "مطلع", "بدايه", "اوائل", "نهايه", "اواخر", "منتصف"]
+    + ["الاسبوع", "الشهر", "السنه"]
+)
+#: a word as ``_B`` and ``_E`` delimit it: every match of ``_RX`` starts at one
+_WORD = re.compile(r"[\w\u0621-\u064a]+")
+#: word → whether a date expression may start with it (``_starts``), kept per word
+_STARTS: dict[str, bool] = {}
+
+
+def _starts(word: str) -> bool:
+    for c in _CLITICS:
+        if not word.startswith(c) or len(word) == len(c):
+            continue
+        rest = word[len(c) :]
+        if (
+            rest in _START_WORDS
+            or rest[0].isdecimal()
+            or (rest.startswith("ال") and (len(rest) == 2 or rest[2].isdecimal()))
+        ):
+            return True
+    return False
+
+
+def _matches(norm: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_RX`` in ``norm``, as ``_RX.finditer`` finds them: tried only where a
+    word that may start a date begins (the regular expression alone tests every position)."""
+    known = _STARTS
+    end = 0
+    for w in _WORD.finditer(norm):
+        p = w.start()
+        if p < end:
+            continue
+        word = w.group()
+        may = known.get(word)
+        if may is None:
+            may = _starts(word)
+            if len(known) < 200_000:
+                known[word] = may
+        if may and (m := _RX.match(norm, p)) is not None:
+            end = m.end()
+            yield m
+
+
 def find_dates(norm: str) -> list[DateExpr]:
     """Date expressions in folded text, left to right, non-overlapping."""
-    if _PREFILTER.search(norm) is None:
-        return []
     out: list[DateExpr] = []
-    for m in _RX.finditer(norm):
+    for m in _matches(norm):
         kind = (m.lastgroup or "_")[1:]
         sub = None
         for skip in range(3):  # step over a glued clitic (وبداية الأسبوع، والأربعاء)

@@ -30,7 +30,7 @@ from .bodies import add_bodies
 from .charges import hostile_acts, obligations
 from .coref import inherit_countries
 from .cues import cue
-from .dates import DateExpr, find_dates, resolve
+from .dates import DateExpr, find_dates, may_hold_dates, resolve
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
@@ -146,7 +146,7 @@ def extract_events(
         sent.verbs = [h.i for h in ev_hits if h.form.tense != "noun" and not h.entry.has("sym")]
         s_dates = (
             [DateExpr(d.start + s, d.end + s, d.text, d.key) for d in find_dates(norm[s:e])]
-            if ev_hits
+            if ev_hits and may_hold_dates(t.text for t in tokens[sent.ti : sent.tj])
             else []
         )
         s_dates = [d for d in s_dates if not _announced(d, s_hits, tokens, sent.tj)]

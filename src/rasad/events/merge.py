@@ -111,15 +111,15 @@ def _retaliation(a: Event, b: Event) -> bool:
 def merge_in_doc(events: list[tuple[Event, str | None]]) -> list[Event]:
     """Merge the events of one document (see the module docstring); order of first mention."""
     out: list[tuple[Event, str | None]] = []
+    # the places in ``out`` of each (type, dyad), which merging leaves unchanged
+    places: dict[tuple[str, frozenset[frozenset[str]]], list[int]] = {}
     for event, key in events:
-        dyad = dyad_key(event)
+        same = places.setdefault((event.type, dyad_key(event)), [])
         match = None
-        for k in range(len(out) - 1, -1, -1):
+        for k in reversed(same):
             cand, cand_key = out[k]
             if (
-                cand.type == event.type
-                and dyad_key(cand) == dyad
-                and not _retaliation(cand, event)
+                not _retaliation(cand, event)
                 and not distinct_speakers(cand, event)  # stance.py
                 and cand.negated == event.negated
                 and _intents_compatible(cand, event)
@@ -130,6 +130,7 @@ def merge_in_doc(events: list[tuple[Event, str | None]]) -> list[Event]:
                 match = k
                 break
         if match is None:
+            same.append(len(out))
             out.append((event, key))
             continue
         cand, cand_key = out[match]
@@ -188,12 +189,12 @@ def merge_events(docs: Iterable[Doc]) -> list[Event]:
                 continue
             dkey = (event.type, dyad_key(event), event.negated, event.date)
             groups.setdefault(dkey, []).append((doc, event))
+    # the dated groups of each (type, dyad, negation), in order: one look-up per undated event
+    dated_of: dict[tuple[str, frozenset[frozenset[str]], bool], list[_GroupKey]] = {}
+    for k in groups:
+        dated_of.setdefault(k[:3], []).append(k)
     for doc, event in undated:
-        dated = [
-            k
-            for k in groups
-            if k[:3] == (event.type, dyad_key(event), event.negated) and k[3] is not None
-        ]
+        dated = dated_of.get((event.type, dyad_key(event), event.negated), [])
         ukey = dated[0] if len(dated) == 1 else (event.type, dyad_key(event), event.negated, None)
         groups.setdefault(ukey, []).append((doc, event))
     out: list[Event] = []

@@ -25,6 +25,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,7 @@ class ScorerModel:
     filter: bool
 
     def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        z = self.bias + sum(map(self.weights.get, set(features), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self, meta: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -88,7 +88,7 @@ def _bin(x: float, edges: Sequence[float]) -> str:
 def _side(name: str, countries: list[str], note: Note, out: list[str]) -> Unit | None:
     out.append(f"{name}:n={_bin(len(countries), (1, 2))}")
     want = set(countries)
-    found = [u for u in note.units if u.countries and set(u.countries) <= want]
+    found = [u for u in note.units if u.countries and want.issuperset(u.countries)]
     if not found:
         out.append(f"{name}:ctx")
         return None
@@ -122,15 +122,29 @@ def _cue_index() -> dict[str, frozenset[int]]:
     return {w: frozenset(ks) for w, ks in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _bigram_firsts() -> frozenset[str]:
+    """The first words of the two-word cues."""
+    return frozenset(w.split(" ", 1)[0] for w in _cue_index() if " " in w)
+
+
 def _window(tokens: list[Token], lo: int, hi: int) -> set[int]:
     """The cue sets (numbers in ``_cues()``) that hold a word of ``tokens[lo:hi]``, the word
     without its و/ف, or two words in a row ("من المقرر")."""
     index = _cue_index()
+    firsts = _bigram_firsts()
     found: set[int] = set()
     for k in range(lo, hi):
         w = tokens[k].text
-        for key in (w, _strip(w)) + ((f"{w} {tokens[k + 1].text}",) if k + 1 < hi else ()):
-            hit = index.get(key)
+        hit = index.get(w)
+        if hit:
+            found |= hit
+        if len(w) > 2 and w[0] in "وف":  # ``_strip``
+            hit = index.get(w[1:])
+            if hit:
+                found |= hit
+        if k + 1 < hi and w in firsts:
+            hit = index.get(f"{w} {tokens[k + 1].text}")
             if hit:
                 found |= hit
     return found
@@ -280,30 +294,26 @@ def rival_features(events: Sequence[Event]) -> list[list[str]]:
     pair_types: dict[frozenset[frozenset[str]], set[str]] = {}
     for t, pair in keys:
         pair_types.setdefault(pair, set()).add(t)
-    out: list[list[str]] = []
-    for (t, pair), e in zip(keys, events, strict=True):
-        mine = set(e.source.countries) | set(e.target.countries)
-        rivals = [
-            k
-            for k in count
-            if k[0] == t and k[1] != pair and mine & {c for side in k[1] for c in side}
-        ]
+    # the features depend on the key alone (its countries are the candidate's): once a key
+    countries = {k: frozenset(c for side in k[1] for c in side) for k in count}
+    of_type: dict[str, list[tuple[str, frozenset[frozenset[str]]]]] = {}
+    for k in count:
+        of_type.setdefault(k[0], []).append(k)
+    per_key: dict[tuple[str, frozenset[frozenset[str]]], list[str]] = {}
+    for key in count:
+        t, pair = key
+        mine = countries[key]
+        rivals = [k for k in of_type[t] if k[1] != pair and mine & countries[k]]
         feats = [f"d:types_of_pair={_bin(len(pair_types[pair]) - 1, (0, 1))}"]
         if rivals:
             top = max(count[k] for k in rivals)
             feats.append("d:rival")
             feats.append(
                 "d:rival:"
-                + (
-                    "stronger"
-                    if top > count[(t, pair)]
-                    else "equal"
-                    if top == count[(t, pair)]
-                    else "weaker"
-                )
+                + ("stronger" if top > count[key] else "equal" if top == count[key] else "weaker")
             )
-            wider = any(mine < {c for side in k[1] for c in side} for k in rivals)
+            wider = any(mine < countries[k] for k in rivals)
             if wider:
                 feats.append("d:rival:wider")
-        out.append(feats)
-    return out
+        per_key[key] = feats
+    return [list(per_key[k]) for k in keys]

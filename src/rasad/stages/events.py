@@ -15,7 +15,7 @@ from ..events.cues import cue_names
 from ..events.extractor import extract_events
 from ..events.frame_table import frame_names
 from ..events.lexicon import Lexicon, load_lexicon
-from ..events.merge import merge_events
+from ..events.merge import dyad_key, merge_events
 from ..events.scorer import load_scorer
 from ..events.sentence_model import load_sentence_model
 from .base import BatchStage, MapStage, OnError
@@ -174,19 +174,30 @@ class EventMerger(BatchStage):
         for key, members in clusters.items():
             merged = merge_events(members)
             self.cluster_events[key] = merged
+            index = _index(merged)
             for doc in members:
                 for event in doc.events:
-                    match = _find(merged, event)
+                    match = _find(index, event)
                     if match is not None:
                         event.counts = dict(match.counts)
         logger.debug("merged events of %d clusters", len(clusters))
 
 
-def _find(merged: list[Event], event: Event) -> Event | None:
-    from ..events.merge import dyad_key
+_Index = dict[tuple[str, frozenset[frozenset[str]], bool], list[Event]]
 
-    key = (event.type, dyad_key(event), event.negated)
-    dated = [m for m in merged if (m.type, dyad_key(m), m.negated) == key]
-    exact = [m for m in dated if m.date == event.date]
-    found = exact or dated
-    return found[0] if found else None
+
+def _index(merged: list[Event]) -> _Index:
+    """The cluster-level events of each (type, dyad, negation), in their order."""
+    index: _Index = {}
+    for m in merged:
+        index.setdefault((m.type, dyad_key(m), m.negated), []).append(m)
+    return index
+
+
+def _find(index: _Index, event: Event) -> Event | None:
+    """The cluster-level event of a document's event: same type, dyad and negation, the one
+    of its date first."""
+    same = index.get((event.type, dyad_key(event), event.negated))
+    if not same:
+        return None
+    return next((m for m in same if m.date == event.date), same[0])
