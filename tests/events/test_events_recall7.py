@@ -117,6 +117,11 @@ def test_one_word_title_in_a_place_is_where_it_is() -> None:
     doc = _doc("وقال وزير الخارجية في الجمهورية التركية إن ...")
     units = build_units(doc, tokenize(doc.norm))
     assert [(u.kind, u.countries, u.place) for u in units] == [("ROLE", ("TUR",), False)]
+    # an envoy title: serving in the state, for another one
+    doc = _doc("وقال السفير في تركيا، كمال الدين سعيدي، إن ...")
+    units = build_units(doc, tokenize(doc.norm))
+    assert units[0].kind == "GPE"
+    assert units[0].place
 
 
 # --- talks named as a topic -----------------------------------------------------------------
