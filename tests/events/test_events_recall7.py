@@ -175,6 +175,12 @@ def test_relative_clause_ends_at_the_next_verb() -> None:
     assert ("ASSAULT", ("ISR",), ("LBN",)) not in got
 
 
+def test_head_after_a_preposition_is_not_the_agent() -> None:
+    # "الاتفاق مع تركيا الذي ...": the relative clause is about the agreement
+    got = summary("ورحبت مصر بالاتفاق مع تركيا الذي انتقد روسيا.")
+    assert ("ACCUSE", ("TUR",), ("RUS",)) not in got
+
+
 def test_relative_verb_with_an_object_pronoun_keeps_its_own_subject() -> None:
     # "الاتفاقية التي وقعتها X مع Y": the head is the object; the signer follows the verb
     got = summary("ورفضت الجزائر الاتفاقية التي وقعتها تركيا مع مصر.")
