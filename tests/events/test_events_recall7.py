@@ -33,6 +33,7 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
     "لبنان": ("LBN", "Lebanon", "GPE", "LBN"),
     "أوكرانية": ("UKR", "Ukraine", "GPE", "UKR"),
     "الإيرانية": ("IRN", "Iran", "GPE", "IRN"),
+    "الحكومة الإيرانية": ("org:gov-iran", "Government of Iran", "ORG", "IRN"),
     "البصرة": ("gpe:basra", "Basra", "GPE", "IRQ"),
     "الاتحاد الأوروبي": ("org:eu", "European Union", "ORG", "EU"),
     "خاركيف": ("gpe:kharkiv", "Kharkiv", "GPE", "UKR"),
@@ -313,3 +314,12 @@ def test_complementizer_between_two_mentions_of_a_state_splits_them() -> None:
     doc = _doc("وقال المتحدث باسم حكومة تركيا إن تركيا تدين الهجوم.")
     units = build_units(doc, tokenize(doc.norm))
     assert len([u for u in units if u.countries == ("TUR",)]) == 2
+
+
+# --- a و-verb after a subordinate clause (subordinate.py) ------------------------------------
+
+
+def test_verb_after_a_subordinate_clause_keeps_the_main_subject() -> None:
+    text = "وانتقدت تركيا الحكومة الإيرانية بعد أن اعتقلت الشرطة صحفيين وطالبت بالإفراج عنهم."
+    got = summary(text)
+    assert ("REQUEST", ("TUR",), ("IRN",)) in got

@@ -54,6 +54,7 @@ from .sides import (
     _victims,
 )
 from .speech import speaker_sides
+from .subordinate import main_clause_sides
 from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package
@@ -151,6 +152,8 @@ def _events_for(
     elif is_verb and (hit.form.hal or hit.form.first):
         # "ندين ..."، "داعيا روسيا إلى ...": the speaker's or the clause's subject (speech.py)
         subj, pronoun_obj = speaker_sides(hit, sent, tokens, ctx)
+    elif is_verb and (main := main_clause_sides(hit, sent, tokens)) is not None:
+        subj, pronoun_obj = main  # "... بعد أن اعتقلته الشرطة وطالبت ..." (subordinate.py)
     elif is_verb and (pron := pronoun_sides(hit, sent, tokens, ctx)) is not None:
         subj, pronoun_obj = pron  # "وانتقدها وزير الخارجية الأمريكي" (accusative.py)
     elif is_verb and (head := relative_agent(hit, sent, tokens)) is not None:
