@@ -323,3 +323,11 @@ def test_verb_after_a_subordinate_clause_keeps_the_main_subject() -> None:
     text = "وانتقدت تركيا الحكومة الإيرانية بعد أن اعتقلت الشرطة صحفيين وطالبت بالإفراج عنهم."
     got = summary(text)
     assert ("REQUEST", ("TUR",), ("IRN",)) in got
+
+
+# --- hostile conduct charged "من X ضد Y" (hostile.py) ----------------------------------------
+
+
+def test_hostile_acts_from_one_state_against_another_are_charged() -> None:
+    text = 'وقال وزير الخارجية المصري "تتواصل الأعمال العدائية من إسرائيل ضد مصر".'
+    assert ("ACCUSE", ("EGY",), ("ISR",)) in summary(text)

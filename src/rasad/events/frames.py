@@ -15,6 +15,7 @@ from .arguments import Unit, intent_of, is_negated
 from .background import ongoing_since
 from .cues import cue
 from .frame_table import frame
+from .hostile import accused_after
 from .lexicon import Hit, Token
 from .mediation import mediation_sides
 from .relative import relative_agent, relative_reach
@@ -274,7 +275,10 @@ def _events_for(
     # -- reported conduct: "X said that Y deliberately ..."
     if entry.has("allege"):
         rep = reporter or ctx.reporter
-        acc = [u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor]
+        # "الأعمال العدائية من X ضد Y" (hostile.py), else the actors before it in its clause
+        acc = accused_after(hit, sent, tokens) or [
+            u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor
+        ]
         if not acc and is_verb and subj and subj[0].i >= hit.j:
             acc = subj  # "وتتحمل إيران مسؤولية ...": the one charged after the verb
         if rep is None or not rep.countries or not acc:
