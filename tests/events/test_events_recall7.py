@@ -331,3 +331,16 @@ def test_verb_after_a_subordinate_clause_keeps_the_main_subject() -> None:
 def test_hostile_acts_from_one_state_against_another_are_charged() -> None:
     text = 'وقال وزير الخارجية المصري "تتواصل الأعمال العدائية من إسرائيل ضد مصر".'
     assert ("ACCUSE", ("EGY",), ("ISR",)) in summary(text)
+
+
+def test_a_negated_ceasing_is_no_negation_of_the_act() -> None:
+    text = 'وقال وزير الخارجية المصري "لم تتوقف الأعمال العدائية من إسرائيل ضد مصر".'
+    got = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert got
+    assert not got[0].negated
+
+
+def test_an_accusation_and_the_one_back_are_two_events() -> None:
+    text = "اتهمت تركيا مصر بدعم المعارضة. واتهمت مصر تركيا بالتدخل في شؤونها."
+    got = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert len(got) == 2
