@@ -33,6 +33,7 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
     "لبنان": ("LBN", "Lebanon", "GPE", "LBN"),
     "أوكرانية": ("UKR", "Ukraine", "GPE", "UKR"),
     "الإيرانية": ("IRN", "Iran", "GPE", "IRN"),
+    "الحكومة الإيرانية": ("org:gov-iran", "Government of Iran", "ORG", "IRN"),
     "البصرة": ("gpe:basra", "Basra", "GPE", "IRQ"),
     "الاتحاد الأوروبي": ("org:eu", "European Union", "ORG", "EU"),
     "خاركيف": ("gpe:kharkiv", "Kharkiv", "GPE", "UKR"),
@@ -117,6 +118,11 @@ def test_one_word_title_in_a_place_is_where_it_is() -> None:
     doc = _doc("وقال وزير الخارجية في الجمهورية التركية إن ...")
     units = build_units(doc, tokenize(doc.norm))
     assert [(u.kind, u.countries, u.place) for u in units] == [("ROLE", ("TUR",), False)]
+    # an envoy title: serving in the state, for another one
+    doc = _doc("وقال السفير في تركيا، كمال الدين سعيدي، إن ...")
+    units = build_units(doc, tokenize(doc.norm))
+    assert units[0].kind == "GPE"
+    assert units[0].place
 
 
 # --- talks named as a topic -----------------------------------------------------------------
@@ -168,6 +174,12 @@ def test_relative_clause_ends_at_the_next_verb() -> None:
     )
     assert ("ASSAULT", ("ISR",), ("EGY",)) in got
     assert ("ASSAULT", ("ISR",), ("LBN",)) not in got
+
+
+def test_head_after_a_preposition_is_not_the_agent() -> None:
+    # "الاتفاق مع تركيا الذي ...": the relative clause is about the agreement
+    got = summary("ورحبت مصر بالاتفاق مع تركيا الذي انتقد روسيا.")
+    assert ("ACCUSE", ("TUR",), ("RUS",)) not in got
 
 
 def test_relative_verb_with_an_object_pronoun_keeps_its_own_subject() -> None:
@@ -302,3 +314,33 @@ def test_complementizer_between_two_mentions_of_a_state_splits_them() -> None:
     doc = _doc("وقال المتحدث باسم حكومة تركيا إن تركيا تدين الهجوم.")
     units = build_units(doc, tokenize(doc.norm))
     assert len([u for u in units if u.countries == ("TUR",)]) == 2
+
+
+# --- a و-verb after a subordinate clause (subordinate.py) ------------------------------------
+
+
+def test_verb_after_a_subordinate_clause_keeps_the_main_subject() -> None:
+    text = "وانتقدت تركيا الحكومة الإيرانية بعد أن اعتقلت الشرطة صحفيين وطالبت بالإفراج عنهم."
+    got = summary(text)
+    assert ("REQUEST", ("TUR",), ("IRN",)) in got
+
+
+# --- hostile conduct charged "من X ضد Y" (hostile.py) ----------------------------------------
+
+
+def test_hostile_acts_from_one_state_against_another_are_charged() -> None:
+    text = 'وقال وزير الخارجية المصري "تتواصل الأعمال العدائية من إسرائيل ضد مصر".'
+    assert ("ACCUSE", ("EGY",), ("ISR",)) in summary(text)
+
+
+def test_a_negated_ceasing_is_no_negation_of_the_act() -> None:
+    text = 'وقال وزير الخارجية المصري "لم تتوقف الأعمال العدائية من إسرائيل ضد مصر".'
+    got = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert got
+    assert not got[0].negated
+
+
+def test_an_accusation_and_the_one_back_are_two_events() -> None:
+    text = "اتهمت تركيا مصر بدعم المعارضة. واتهمت مصر تركيا بالتدخل في شؤونها."
+    got = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert len(got) == 2

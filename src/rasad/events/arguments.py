@@ -81,6 +81,8 @@ _COUNTERPART = re.compile(r"^[وفبل]{0,2}(?:نظير|نظرا)")
 #: dual or plural nouns that stand for the two sides already named ("الجانبين اتفقا")
 ANAPHORS = cue("anaphors")
 _NEGATORS = cue("negators")
+#: verbs of ceasing: a negated one before a trigger says that it goes on
+_CEASE = cue("cease_verbs")
 _DENIAL = re.compile(r"^[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|نفيا)$")
 _PLANNED = cue("planned")
 _FUTURE = cue("future")
@@ -436,10 +438,12 @@ def _sentences(norm: str) -> tuple[tuple[int, int], ...]:
 
 
 def is_negated(tokens: list[Token], i: int, lo: int) -> bool:
-    """A negator in the two words before word ``i`` (not before ``lo``), or a denial verb in
-    the five."""
+    """A negator in the two words before word ``i`` (not before ``lo``; not one of a verb of
+    ceasing: "لم تتوقف الهجمات"), or a denial verb in the five."""
     for k in range(max(lo, i - 2), i):
         if _strip_wa(tokens[k].text) in _NEGATORS:
+            if k + 1 < i and tokens[k + 1].text in _CEASE:
+                continue  # "لم تتوقف الأعمال العدائية": the acts go on
             return True
     return any(_DENIAL.match(tokens[k].text) for k in range(max(lo, i - 5), i))
 

@@ -16,6 +16,7 @@ from .background import ongoing_since
 from .charges import hostile_sides, obligation_sides
 from .cues import cue
 from .frame_table import frame
+from .hostile import accused_after
 from .lexicon import Hit, Token
 from .mediation import mediation_sides
 from .relative import relative_agent, relative_reach
@@ -64,6 +65,7 @@ from .stance import (
     reached,
     rivals,
 )
+from .subordinate import main_clause_sides
 from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package
@@ -169,6 +171,8 @@ def _events_for(
     elif is_verb and (hit.form.hal or hit.form.first):
         # "ندين ..."، "داعيا روسيا إلى ...": the speaker's or the clause's subject (speech.py)
         subj, pronoun_obj = speaker_sides(hit, sent, tokens, ctx)
+    elif is_verb and (main := main_clause_sides(hit, sent, tokens)) is not None:
+        subj, pronoun_obj = main  # "... بعد أن اعتقلته الشرطة وطالبت ..." (subordinate.py)
     elif is_verb and (pron := pronoun_sides(hit, sent, tokens, ctx)) is not None:
         subj, pronoun_obj = pron  # "وانتقدها وزير الخارجية الأمريكي" (accusative.py)
     elif is_verb and (head := relative_agent(hit, sent, tokens)) is not None:
@@ -306,7 +310,10 @@ def _events_for(
     # -- reported conduct: "X said that Y deliberately ..."
     if entry.has("allege"):
         rep = reporter or ctx.reporter
-        acc = [u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor]
+        # "الأعمال العدائية من X ضد Y" (hostile.py), else the actors before it in its clause
+        acc = accused_after(hit, sent, tokens) or [
+            u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor
+        ]
         if not acc and is_verb and subj and subj[0].i >= hit.j:
             acc = subj  # "وتتحمل إيران مسؤولية ...": the one charged after the verb
         if rep is None or not rep.countries or not acc:

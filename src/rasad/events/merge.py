@@ -99,9 +99,14 @@ def _aligned(into: Event, other: Event) -> Event:
 def _retaliation(a: Event, b: Event) -> bool:
     """An attack and the attack back ("غارات إسرائيلية ... فيما أطلق حزب الله صواريخ على
     إسرائيل") are two occasions, whatever their dates; so are the two releases of an
-    exchange of prisoners."""
+    exchange of prisoners, and an accusation, threat or demand and the one back ("أعرب
+    المغرب عن أسفه لقرار الجزائر ..." and "قال الوزير الجزائري إن الأعمال العدائية من المغرب
+    ...")."""
     return (
-        (a.type == "ASSAULT" or (a.type == "RETREAT" and a.mode == "release"))
+        (
+            a.type in ("ASSAULT", "ACCUSE", "THREATEN", "REQUEST")
+            or (a.type == "RETREAT" and a.mode == "release")
+        )
         and set(a.source.countries) != set(a.target.countries)
         and set(a.source.countries) == set(b.target.countries)
         and set(a.target.countries) == set(b.source.countries)

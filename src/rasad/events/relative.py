@@ -4,8 +4,10 @@ forces are who struck; "المحتجون الذين اقتحموا السفار�
 A verb right after a relative pronoun (cue ``relatives``: الذي، التي، الذين ...; "قد" may stand
 between) with no object pronoun of its own takes as its subject the actor phrase that ends
 right before the pronoun (one adjective may stand between: "القوات الروسية الخاصة التي"),
-with the rest of its coordination group. With an object pronoun ("الاتفاقية التي وقعتها
-إثيوبيا") the head is the object and the subject follows the verb, as elsewhere.
+with the rest of its coordination group, unless a preposition other than لـ / على stands
+before it ("الاتفاق مع تركيا الذي ..." is about the agreement). With an object pronoun
+("الاتفاقية التي وقعتها إثيوبيا") the head is the object and the subject follows the verb, as
+elsewhere.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ def relative_agent(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]
     if not heads:
         return None
     last = heads[-1]
+    if last.prep and last.prep not in ("ل", "علي"):
+        return None  # "الاتفاق مع تركيا الذي وقع ...": the head is the noun before مع
     if last.j < k and any(v.j > last.j and v.i < k for v in sent.units):
         return None
     return [u for u in sent.units if u.group == last.group and u.is_actor and u.j <= k]

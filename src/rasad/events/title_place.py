@@ -3,8 +3,9 @@
 
 The linker links the state's name (its long official forms are aliases in the knowledge
 base) but not the title before it, so the state would stand as a place ("بـ / في / لـ" +
-country). Here a title head (cue ``office_heads``: وزير، رئيس، سفير، مندوب ...) followed by up
-to four words of its office (definite words or cue ``office_words``: مجلس، شؤون ...) and then
+country). Here a title head (cue ``office_heads``: وزير، رئيس، نائب، المتحدث ...) followed by up
+to four words of its office (definite words or cue ``office_words``: مجلس، شؤون ...; envoys
+are not heads: "السفير في تركيا" serves there for another state) and then
 "بـ / في / لـ + a country" becomes one actor unit of that country, with the person named after
 it (after a comma or not) when that person is of the same state or has no state. A one-word
 title needs the name after it ("التقى الوزير في موسكو نظيره" is a minister in Moscow, not a
