@@ -448,7 +448,7 @@ def main() -> None:
     ap.add_argument("--batch-pages", type=int, default=600)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--only", help="Comma-separated modes (default: all).")
-    ap.add_argument("--data", type=Path, help="Reuse a generated corpus folder.")
+    ap.add_argument("--data", type=Path, help="A generated corpus folder (generated there if new).")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "suite")
     ap.add_argument("--no-stories", action="store_true",
                     help="Pipeline and batch runs without story joins (dedup.minhash.v1).")
@@ -465,6 +465,9 @@ def main() -> None:
     if data is None:
         tmp = tempfile.TemporaryDirectory()
         data = Path(tmp.name)
+        generate(data, args.pages)
+    elif not (data / "txt").is_dir():  # a new folder: generate the corpus there, kept for reuse
+        data.mkdir(parents=True, exist_ok=True)
         generate(data, args.pages)
     if not (data / "pages.warc.gz").exists():
         _write_warc(data)
