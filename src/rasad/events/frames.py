@@ -6,12 +6,10 @@ object finders are in ``sides``.
 
 from __future__ import annotations
 
-from ..doc import Actor, Doc, Event
+from ..doc import Doc, Event
 from . import plover
-from .accusative import pronoun_sides
 from .agentless import agentless_sides
-from .agreement import plural_subject
-from .arguments import Unit, intent_of, is_negated
+from .arguments import Unit, is_negated
 from .background import ongoing_since
 from .charges import hostile_sides, obligation_sides
 from .cues import cue
@@ -19,7 +17,8 @@ from .frame_table import frame
 from .hostile import accused_after
 from .lexicon import Hit, Token
 from .mediation import mediation_sides
-from .relative import relative_agent, relative_reach
+from .reading import Reading, _home, _make
+from .relative import relative_reach
 from .release import is_passive, release_sides
 from .riot import riot_object
 from .route import route_sides
@@ -30,42 +29,29 @@ from .sides import (
     _PHONE,
     _TOPIC_HEADS,
     _VERBAL,
-    _agent_nisba,
-    _anaphor_near,
     _anaphor_object,
-    _before_qad,
     _clause_start,
-    _continued_subject,
-    _counterpart_subject,
     _Ctx,
-    _document_before,
-    _document_subject,
     _halted,
     _object,
     _other,
     _own_country,
-    _owned_by_verb,
     _same_state,
     _Sentence,
     _Side,
     _stance_object,
     _strip,
-    _subject_after,
-    _subject_before,
-    _title_subject,
     _victims,
 )
-from .speech import speaker_sides
 from .stance import (
     condemned_attacker,
     endorsement_sides,
     main_object,
     named_object,
-    noun_agent,
     reached,
     rivals,
 )
-from .subordinate import main_clause_sides
+from .subject import _ENVOYS, first_side
 from .targets import between_group, relative_after, truce_after
 
 __all__: list[str] = []  # internal to the events package
@@ -100,6 +86,32 @@ def _mode_cue(hit: Hit, sent: _Sentence, tokens: list[Token]) -> str | None:
 _SIDELINES = frozenset({"هامش"})
 
 
+def not_reported(
+    hit: Hit, sent: _Sentence, tokens: list[Token], claimed: dict[int, list[Unit]], doc: Doc
+) -> bool:
+    """A trigger that reports no event: a topic, an act someone wants stopped, the
+    background of the news, or a back-reference told where it was first reported."""
+    if (
+        hit.form.tense == "noun"
+        and hit.i > sent.ti
+        and _strip(tokens[hit.i - 1].text).lstrip("ل") in _TOPIC_HEADS
+    ):
+        return True  # "لسير المفاوضات", "ملف المحادثات": a topic, not a report of the event
+    if (hit.i > sent.ti and _halted(tokens[hit.i - 1].text)) or (
+        # "وقف دائم للقتال", "الهدنة الإنسانية للقتال بين ...": the fighting a truce stops
+        (hit.clitic.startswith("ل") or tokens[hit.i - 1].text == "من")  # "انسحابها من ..."
+        and hit.i - 1 > sent.ti
+        and _halted(tokens[hit.i - 2].text)
+    ):
+        return True  # "بوقف تعاونها العسكري": what someone wants stopped, not a report of it
+    if ongoing_since(hit, tokens, sent.ti, sent.tj, doc.norm) and not is_negated(
+        tokens, hit.i, sent.ti
+    ):
+        return True  # "يهاجم الحوثيون السفن منذ نوفمبر": background, not the news
+    # a back-reference by place name, reported where it was first told
+    return hit.start in claimed and not claimed[hit.start]
+
+
 def _events_for(
     hit: Hit,
     sent: _Sentence,
@@ -112,143 +124,32 @@ def _events_for(
     etype = entry.type
     mode = entry.mode
     fr = frame(entry.frame)
-    if (
-        hit.form.tense == "noun"
-        and hit.i > sent.ti
-        and _strip(tokens[hit.i - 1].text).lstrip("ل") in _TOPIC_HEADS
-    ):
-        return []  # "لسير المفاوضات", "ملف المحادثات": a topic, not a report of the event
-    if (hit.i > sent.ti and _halted(tokens[hit.i - 1].text)) or (
-        # "وقف دائم للقتال", "الهدنة الإنسانية للقتال بين ...": the fighting a truce stops
-        (hit.clitic.startswith("ل") or tokens[hit.i - 1].text == "من")  # "انسحابها من ..."
-        and hit.i - 1 > sent.ti
-        and _halted(tokens[hit.i - 2].text)
-    ):
-        return []  # "بوقف تعاونها العسكري": what someone wants stopped, not a report of it
-    if ongoing_since(hit, tokens, sent.ti, sent.tj, doc.norm) and not is_negated(
-        tokens, hit.i, sent.ti
-    ):
-        return []  # "يهاجم الحوثيون السفن منذ نوفمبر": background, not the news
+    if not_reported(hit, sent, tokens, claimed, doc):
+        return []
     if etype == "CONSULT":
         mode = _mode_cue(hit, sent, tokens) or mode
-    if hit.start in claimed and not claimed[hit.start]:
-        return []  # a back-reference by place name, reported where it was first told
-    cs = _clause_start(sent, tokens, hit.i, doc.norm)
-    is_verb = hit.form.tense != "noun"
-    conf = 0.75 if not entry.has("weak") else 0.6
-    # -- the first side (subject)
-    # "وطالب المتظاهرون رئيس الوزراء بـ...": a domestic group right after the verb
-    crowd_subject = (
-        is_verb
-        and not entry.has("sym")
-        and hit.j < sent.tj
-        and _strip(tokens[hit.j].text) in _DOMESTIC
-        and hit.start not in claimed
+    r = Reading(
+        hit,
+        sent,
+        tokens,
+        ctx,
+        claimed,
+        doc,
+        entry,
+        etype,
+        mode,
+        fr,
+        cs=_clause_start(sent, tokens, hit.i, doc.norm),
+        is_verb=hit.form.tense != "noun",
+        conf=0.75 if not entry.has("weak") else 0.6,
     )
-    subj: list[Unit] | None = None
-    cont: list[Unit] | None = None
-    dyad_anaphor = False
-    genitive: list[Unit] | None = None
-    pronoun_obj: list[Unit] | None = None
-    agentive = False  # a stance noun with its agent after it (stance.py)
-    if (
-        hit.start in claimed
-        and not entry.has("sym")
-        and all(u.kind == "GPE" for u in claimed[hit.start])
-    ):
-        # "يعتزم ماكرون زيارة روسيا": a country after a directed noun is where it goes
-        before = _subject_before(hit, sent, cs, 8)
-        # but "إدانة كينيا للتفجير": the state condemns (stance.py)
-        agentive = noun_agent(hit, claimed[hit.start], tokens)
-        if before and not agentive:
-            subj, genitive = before, claimed[hit.start]
-    if genitive is not None:
-        pass
-    elif hit.start in claimed:
-        subj = claimed[hit.start]
-    elif crowd_subject:
-        pass  # the crowd word is the subject; the actor after it is the object
-    elif is_verb and (hit.form.hal or hit.form.first):
-        # "ندين ..."، "داعيا روسيا إلى ...": the speaker's or the clause's subject (speech.py)
-        subj, pronoun_obj = speaker_sides(hit, sent, tokens, ctx)
-    elif is_verb and (main := main_clause_sides(hit, sent, tokens)) is not None:
-        subj, pronoun_obj = main  # "... بعد أن اعتقلته الشرطة وطالبت ..." (subordinate.py)
-    elif is_verb and (pron := pronoun_sides(hit, sent, tokens, ctx)) is not None:
-        subj, pronoun_obj = pron  # "وانتقدها وزير الخارجية الأمريكي" (accusative.py)
-    elif is_verb and (head := relative_agent(hit, sent, tokens)) is not None:
-        subj = head  # "القوات الروسية التي قصفت ...": the head of the relative clause (relative.py)
-    elif is_verb:
-        if hit.form.number == "dual" and (
-            _anaphor_near(tokens, max(cs - 1, hit.i - 2), hit.i)
-            or _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1))
-        ):
-            dyad_anaphor = True
-        elif hit.form.number == "sg":
-            # a dual or plural verb carries its (pronoun) subject: what follows is the object
-            cont = _continued_subject(hit, sent, tokens, doc.norm)
-            subj = (
-                _document_subject(hit, sent, tokens, ctx)
-                or _document_before(hit, sent, tokens)
-                or cont
-                or _before_qad(hit, sent, tokens)
-                or (
-                    _subject_after(hit, sent, commas=True)
-                    if not _envoy_after(hit, tokens)
-                    else None
-                )
-                or _title_subject(hit, sent, tokens)
-                or (_counterpart_subject(hit, sent) if not entry.has("sym") else None)
-            )
-        if subj is None and not dyad_anaphor:
-            if _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 2)) or (
-                hit.form.number == "dual" and _anaphor_near(tokens, cs - 1, hit.i)
-            ):
-                dyad_anaphor = True
-            else:
-                # "... واستهدفوا": not a single state's name (agreement.py)
-                subj = plural_subject(hit, sent, cs, _subject_before(hit, sent, cs, 6))
-            if subj is None and not dyad_anaphor and _anaphor_near(tokens, cs - 1, hit.i):
-                dyad_anaphor = True
-    else:
-        suffix = hit.form.suffix
-        agent = _agent_nisba(hit, sent, tokens)
-        if agent:
-            subj = agent
-        elif suffix == "هما":
-            before = [u for u in sent.units if u.j <= hit.i and u.is_actor]
-            groups = [
-                g for g in {u.group for u in before} if sum(1 for u in before if u.group == g) >= 2
-            ]
-            if groups:
-                g = max(groups)
-                subj = [u for u in before if u.group == g]
-            else:
-                dyad_anaphor = True
-        elif suffix in ("ه", "ها", "هم"):
-            before = [u for u in sent.units if u.j <= hit.i and u.is_actor]
-            people = [u for u in before if u.kind in ("PER", "ROLE", "ORG")]
-            pick = (people or before)[-1:] if (people or before) else []
-            if pick:
-                subj = pick
-            elif ctx.person is not None and suffix != "ها":
-                subj, conf = [ctx.person], conf - 0.15
-        elif _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1)):
-            dyad_anaphor = True
-        else:
-            subj = _subject_before(hit, sent, cs, 8)
-            if entry.has("sym") and _owned_by_verb(sent, subj, hit.i):
-                subj = None
-            if subj and all(u.kind == "GPE" and not u.nisba for u in subj):
-                # "يزور ميرزويان بروكسل لبحث ...": the visitor talks, not the city visited
-                people = [
-                    u
-                    for u in sent.units
-                    if cs <= u.i and u.j <= subj[0].i and u.is_actor and u.kind in ("PER", "ROLE")
-                ]
-                if people:
-                    subj = people[-1:]
-            if subj is None and _anaphor_near(tokens, cs, hit.i):
-                dyad_anaphor = True
+    cs, is_verb = r.cs, r.is_verb
+    # -- the first side (subject.py)
+    fs = first_side(r)
+    conf = r.conf
+    subj, cont, dyad_anaphor = fs.subj, fs.cont, fs.dyad_anaphor
+    genitive, pronoun_obj, agentive = fs.genitive, fs.pronoun_obj, fs.agentive
+    crowd_subject = fs.crowd_subject
     # -- second side
     reach = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j]) + 10
     partners = [
@@ -704,33 +605,10 @@ def _hosted_meeting(
     return _Side((host,), None, None), _Side(rest, members[0].entity, members[0].sector)
 
 
-def _home(hit: Hit, sent: _Sentence, ctx: _Ctx) -> str | None:
-    """The country of the place the sentence names nearest to the trigger (or the last one
-    named up to three sentences before)."""
-    places = [u for u in sent.units if u.place and u.countries]
-    if places:
-        return min(places, key=lambda u: abs(u.i - hit.i)).countries[0]
-    if ctx.place is not None and sent.n - ctx.place[1] <= 3:
-        return ctx.place[0]
-    return None
-
-
-#: envoy nouns: "طرد السفير الفرنسي" — the nisba after them is the envoy's state, the object
-_ENVOYS = cue("envoys")
 #: "أنها / أنه": a clause whose subject is the speaker's own pronoun
 #: sectors of news outlets: an outlet reporting an act is not the one who acts
 _MEDIA = cue("media_sectors")
 _SELF_CLAUSE = cue("self_clause")
-
-
-def _envoy_after(hit: Hit, tokens: list[Token]) -> bool:
-    """An expulsion or summons right followed by an envoy noun ("طرد السفير الفرنسي"): what
-    follows is the object, whoever the subject is."""
-    return (
-        hit.entry.type in ("SANCTION", "ACCUSE")
-        and hit.j < len(tokens)
-        and _strip(tokens[hit.j].text) in _ENVOYS
-    )
 
 
 def _clause_end(sent: _Sentence, k: int) -> int:
@@ -777,54 +655,3 @@ def _destination(hit: Hit, sent: _Sentence, tokens: list[Token], src: _Side | No
                 return [u]
         return []
     return []
-
-
-def _make(
-    hit: Hit,
-    etype: str,
-    mode: str | None,
-    src: _Side,
-    tgt: _Side,
-    sent: _Sentence,
-    tokens: list[Token],
-    doc: Doc,
-    conf: float,
-    reported_by: str | None,
-) -> Event:
-    affirm = hit.entry.has("affirm")  # "لن نتردد": a threat stated as fact (stance.py)
-    negated = not affirm and is_negated(tokens, hit.i, sent.ti)
-    intent = (
-        None
-        if affirm
-        else intent_of(
-            tokens,
-            hit.i,
-            hit.j,
-            sent.ti,
-            sent.tj,
-            clitic=hit.clitic,
-            present=hit.form.tense == "present",
-        )
-    )
-    span = doc.span_from_norm(sent.start, sent.end)
-    places = [u for u in sent.units if u.place]
-    near = sorted(places, key=lambda u: (u.i < hit.i, abs(u.i - hit.i)))
-    place = None
-    if near:
-        ent = doc.entities.get(near[0].entities[0]) if near[0].entities else None
-        place = ent.name if ent is not None else None
-    return Event(
-        id="",
-        type=etype,
-        mode=mode,
-        source=Actor(src.entity, list(src.countries), src.sector),
-        target=Actor(tgt.entity, list(tgt.countries), tgt.sector),
-        evidence=[span] if span else [],
-        negated=negated,
-        intent=intent,
-        confidence=round(max(0.1, min(conf, 0.95)), 2),
-        place=place,
-        quad=plover.quad(etype),
-        intensity=plover.intensity(etype, mode, negated=negated),
-        reported_by=reported_by,
-    )
