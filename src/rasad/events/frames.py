@@ -1,7 +1,10 @@
 """Reading the sides of one trigger: word-order rules and the document context.
 
-Used by ``extractor.extract_events`` (see its docstring for the rules); the subject and
-object finders are in ``sides``.
+Used by ``extractor.extract_events`` (see its docstring for the rules). ``_events_for``
+drops a trigger that reports nothing (``not_reported``), reads its first side
+(``subject``), tries the paths that set both sides at once (``special``), then reads the
+parties (``symmetric``) or the source and target (``directed``) and makes the events
+(``reading._make``). The subject and object finders are in ``sides``.
 """
 
 from __future__ import annotations
