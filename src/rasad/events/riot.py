@@ -3,7 +3,7 @@
 attack, not an attack by that state.
 
 An ASSAULT verb with a protesters' word as its subject (cue ``rioters``, right after the verb
-or right before it) is read as a riot: the source is the state of the place (``frames._home``),
+or right before it) is read as a riot: the source is the state of the place (``reading._home``),
 the target the first actor after the protesters' word (within four words), else the same
 state.
 """

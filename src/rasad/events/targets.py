@@ -1,6 +1,6 @@
 """Whom a statement is addressed to when its clause names no object.
 
-Used by ``frames._events_for``: the parties of a "بين X و Y" phrase after a welcome or a
+Used by ``directed.directed_sides``: the parties of a "بين X و Y" phrase after a welcome or a
 condemnation ("رحبت X ببدء المحادثات بين A و B"), a truce word after a call (the call goes to
 the sides of the last fighting: "دعا إلى وقف فوري لإطلاق النار"), and where a relative clause
 starts (its actors are not the trigger's: "على الاتفاق الذي توسطت فيه X").

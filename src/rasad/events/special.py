@@ -1,0 +1,147 @@
+"""The readings of a trigger that set both sides at once and return early: an endorsement
+by a pair (stance.py), an obligation or hostile conduct charged by the speaker
+(charges.py), a riot (riot.py), a route "من X إلى Y" (route.py), an act undergone with no
+agent (agentless.py), a mediation (mediation.py), a passive release (release.py), conduct
+alleged by the reporter (hostile.py), and a meeting hosted in a named place.
+
+Used by ``frames._events_for`` after the first side (``subject.first_side``).
+"""
+
+from __future__ import annotations
+
+from ..doc import Event
+from .agentless import agentless_sides
+from .arguments import Unit
+from .charges import hostile_sides, obligation_sides
+from .cues import cue
+from .hostile import accused_after
+from .lexicon import Hit
+from .mediation import mediation_sides
+from .reading import FirstSide, Reading, _home, _make
+from .release import is_passive, release_sides
+from .riot import riot_object
+from .route import route_sides
+from .sides import _Sentence, _Side
+from .stance import endorsement_sides
+
+__all__: list[str] = []  # internal to the events package
+
+
+def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
+    """The events of a special path, or None when the trigger is read by its sides."""
+    hit, sent, tokens, ctx, claimed, doc = r.hit, r.sent, r.tokens, r.ctx, r.claimed, r.doc
+    entry, etype, mode, cs, is_verb = r.entry, r.etype, r.mode, r.cs, r.is_verb
+    reporter, reported_by = r.reporter, r.reported_by
+    subj, dyad_anaphor = fs.subj, fs.dyad_anaphor
+    if entry.has("endorse"):  # "قال الوزيران إن الهدنة ستمهد للحوار" (stance.py)
+        pair = endorsement_sides(hit, sent, claimed.get(hit.start), reporter, ctx.dyad)
+        if pair is None:
+            return []
+        return [_make(hit, etype, mode, *pair, sent, tokens, doc, r.conf - 0.1, reported_by)]
+    if entry.has("oblige") or entry.has("hostile"):
+        # "يجب على X أن ...": the speaker demands; "الاستفزازات من جانب X": alleges (charges.py)
+        speaker = reporter or ctx.reporter
+        duty = (
+            obligation_sides(hit, sent, speaker)
+            if entry.has("oblige")
+            else hostile_sides(hit, sent, speaker)
+        )
+        if duty is None:
+            return []
+        a, b = _Side.of([duty[0]]), _Side.of([duty[1]])
+        return [_make(hit, etype, mode, a, b, sent, tokens, doc, r.conf - 0.1, reported_by)]
+    attacked = riot_object(hit, sent, tokens)  # "اقتحم المتظاهرون القنصلية ..." (riot.py)
+    home = _home(hit, sent, ctx) if attacked is not None else None
+    if attacked is not None and home is not None:
+        here = _Side((home,), None, None)
+        there = _Side.of(attacked) if attacked else here
+        return [_make(hit, "PROTEST", "riot", here, there, sent, tokens, doc, r.conf, reported_by)]
+    routed = route_sides(hit, sent)  # "مساعدات من إيران إلى الحوثيين" (route.py)
+    if routed is not None:
+        return [_make(hit, etype, mode, *routed, sent, tokens, doc, r.conf, reported_by)]
+    undergone = agentless_sides(hit, sent, tokens, ctx)  # "تعرضت X لهجوم" (agentless.py)
+    if undergone is not None:
+        return [_make(hit, etype, mode, *undergone, sent, tokens, doc, r.conf - 0.15, reported_by)]
+    if mode == "third-party":
+        pair = mediation_sides(hit, sent, subj, ctx, reporter or ctx.reporter)
+        if pair is None:
+            return []
+        return [_make(hit, etype, mode, pair[0], pair[1], sent, tokens, doc, r.conf, reported_by)]
+    if mode == "release" and not entry.has("mutual") and is_passive(hit, tokens, sent.ti):
+        # "تم الإفراج عن عشرين أسيرا أوكرانيا": the released after the trigger (release.py)
+        freed = release_sides(hit, sent, tokens, ctx)
+        if freed is not None:
+            return [
+                _make(hit, etype, mode, a, b, sent, tokens, doc, r.conf - 0.1, reported_by)
+                for a, b in freed
+            ]
+    # -- reported conduct: "X said that Y deliberately ..."
+    if entry.has("allege"):
+        rep = reporter or ctx.reporter
+        # "الأعمال العدائية من X ضد Y" (hostile.py), else the actors before it in its clause
+        acc = accused_after(hit, sent, tokens) or [
+            u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor
+        ]
+        if not acc and is_verb and subj and subj[0].i >= hit.j:
+            acc = subj  # "وتتحمل إيران مسؤولية ...": the one charged after the verb
+        if rep is None or not rep.countries or not acc:
+            return []
+        if set(rep.countries) == set(acc[0].countries) and rep.kind != "PER":
+            return []  # a body does not charge itself: its own words are the subject
+        return [
+            _make(
+                hit,
+                etype,
+                mode,
+                _Side.of([rep]),
+                _Side.of(acc[:1]),
+                sent,
+                tokens,
+                doc,
+                r.conf - 0.1,
+                reported_by,
+            )
+        ]
+    if entry.has("sym") and etype == "CONSULT" and not is_verb and not dyad_anaphor:
+        hosted = _hosted_meeting(hit, sent, mode, subj)
+        if hosted is not None:
+            return [
+                _make(hit, etype, "multilateral", *hosted, sent, tokens, doc, r.conf, reported_by)
+            ]
+    return None
+
+
+#: how far after a meeting noun its members may be named ("القمة السنوية الخامسة لقادة دول
+#: المنظمة", "اللقاء الثلاثي بشأن الحدود لوزراء دفاع الدول الثلاث")
+_MEMBERS_REACH = 8
+#: prepositions of a meeting's topic, not its members ("لقاء ثلاثي حول الممر")
+_TOPIC = cue("topic_preps")
+
+
+def _hosted_meeting(
+    hit: Hit, sent: _Sentence, mode: str | None, subj: list[Unit] | None
+) -> tuple[_Side, _Side] | None:
+    """A meeting of a body, or of three or more states, held in a named place: the host
+    state is the source, the body (or the other states) the target."""
+    if subj and any(u.kind != "GPE" for u in subj):
+        return None  # "عقد وزير الخارجية اجتماعا مع ...": a person's meeting
+    members: list[Unit] = []
+    for u in sent.units:
+        if u.i < hit.j or not u.is_actor or u.place or not u.countries or u.prep in _TOPIC:
+            continue
+        if u.i - hit.j > _MEMBERS_REACH:
+            break
+        group = [v for v in sent.units if v.group == u.group and v.is_actor and v.countries]
+        if u.sector == "IGO" or (mode == "multilateral" and len(group) >= 3):
+            members = [u] if u.sector == "IGO" else group
+        break
+    places = [u for u in sent.units if u.place and u.countries and u.kind == "GPE"] or list(
+        subj or []
+    )
+    if not members or not places:
+        return None
+    host = min(places, key=lambda u: abs(u.i - hit.i)).countries[0]
+    rest = tuple(dict.fromkeys(c for u in members for c in u.countries if c != host))
+    if not rest:
+        return None
+    return _Side((host,), None, None), _Side(rest, members[0].entity, members[0].sector)
