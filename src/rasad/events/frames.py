@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..doc import Actor, Doc, Event
 from . import plover
 from .accusative import pronoun_sides
+from .act_agent import act_agent, split_agent
 from .agentless import agentless_sides
 from .agreement import plural_subject
 from .arguments import Unit, intent_of, is_negated
@@ -157,7 +158,9 @@ def _events_for(
         # "يعتزم ماكرون زيارة روسيا": a country after a directed noun is where it goes
         before = _subject_before(hit, sent, cs, 8)
         # but "إدانة كينيا للتفجير": the state condemns (stance.py)
-        agentive = noun_agent(hit, claimed[hit.start], tokens)
+        agentive = noun_agent(hit, claimed[hit.start], tokens) or act_agent(
+            hit, claimed[hit.start], tokens
+        )  # "هجوم X على Y" (act_agent.py)
         if before and not agentive:
             subj, genitive = before, claimed[hit.start]
     if genitive is not None:
@@ -207,7 +210,7 @@ def _events_for(
                 dyad_anaphor = True
     else:
         suffix = hit.form.suffix
-        agent = _agent_nisba(hit, sent, tokens)
+        agent = _agent_nisba(hit, sent, tokens) or split_agent(hit, sent, tokens)
         if agent:
             subj = agent
         elif suffix == "هما":

@@ -1,0 +1,40 @@
+"""Recall mechanisms of the recall8 pass (issue 12): the agent after a material act's verbal
+noun ("هجوم X على Y", "فرض X عقوبات على Y"). The sentences are invented for these tests and
+read with the stub linker of ``test_events``."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import events_of
+
+Summary = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+def _summary(text: str) -> set[Summary]:
+    return {(e.type, tuple(e.source.countries), tuple(e.target.countries)) for e in events_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the state after the act noun, followed by a target preposition, is the agent
+        ("وندد ماكرون بهجوم روسيا الأخير على أوكرانيا.", ("ASSAULT", ("RUS",), ("UKR",))),
+        ("واستنكرت السعودية اعتداء تركيا على سوريا.", ("ASSAULT", ("TUR",), ("SYR",))),
+        # a verbal noun head split from its object noun by the agent
+        (
+            "وانتقد بلينكن فرض تركيا عقوبات جديدة على إيران.",
+            ("SANCTION", ("TUR",), ("IRN",)),
+        ),
+    ],
+)
+def test_agent_after_an_act_noun(text: str, expected: Summary) -> None:
+    got = _summary(text)
+    assert expected in got
+    # the one who condemns is not the act's source
+    assert not {e for e in got if e[0] == expected[0] and e[1] != expected[1]}
+
+
+def test_over_a_period_is_no_target() -> None:
+    # "على مدى": no target preposition, so the state stays the object of the condemnation
+    got = _summary("واستنكرت السعودية هجوم روسيا على مدى أيام.")
+    assert ("ASSAULT", ("RUS",), ("SAU",)) not in got
