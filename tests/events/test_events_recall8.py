@@ -38,3 +38,24 @@ def test_over_a_period_is_no_target() -> None:
     # "على مدى": no target preposition, so the state stays the object of the condemnation
     got = _summary("واستنكرت السعودية هجوم روسيا على مدى أيام.")
     assert ("ASSAULT", ("RUS",), ("SAU",)) not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the bare object of a verb of telling is the partner of the call; the pair after the
+        # topic ("ببدء ... بين X و Y") is what the call is about
+        "وأبلغ أردوغان وزير الخارجية الروسي خلال اتصال هاتفي ببدء ترسيم الحدود"
+        " بين أوكرانيا وسوريا.",
+        "وهنأ أردوغان الرئيس الروسي خلال اتصال هاتفي بفوزه في الانتخابات.",
+    ],
+)
+def test_object_of_a_verb_of_telling_is_the_partner_of_the_call(text: str) -> None:
+    got = _summary(text)
+    assert ("CONSULT", ("TUR",), ("RUS",)) in got
+    assert not {e for e in got if e[0] == "CONSULT" and "UKR" in e[1] + e[2]}
+
+
+def test_thanks_for_a_role_in_talks_is_no_call() -> None:
+    got = _summary("وشكر ماكرون تركيا على دورها في تسهيل المحادثات.")
+    assert ("CONSULT", ("FRA",), ("TUR",)) not in got

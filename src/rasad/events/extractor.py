@@ -55,6 +55,7 @@ from .sides import (
     _subject_before,
 )
 from .stance import resolve_stances
+from .told import topic_between
 
 __all__ = ["detect_types", "extract_events"]
 
@@ -344,6 +345,7 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
                     or any(tokens[m].text in _BORDER for m in range(k, u.i))
                 )
                 and not any(hit.j <= h.i < u.i for h in hits)
+                and not topic_between(tokens, k, u.i)  # "اتصال ببدء ترسيم الحدود بين" (told.py)
             ):
                 # "توقيع اتفاقية للتعاون في مجال الطاقة بين تركيا وأذربيجان" (but not "ناقشا في
                 # المكالمة الخلاف المتصاعد بين البلدين الجارين": there بين belongs to الخلاف)

@@ -66,6 +66,7 @@ from .stance import (
     rivals,
 )
 from .targets import between_group, relative_after, truce_after
+from .told import told_sides
 
 __all__: list[str] = []  # internal to the events package
 
@@ -281,6 +282,14 @@ def _events_for(
             return []
         a, b = _Side.of([duty[0]]), _Side.of([duty[1]])
         return [_make(hit, etype, mode, a, b, sent, tokens, doc, conf - 0.1, reported_by)]
+    told = (
+        told_sides(hit, sent, tokens)
+        if etype == "CONSULT" and hit.start not in claimed and not partners
+        else None
+    )
+    if told is not None:  # "أبلغ X Y خلال اتصال هاتفي" (told.py)
+        a, b = _Side.of(told[0]), _Side.of(told[1])
+        return [_make(hit, etype, mode, a, b, sent, tokens, doc, conf, reported_by)]
     attacked = riot_object(hit, sent, tokens)  # "اقتحم المتظاهرون القنصلية ..." (riot.py)
     home = _home(hit, sent, ctx) if attacked is not None else None
     if attacked is not None and home is not None:
