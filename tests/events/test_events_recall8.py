@@ -59,3 +59,26 @@ def test_object_of_a_verb_of_telling_is_the_partner_of_the_call(text: str) -> No
 def test_thanks_for_a_role_in_talks_is_no_call() -> None:
     got = _summary("وشكر ماكرون تركيا على دورها في تسهيل المحادثات.")
     assert ("CONSULT", ("FRA",), ("TUR",)) not in got
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "اجتمع المجلس الاستشاري التابع لحلف الناتو يوم الاثنين لبحث الحرب في أوكرانيا.",
+        "عقدت لجنة الشؤون الأمنية في الناتو اجتماعا يوم الاثنين.",
+    ],
+)
+def test_a_body_named_again_by_its_head_noun(first: str) -> None:
+    head = "المجلس" if "المجلس" in first else "اللجنة"
+    text = f"{first} وأدانت {head} القصف الروسي على المدن الأوكرانية."
+    got = {
+        (e.type, e.source.entity, tuple(e.target.countries))
+        for e in events_of(text)
+        if e.type == "ACCUSE"
+    }
+    assert ("ACCUSE", "org:nato", ("RUS",)) in got
+
+
+def test_a_head_noun_with_nothing_remembered_stays_unread() -> None:
+    got = _summary("وأدان المجلس القصف الروسي على المدن الأوكرانية.")
+    assert not {e for e in got if e[0] == "ACCUSE" and e[1]}

@@ -26,6 +26,7 @@ from ..doc import Doc, Event
 from . import plover
 from .arguments import BodyAt, Unit, build_units, sentences
 from .background import past_year
+from .backref import add_back_references
 from .bodies import add_bodies
 from .charges import hostile_acts, obligations
 from .coref import inherit_countries
@@ -105,6 +106,7 @@ def extract_events(
     spans = sentences(norm)
     units = add_bodies(build_units(doc, tokens, kb_code, kb_body), tokens, spans)
     units = inherit_countries(units)  # "وأضاف موانغي": the state of his first mention
+    units = add_back_references(units, tokens)  # "ودعا المجلس ..." (backref.py)
     u_starts = [u.start for u in units]
     hits = [
         _as_noun(h, tokens)
