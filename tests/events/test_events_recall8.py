@@ -82,3 +82,17 @@ def test_a_body_named_again_by_its_head_noun(first: str) -> None:
 def test_a_head_noun_with_nothing_remembered_stays_unread() -> None:
     got = _summary("وأدان المجلس القصف الروسي على المدن الأوكرانية.")
     assert not {e for e in got if e[0] == "ACCUSE" and e[1]}
+
+
+def test_an_allegation_with_a_noun_subject_in_reported_speech() -> None:
+    # the noun's agent is accused; the body whose resolution is violated is not
+    got = _summary("وقال المتحدث الإيراني إن العقوبات الأمريكية تنتهك قرار الناتو.")
+    assert ("ACCUSE", ("IRN",), ("USA",)) in got
+    assert not {e for e in got if "NATO" in e[1] + e[2]}
+    assert not {
+        e for e in _summary("وقال المتحدث الإيراني إن الخطوة تنتهك ميثاق الناتو.") if "NATO" in e[2]
+    }
+    # an actor subject is still the accused
+    assert ("ACCUSE", ("IRN",), ("TUR",)) in _summary(
+        "وقال المتحدث الإيراني إن تركيا تنتهك قرار الناتو."
+    )

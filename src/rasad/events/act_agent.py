@@ -72,3 +72,16 @@ def split_agent(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | 
             if first - 1 >= sent.ti and _bare(tokens[first - 1].text) & _HEADS:
                 return group
     return None
+
+
+def noun_subject(hit: Hit, sent: _Sentence, tokens: list[Token], cs: int) -> list[Unit] | None:
+    """The accused of an allegation verb whose subject is a noun, not an actor ("قال X إن
+    العقوبات الأمريكية تنتهك قرار Y"): the state of the noun's nisba, ``[]`` with none (the
+    actor after the verb is what is violated, not the accused), ``None`` when the clause
+    opens with the verb."""
+    if hit.i <= cs or not tokens[cs].text.startswith("ال"):
+        return None
+    agents = [
+        u for u in sent.units if cs < u.i and u.j <= hit.i and u.kind == "GPE" and u.nisba
+    ]
+    return agents[:1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..doc import Actor, Doc, Event
 from . import plover
 from .accusative import pronoun_sides
-from .act_agent import act_agent, split_agent
+from .act_agent import act_agent, noun_subject, split_agent
 from .agentless import agentless_sides
 from .agreement import plural_subject
 from .arguments import Unit, intent_of, is_negated
@@ -320,7 +320,10 @@ def _events_for(
         rep = reporter or ctx.reporter
         acc = [u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor]
         if not acc and is_verb and subj and subj[0].i >= hit.j:
-            acc = subj  # "وتتحمل إيران مسؤولية ...": the one charged after the verb
+            # "وتتحمل إيران مسؤولية ...": the one charged after the verb; but "إن العقوبات
+            # الأمريكية تنتهك قرار Y": a noun's agent, or no one (act_agent.py)
+            noun = noun_subject(hit, sent, tokens, cs)
+            acc = subj if noun is None else noun
         if rep is None or not rep.countries or not acc:
             return []
         if set(rep.countries) == set(acc[0].countries) and rep.kind != "PER":
