@@ -96,3 +96,11 @@ def test_an_allegation_with_a_noun_subject_in_reported_speech() -> None:
     assert ("ACCUSE", ("IRN",), ("TUR",)) in _summary(
         "وقال المتحدث الإيراني إن تركيا تنتهك قرار الناتو."
     )
+
+
+@pytest.mark.parametrize("issued", ["صادر عن", "صادرعن"])
+def test_a_statement_issued_by_a_body_is_no_seizure(issued: str) -> None:
+    # "صادر عن" is "issued by" (the issuer speaks), not "confiscated"
+    got = _summary(f"ودعا بيان {issued} الرئاسة التركية إلى وقف القصف الروسي على أوكرانيا.")
+    assert ("REQUEST", ("TUR",), ("UKR",)) in got
+    assert not {e for e in got if e[0] == "COERCE"}
