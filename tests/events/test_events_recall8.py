@@ -104,3 +104,22 @@ def test_a_statement_issued_by_a_body_is_no_seizure(issued: str) -> None:
     got = _summary(f"ودعا بيان {issued} الرئاسة التركية إلى وقف القصف الروسي على أوكرانيا.")
     assert ("REQUEST", ("TUR",), ("UKR",)) in got
     assert not {e for e in got if e[0] == "COERCE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأعرب ماكرون عن رفض فرنسا للاتفاقية التي وقعتها روسيا مع إيران.",
+        "ورفض ماكرون الاتفاق بين روسيا وإيران.",
+    ],
+)
+def test_rejecting_a_deal_made_by_others_disapproves_of_its_first_party(text: str) -> None:
+    got = _summary(text)
+    assert ("ACCUSE", ("FRA",), ("RUS",)) in got
+    assert not {e for e in got if e[0] == "REJECT"}
+
+
+def test_rejecting_a_deal_offered_is_a_rejection() -> None:
+    got = _summary("ورفضت تركيا الاتفاق الذي اقترحته روسيا.")
+    assert ("REJECT", ("TUR",), ("RUS",)) in got
+    assert ("REJECT", ("TUR",), ("RUS",)) in _summary("ورفضت تركيا الاتفاق مع روسيا.")

@@ -19,6 +19,7 @@ from .cues import cue
 from .frame_table import frame
 from .lexicon import Hit, Token
 from .mediation import mediation_sides
+from .rejected_deal import deal_party
 from .relative import relative_agent, relative_reach
 from .release import is_passive, release_sides
 from .riot import riot_object
@@ -282,6 +283,10 @@ def _events_for(
             return []
         a, b = _Side.of([duty[0]]), _Side.of([duty[1]])
         return [_make(hit, etype, mode, a, b, sent, tokens, doc, conf - 0.1, reported_by)]
+    party = deal_party(hit, sent, tokens, subj)  # "رفض X الاتفاق بين Y و Z" (rejected_deal.py)
+    if party is not None and subj:
+        a, b = _Side.of(subj), _Side.of(party)
+        return [_make(hit, "ACCUSE", "disapprove", a, b, sent, tokens, doc, conf, reported_by)]
     told = (
         told_sides(hit, sent, tokens)
         if etype == "CONSULT" and hit.start not in claimed and not partners
