@@ -123,3 +123,8 @@ def test_rejecting_a_deal_offered_is_a_rejection() -> None:
     got = _summary("ورفضت تركيا الاتفاق الذي اقترحته روسيا.")
     assert ("REJECT", ("TUR",), ("RUS",)) in got
     assert ("REJECT", ("TUR",), ("RUS",)) in _summary("ورفضت تركيا الاتفاق مع روسيا.")
+
+
+def test_dual_attack_nouns_are_triggers() -> None:
+    got = _summary("أعلنت إيران أن طائرات تركية شنت غارتين على سوريا.")
+    assert ("ASSAULT", ("TUR",), ("SYR",)) in got
