@@ -32,6 +32,9 @@ def test_agent_after_an_act_noun(text: str, expected: Summary) -> None:
     assert expected in got
     # the one who condemns is not the act's source
     assert not {e for e in got if e[0] == expected[0] and e[1] != expected[1]}
+    # ... and a stance verb before the act condemns its agent, not its victim
+    stances = {e for e in got if e[0] == "ACCUSE"}
+    assert all(e[2] == expected[1] for e in stances)
 
 
 def test_over_a_period_is_no_target() -> None:

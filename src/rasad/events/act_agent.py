@@ -3,7 +3,8 @@
 - "هجوم X الأخير على Y"، "اعتداء X على Y"، "العدوان X ضد Y": a state right after an act noun
   (types in cue ``agent_act_types``), followed (after at most two definite adjectives) by a
   target preposition (cue ``agent_act_preps``) is the act's agent, not the place it goes to
-  (``act_agent``). "على مدى / خلفية / هامش / يد" (cue ``agent_act_not``) is no target.
+  (``act_agent``). "على مدى / خلفية / هامش / يد" (cue ``agent_act_not``) is no target. A
+  stance verb before it ("دانت Z اعتداء X على Y") takes that agent as its object.
 - "فرض X عقوبات على Y": a verbal noun head (cue ``agent_act_heads``) split from its object
   noun by the agent: the actor between them is the source (``split_agent``).
 
@@ -60,6 +61,18 @@ def act_agent(hit: Hit, genitive: list[Unit], tokens: list[Token]) -> bool:
     return False
 
 
+def agents_claimed(
+    hits: list[Hit], claimed: dict[int, list[Unit]], tokens: list[Token]
+) -> set[int]:
+    """The first words of the actors claimed as the agent of an act noun ("اعتداء X على Y"):
+    the object a stance verb condemns, not a side taken by the noun."""
+    return {
+        claimed[h.start][0].i
+        for h in hits
+        if claimed.get(h.start) and act_agent(h, claimed[h.start], tokens)
+    }
+
+
 def split_agent(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
     """The actor between a verbal noun head and the object noun trigger ``hit``: "فرض X
     عقوبات" has X as its source."""
@@ -81,7 +94,5 @@ def noun_subject(hit: Hit, sent: _Sentence, tokens: list[Token], cs: int) -> lis
     opens with the verb."""
     if hit.i <= cs or not tokens[cs].text.startswith("ال"):
         return None
-    agents = [
-        u for u in sent.units if cs < u.i and u.j <= hit.i and u.kind == "GPE" and u.nisba
-    ]
+    agents = [u for u in sent.units if cs < u.i and u.j <= hit.i and u.kind == "GPE" and u.nisba]
     return agents[:1]

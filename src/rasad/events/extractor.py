@@ -24,6 +24,7 @@ from dataclasses import replace
 from ..arabic import fold
 from ..doc import Doc, Event
 from . import plover
+from .act_agent import agents_claimed
 from .arguments import BodyAt, Unit, build_units, sentences
 from .background import past_year
 from .backref import add_back_references
@@ -154,6 +155,7 @@ def extract_events(
         )
         s_dates = [d for d in s_dates if not _announced(d, s_hits, tokens, sent.tj)]
         claimed = _claims(ev_hits, sent, tokens)
+        sent.agents = agents_claimed(ev_hits, claimed, tokens)  # "اعتداء X على Y" (act_agent.py)
         date_of = _assign_dates(ev_hits, s_dates)
         made: dict[int, list[Event]] = {}  # the events of each trigger (by its start)
         for hit in ev_hits:

@@ -264,6 +264,8 @@ def _events_for(
         g = partners[0].group
         partners = [u for u in sent.units if u.group == g and u.is_actor and u.i >= hit.j]
     taken = {id(u) for lst in claimed.values() for u in lst} if hit.start not in claimed else set()
+    if etype in _STANCES:  # "دانت Z اعتداء X على Y": the act's agent is condemned (act_agent.py)
+        taken -= {id(u) for u in sent.units if u.i in sent.agents}
     reporter = _reporter(sent, hit.i)
     reported_by = reporter.entity if reporter is not None else sent.outlet
     if entry.has("endorse"):  # "قال الوزيران إن الهدنة ستمهد للحوار" (stance.py)
@@ -686,6 +688,8 @@ def _events_for(
 _MEMBERS_REACH = 8
 #: prepositions of a meeting's topic, not its members ("لقاء ثلاثي حول الممر")
 _TOPIC = cue("topic_preps")
+#: stance types: their object may be the agent of an act noun (act_agent.py)
+_STANCES = cue("stance_types")
 
 
 def _hosted_meeting(

@@ -90,6 +90,7 @@ class _Sentence:
     relatives: list[int] = field(default_factory=list)  # relative pronouns (الذي، التي)
     commas: list[int] = field(default_factory=list)  # words with a comma before them
     verbs: list[int] = field(default_factory=list)  # first words of event verb hits
+    agents: set[int] = field(default_factory=set)  # first words of act nouns' agents (act_agent)
 
 
 def _strip(word: str) -> str:
