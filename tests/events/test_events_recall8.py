@@ -131,3 +131,14 @@ def test_rejecting_a_deal_offered_is_a_rejection() -> None:
 def test_dual_attack_nouns_are_triggers() -> None:
     got = _summary("أعلنت إيران أن طائرات تركية شنت غارتين على سوريا.")
     assert ("ASSAULT", ("TUR",), ("SYR",)) in got
+
+
+def test_an_adjective_between_a_clash_and_its_sides() -> None:
+    text = (
+        "اندلعت اشتباكات عنيفة بين روسيا وأوكرانيا يوم الأحد. "
+        "ودعا أردوغان الجانبين إلى وقف فوري لإطلاق النار."
+    )
+    got = _summary(text)
+    assert ("ASSAULT", ("RUS",), ("UKR",)) in got
+    # the two sides are the last pair of fighting sides
+    assert ("REQUEST", ("TUR",), ("RUS", "UKR")) in got
