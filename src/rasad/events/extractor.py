@@ -24,8 +24,10 @@ from dataclasses import replace
 from ..arabic import fold
 from ..doc import Doc, Event
 from . import plover
+from .act_agent import agents_claimed
 from .arguments import BodyAt, Unit, build_units, sentences
 from .background import past_year
+from .backref import add_back_references
 from .bodies import add_bodies
 from .charges import hostile_acts, obligations
 from .coref import inherit_countries
@@ -55,6 +57,7 @@ from .sides import (
     _subject_before,
 )
 from .stance import resolve_stances
+from .told import topic_between
 
 __all__ = ["detect_types", "extract_events"]
 
@@ -104,6 +107,7 @@ def extract_events(
     spans = sentences(norm)
     units = add_bodies(build_units(doc, tokens, kb_code, kb_body), tokens, spans)
     units = inherit_countries(units)  # "وأضاف موانغي": the state of his first mention
+    units = add_back_references(units, tokens)  # "ودعا المجلس ..." (backref.py)
     u_starts = [u.start for u in units]
     hits = [
         _as_noun(h, tokens)
@@ -151,6 +155,7 @@ def extract_events(
         )
         s_dates = [d for d in s_dates if not _announced(d, s_hits, tokens, sent.tj)]
         claimed = _claims(ev_hits, sent, tokens)
+        sent.agents = agents_claimed(ev_hits, claimed, tokens)  # "اعتداء X على Y" (act_agent.py)
         date_of = _assign_dates(ev_hits, s_dates)
         made: dict[int, list[Event]] = {}  # the events of each trigger (by its start)
         for hit in ev_hits:
@@ -344,6 +349,7 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
                     or any(tokens[m].text in _BORDER for m in range(k, u.i))
                 )
                 and not any(hit.j <= h.i < u.i for h in hits)
+                and not topic_between(tokens, k, u.i)  # "اتصال ببدء ترسيم الحدود بين" (told.py)
             ):
                 # "توقيع اتفاقية للتعاون في مجال الطاقة بين تركيا وأذربيجان" (but not "ناقشا في
                 # المكالمة الخلاف المتصاعد بين البلدين الجارين": there بين belongs to الخلاف)

@@ -13,6 +13,7 @@ from ..doc import Doc, Event
 from . import plover
 from .arguments import Unit, is_negated
 from .background import ongoing_since
+from .cues import cue
 from .directed import directed_sides, unary_sides
 from .frame_table import frame
 from .lexicon import Hit, Token
@@ -33,6 +34,10 @@ from .subject import first_side
 from .symmetric import symmetric_sides
 
 __all__: list[str] = []  # internal to the events package
+
+
+#: stance types: their object may be the agent of an act noun (act_agent.py)
+_STANCES = cue("stance_types")
 
 
 def _reporter(sent: _Sentence, i: int) -> Unit | None:
@@ -128,6 +133,8 @@ def _events_for(
         g = partners[0].group
         partners = [u for u in sent.units if u.group == g and u.is_actor and u.i >= hit.j]
     taken = {id(u) for lst in claimed.values() for u in lst} if hit.start not in claimed else set()
+    if etype in _STANCES:  # "دانت Z اعتداء X على Y": the act's agent is condemned (act_agent.py)
+        taken -= {id(u) for u in sent.units if u.i in sent.agents}
     reporter = _reporter(sent, hit.i)
     reported_by = reporter.entity if reporter is not None else sent.outlet
     r.partners, r.taken, r.reporter, r.reported_by = partners, taken, reporter, reported_by

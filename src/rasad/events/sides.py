@@ -90,6 +90,7 @@ class _Sentence:
     relatives: list[int] = field(default_factory=list)  # relative pronouns (الذي، التي)
     commas: list[int] = field(default_factory=list)  # words with a comma before them
     verbs: list[int] = field(default_factory=list)  # first words of event verb hits
+    agents: set[int] = field(default_factory=set)  # first words of act nouns' agents (act_agent)
 
 
 def _strip(word: str) -> str:
@@ -377,12 +378,23 @@ def _document_subject(
     text was last about."""
     if hit.j >= sent.tj or _strip(tokens[hit.j].text) not in _DOCUMENTS:
         return None
-    issued = hit.j + 1 < sent.tj and tokens[hit.j + 1].text in _ISSUED
+    word = tokens[hit.j + 1].text if hit.j + 1 < sent.tj else ""
+    glued = word.endswith("عن") and word[:-2] in _ISSUED  # "صادرعن": a space dropped
+    issued = word in _ISSUED or glued
     if not issued and not _strip(tokens[hit.j].text).startswith("ال"):
         return None  # "رفض قرار البرلمان": an indefinite one is the object
     if issued:
         issuer = [
-            u for u in sent.units if hit.j + 2 <= u.i <= hit.j + 4 and u.is_actor and u.prep == "عن"
+            u
+            for u in sent.units
+            if hit.j + 2 <= u.i <= hit.j + 4
+            and u.is_actor
+            # "عن الرئاسة التركية": the actor may be the body's nisba after عن
+            and (
+                u.prep == "عن"
+                or glued
+                or any(tokens[m].text == "عن" for m in range(hit.j + 2, u.i))
+            )
         ]
         return issuer[:1] or None
     who = ctx.person or ctx.reporter

@@ -10,6 +10,7 @@ Used by ``frames._events_for`` after the first side (``subject.first_side``).
 from __future__ import annotations
 
 from ..doc import Event
+from .act_agent import noun_subject
 from .agentless import agentless_sides
 from .arguments import Unit
 from .charges import hostile_sides, obligation_sides
@@ -18,11 +19,13 @@ from .hostile import accused_after
 from .lexicon import Hit
 from .mediation import mediation_sides
 from .reading import FirstSide, Reading, _home, _make
+from .rejected_deal import deal_party
 from .release import is_passive, release_sides
 from .riot import riot_object
 from .route import route_sides
 from .sides import _Sentence, _Side
 from .stance import endorsement_sides
+from .told import told_sides
 
 __all__: list[str] = []  # internal to the events package
 
@@ -50,6 +53,18 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
             return []
         a, b = _Side.of([duty[0]]), _Side.of([duty[1]])
         return [_make(hit, etype, mode, a, b, sent, tokens, doc, r.conf - 0.1, reported_by)]
+    party = deal_party(hit, sent, tokens, subj)  # "رفض X الاتفاق بين Y و Z" (rejected_deal.py)
+    if party is not None and subj:
+        a, b = _Side.of(subj), _Side.of(party)
+        return [_make(hit, "ACCUSE", "disapprove", a, b, sent, tokens, doc, r.conf, reported_by)]
+    told = (
+        told_sides(hit, sent, tokens)
+        if etype == "CONSULT" and hit.start not in claimed and not r.partners
+        else None
+    )
+    if told is not None:  # "أبلغ X Y خلال اتصال هاتفي" (told.py)
+        a, b = _Side.of(told[0]), _Side.of(told[1])
+        return [_make(hit, etype, mode, a, b, sent, tokens, doc, r.conf, reported_by)]
     attacked = riot_object(hit, sent, tokens)  # "اقتحم المتظاهرون القنصلية ..." (riot.py)
     home = _home(hit, sent, ctx) if attacked is not None else None
     if attacked is not None and home is not None:
@@ -83,7 +98,10 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
             u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor
         ]
         if not acc and is_verb and subj and subj[0].i >= hit.j:
-            acc = subj  # "وتتحمل إيران مسؤولية ...": the one charged after the verb
+            # "وتتحمل إيران مسؤولية ...": the one charged after the verb; but "إن العقوبات
+            # الأمريكية تنتهك قرار Y": a noun's agent, or no one (act_agent.py)
+            noun = noun_subject(hit, sent, tokens, cs)
+            acc = subj if noun is None else noun
         if rep is None or not rep.countries or not acc:
             return []
         if set(rep.countries) == set(acc[0].countries) and rep.kind != "PER":

@@ -8,6 +8,7 @@ Used by ``frames._events_for``; the finders are in ``sides`` and the modules nam
 from __future__ import annotations
 
 from .accusative import pronoun_sides
+from .act_agent import act_agent, split_agent
 from .agreement import plural_subject
 from .arguments import Unit
 from .cues import cue
@@ -65,7 +66,9 @@ def first_side(r: Reading) -> FirstSide:
         # "يعتزم ماكرون زيارة روسيا": a country after a directed noun is where it goes
         before = _subject_before(hit, sent, cs, 8)
         # but "إدانة كينيا للتفجير": the state condemns (stance.py)
-        agentive = noun_agent(hit, claimed[hit.start], tokens)
+        agentive = noun_agent(hit, claimed[hit.start], tokens) or act_agent(
+            hit, claimed[hit.start], tokens
+        )  # "هجوم X على Y" (act_agent.py)
         if before and not agentive:
             subj, genitive = before, claimed[hit.start]
     if genitive is not None:
@@ -117,7 +120,7 @@ def first_side(r: Reading) -> FirstSide:
                 dyad_anaphor = True
     else:
         suffix = hit.form.suffix
-        agent = _agent_nisba(hit, sent, tokens)
+        agent = _agent_nisba(hit, sent, tokens) or split_agent(hit, sent, tokens)
         if agent:
             subj = agent
         elif suffix == "هما":
