@@ -7,9 +7,9 @@ depend on the knowledge base; the sentences are written for these tests.
 from __future__ import annotations
 
 import dataclasses
-import re
 
 import pytest
+from stub_linker import link_stub
 
 from rasad.arabic import fold
 from rasad.doc import Doc, DocEntity, Event, Mention
@@ -61,21 +61,7 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
 
 
 def _link(doc: Doc) -> None:
-    norm = doc.norm
-    taken = [False] * len(norm)
-    for surface in sorted(_STUB, key=len, reverse=True):
-        eid, name, etype, country = _STUB[surface]
-        doc.entities[eid] = DocEntity(eid, name, None, etype, country)
-        pattern = r"(?<!\w)(?:و|ف|ب|ل|لل|وب|ول)?(" + re.escape(fold(surface)) + r")(?!\w)"
-        for m in re.finditer(pattern, norm):
-            a, b = m.span(1)
-            if any(taken[a:b]):
-                continue
-            taken[a:b] = [True] * (b - a)
-            span = doc.span_from_norm(a, b)
-            assert span is not None
-            doc.mentions.append(Mention(span[0], span[1], doc.text[span[0]:span[1]], eid))
-    doc.mentions.sort(key=lambda m: m.start)
+    link_stub(doc, _STUB)
 
 
 def make_doc(text: str, *, published: str | None = "2022-01-06", outlet: str = "site",

@@ -5,12 +5,10 @@ as the knowledge base has them)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from stub_linker import CLITICS, link_stub
 
-from rasad.arabic import fold
-from rasad.doc import Doc, DocEntity, Event, Mention
+from rasad.doc import Doc, Event
 from rasad.events.arguments import build_units
 from rasad.events.extractor import extract_events
 from rasad.events.lexicon import tokenize
@@ -51,21 +49,7 @@ _STUB: dict[str, tuple[str, str, str, str | None]] = {
 def _doc(text: str) -> Doc:
     doc = Doc(source=f"test:{abs(hash(text))}", published="2024-03-10", outlet="site")
     doc.set_text(text)
-    norm = doc.norm
-    taken = [False] * len(norm)
-    for surface in sorted(_STUB, key=len, reverse=True):
-        eid, name, etype, country = _STUB[surface]
-        doc.entities[eid] = DocEntity(eid, name, None, etype, country)
-        pattern = r"(?<!\w)(?:و|ف|ب|ل|لل|وب|ول|بال|ال)?(" + re.escape(fold(surface)) + r")(?!\w)"
-        for m in re.finditer(pattern, norm):
-            a, b = m.span(1)
-            if any(taken[a:b]):
-                continue
-            taken[a:b] = [True] * (b - a)
-            span = doc.span_from_norm(a, b)
-            assert span is not None
-            doc.mentions.append(Mention(span[0], span[1], doc.text[span[0] : span[1]], eid))
-    doc.mentions.sort(key=lambda m: m.start)
+    link_stub(doc, _STUB, (*CLITICS, "بال", "ال"))
     return doc
 
 

@@ -1,5 +1,5 @@
-"""Hostile conduct charged "من X ضد Y": "لم تتوقف الأعمال العدائية من المملكة المغربية ضد
-الجزائر" — the speaker accuses X (ACCUSE ``allege``).
+"""Hostile conduct charged "من X ضد Y": "تتواصل الاعتداءات من الدولة X على حدودنا مع Y"
+— the speaker accuses X (ACCUSE ``allege``).
 
 A noun of reported conduct (flag ``allege``) takes as the accused the actor after "من" within
 three words of it when "ضد" / "على" (cue ``against``) follows that actor, before the actors of

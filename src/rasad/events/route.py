@@ -1,5 +1,5 @@
-"""What is sent "من X إلى Y": "السفن التي تحمل مساعدات فتاكة من إيران إلى الحوثيين" — aid
-from Iran to the Houthis, whoever intercepts the ships.
+"""What is sent "من X إلى Y": "شحنة أسلحة مرسلة من الدولة X إلى جماعة مسلحة في Y" — arms
+from X to the group, whoever intercepts the shipment.
 
 A noun trigger of a frame with a destination (``send``: aid, troops) followed within five
 words by an actor after "من" and then, within four more words, an actor or place after "إلى"
