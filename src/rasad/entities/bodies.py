@@ -6,7 +6,8 @@ mentioned most often (by name or nisba), when it is mentioned at least twice and
 any other. The body is the knowledge-base entity whose name is the bare name plus the state's
 nisba (``وزارة الخارجية`` + ``العراقية``), so only bodies the knowledge base has are linked.
 A bare name that another name covers, or that a definite word follows (``الحكومة الانتقالية``,
-another body), is left alone.
+another body), is left alone. A bare name that the text gave in full before (``وزارة الخارجية
+اللبنانية`` ... ``وزارة الخارجية``) is that body again, whatever the main state.
 """
 
 from __future__ import annotations
@@ -85,7 +86,11 @@ def find_bare_bodies(
     if not BARE or not _BARE_RE.search(norm):
         return []
     state = main_state(found, kn)
-    if state is None:
+    # the bodies named in full, by start: a bare name after one of them is that body again
+    full = sorted(
+        (m.start, norm[m.start : m.end], m.entity_id) for m in found if m.etype == "ORG"
+    )
+    if state is None and not full:
         return []
     covered = bytearray(len(norm))
     for m in found:
@@ -100,6 +105,14 @@ def find_bare_bodies(
         if nxt is not None and nxt.group(1).startswith("ال"):
             continue
         head = hit.group("head")
+        again = [
+            eid for s, surface, eid in full if s < start and surface.startswith(head + " ")
+        ]
+        if again:
+            out.append(NormMention(start, end, hit.start(), again[-1], "role", "alias", "ORG"))
+            continue
+        if state is None:
+            continue
         if head not in cache:
             cache[head] = _body_of(BARE[head], state, kn, gaz)
         eid = cache[head]

@@ -77,6 +77,32 @@ def _state_before(units: list[Unit], lo: int, pos: int) -> tuple[str, ...] | Non
     return None
 
 
+def _bare(word: str) -> str:
+    """``word`` without a glued و / ف / ب / ل and its article ("والخارجية" → "خارجية")."""
+    for clitic in ("و", "ف", "ب", "ل"):
+        if word.startswith(clitic) and len(word) > len(clitic) + 2:
+            rest = word[len(clitic) :]
+            if rest.startswith("ال") or clitic in "بل":
+                word = rest
+                break
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def _named_before(
+    units: list[Unit], tokens: list[Token], phrase: list[str], here: int
+) -> tuple[str, ...] | None:
+    """The country of the last body of one state named in full before ``here`` whose words
+    hold the phrase's first two ("وزارة الخارجية اللبنانية" for a later "وزارة الخارجية
+    والمغتربين", "الخارجية", "الوزارة")."""
+    keys = {_bare(w) for w in phrase[:2]}
+    for u in reversed(units[:here]):
+        if u.kind != "ORG" or u.sector != "GOV" or len(u.countries) != 1 or u.entity is None:
+            continue
+        if keys <= {_bare(t.text) for t in tokens[u.i : u.j]}:
+            return u.countries
+    return None
+
+
 def _main_state(units: list[Unit]) -> tuple[str, ...] | None:
     """The state named most often so far (the latest of equals), if named twice."""
     counts: dict[str, int] = {}
@@ -131,6 +157,8 @@ def add_bodies(units: list[Unit], tokens: list[Token], spans: list[tuple[int, in
                 and (after.prep == "في" or after.nisba)
                 else _state_before(units, bisect_left(starts, s), here)
             )
+            if countries is None:  # the body named in full earlier in the text
+                countries = _named_before(units, tokens, [t.text for t in tokens[k : k + n]], here)
             if countries is None:
                 countries = _main_state(units[:here])
             if countries is not None and not any(m in covered for m in range(k, k + n)):
