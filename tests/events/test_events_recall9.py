@@ -59,3 +59,34 @@ def test_a_bare_body_with_no_full_name_before_keeps_the_main_state(shipped: Link
     assert [m.entity_id for m in doc.mentions if m.text == "وزارة الخارجية"] == [
         "org:ministry-of-foreign-affairs-iraq"
     ]
+
+
+WRAPPED = (
+    "أصدرت وزارة الخارجية اللبنانية بيانا مساء الأحد حول التطورات في\n"
+    "المنطقة، وقالت إن الوزارة تتابع ما يجري على الحدود الجنوبية منذ\n"
+    "أيام، وأضافت في بيانها أن لبنان يؤكد وقوفه الدائم\n"
+    "إلى جانب سوريا في مواجهة الظروف الصعبة التي تمر بها منذ أشهر\n"
+    "طويلة، كما أشار البيان إلى أهمية التنسيق بين البلدين الجارين في\n"
+    "المرحلة المقبلة.\n"
+)
+
+
+def test_a_hard_wrapped_line_break_is_no_sentence_end(shipped: Linker) -> None:
+    doc = _doc(shipped, WRAPPED)
+    got = {
+        (e.type, tuple(e.source.countries), tuple(e.target.countries))
+        for e in extract_events(doc)
+    }
+    assert ("SUPPORT", ("LBN",), ("SYR",)) in got
+
+
+def test_short_or_punctuated_lines_still_end_sentences() -> None:
+    from rasad.events.arguments import sentences
+
+    # a title line, then paragraphs: nothing is wrapped, each line is its own sentence
+    text = "عنوان قصير\nقال الوزير إن الوضع هادئ\nوأضاف أن الحكومة تتابع"
+    assert len(sentences(text)) == 3
+    # in a wrapped text a line that ends with a full stop still ends its sentence
+    spans = sentences(WRAPPED)
+    assert len(spans) == 1
+    assert WRAPPED[spans[0][0] : spans[0][1]].startswith("أصدرت")

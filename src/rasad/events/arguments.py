@@ -424,11 +424,49 @@ def sentences(norm: str) -> list[tuple[int, int]]:
     return list(_sentences(norm))
 
 
+#: the last characters of a line that ends its sentence (a line ending otherwise is wrapped)
+_LINE_FINAL = frozenset(".!?؟؛:\"»”)")
+#: hard-wrapped text: lines of at most about this many characters ...
+_WRAP_WIDTH = 100
+#: ... at least this long when they wrap ...
+_WRAP_MIN = 40
+#: ... and at least this many of them, most ending inside a sentence
+_WRAP_LINES = 4
+
+
+def _soft_breaks(norm: str) -> set[int]:
+    """Offsets of the newlines of a hard-wrapped text that fall inside a sentence: a page
+    cut into lines of a fixed width ("أدانت الوزارة غارات\nالاحتلال على المطار") breaks
+    its sentences anywhere. The text is wrapped when most of its lines of middle length end
+    with no final punctuation and none is long; a newline after such a line is no end."""
+    lines = norm.split("\n")
+    if len(lines) < _WRAP_LINES:
+        return set()
+    middle = [ln.strip() for ln in lines if len(ln.strip()) >= _WRAP_MIN]
+    if len(middle) < _WRAP_LINES or any(len(ln) > _WRAP_WIDTH for ln in middle):
+        return set()
+    open_ = [ln for ln in middle if ln[-1] not in _LINE_FINAL]
+    if 2 * len(open_) <= len(middle):
+        return set()
+    out: set[int] = set()
+    pos = 0
+    for ln in lines[:-1]:
+        pos += len(ln)
+        bare = ln.strip()
+        if len(bare) >= _WRAP_MIN and bare[-1] not in _LINE_FINAL:
+            out.add(pos)
+        pos += 1
+    return out
+
+
 @lru_cache(maxsize=4)
 def _sentences(norm: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     prev = 0
+    soft = _soft_breaks(norm)
     for m in _SENT_END.finditer(norm):
+        if m.start() in soft:
+            continue
         if m.start() > prev:
             out.append((prev, m.start()))
         prev = m.end()
