@@ -90,3 +90,15 @@ def test_short_or_punctuated_lines_still_end_sentences() -> None:
     spans = sentences(WRAPPED)
     assert len(spans) == 1
     assert WRAPPED[spans[0][0] : spans[0][1]].startswith("أصدرت")
+
+
+def _types(linker: Linker, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {
+        (e.type, tuple(e.source.countries), tuple(e.target.countries))
+        for e in extract_events(_doc(linker, text))
+    }
+
+
+def test_a_vote_against_the_resolution_of_the_body_named_before(shipped: Linker) -> None:
+    text = "تبنى مجلس الأمن الدولي قرارا جديدا بشأن اليمن، وأوضح المندوب أن روسيا صوتت ضد القرار."
+    assert ("REJECT", ("RUS",), ("UN",)) in _types(shipped, text)

@@ -31,7 +31,7 @@ from .sides import (
 )
 from .stance import condemned_attacker, main_object, named_object, rivals
 from .subject import _ENVOYS
-from .targets import between_group, relative_after, truce_after
+from .targets import between_group, relative_after, resolution_body, truce_after
 
 __all__: list[str] = []  # internal to the events package
 
@@ -271,6 +271,10 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         ):
             # a call to stop fighting within the caller's own state (stance.py)
             tgt, r.conf, domestic = _Side(src.countries, None, None), r.conf - 0.15, True
+    if tgt is None and src is not None and etype == "REJECT":
+        body = resolution_body(hit, tokens, sent, src.countries)  # "صوتت X ضد القرار"
+        if body:
+            tgt, r.conf = _Side(body, None, None), r.conf - 0.1
     if (
         (src is None or not src.countries)
         and entry.has("domestic")

@@ -2,8 +2,10 @@
 
 Used by ``directed.directed_sides``: the parties of a "بين X و Y" phrase after a welcome or a
 condemnation ("رحبت X ببدء المحادثات بين A و B"), a truce word after a call (the call goes to
-the sides of the last fighting: "دعا إلى وقف فوري لإطلاق النار"), and where a relative clause
-starts (its actors are not the trigger's: "على الاتفاق الذي توسطت فيه X").
+the sides of the last fighting: "دعا إلى وقف فوري لإطلاق النار"), the international body
+whose resolution a vote goes against ("اعتمد مجلس الحكام قرارا ... وإن X صوتت ضد القرار"),
+and where a relative clause starts (its actors are not the trigger's: "على الاتفاق الذي
+توسطت فيه X").
 """
 
 from __future__ import annotations
@@ -17,6 +19,29 @@ __all__: list[str] = []  # internal to the events package
 
 #: what a call for a truce asks for: "وقف إطلاق النار"، "هدنة"، "التهدئة"
 _TRUCE = cue("truce_heads")
+#: a resolution: "القرار"، "مشروع القرار"
+_RESOLUTIONS = tuple(tuple(p.split()) for p in cue("resolutions"))
+
+
+def resolution_body(
+    hit: Hit, tokens: list[Token], sent: _Sentence, src: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    """The international body named last before the trigger in its sentence, when a
+    resolution comes right after the trigger ("صوتت روسيا والصين ضد القرار"): the vote is
+    against that body's resolution."""
+    words = [tokens[k].text for k in range(hit.j, min(sent.tj, hit.j + 2))]
+    if not any(tuple(words[: len(p)]) == p for p in _RESOLUTIONS):
+        return None
+    for u in reversed(sent.units):
+        if (
+            u.i < hit.i
+            and u.kind == "ORG"
+            and u.sector == "IGO"
+            and u.countries
+            and not set(u.countries) & set(src)
+        ):
+            return u.countries[:1]
+    return None
 
 
 def relative_after(sent: _Sentence, k: int) -> int:
