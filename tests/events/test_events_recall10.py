@@ -40,3 +40,29 @@ def test_talk_with_a_partner_is_a_consultation(text: str) -> None:
 )
 def test_talk_about_or_to_is_no_consultation(text: str) -> None:
     assert frozenset({"TUR", "RUS"}) not in _consult_pairs(text)
+
+
+# an invented page: talks between two states, then a truce of an earlier year told as history
+_STORY = (
+    "التقى الرئيس الروسي نظيره التركي في موسكو.\n"
+    "وفي مارس 2019 تم التوصل إلى اتفاق لوقف إطلاق النار بوساطة قطر.\n"
+)
+
+
+def test_background_month_of_a_past_year_borrows_no_pair() -> None:
+    got = {
+        (e.type, frozenset(e.source.countries + e.target.countries))
+        for e in events_of(_STORY, published="2023-05-02")
+    }
+    assert ("CONSULT", frozenset({"RUS", "TUR"})) in got
+    # the truce of 2019 is not an agreement (or a ceasefire) of the pair of the talks
+    assert not {g for g in got if g[0] in ("AGREE", "RETREAT") and g[1] == {"RUS", "TUR"}}
+
+
+def test_past_month_with_its_own_sides_is_kept() -> None:
+    text = "وكانت روسيا قد قطعت علاقاتها مع تركيا في مارس 2019.\n"
+    got = {
+        (e.type, frozenset(e.source.countries + e.target.countries))
+        for e in events_of(text, published="2023-05-02")
+    }
+    assert any(g[1] == {"RUS", "TUR"} for g in got)
