@@ -9,13 +9,20 @@ cue words are in ``data/cues.tsv`` (``since``, ``since_recent``, ``first``).
 
 A trigger dated by a whole past year ("العام الماضي", "عام 2014", "في 2019": date keys
 ``per:year:-1`` and ``y:YYYY``) is history told for background ("الاتفاق الذي تم التوصل إليه
-العام الماضي"), not the occasion reported: news is dated by a day, a week or a month.
+العام الماضي"), not the occasion reported: news is dated by a day, a week or a month. A
+month of a year before the page's own ("وفي نوفمبر 2020 تم التوصل إلى اتفاق ..." on a page
+of 2023, key ``ym:2020-11``) is history too, but history told with its own sides is kept
+("قطعت السعودية علاقاتها مع إيران في يناير 2016"): only an event after such a month whose
+side is borrowed from the context (no country of it named in the sentence) is dropped, for
+it takes the pair of another occasion.
 """
 
 from __future__ import annotations
 
+from ..doc import Event
 from .cues import cue
 from .lexicon import Hit, Token
+from .sides import _Sentence
 
 __all__: list[str] = []  # internal to the events package
 
@@ -52,3 +59,21 @@ def _first(word: str) -> bool:
 def past_year(key: str | None) -> bool:
     """True for the key of a date that names a past year as a whole (``find_dates``)."""
     return key is not None and (key.startswith("y:") or key == "per:year:-1")
+
+
+def past_month(key: str | None, published: str | None) -> bool:
+    """True for the key of a month of a year before the year of publication ("في نوفمبر
+    2020" on a page of 2023: ``ym:2020-11``)."""
+    if key is None or not key.startswith("ym:") or not published or not published[:4].isdigit():
+        return False
+    return key[3:7].isdigit() and int(key[3:7]) < int(published[:4])
+
+
+def borrowed(event: Event, sent: _Sentence) -> bool:
+    """True when a side of the event names no country of the sentence's own actors: it was
+    taken from the context (the pair of the article's last occasion)."""
+    named = {c for u in sent.units if u.is_actor for c in u.countries}
+    return any(
+        side.countries and not set(side.countries) & named
+        for side in (event.source, event.target)
+    )

@@ -26,7 +26,7 @@ from ..doc import Doc, Event
 from . import plover
 from .act_agent import agents_claimed
 from .arguments import BodyAt, Unit, build_units, sentences
-from .background import past_year
+from .background import borrowed, past_month, past_year
 from .backref import add_back_references
 from .bodies import add_bodies
 from .charges import hostile_acts, obligations
@@ -166,6 +166,10 @@ def extract_events(
                 if requested(hit, ev_hits, tokens):
                     event.intent = "hypothetical"  # "دعا إلى اجتماع طارئ": asked for
                 key: str | None = None
+                if borrowed(event, sent) and any(
+                    past_month(d.key, doc.published) and d.start < hit.start for d in s_dates
+                ):
+                    continue  # "وفي نوفمبر 2020 تم التوصل ...": not this story's pair
                 expr = date_of.get(hit.start)
                 if expr is not None:
                     if past_year(expr.key) and not event.negated:
