@@ -14,10 +14,12 @@ act's source, and the act was then dropped as nested in the stance.
 
 from __future__ import annotations
 
+import re
+
 from .arguments import Unit
 from .cues import cue
 from .lexicon import Hit, Token
-from .sides import _Sentence, _strip
+from .sides import AGENT_BRIDGES, _Sentence, _strip
 
 __all__: list[str] = []  # internal to the events package
 
@@ -32,6 +34,8 @@ _HEADS = cue("agent_act_heads")
 #: the object nouns after the agent: "فرض X عقوبات"
 _OBJECTS = cue("sanction_nouns")
 _ADJ_REACH = 2
+#: an indefinite nisba adjective: "إسرائيلية"، "تركي" (not "تركيا": the country's name too)
+_INDEF_NISBA = re.compile(r"^[^\sو]\S+(?:ي|يه|يين|يون)$")
 
 
 def _bare(word: str) -> set[str]:
@@ -84,6 +88,26 @@ def split_agent(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | 
             first = min(v.i for v in group)
             if first - 1 >= sent.ti and _bare(tokens[first - 1].text) & _HEADS:
                 return group
+    return None
+
+
+def indefinite_agent(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
+    """The agent of an indefinite act noun named by an indefinite nisba adjective right
+    after it, or after one indefinite adjective of the act's own phrase ("غارات جوية
+    إسرائيلية"، "قصف تركي"): the adjective agrees with its indefinite noun, so it is the
+    attacker, not the state attacked (the definite case is ``sides._agent_nisba``)."""
+    if hit.form.tense != "noun" or hit.entry.has("sym") or hit.form.suffix:
+        return None
+    if hit.entry.type not in _TYPES or tokens[hit.j - 1].text.startswith("ال"):
+        return None
+    for u in sent.units:
+        if u.kind != "GPE" or not u.countries or u.i < hit.j or u.prep or u.j - u.i != 1:
+            continue
+        if not _INDEF_NISBA.match(tokens[u.i].text):
+            return None
+        if u.i == hit.j or (u.i == hit.j + 1 and "ال" + tokens[hit.j].text in AGENT_BRIDGES):
+            return [v for v in sent.units if v.group == u.group and v.kind == "GPE"]
+        return None
     return None
 
 

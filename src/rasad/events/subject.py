@@ -8,7 +8,7 @@ Used by ``frames._events_for``; the finders are in ``sides`` and the modules nam
 from __future__ import annotations
 
 from .accusative import pronoun_sides
-from .act_agent import act_agent, split_agent
+from .act_agent import act_agent, indefinite_agent, split_agent
 from .agreement import plural_subject
 from .arguments import Unit
 from .cues import cue
@@ -120,7 +120,11 @@ def first_side(r: Reading) -> FirstSide:
                 dyad_anaphor = True
     else:
         suffix = hit.form.suffix
-        agent = _agent_nisba(hit, sent, tokens) or split_agent(hit, sent, tokens)
+        agent = (
+            _agent_nisba(hit, sent, tokens)
+            or indefinite_agent(hit, sent, tokens)  # "غارات جوية إسرائيلية" (act_agent.py)
+            or split_agent(hit, sent, tokens)
+        )
         if agent:
             subj = agent
         elif suffix == "هما":
