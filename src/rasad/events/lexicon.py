@@ -315,7 +315,7 @@ class Lexicon:
                             gaps
                             and slots
                             and entry.pos in ("V", "P")
-                            and _tail_after_gap(tokens, i, slots, heads)
+                            and _tail_after_gap(tokens, i, slots, heads, entry.has("longgap"))
                         ):
                             continue
                         j = i + 1  # the verb alone: its subject stands in between
@@ -335,11 +335,17 @@ class Lexicon:
 
 
 def _tail_after_gap(
-    tokens: list[Token], i: int, slots: tuple[TailSlot, ...], heads: frozenset[str]
+    tokens: list[Token],
+    i: int,
+    slots: tuple[TailSlot, ...],
+    heads: frozenset[str],
+    longgap: bool = False,
 ) -> bool:
+    """The tail within three words after the verb (five after a title head; six for an entry
+    flagged ``longgap``: "وصوتت روسيا وبيلاروسيا وكوريا الشمالية ضد")."""
     n = len(tokens)
     long = i + 1 < n and tokens[i + 1].text in heads
-    for gap in (1, 2, 3, 4, 5) if long else (1, 2, 3):
+    for gap in range(1, 7 if longgap else 6 if long else 4):
         start = i + 1 + gap
         if start + len(slots) <= n and all(
             tokens[start + k].text in slot for k, slot in enumerate(slots)

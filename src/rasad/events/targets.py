@@ -21,6 +21,9 @@ __all__: list[str] = []  # internal to the events package
 _TRUCE = cue("truce_heads")
 #: a resolution: "القرار"، "مشروع القرار"
 _RESOLUTIONS = tuple(tuple(p.split()) for p in cue("resolutions"))
+#: the preposition of a vote's target after its subject: "ضد"
+_VOTE_PREPS = cue("vote_preps")
+_VOTE_REACH = 7
 
 
 def resolution_body(
@@ -29,8 +32,14 @@ def resolution_body(
     """The international body named last before the trigger in its sentence, when a
     resolution comes right after the trigger ("صوتت روسيا والصين ضد القرار"): the vote is
     against that body's resolution."""
-    words = [tokens[k].text for k in range(hit.j, min(sent.tj, hit.j + 2))]
-    if not any(tuple(words[: len(p)]) == p for p in _RESOLUTIONS):
+    # right after the trigger, or after its preposition past a long subject ("صوتت X و Y
+    # و Z ضد القرار"; cue vote_preps)
+    starts = [hit.j] + [
+        k + 1
+        for k in range(hit.j, min(sent.tj, hit.j + _VOTE_REACH))
+        if _strip(tokens[k].text) in _VOTE_PREPS
+    ]
+    if not any(_resolution_at(tokens, k, sent.tj) for k in starts[:2]):
         return None
     for u in reversed(sent.units):
         if (
@@ -42,6 +51,11 @@ def resolution_body(
         ):
             return u.countries[:1]
     return None
+
+
+def _resolution_at(tokens: list[Token], k: int, tj: int) -> bool:
+    words = tuple(tokens[m].text for m in range(k, min(tj, k + 2)))
+    return any(words[: len(p)] == p for p in _RESOLUTIONS)
 
 
 def relative_after(sent: _Sentence, k: int) -> int:
