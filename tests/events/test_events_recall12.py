@@ -75,16 +75,3 @@ def test_a_vote_against_after_a_long_list_of_voters(shipped: Linker) -> None:
     rejects = [e for e in _summary(shipped, text) if e[0] == "REJECT"]
     assert rejects
     assert all(e[2] == ("UN",) and "IRN" in e[1] and "NIC" in e[1] for e in rejects)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        'واتهم الرئيس الأوزبكي منظمي المسيرات "بالاختباء وراء الشعارات".',
-        "واتهم الرئيس العراقي منظمي المسيرات بإثارة الفوضى في البلاد.",
-    ],
-)
-def test_organisers_of_unrest_are_a_domestic_target(shipped: Linker, text: str) -> None:
-    got = {e for e in _summary(shipped, text) if e[0] == "ACCUSE"}
-    assert got
-    assert all(e[1] == e[2] for e in got)
