@@ -1,0 +1,30 @@
+"""Recall mechanisms of the recall11 pass (issue 12): a passive release whose agent follows
+"من قبل" past a long description of the released. The sentences are invented for these tests
+and read with the stub linker of ``test_events``."""
+
+from __future__ import annotations
+
+from test_events import events_of
+
+Summary = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+def _summary(text: str) -> set[Summary]:
+    return {(e.type, tuple(e.source.countries), tuple(e.target.countries)) for e in events_of(text)}
+
+
+def test_passive_release_agent_after_a_long_description() -> None:
+    text = (
+        "التقى الرئيس الروسي نظيره التركي في موسكو.\n"
+        "ومن المنتظر أن يتم إطلاق سراح ما مجموعه عشرين صيادا مدنيا، "
+        "من كبار السن والمرضى، من قبل روسيا.\n"
+    )
+    assert ("RETREAT", ("RUS",), ("TUR",)) in _summary(text)
+
+
+def test_passive_release_agent_in_a_later_sentence_is_not_taken() -> None:
+    text = (
+        "التقى الرئيس الروسي نظيره التركي في موسكو.\n"
+        "ومن المنتظر أن يتم إطلاق سراح عشرين صيادا مدنيا. وقالت مصادر من قبل روسيا إنها مستعدة.\n"
+    )
+    assert ("RETREAT", ("RUS",), ("TUR",)) not in _summary(text)
