@@ -28,3 +28,12 @@ def test_passive_release_agent_in_a_later_sentence_is_not_taken() -> None:
         "ومن المنتظر أن يتم إطلاق سراح عشرين صيادا مدنيا. وقالت مصادر من قبل روسيا إنها مستعدة.\n"
     )
     assert ("RETREAT", ("RUS",), ("TUR",)) not in _summary(text)
+
+
+def test_release_in_a_relative_clause_frees_the_head() -> None:
+    # the pronoun of عنهم / سراحهم is the head of the clause; the actor after it frees them
+    got = _summary("واحتفت عائلات الأمريكيين الذين أفرجت عنهم روسيا بعودتهم.")
+    assert ("RETREAT", ("RUS",), ("USA",)) in got
+    got = _summary("وقال مسؤول إن صحة الأمريكيين الذين أطلقت سراحهم إيران جيدة.")
+    assert ("RETREAT", ("IRN",), ("USA",)) in got
+    assert ("RETREAT", ("USA",), ("IRN",)) not in got

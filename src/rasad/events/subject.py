@@ -14,7 +14,7 @@ from .arguments import Unit
 from .cues import cue
 from .lexicon import Hit, Token
 from .reading import FirstSide, Reading
-from .relative import relative_agent
+from .relative import relative_agent, relative_object
 from .sides import (
     _DOMESTIC,
     _agent_nisba,
@@ -84,6 +84,8 @@ def first_side(r: Reading) -> FirstSide:
         subj, pronoun_obj = main  # "... بعد أن اعتقلته الشرطة وطالبت ..." (subordinate.py)
     elif is_verb and (pron := pronoun_sides(hit, sent, tokens, ctx)) is not None:
         subj, pronoun_obj = pron  # "وانتقدها وزير الخارجية الأمريكي" (accusative.py)
+    elif is_verb and (rel := relative_object(hit, sent, tokens)) is not None:
+        subj, pronoun_obj = rel  # "الأسرى الذين أفرجت عنهم X": X frees the head (relative.py)
     elif is_verb and (head := relative_agent(hit, sent, tokens)) is not None:
         subj = head  # "القوات الروسية التي قصفت ...": the head of the relative clause (relative.py)
     elif is_verb:
