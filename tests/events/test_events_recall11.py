@@ -37,3 +37,21 @@ def test_release_in_a_relative_clause_frees_the_head() -> None:
     got = _summary("وقال مسؤول إن صحة الأمريكيين الذين أطلقت سراحهم إيران جيدة.")
     assert ("RETREAT", ("IRN",), ("USA",)) in got
     assert ("RETREAT", ("USA",), ("IRN",)) not in got
+
+
+def _agree_pairs(text: str) -> set[frozenset[str]]:
+    return {frozenset(e[1] + e[2]) for e in _summary(text) if e[0] == "AGREE"}
+
+
+def test_act_under_an_agreement_with_a_partner() -> None:
+    # "بموجب / تنفيذا لـ اتفاق مع X": the actor before is a party, even a verb's or after من
+    assert frozenset({"RUS", "TUR"}) in _agree_pairs(
+        "وانسحب الجيش الروسي من البلدة بموجب اتفاق مع تركيا."
+    )
+    assert frozenset({"RUS", "TUR"}) in _agree_pairs(
+        "وأقلعت الطائرة من موسكو تنفيذا لاتفاق تبادل مع أنقرة."
+    )
+
+
+def test_act_under_an_agreement_without_a_partner_is_no_agreement() -> None:
+    assert not _agree_pairs("وقالت روسيا إنها ستنسحب بموجب الاتفاق.")
