@@ -671,6 +671,12 @@ def test_tanween_word_is_not_a_name(shipped: Linker) -> None:
     assert names(run(shipped, "قصفت الطائرات مدينة دوما.")) == {"Douma"}
 
 
+def test_accusative_nisba_takes_tanween(shipped: Linker) -> None:
+    # "عشرين صيادًا تركيًا": a nisba in the accusative names its state, with or without tanween
+    assert names(run(shipped, "أفرجت السلطات عن عشرين صيادًا تركيًا.")) == {"Turkey"}
+    assert names(run(shipped, "أفرجت السلطات عن عشرين صيادا تركيا.")) == {"Turkey"}
+
+
 def test_no_empty_names(shipped: Linker) -> None:
     doc = run(shipped, "قال الباحث في الشأن الليبي سالم ورفلي إن حكومة الوحدة الوطنية باقية.")
     assert all(e.name.strip() for e in doc.entities.values())

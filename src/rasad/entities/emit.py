@@ -12,6 +12,16 @@ from .roles import NormMention
 __all__ = ["doc_entity", "emit"]
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")
+#: the accusative of a nisba adjective, which does take tanween: "فلسطينيًا"، "روسياً"
+_NISBA_ACC = ("ي\u064bا", "يا\u064b")
+
+
+def _named(surface: str) -> bool:
+    """``surface`` (with the character after it) may be a name: names take no tanween
+    ("دوماً", always, is an adverb, not Douma), but an accusative nisba does ("سجينًا فلسطينيًا")."""
+    return not _TANWEEN.intersection(surface) or any(
+        surface[: len(surface) - k].endswith(_NISBA_ACC) for k in (0, 1)
+    )
 
 
 def emit(
@@ -32,8 +42,8 @@ def emit(
         key = (ts, te, eid)
         if key in seen:
             continue
-        if _TANWEEN.intersection(text[ts : te + 1]):
-            continue  # "دوماً" (always) is an adverb, not Douma: names take no tanween
+        if not _named(text[ts : te + 1]):
+            continue  # "دوماً" (always) is an adverb, not Douma
         seen.add(key)
         if eid in built:
             ent = built[eid]

@@ -51,7 +51,7 @@ def _hyphen_forms(key: str) -> set[str]:
 
 #: Endings added to a masculine singular nisba in ``-ي`` (folded: ة → ه): feminine, dual
 #: (nominative and oblique, masculine and feminine), sound plurals.
-_NISBA_ENDINGS = ("ه", "ان", "ين", "ون", "تان", "تين", "ات")
+_NISBA_ENDINGS = ("ه", "ان", "ين", "ون", "تان", "تين", "ات", "ا")
 
 
 def _nisba_forms(key: str, article: bool) -> set[str]:

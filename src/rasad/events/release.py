@@ -26,6 +26,9 @@ _HOLDING = cue("holding")
 _EACH_SIDE = cue("each_side")
 #: how many words after the trigger the released and the releaser are looked for
 _REACH = 9
+#: how far "من قبل X" may stand after the trigger, past a long description of the released
+#: ("... سراح عشرين رهينة من النساء والأطفال، من قبل X")
+_BY_REACH = 18
 
 
 def is_passive(hit: Hit, tokens: list[Token], lo: int) -> bool:
@@ -36,12 +39,17 @@ def is_passive(hit: Hit, tokens: list[Token], lo: int) -> bool:
     )
 
 
-def _releaser(u: Unit, tokens: list[Token], lo: int) -> bool:
-    if (
+def _by_agent(u: Unit, tokens: list[Token], lo: int) -> bool:
+    """``u`` follows "من قبل": the agent of a passive ("من قبل حماس")."""
+    return (
         u.i - 2 >= lo
         and _strip(tokens[u.i - 1].text) == "قبل"
         and _strip(tokens[u.i - 2].text) == "من"
-    ):
+    )
+
+
+def _releaser(u: Unit, tokens: list[Token], lo: int) -> bool:
+    if _by_agent(u, tokens, lo):
         return True  # "من قبل حماس"
     if u.i - 1 >= lo and _strip(tokens[u.i - 1].text) in _HOLDING:
         return True  # "تحتجزهم إسرائيل"
@@ -63,7 +71,13 @@ def release_sides(
         a, b = ctx.dyad
         return [(a, b), (b, a)]
     near = [u for u in sent.units if hit.j <= u.i < hi and u.countries]
-    by = [u for u in near if _releaser(u, tokens, sent.ti)]
+    by = [u for u in near if _releaser(u, tokens, sent.ti)] or [
+        u
+        for u in sent.units
+        if hi <= u.i < min(sent.tj, hit.j + _BY_REACH)
+        and u.countries
+        and _by_agent(u, tokens, sent.ti)
+    ][:1]
     freed = [
         u
         for u in near

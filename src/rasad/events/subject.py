@@ -14,7 +14,7 @@ from .arguments import Unit
 from .cues import cue
 from .lexicon import Hit, Token
 from .reading import FirstSide, Reading
-from .relative import relative_agent
+from .relative import relative_agent, relative_object
 from .sides import (
     _DOMESTIC,
     _agent_nisba,
@@ -36,6 +36,8 @@ from .subordinate import main_clause_sides
 
 __all__: list[str] = []  # internal to the events package
 
+#: "بموجب"، "تنفيذا (لـ)": an act done under the agreement noun after it
+_PURSUANT = cue("pursuant")
 #: envoy nouns: "طرد السفير الفرنسي" — the nisba after them is the envoy's state, the object
 _ENVOYS = cue("envoys")
 
@@ -84,6 +86,8 @@ def first_side(r: Reading) -> FirstSide:
         subj, pronoun_obj = main  # "... بعد أن اعتقلته الشرطة وطالبت ..." (subordinate.py)
     elif is_verb and (pron := pronoun_sides(hit, sent, tokens, ctx)) is not None:
         subj, pronoun_obj = pron  # "وانتقدها وزير الخارجية الأمريكي" (accusative.py)
+    elif is_verb and (rel := relative_object(hit, sent, tokens)) is not None:
+        subj, pronoun_obj = rel  # "الأسرى الذين أفرجت عنهم X": X frees the head (relative.py)
     elif is_verb and (head := relative_agent(hit, sent, tokens)) is not None:
         subj = head  # "القوات الروسية التي قصفت ...": the head of the relative clause (relative.py)
     elif is_verb:
@@ -149,8 +153,14 @@ def first_side(r: Reading) -> FirstSide:
             dyad_anaphor = True
         else:
             subj = _subject_before(hit, sent, cs, 8)
-            if entry.has("sym") and _owned_by_verb(sent, subj, hit.i):
+            pursuant = hit.i > cs and _strip(tokens[hit.i - 1].text) in _PURSUANT
+            if entry.has("sym") and _owned_by_verb(sent, subj, hit.i) and not pursuant:
                 subj = None
+            if subj is None and pursuant:
+                # "أقلتهم طائرة من طهران تنفيذا لاتفاق مع X": the actor before the act done
+                # under the agreement is its party, with its preposition (cue pursuant)
+                near = [u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor]
+                subj = near[-1:] if near and hit.i - near[-1].j <= 8 else None
             if subj and all(u.kind == "GPE" and not u.nisba for u in subj):
                 # "يزور ميرزويان بروكسل لبحث ...": the visitor talks, not the city visited
                 people = [
