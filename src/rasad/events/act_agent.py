@@ -1,4 +1,8 @@
-"""The agent of a material act named by its verbal noun (issue 12, class A).
+"""The agent named right after a verbal noun: one home for "X's condemnation of ...",
+"X's attack on Y" and "X's imposing sanctions on Y".
+
+- "إدانة كينيا للتفجير"، "رفض البرازيل للمقترح": a state right after a stance noun (types in
+  cue ``agent_noun_types``) followed by "لل" + the object takes the stance (``noun_agent``).
 
 - "هجوم X الأخير على Y"، "اعتداء X على Y"، "العدوان X ضد Y": a state right after an act noun
   (types in cue ``agent_act_types``), followed (after at most two definite adjectives) by a
@@ -23,6 +27,8 @@ from .sides import AGENT_BRIDGES, _Sentence, _strip
 
 __all__: list[str] = []  # internal to the events package
 
+#: types of stance nouns whose agent follows them: "إدانة كينيا للتفجير"
+_STANCE_TYPES = cue("agent_noun_types")
 #: types of act nouns whose agent follows them: "هجوم X على Y"
 _TYPES = cue("agent_act_types")
 #: the prepositions of the target after the agent: على، ضد
@@ -41,6 +47,18 @@ _INDEF_NISBA = re.compile(r"^[^\sو]\S+(?:ي|يه|يين|يون)$")
 def _bare(word: str) -> set[str]:
     """The word as written and with one clitic و / ف / ب / ل taken off ("فرض" stays)."""
     return {word, word[1:]} if len(word) > 3 and word[0] in "وفبل" else {word}
+
+
+def noun_agent(hit: Hit, genitive: list[Unit], tokens: list[Token]) -> bool:
+    """True when the state right after the noun ``hit`` is its agent: a stance noun followed
+    by "لل" + the object, or an act noun followed by its target (``act_agent``)."""
+    if hit.form.tense != "noun" or hit.form.suffix or not genitive or genitive[0].i != hit.j:
+        return False
+    if hit.entry.type in _STANCE_TYPES:
+        end = max(u.j for u in genitive)
+        if end < len(tokens) and tokens[end].text.startswith("لل") and len(tokens[end].text) > 4:
+            return True
+    return act_agent(hit, genitive, tokens)
 
 
 def act_agent(hit: Hit, genitive: list[Unit], tokens: list[Token]) -> bool:

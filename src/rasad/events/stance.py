@@ -8,7 +8,7 @@
 - "لن نتردد في ..." (lexicon type ``_HESITATE``, after a negator of cue ``threat_negators``) is
   a threat, stated as fact: not a negated or future event (flag ``affirm``).
 - A stance noun followed by a state and then "ل" + its object ("إدانة X للهجوم", "رفض X
-  للاتفاق") has that state as its agent, not as its object (``noun_agent``).
+  للاتفاق") has that state as its agent, not as its object (``act_agent.noun_agent``).
 - A complaint lodged with a body also accuses the agent of the act complained about; a
   participle of manner with no object is addressed to the main verb's object; a condemned
   attack or violation with no agent targets the last attacker; "ما أسمته X" names the act.
@@ -39,8 +39,6 @@ _BAD = cue("judged_bad")
 _GOOD = cue("judged_good")
 #: "لن نتردد"، "لا نتردد": no hesitation is a threat
 _THREAT_NEG = cue("threat_negators")
-#: types of stance nouns whose agent follows them: "إدانة كينيا للتفجير"
-_AGENT_NOUN_TYPES = cue("agent_noun_types")
 #: attribution verbs that also judge an object: "اعتبرت X الهجوم انتهاكا"
 _JUDGE_REPORTS = cue("judge_reports")
 #: "أن" and its pronoun forms: what follows is reported speech (not "بأنها", which judges)
@@ -177,17 +175,6 @@ def _judgement(
         if words & _GOOD:
             return "SUPPORT", None
     return None
-
-
-def noun_agent(hit: Hit, genitive: list[Unit], tokens: list[Token]) -> bool:
-    """ "إدانة كينيا للتفجير"، "رفض البرازيل للمقترح": the state right after a stance noun,
-    followed by "ل" + the object, is the one who takes the stance."""
-    if hit.form.tense != "noun" or hit.form.suffix or hit.entry.type not in _AGENT_NOUN_TYPES:
-        return False
-    if not genitive or genitive[0].i != hit.j:
-        return False
-    end = max(u.j for u in genitive)
-    return end < len(tokens) and tokens[end].text.startswith("لل") and len(tokens[end].text) > 4
 
 
 #: statements: two named speakers making one are two events, not one merged event

@@ -8,7 +8,7 @@ Used by ``frames._events_for``; the finders are in ``sides`` and the modules nam
 from __future__ import annotations
 
 from .accusative import pronoun_sides
-from .act_agent import act_agent, indefinite_agent, split_agent
+from .act_agent import indefinite_agent, noun_agent, split_agent
 from .agreement import plural_subject
 from .arguments import Unit
 from .cues import cue
@@ -31,7 +31,6 @@ from .sides import (
     _title_subject,
 )
 from .speech import speaker_sides
-from .stance import noun_agent
 from .subordinate import main_clause_sides
 
 __all__: list[str] = []  # internal to the events package
@@ -68,9 +67,8 @@ def first_side(r: Reading) -> FirstSide:
         # "يعتزم ماكرون زيارة روسيا": a country after a directed noun is where it goes
         before = _subject_before(hit, sent, cs, 8)
         # but "إدانة كينيا للتفجير": the state condemns (stance.py)
-        agentive = noun_agent(hit, claimed[hit.start], tokens) or act_agent(
-            hit, claimed[hit.start], tokens
-        )  # "هجوم X على Y" (act_agent.py)
+        # "إدانة كينيا للتفجير"، "هجوم X على Y": the state after the noun acts (act_agent.py)
+        agentive = noun_agent(hit, claimed[hit.start], tokens)
         if before and not agentive:
             subj, genitive = before, claimed[hit.start]
     if genitive is not None:
