@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .arguments import Unit
 from .cues import cue
+from .domestic import is_forces
 from .lexicon import Hit, Token
 from .reading import FirstSide, Reading, _home
 from .relative import relative_reach
@@ -201,6 +202,16 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         if any(_strip(tokens[m].text) in _DOMESTIC for m in range(k, min(sent.tj, k + 2))):
             tgt = _Side(src.countries, None, None)
             domestic = True
+    if (
+        tgt is None
+        and src is not None
+        and etype in ("ASSAULT", "COERCE")
+        and subj
+        and is_forces(subj[0])
+        and mode != "crowd-control"  # tear gas and water cannon: not coded as an assault
+    ):
+        # "أطلق رجال الأمن النار عليهم"، "اعتقلت الشرطة 48 شخصا": the forces act at home
+        tgt, domestic = _Side(src.countries, None, None), True
     if tgt is None and etype in ("ASSAULT", "COERCE"):
         where = [u for u in sent.units if u.place and u.countries and u.i >= hit.j]
         if not where and etype == "ASSAULT" and src is not None:
@@ -262,12 +273,15 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         ]
         where.sort(key=lambda u: u.i < hit.j)
         fight = tuple(c for c in ctx.fight or () if c not in src.countries)
+        past = max((u.j for u in subj or [] if u.i >= hit.j), default=hit.j)  # VSO subject
         if where:
             tgt, r.conf = _Side(where[0].countries[:1], None, None), r.conf - 0.1
-        elif fight and truce_after(hit, tokens, sent.tj):
+        elif fight and truce_after(hit, tokens, sent.tj, past):
             tgt, r.conf = _Side(fight, None, None), r.conf - 0.15
         elif (
-            ctx.fight and set(ctx.fight) <= set(src.countries) and truce_after(hit, tokens, sent.tj)
+            ctx.fight
+            and set(ctx.fight) <= set(src.countries)
+            and truce_after(hit, tokens, sent.tj, past)
         ):
             # a call to stop fighting within the caller's own state (stance.py)
             tgt, r.conf, domestic = _Side(src.countries, None, None), r.conf - 0.15, True

@@ -33,6 +33,8 @@ from .charges import hostile_acts, obligations
 from .coref import inherit_countries
 from .cues import cue
 from .dates import DateExpr, find_dates, may_hold_dates, resolve
+from .continuity import continued, statement_subject
+from .domestic import add_forces
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
@@ -106,6 +108,7 @@ def extract_events(
     hits = lex.match(tokens, gaps=True, heads=_LONG_SUBJECT)
     spans = sentences(norm)
     units = add_bodies(build_units(doc, tokens, kb_code, kb_body), tokens, spans)
+    units = add_forces(units, tokens, spans)  # "قوات الأمن"، "الشرطة" (domestic.py)
     units = inherit_countries(units)  # "وأضاف موانغي": the state of his first mention
     units = add_back_references(units, tokens)  # "ودعا المجلس ..." (backref.py)
     u_starts = [u.start for u in units]
@@ -158,6 +161,11 @@ def extract_events(
         sent.agents = agents_claimed(ev_hits, claimed, tokens)  # "اعتداء X على Y" (act_agent.py)
         date_of = _assign_dates(ev_hits, s_dates)
         made: dict[int, list[Event]] = {}  # the events of each trigger (by its start)
+        goes_on = ctx.speaker is not None and not sent.reporters
+        opener = continued(ev_hits, sent, tokens) if goes_on else None
+        if opener is not None and ctx.speaker is not None:
+            sent.reporters.append((opener.i, ctx.speaker))
+        goes_on = opener is not None
         for hit in ev_hits:
             for event in _events_for(hit, sent, tokens, ctx, claimed, doc):
                 if inside_stance(event, hit, ev_hits, sent, made):
@@ -216,6 +224,8 @@ def extract_events(
                         )
                     ) or ctx.dyad
         _update_ctx(ctx, sent)
+        # "ودعا المجلس ... . وأدان ...": the speaker goes on (continuity.py)
+        ctx.speaker = statement_subject(ev_hits, sent, tokens) or (ctx.speaker if goes_on else None)
     events = judge(events, notes, units, tokens, doc)  # the learned scorer (scorer.py)
     merged = merge_in_doc(events)
     assign_ids(doc.id, merged)

@@ -74,6 +74,7 @@ class _Ctx:
     place: tuple[str, int] | None = None  # country, sentence number
     fight: tuple[str, ...] | None = None  # the states of the last attack or clash
     actor: Unit | None = None  # the last actor of a state named (accusative.py)
+    speaker: Unit | None = None  # the subject of the last statement verb (continuity.py)
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ Used by ``frames._events_for``.
 
 from __future__ import annotations
 
+from .domestic import between_state
 from .reading import FirstSide, Reading, _home
 from .sides import _object, _other, _Side
 from .stance import reached
@@ -49,10 +50,12 @@ def symmetric_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
     if not parties and ctx.dyad is not None and reached(hit, tokens, sent.ti):
         # "أفضت المحادثات إلى اتفاق": an outcome of the talks of the last pair (stance.py)
         parties, r.conf = list(ctx.dyad), r.conf - 0.15
+    speaker: list[_Side] = []  # a party read from the speaker of an earlier sentence
     if not parties and ((is_verb and hit.form.number == "dual") or not entry.has("weak")):
         rep = reporter or ctx.reporter
         if rep is not None and (is_verb or not entry.has("weak")):
             parties = [_Side.of([rep])]
+            speaker = parties[:1] if reporter is None else []
     if len(parties) == 1 and ctx.dyad is not None and not entry.has("weak"):
         other = _other(parties[0], ctx.dyad)
         if other is not None:
@@ -61,9 +64,15 @@ def symmetric_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
     if entry.has("domestic") and not dyad_anaphor:
         home = _home(hit, sent, ctx)
         named = {c for u in sent.units if u.is_actor and not u.place for c in u.countries}
-        if home is not None and {c for p in parties for c in p.countries} | named <= {home}:
+        # the speaker of an earlier sentence (ctx.reporter) is no party of the fighting
+        own = [p for p in parties if not any(p is q for q in speaker)]
+        if home is not None and {c for p in own for c in p.countries} | named <= {home}:
             side = _Side((home,), None, None)  # "اشتباكات في طرابلس بين قوات موالية ..."
             return [(side, side)]  # made like any pair (frames._events_for)
+        inside = between_state(hit, sent, tokens)  # "بين قوات موالية لـ X وأخرى لـ Y" (domestic.py)
+        if inside is not None and named <= {inside}:
+            side = _Side((inside,), None, None)
+            return [(side, side)]
     if len(parties) < 2:
         return []
     if len(parties) == 2 and set(parties[0].countries) == set(parties[1].countries):

@@ -64,9 +64,12 @@ def relative_after(sent: _Sentence, k: int) -> int:
     return next((r for r in sent.relatives if r >= k), sent.tj)
 
 
-def truce_after(hit: Hit, tokens: list[Token], tj: int) -> bool:
-    """A truce word within four words after the trigger ("دعا إلى وقف فوري لإطلاق النار")."""
-    for k in range(hit.j, min(tj, hit.j + 4)):
+def truce_after(hit: Hit, tokens: list[Token], tj: int, start: int | None = None) -> bool:
+    """A truce word within four words after the trigger ("دعا إلى وقف فوري لإطلاق النار"),
+    or after its subject when one follows it (``start``: "دعا المجلس الرئاسي الليبي إلى وقف
+    الاشتباكات")."""
+    lo = max(hit.j, start or hit.j)
+    for k in range(lo, min(tj, lo + 4)):
         word = tokens[k].text
         if word in _TRUCE or word[1:] in _TRUCE or _strip(word) in _TRUCE:
             return True  # وقف، بوقف / لوقف، ووقف
