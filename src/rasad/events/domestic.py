@@ -109,7 +109,7 @@ def _home_of(
         return min(here, key=lambda u: (abs(u.i - k), u.i < k)).countries[0]
     before = [
         u
-        for u, m in zip(units, sent_of)
+        for u, m in zip(units, sent_of, strict=True)
         if n - _PLACE_BACK <= m < n and u.place and len(u.countries) == 1
     ]
     if before:

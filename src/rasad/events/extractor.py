@@ -30,10 +30,10 @@ from .background import borrowed, past_month, past_year
 from .backref import add_back_references
 from .bodies import add_bodies
 from .charges import hostile_acts, obligations
+from .continuity import continued, statement_subject
 from .coref import inherit_countries
 from .cues import cue
 from .dates import DateExpr, find_dates, may_hold_dates, resolve
-from .continuity import continued, statement_subject
 from .domestic import add_forces
 from .frames import _events_for
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
