@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .arguments import Unit
 from .cues import cue
-from .domestic import is_forces
+from .domestic import domestic_group, is_forces
 from .lexicon import Hit, Token
 from .reading import FirstSide, Reading, _home
 from .relative import relative_reach
@@ -199,7 +199,7 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         tgt = _Side.of(prev[:1]) if prev else None
     if tgt is None and src is not None:
         k = max((u.j for u in subj if u.i >= hit.j), default=hit.j) if subj else hit.j
-        if any(_strip(tokens[m].text) in _DOMESTIC for m in range(k, min(sent.tj, k + 2))):
+        if any(domestic_group(tokens, m) for m in range(k, min(sent.tj, k + 2))):
             tgt = _Side(src.countries, None, None)
             domestic = True
     if (
@@ -207,7 +207,7 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         and src is not None
         and etype in ("ASSAULT", "COERCE")
         and subj
-        and is_forces(subj[0])
+        and is_forces(subj[0], tokens)
         and mode != "crowd-control"  # tear gas and water cannon: not coded as an assault
     ):
         # "أطلق رجال الأمن النار عليهم"، "اعتقلت الشرطة 48 شخصا": the forces act at home

@@ -4,7 +4,8 @@ Fighting "بين" two sides of one state ("مواجهات مسلحة بين قو
 الوطنية وأخرى لرئيس الحكومة المكلف") is that state's own, wherever the sentence says it
 happens (``between_state``). The domestic actor nouns of cue ``domestic_forces`` (قوات الأمن،
 الشرطة، السلطات ...), named without a state, are the forces of the state where the sentence
-happens (``forces_unit``, read by ``reading.home``).
+happens (``add_forces``); their acts with no target named are done at home. The organisers
+of protests or riots are a domestic group like the protesters (``domestic_group``).
 
 Used by ``symmetric.symmetric_sides`` and ``extractor.extract_events``.
 """
@@ -23,10 +24,18 @@ __all__: list[str] = []  # internal to the events package
 _FORCES = tuple(sorted((tuple(p.split()) for p in cue("domestic_forces")), key=len, reverse=True))
 #: words after a forces phrase that make it no state's own ("الشرطة الدولية")
 _NOT_NEXT = cue("domestic_forces_not_next")
+#: one-word heads of forces named with their state's nisba ("الأمن المصري"، "الشرطة التركية")
+_HEADS = cue("forces_heads")
 #: group numbers of the added units, apart from the linker's and from bodies.py's
-_GROUP_BASE = 2_000_000
+_GROUP_BASE = 3_000_000
 #: how many sentences back the last place named still says where the forces are
 _PLACE_BACK = 3
+#: generic domestic groups ("المعارضة"، "المتظاهرين") and the organisers of unrest: a word of
+#: cue ``unrest_organisers`` before a word of cue ``unrest_nouns`` ("منظمي التظاهرات"; not
+#: "منظمي القمة", the organisers of a summit)
+_GROUPS = cue("domestic")
+_ORGANISERS = cue("unrest_organisers")
+_UNREST = cue("unrest_nouns")
 
 #: how far after the trigger "بين" may stand (past adjectives: "مواجهات مسلحة عنيفة بين")
 _BETWEEN_GAP = 3
@@ -59,9 +68,18 @@ def between_state(hit: Hit, sent: _Sentence, tokens: list[Token]) -> str | None:
     return next(iter(states))
 
 
-def is_forces(unit: Unit) -> bool:
-    """A unit of domestic forces added by ``add_forces``."""
-    return unit.group >= _GROUP_BASE and unit.entity is None
+def is_forces(unit: Unit, tokens: list[Token]) -> bool:
+    """A unit of domestic forces: added by ``add_forces``, or a state's nisba right after a
+    forces phrase or a word of cue ``forces_heads`` ("قوات الأمن السعودية"، "الأمن المصري")."""
+    if unit.group >= _GROUP_BASE and unit.entity is None:
+        return True
+    if not unit.nisba or unit.i == 0:
+        return False
+    if _strip(tokens[unit.i - 1].text) in _HEADS:
+        return True
+    return any(
+        unit.i - n >= 0 and _phrase_at(tokens, unit.i - n) == (n, "") for n in (2, 3)
+    )
 
 
 def _phrase_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
@@ -166,3 +184,15 @@ def add_forces(units: list[Unit], tokens: list[Token], spans: list[tuple[int, in
     if not added:
         return units
     return sorted(units + added, key=lambda u: u.start)
+
+
+def domestic_group(tokens: list[Token], k: int) -> bool:
+    """Word ``k`` names a domestic group: protesters, the opposition, or the organisers of
+    protests or riots ("منظمي التظاهرات"، "منظمي أعمال الشغب")."""
+    word = _strip(tokens[k].text)
+    if word in _GROUPS:
+        return True
+    if word not in _ORGANISERS:
+        return False
+    after = [tokens[m].text for m in range(k + 1, min(len(tokens), k + 3))]
+    return bool(after) and (after[0] in _UNREST or " ".join(after) in _UNREST)

@@ -26,6 +26,7 @@ from .route import route_sides
 from .sides import _Sentence, _Side
 from .stance import endorsement_sides
 from .told import told_sides
+from .unrest import charge_sides
 
 __all__: list[str] = []  # internal to the events package
 
@@ -90,6 +91,11 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
                 _make(hit, etype, mode, a, b, sent, tokens, doc, r.conf - 0.1, reported_by)
                 for a, b in freed
             ]
+    if entry.has("charge"):  # "قالت السلطات إن منظمي الاحتجاجات حاولوا ..." (unrest.py)
+        return [
+            _make(hit, etype, mode, a, b, sent, tokens, doc, r.conf - 0.1, reported_by)
+            for a, b in charge_sides(r)
+        ]
     # -- reported conduct: "X said that Y deliberately ..."
     if entry.has("allege"):
         rep = reporter or ctx.reporter
