@@ -77,9 +77,7 @@ def is_forces(unit: Unit, tokens: list[Token]) -> bool:
         return False
     if _strip(tokens[unit.i - 1].text) in _HEADS:
         return True
-    return any(
-        unit.i - n >= 0 and _phrase_at(tokens, unit.i - n) == (n, "") for n in (2, 3)
-    )
+    return any(unit.i - n >= 0 and _phrase_at(tokens, unit.i - n) == (n, "") for n in (2, 3))
 
 
 def _phrase_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
