@@ -21,7 +21,7 @@ from .mediation import mediation_sides
 from .reading import FirstSide, Reading, _home, _make
 from .rejected_deal import deal_party
 from .release import is_passive, release_sides
-from .riot import riot_object
+from .riot import institution_home, riot_object
 from .route import route_sides
 from .sides import _Sentence, _Side
 from .stance import endorsement_sides
@@ -67,11 +67,13 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
         a, b = _Side.of(told[0]), _Side.of(told[1])
         return [_make(hit, etype, mode, a, b, sent, tokens, doc, r.conf, reported_by)]
     attacked = riot_object(hit, sent, tokens)  # "اقتحم المتظاهرون القنصلية ..." (riot.py)
-    home = _home(hit, sent, ctx) if attacked is not None else None
+    home = (institution_home(attacked) or _home(hit, sent, ctx)) if attacked is not None else None
     if attacked is not None and home is not None:
         here = _Side((home,), None, None)
         there = _Side.of(attacked) if attacked else here
         return [_make(hit, "PROTEST", "riot", here, there, sent, tokens, doc, r.conf, reported_by)]
+    if entry.has("riotonly"):
+        return []  # "أثناء محاولتهم اقتحام ...": read only as what protesters try (riot.py)
     routed = route_sides(hit, sent)  # "مساعدات من إيران إلى الحوثيين" (route.py)
     if routed is not None:
         return [_make(hit, etype, mode, *routed, sent, tokens, doc, r.conf, reported_by)]
