@@ -26,6 +26,7 @@ from ..doc import Doc, Event
 from . import plover
 from .act_agent import agents_claimed
 from .arguments import BodyAt, Unit, build_units, sentences
+from .arrest import person_objects
 from .background import borrowed, past_month, past_year
 from .backref import add_back_references
 from .bodies import add_bodies
@@ -143,6 +144,7 @@ def extract_events(
         s_hits = sorted(s_hits + extra, key=lambda h: h.i)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
         ev_hits = pressure_hits(ev_hits, tokens, sent.tj)  # "استهدف X بعقوبات": a sanction
+        ev_hits = person_objects(ev_hits, tokens, sent.units, sent.tj)  # "أوقف" (arrest.py)
         ev_hits = [
             h
             for h in ev_hits
