@@ -308,6 +308,11 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
     if src is None or tgt is None or not src.countries or not tgt.countries:
         return []
     domestic = domestic or rivals(src, tgt, etype)  # two named persons of one state
+    if not domestic and etype == "ACCUSE" and set(src.countries) == set(tgt.countries):
+        # "وأدان بيان لوزارة الدفاع الواقعة وقال إن الجنود لا يمثلون الجيش العراقي": the
+        # incident condemned is fighting within the speaker's own state (stance.py)
+        attacker = condemned_attacker(hit, tokens, sent.tj, src.countries, ctx.fight)
+        domestic = bool(attacker) and set(attacker) <= set(src.countries)
     if etype in _OUTWARD and set(src.countries) == set(tgt.countries) and not domestic:
         return []  # a state does not condemn, threaten or sanction itself
     if mode == "visit" and set(src.countries) == set(tgt.countries):

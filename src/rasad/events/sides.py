@@ -369,6 +369,9 @@ def _title_subject(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]
 _DOCUMENTS = cue("documents")
 #: "بيان صادر عن X": the issuer follows
 _ISSUED = cue("issued_by")
+#: "بيان لوزارة الدفاع": a statement whose issuer follows with ل, as the subject of a stance
+_OWN_DOCUMENTS = cue("issuer_documents")
+_ISSUER_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT"})
 
 
 def _document_subject(
@@ -380,6 +383,11 @@ def _document_subject(
     if hit.j >= sent.tj or _strip(tokens[hit.j].text) not in _DOCUMENTS:
         return None
     word = tokens[hit.j + 1].text if hit.j + 1 < sent.tj else ""
+    if _strip(tokens[hit.j].text) in _OWN_DOCUMENTS and hit.entry.type in _ISSUER_TYPES:
+        # "وأدان بيان لوزارة الدفاع ...": a statement of X, X named right after it with ل
+        own = [u for u in sent.units if u.i == hit.j + 1 and u.is_actor and u.prep == "ل"]
+        if own:
+            return own
     glued = word.endswith("عن") and word[:-2] in _ISSUED  # "صادرعن": a space dropped
     issued = word in _ISSUED or glued
     if not issued and not _strip(tokens[hit.j].text).startswith("ال"):
