@@ -42,6 +42,7 @@ from .merge import assign_ids, merge_in_doc
 from .nested import in_aim, inside_stance, requested, time_reference
 from .occasion import mark, other_occasion
 from .pressure import pressure_hits
+from .riot import attempted_only
 from .scorer import judge
 from .scorer_features import Note
 from .sentence_model import load_sentence_model, sentence_scores
@@ -145,6 +146,7 @@ def extract_events(
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
         ev_hits = pressure_hits(ev_hits, tokens, sent.tj)  # "استهدف X بعقوبات": a sanction
         ev_hits = person_objects(ev_hits, tokens, sent.units, sent.tj)  # "أوقف" (arrest.py)
+        ev_hits = attempted_only(ev_hits, sent, tokens)  # "يحاول المتظاهرون اقتحام" (riot.py)
         ev_hits = [
             h
             for h in ev_hits

@@ -19,7 +19,7 @@ from .cues import cue
 from .lexicon import Hit, Token
 from .sides import _Sentence, _strip
 
-__all__ = ["riot_object"]
+__all__ = ["attempted_only", "riot_object"]
 
 _RIOTERS = cue("rioters")
 _ATTEMPT = cue("attempt_verbs")
@@ -36,6 +36,14 @@ def _attempted(hit: Hit, sent: _Sentence, tokens: list[Token]) -> int | None:
         if _strip(tokens[k].text) in _ATTEMPT and _strip(tokens[k + 1].text) in _RIOTERS:
             return k + 1
     return None
+
+
+def attempted_only(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> list[Hit]:
+    """``hits`` less the nouns flagged ``riotonly`` that no protesters try to do: they are no
+    trigger at all (nor the nearest trigger a date attaches to)."""
+    return [
+        h for h in hits if not h.entry.has("riotonly") or _attempted(h, sent, tokens) is not None
+    ]
 
 
 def institution_home(attacked: list[Unit]) -> str | None:
