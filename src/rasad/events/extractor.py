@@ -62,6 +62,7 @@ from .sides import (
 )
 from .stance import resolve_stances
 from .told import topic_between
+from .unrest import charged_only
 
 __all__ = ["detect_types", "extract_events"]
 
@@ -147,6 +148,7 @@ def extract_events(
         ev_hits = pressure_hits(ev_hits, tokens, sent.tj)  # "استهدف X بعقوبات": a sanction
         ev_hits = person_objects(ev_hits, tokens, sent.units, sent.tj)  # "أوقف" (arrest.py)
         ev_hits = attempted_only(ev_hits, sent, tokens)  # "يحاول المتظاهرون اقتحام" (riot.py)
+        ev_hits = charged_only(ev_hits, sent, tokens)  # "منظمي الاحتجاجات ..." (unrest.py)
         ev_hits = [
             h
             for h in ev_hits

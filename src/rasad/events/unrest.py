@@ -8,14 +8,15 @@ opposition) stands before it in its sentence, and a speaker of one state is name
 sentence (a reporting verb's subject): the charge is that state's against its own people.
 Anywhere else the trigger says nothing ("استولى الجيش على السلطة" told as history).
 
-Used by ``special.special_events``.
+Used by ``special.special_events``; ``charged_only`` by ``extractor.extract_events``.
 """
 
 from __future__ import annotations
 
 from .domestic import domestic_group
+from .lexicon import Hit, Token
 from .reading import Reading
-from .sides import _Side
+from .sides import _Sentence, _Side
 
 __all__: list[str] = []  # internal to the events package
 
@@ -24,11 +25,21 @@ __all__: list[str] = []  # internal to the events package
 _REACH = 12
 
 
+def _group_before(hit: Hit, sent: _Sentence, tokens: list[Token]) -> bool:
+    lo = max(sent.ti, hit.i - _REACH)
+    return any(domestic_group(tokens, k) for k in range(lo, hit.i))
+
+
+def charged_only(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> list[Hit]:
+    """``hits`` less the charges (flag ``charge``) with no domestic group before them: they
+    are no trigger at all (nor the nearest trigger a date attaches to)."""
+    return [h for h in hits if not h.entry.has("charge") or _group_before(h, sent, tokens)]
+
+
 def charge_sides(r: Reading) -> list[tuple[_Side, _Side]]:
     """The speaker's state on both sides, or nothing."""
     hit, sent, tokens = r.hit, r.sent, r.tokens
-    lo = max(sent.ti, hit.i - _REACH)
-    if not any(domestic_group(tokens, k) for k in range(lo, hit.i)):
+    if not _group_before(hit, sent, tokens):
         return []
     speakers = [u for k, u in sent.reporters if k <= hit.i and len(u.countries) == 1]
     if not speakers or speakers[0].sector == "IGO":
