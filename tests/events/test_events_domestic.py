@@ -138,3 +138,24 @@ def test_stopping_a_person_is_an_arrest(shipped: Linker) -> None:
 def test_stopping_flights_is_no_arrest(shipped: Linker) -> None:
     text = "أوقفت الحكومة الإيرانية رحلاتها الجوية إلى موسكو حتى إشعار آخر."
     assert not any(e[0] == "COERCE" for e in _summary(shipped, text))
+
+
+def test_a_ministry_statement_condemns_an_incident_at_home(shipped: Linker) -> None:
+    # the statement speaks for the ministry named after it with ل; "الواقعة" is the
+    # shooting told before, by forces of the ministry's own state
+    text = (
+        "فتحت قوات الأمن النار على محتجين في مدينة الناصرية جنوب العراق مساء الأحد.\n\n"
+        "وأدان بيان لوزارة الدفاع الواقعة وقال إن الجنود المتورطين لا يمثلون الجيش العراقي."
+    )
+    got = _summary(shipped, text)
+    assert ("ASSAULT", ("IRQ",), ("IRQ",)) in got
+    assert ("ACCUSE", ("IRQ",), ("IRQ",)) in got
+
+
+def test_a_statement_of_one_state_on_another_is_not_domestic(shipped: Linker) -> None:
+    text = (
+        "قصفت طائرات إسرائيلية مواقع قرب دمشق فجر الأحد.\n\n"
+        "وأدان بيان لوزارة الخارجية السورية الاعتداء."
+    )
+    got = _summary(shipped, text)
+    assert ("ACCUSE", ("SYR",), ("SYR",)) not in got
