@@ -46,9 +46,9 @@ def test_fighting_between_two_sides_of_one_state_is_its_own(shipped: Linker) -> 
 
 def test_an_earlier_speaker_is_no_party_of_the_fighting(shipped: Linker) -> None:
     text = (
-        "قال الأمين العام للأمم المتحدة أنطونيو غوتيريش إنه قلق من تدهور الوضع.\n\n"
-        "وارتفع عدد قتلى الاشتباكات في طرابلس بين قوات موالية لعبد الحميد الدبيبة وقوات "
-        "موالية لفتحي باشاغا إلى عشرين."
+        "أبدى أنطونيو غوتيريش، الأمين العام للمنظمة الدولية، قلقه من تدهور الوضع.\n\n"
+        "وارتفع عدد قتلى المعارك الدائرة في طرابلس بين كتائب تتبع عبد الحميد الدبيبة وكتائب "
+        "تتبع فتحي باشاغا إلى عشرين."
     )
     got = _summary(shipped, text)
     assert ("ASSAULT", ("LBY",), ("LBY",)) in got
@@ -117,8 +117,8 @@ def test_organisers_of_a_summit_are_not(shipped: Linker) -> None:
 
 def test_protesters_trying_to_storm_their_parliament_riot_at_home(shipped: Linker) -> None:
     text = (
-        "ويحاول المتظاهرون الذين يرفعون رايات ناجورنو كاراباخ اقتحام مبنى البرلمان الأرميني "
-        "وسط هتافات غاضبة."
+        "ويحاول المتظاهرون الذين يرفعون رايات ناجورنو كاراباخ عند الظهر اقتحام مقر "
+        "البرلمان الأرميني وسط هتافات غاضبة."
     )
     got = _summary(shipped, text)
     assert ("PROTEST", ("ARM",), ("ARM",)) in got
@@ -144,8 +144,8 @@ def test_a_ministry_statement_condemns_an_incident_at_home(shipped: Linker) -> N
     # the statement speaks for the ministry named after it with ل; "الواقعة" is the
     # shooting told before, by forces of the ministry's own state
     text = (
-        "فتحت قوات الأمن النار على محتجين في مدينة الناصرية جنوب العراق مساء الأحد.\n\n"
-        "وأدان بيان لوزارة الدفاع الواقعة وقال إن الجنود المتورطين لا يمثلون الجيش العراقي."
+        "أطلقت قوات الأمن النار مساء الأحد على شبان محتجين في مدينة الناصرية جنوب العراق.\n\n"
+        "وأدان بيان لوزارة الدفاع الواقعة، مؤكدا أن العناصر المتورطين سيحالون إلى القضاء العراقي."
     )
     got = _summary(shipped, text)
     assert ("ASSAULT", ("IRQ",), ("IRQ",)) in got

@@ -309,8 +309,8 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         return []
     domestic = domestic or rivals(src, tgt, etype)  # two named persons of one state
     if not domestic and etype == "ACCUSE" and set(src.countries) == set(tgt.countries):
-        # "وأدان بيان لوزارة الدفاع الواقعة وقال إن الجنود لا يمثلون الجيش العراقي": the
-        # incident condemned is fighting within the speaker's own state (stance.py)
+        # "ودانت الوزارة الواقعة، مؤكدة أن الجيش ...": the incident condemned is fighting
+        # within the speaker's own state (stance.py)
         attacker = condemned_attacker(hit, tokens, sent.tj, src.countries, ctx.fight)
         domestic = bool(attacker) and set(attacker) <= set(src.countries)
     if etype in _OUTWARD and set(src.countries) == set(tgt.countries) and not domestic:

@@ -1,11 +1,11 @@
 """Domestic events: both sides are one state.
 
-Fighting "بين" two sides of one state ("مواجهات مسلحة بين قوات موالية لرئيس حكومة الوحدة
-الوطنية وأخرى لرئيس الحكومة المكلف") is that state's own, wherever the sentence says it
-happens (``between_state``). The domestic actor nouns of cue ``domestic_forces`` (قوات الأمن،
-الشرطة، السلطات ...), named without a state, are the forces of the state where the sentence
-happens (``add_forces``); their acts with no target named are done at home. The organisers
-of protests or riots are a domestic group like the protesters (``domestic_group``).
+Fighting "بين" two sides of one state ("معارك بين كتائب تتبع الحكومة وأخرى تتبع منافسها")
+is that state's own, wherever the sentence says it happens (``between_state``). Security
+forces and police named without a state (cue ``domestic_forces``: قوات الأمن، الشرطة ...) are
+the forces of the state where they act (``add_forces``); their acts with no target named are
+done at home (``is_forces``, read by ``directed.directed_sides``). The organisers of protests
+or riots are a domestic group like the protesters (``domestic_group``).
 
 Used by ``symmetric.symmetric_sides`` and ``extractor.extract_events``.
 """
