@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .arguments import Unit
 from .cues import cue
-from .domestic import domestic_group, is_forces
+from .domestic import against_object, domestic_group, is_forces
 from .lexicon import Hit, Token
 from .reading import FirstSide, Reading, _home
 from .relative import relative_reach
@@ -151,6 +151,10 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         if is_verb
         else _object(hit, sent, subj, taken, reach=4, preps=fr.target_n)
     )
+    if obj is None and not is_verb and etype == "ASSAULT":
+        # "عملية عسكرية جوية وبرية شمال العراق ضد حزب العمال": "ضد" marks the target
+        # past adjectives and a place (domestic.py)
+        obj = against_object(hit, sent, subj, taken)
     if partners and (
         mode == "visit" or not (is_verb and obj and not obj[0].prep and obj[0].i < partners[0].i)
     ):

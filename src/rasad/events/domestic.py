@@ -194,3 +194,22 @@ def domestic_group(tokens: list[Token], k: int) -> bool:
         return False
     after = [tokens[m].text for m in range(k + 1, min(len(tokens), k + 3))]
     return bool(after) and (after[0] in _UNREST or " ".join(after) in _UNREST)
+
+
+#: how far after an attack noun its "ضد X" may stand
+_AGAINST_REACH = 8
+
+
+def against_object(
+    hit: Hit, sent: _Sentence, subj: list[Unit] | None, taken: set[int]
+) -> list[Unit] | None:
+    """The actor after "ضد" within eight words after an attack noun, in its clause ("عملية
+    عسكرية جوية وبرية شمال العراق ضد حزب العمال الكردستاني": the party, a group of Turkey,
+    not the place)."""
+    stop = min([b for b in sent.breaks if b >= hit.j] + [sent.tj, hit.j + _AGAINST_REACH + 1])
+    for u in sent.units:
+        if u.i < hit.j or u.i >= stop or (subj and u in subj) or id(u) in taken:
+            continue
+        if u.prep == "ضد" and u.is_actor and u.countries:
+            return [v for v in sent.units if v.group == u.group and v.is_actor and v.i >= u.i]
+    return None
