@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .arguments import Unit
 from .cues import cue
+from .domestic import added as added_forces
 from .domestic import against_object, domestic_group, is_forces
 from .lexicon import Hit, Token
 from .reading import FirstSide, Reading, _home
@@ -99,6 +100,8 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         )
     ):
         return []  # "وصل الوزير (إلى) موسكو": a named visitor and the place reached only
+    if etype == "ASSAULT" and mode == "crowd-control" and subj and added_forces(subj[0]):
+        return []  # "واستخدمت الشرطة ... الغاز المسيل للدموع": dispersal, not coded an assault
     src = _Side.of(subj) if subj else None
     # "وطالب المتظاهرون رئيس الوزراء بـ...": a domestic group as the subject acts within
     # the state of its target (set below)

@@ -68,10 +68,15 @@ def between_state(hit: Hit, sent: _Sentence, tokens: list[Token]) -> str | None:
     return next(iter(states))
 
 
+def added(unit: Unit) -> bool:
+    """A unit of forces added by ``add_forces`` (named without their state)."""
+    return unit.group >= _GROUP_BASE and unit.entity is None
+
+
 def is_forces(unit: Unit, tokens: list[Token]) -> bool:
     """A unit of domestic forces: added by ``add_forces``, or a state's nisba right after a
     forces phrase or a word of cue ``forces_heads`` ("قوات الأمن السعودية"، "الأمن المصري")."""
-    if unit.group >= _GROUP_BASE and unit.entity is None:
+    if added(unit):
         return True
     if not unit.nisba or unit.i == 0:
         return False
