@@ -155,7 +155,7 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         else _object(hit, sent, subj, taken, reach=4, preps=fr.target_n)
     )
     if obj is None and not is_verb and etype == "ASSAULT":
-        # "عملية عسكرية جوية وبرية شمال العراق ضد حزب العمال": "ضد" marks the target
+        # "حملة برية واسعة في ريف حلب ضد مقاتلي الحزب": "ضد" marks the target
         # past adjectives and a place (domestic.py)
         obj = against_object(hit, sent, subj, taken)
     if partners and (

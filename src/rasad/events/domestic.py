@@ -208,9 +208,8 @@ _AGAINST_REACH = 8
 def against_object(
     hit: Hit, sent: _Sentence, subj: list[Unit] | None, taken: set[int]
 ) -> list[Unit] | None:
-    """The actor after "ضد" within eight words after an attack noun, in its clause ("عملية
-    عسكرية جوية وبرية شمال العراق ضد حزب العمال الكردستاني": the party, a group of Turkey,
-    not the place)."""
+    """The actor after "ضد" within eight words after an attack noun, in its clause ("حملة
+    برية واسعة في ريف حلب ضد مقاتلي حزب العمال": the party's state, not the place)."""
     stop = min([b for b in sent.breaks if b >= hit.j] + [sent.tj, hit.j + _AGAINST_REACH + 1])
     for u in sent.units:
         if u.i < hit.j or u.i >= stop or (subj and u in subj) or id(u) in taken:
