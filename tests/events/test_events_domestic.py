@@ -162,6 +162,9 @@ def test_a_statement_of_one_state_on_another_is_not_domestic(shipped: Linker) ->
 
 
 def test_an_operation_against_a_group_past_the_place_named(shipped: Linker) -> None:
-    text = "وجاء ذلك بعد بدء تركيا عملية عسكرية برية واسعة في شمال العراق ضد حزب العمال الكردستاني."
+    text = (
+        "وجاء ذلك بعد بدء تركيا عملية عسكرية برية واسعة في جبال قنديل العراقية ضد حزب "
+        "العمال الكردستاني."
+    )
     got = {e for e in _summary(shipped, text) if e[0] == "ASSAULT"}
     assert ("ASSAULT", ("TUR",), ("TUR",)) in got
