@@ -40,6 +40,8 @@ def _heads(word: str) -> list[tuple[str, str]]:
         prep = ""
         if head.startswith("لل"):
             head, prep = "ال" + head[2:], "ل"
+        elif head.startswith("ل") and head[1:] in _FIRST:
+            head, prep = head[1:], "ل"  # "بيان لوزارة الدفاع": a statement of the ministry
         if head in _FIRST:
             out.append((head, prep))
     return out

@@ -46,7 +46,15 @@ def inside_stance(
     own."""
     if event.type not in _ACTS or not event.source.entity:
         return False
-    stance = next((g for g in reversed(hits) if g.i < hit.i and g.entry.type in _STANCES), None)
+    stance = next(
+        (
+            g
+            for g in reversed(hits)
+            # a judgement word (verdict.py) ends its clause: what follows is not its object
+            if g.i < hit.i and g.entry.type in _STANCES and not g.entry.has("verdict")
+        ),
+        None,
+    )
     if stance is None:
         return False
     if any(e.source.entity == event.source.entity for e in made.get(stance.start, [])):
