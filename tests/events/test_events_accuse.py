@@ -132,3 +132,18 @@ def test_an_object_announced_by_another_stays_the_object(shipped: Linker) -> Non
     # "ما أعلنته X": a speech verb with no و is inside the object
     got = _summary(shipped, "رفضت الحكومة الأردنية ما أعلنته إسرائيل من إجراءات على الحدود.")
     assert ("REJECT", ("JOR",), ("ISR",)) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أدانت المملكة العربية السعودية بشدة التفجير الانتحاري على فندق في العاصمة الصومالية"
+        " مقديشو.",
+        "أدانت مصر اليوم الاعتداء الإرهابي الذي استهدف كنيسة في مدينة نيس الفرنسية.",
+    ],
+)
+def test_the_condemner_is_not_the_attacker(shipped: Linker, text: str) -> None:
+    # VSO: the stance's subject right after its verb does not do the act it condemns
+    got = _summary(shipped, text)
+    assert not any(t == "ASSAULT" for t, _, _ in got), got
+
