@@ -147,3 +147,15 @@ def test_the_condemner_is_not_the_attacker(shipped: Linker, text: str) -> None:
     got = _summary(shipped, text)
     assert not any(t == "ASSAULT" for t, _, _ in got), got
 
+
+
+def test_a_foreign_condemnation_of_an_attack_within_one_state(shipped: Linker) -> None:
+    # the attack is told as one inside Turkey (TUR → TUR); Egypt condemns it and stands
+    # "مع تركيا": Turkey is neither the attacker nor the one condemned
+    got = _summary(
+        shipped,
+        "أعربت عواصم عدة عن إدانتها الهجوم الذي نفذه مسلحون على مقر لوزارة الداخلية التركية في"
+        " أنقرة أمس. وقالت الخارجية المصرية إنها تدين الهجوم، وتعرب عن تضامنها الكامل مع"
+        " تركيا.",
+    )
+    assert ("ACCUSE", ("EGY",), ("TUR",)) not in got
