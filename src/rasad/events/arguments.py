@@ -179,6 +179,12 @@ def _strip_wa(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
 
+def _two_people(a: Unit, b: Unit) -> bool:
+    """Two adjacent names of two different linked persons are two actors (subject and
+    object of a verb), not one actor named twice."""
+    return a.kind == b.kind == "PER" and bool(a.entity and b.entity) and a.entity != b.entity
+
+
 def build_units(
     doc: Doc,
     tokens: list[Token],
@@ -235,6 +241,7 @@ def build_units(
                 or bool(set(prev.countries) & set(unit.countries))
                 or not (prev.countries and unit.countries)
             )
+            and not _two_people(prev, unit)  # "وحمل الدبيبة فتحي باشاغا مسؤولية ..."
         )
         if (
             prev is not None

@@ -150,6 +150,7 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
             set() if crowd else taken,
             reach=relative_reach(hit, sent, tokens, 10),  # relative.py
             preps=fr.target,
+            tokens=tokens,
         )
         if is_verb
         else _object(hit, sent, subj, taken, reach=4, preps=fr.target_n)

@@ -29,6 +29,7 @@ from .arguments import BodyAt, Unit, build_units, sentences
 from .arrest import person_objects
 from .background import borrowed, past_month, past_year
 from .backref import add_back_references
+from .blame import far_tails
 from .bodies import add_bodies
 from .charges import hostile_acts, obligations
 from .continuity import continued, statement_subject
@@ -63,6 +64,7 @@ from .sides import (
 from .stance import resolve_stances
 from .told import topic_between
 from .unrest import charged_only
+from .verdict import verdicts
 
 __all__ = ["detect_types", "extract_events"]
 
@@ -143,6 +145,8 @@ def extract_events(
         _find_reporters(sent, s_hits, tokens, ctx)
         s_hits = resolve_stances(s_hits, tokens, sent)  # judgements, "لن نتردد" (stance.py)
         extra = obligations(s_hits, tokens, sent, norm) + hostile_acts(s_hits, tokens, sent)
+        extra += far_tails(s_hits, tokens, sent, lex)  # "حمّل X، ...، Y مسؤولية" (blame.py)
+        extra += verdicts(s_hits, tokens, sent, norm)  # "قالت X إن قادة Y عاجزون" (verdict.py)
         s_hits = sorted(s_hits + extra, key=lambda h: h.i)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
         ev_hits = pressure_hits(ev_hits, tokens, sent.tj)  # "استهدف X بعقوبات": a sanction

@@ -207,6 +207,7 @@ class Lexicon:
         self.entries: list[Entry] = []
         self._rows = entries
         self._model: Lexicon | None = None
+        self._subsets: dict[str, Lexicon] = {}
         self._index: dict[str, list[_Candidate]] = {}
         self._cues: dict[str, set[str]] = {}
         self._stop: set[str] = set()
@@ -259,6 +260,17 @@ class Lexicon:
             rows = [r for r in self._rows if not r[0].has("nomodel")]
             self._model = self if len(rows) == len(self._rows) else Lexicon(rows)
         return self._model
+
+    def subset(self, flag: str) -> Lexicon:
+        """This lexicon's rows flagged ``flag`` only (built once per flag)."""
+        if flag not in self._subsets:
+            self._subsets[flag] = Lexicon([r for r in self._rows if r[0].has(flag)])
+        return self._subsets[flag]
+
+    def starts(self, word: str) -> bool:
+        """True when ``word`` (with its clitics) is the first word of an entry."""
+        found = self._lookup.get(word)
+        return bool(found if found is not None else self._look_up(word))
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -46,13 +46,27 @@ def inside_stance(
     own."""
     if event.type not in _ACTS or not event.source.entity:
         return False
-    stance = next((g for g in reversed(hits) if g.i < hit.i and g.entry.type in _STANCES), None)
+    stance = next(
+        (
+            g
+            for g in reversed(hits)
+            # a judgement word (verdict.py) ends its clause: what follows is not its object
+            if g.i < hit.i and g.entry.type in _STANCES and not g.entry.has("verdict")
+        ),
+        None,
+    )
     if stance is None:
         return False
     if any(e.source.entity == event.source.entity for e in made.get(stance.start, [])):
         return True  # "دانت روسيا القصف الذي استهدف ...": the one who condemns
     mine = [u for u in sent.units if event.source.entity in u.entities and u.j <= hit.i]
-    return bool(mine) and all(u.j <= stance.i for u in mine)
+    # before the stance verb, or its subject right after it when the act is a noun in its
+    # object or the verb of a relative clause there ("أدانت السعودية الهجوم على ..."، "أدانت
+    # مصر الاعتداء الذي استهدف ..."; not "أدانت X ... وقصفت ...": a verb of its own)
+    vso = stance.form.tense != "noun" and (hit.form.tense == "noun" or hit.i - 1 in sent.relatives)
+    return bool(mine) and all(
+        u.j <= stance.i or (vso and u.i == stance.j and not u.prep) for u in mine
+    )
 
 
 _ASKED_PREPS = cue("asked_preps")

@@ -193,14 +193,26 @@ def _object(
     *,
     reach: int | None = None,
     preps: frozenset[str] | None = None,
+    tokens: list[Token] | None = None,
 ) -> list[Unit] | None:
     after_subj = max((u.j for u in subj), default=hit.j) if subj else hit.j
     # a new clause, or a relative clause ("على الاتفاق الذي توسطت فيه X و Y": X and Y are
     # the relative clause's, not the object of the verb); but a stance takes the doer of
     # what it is about ("أشاد بالدور الذي لعبته الإمارات")
     rel = sent.relatives if hit.entry.type not in _STANCE else []
+    # "وأدان ... الواقعة وقال إن الجنود ...": a speech verb joined by و opens another
+    # statement (not "رفضت X ما أعلنته Y": what Y announced is the object)
+    said = (
+        [
+            k
+            for k in range(max(hit.j, after_subj), sent.tj)
+            if tokens[k].text.startswith("و") and tokens[k].text[1:] in _SAID
+        ]
+        if tokens is not None
+        else []
+    )
     stop = min(
-        (b for b in (*sent.breaks, *rel) if b >= max(hit.j, after_subj)),
+        (b for b in (*sent.breaks, *rel, *said) if b >= max(hit.j, after_subj)),
         default=sent.tj,
     )
     for u in sent.units:
@@ -367,6 +379,10 @@ def _title_subject(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]
 
 #: nouns for a text that speaks for its issuer: "ودعا البيان ...", "ودعا القرار إيران ..."
 _DOCUMENTS = cue("documents")
+#: speech verbs that open another statement when joined by و: "... وقال إن ..."
+_SAID = cue("joined_speech")
+#: statements that speak for the body named right after them with ل ("بيان لوزارة الدفاع")
+_STATEMENT_DOCS = cue("statement_documents")
 #: "بيان صادر عن X": the issuer follows
 _ISSUED = cue("issued_by")
 #: "بيان لوزارة الدفاع": a statement whose issuer follows with ل, as the subject of a stance
@@ -391,6 +407,10 @@ def _document_subject(
     glued = word.endswith("عن") and word[:-2] in _ISSUED  # "صادرعن": a space dropped
     issued = word in _ISSUED or glued
     if not issued and not _strip(tokens[hit.j].text).startswith("ال"):
+        # "وأدان بيان لوزارة الدفاع ...": a statement of X, X named right after it with ل
+        owner = [u for u in sent.units if u.i == hit.j + 1 and u.prep == "ل" and u.is_actor]
+        if owner and tokens[hit.j].text in _STATEMENT_DOCS:
+            return owner[:1]
         return None  # "رفض قرار البرلمان": an indefinite one is the object
     if issued:
         issuer = [

@@ -27,6 +27,7 @@ from .sides import _Sentence, _Side
 from .stance import endorsement_sides
 from .told import told_sides
 from .unrest import charge_sides
+from .verdict import verdict_sides
 
 __all__: list[str] = []  # internal to the events package
 
@@ -53,6 +54,12 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
         if duty is None:
             return []
         a, b = _Side.of([duty[0]]), _Side.of([duty[1]])
+        return [_make(hit, etype, mode, a, b, sent, tokens, doc, r.conf - 0.1, reported_by)]
+    if entry.has("verdict"):  # "قالت X إن قادة Y غير قادرين على ..." (verdict.py)
+        judged = verdict_sides(hit, sent)
+        if judged is None:
+            return []
+        a, b = _Side.of([judged[0]]), _Side.of([judged[1]])
         return [_make(hit, etype, mode, a, b, sent, tokens, doc, r.conf - 0.1, reported_by)]
     party = deal_party(hit, sent, tokens, subj)  # "رفض X الاتفاق بين Y و Z" (rejected_deal.py)
     if party is not None and subj:

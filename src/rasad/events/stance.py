@@ -209,6 +209,10 @@ def condemned_attacker(
     four words after it) with no agent: the one condemned is the attacker's state."""
     if hit.entry.type not in ("ACCUSE",) or not fight:
         return ()
+    if len(fight) == 1 and fight[0] not in src:
+        # an attack within one state condemned from abroad ("تدين X الهجوم على مقر الشرطة
+        # في أنقرة"): its attackers are not that state, the one attacked
+        return ()
     for k in range(hit.j, min(tj, hit.j + 4)):
         if variants(tokens[k].text) & _ATTACKS:
             rest = tuple(c for c in fight if c not in src)
