@@ -14,6 +14,7 @@ from .cues import cue
 from .lexicon import Hit, Token
 from .reading import FirstSide, Reading, _home
 from .relative import relative_reach
+from .same_entity import subject_again
 from .sides import (
     _DOMESTIC,
     _MATERIAL,
@@ -156,6 +157,8 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         # "مع X" names the other side, unless a direct object comes first ("طالب الاتحاد
         # إيران بوقف تعاونها مع موسكو"); a visit's "مع X" says whom the city stands for
         obj = partners
+    if subject_again(obj, subj):
+        obj = None  # "وصل الوزير X في حكومة ...، X، إلى بغداد": the subject again (same_entity.py)
     obj = pronoun_obj or obj or genitive
     if obj is None and hit.form.hal:
         obj = main_object(hit, sent, subj)  # "استدعت X السفير، داعية إلى" (stance.py)

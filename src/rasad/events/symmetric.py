@@ -8,6 +8,7 @@ Used by ``frames._events_for``.
 from __future__ import annotations
 
 from .reading import FirstSide, Reading, _home
+from .same_entity import distinct
 from .sides import _object, _other, _Side
 from .stance import reached
 
@@ -20,6 +21,8 @@ def symmetric_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
     entry, mode, fr, is_verb = r.entry, r.mode, r.fr, r.is_verb
     partners, taken, reporter = r.partners, r.taken, r.reporter
     subj, dyad_anaphor = fs.subj, fs.dyad_anaphor
+    if subj:
+        subj = distinct(subj)  # "العاهل السعودي، الملك سلمان": one party (same_entity.py)
     sides: list[tuple[_Side, _Side]] = []
     parties: list[_Side] = []
     if dyad_anaphor and ctx.dyad is not None:
