@@ -12,6 +12,7 @@ from __future__ import annotations
 from .arguments import Unit
 from .cues import cue
 from .lexicon import Hit, Token
+from .mission_host import mission_host
 from .reading import FirstSide, Reading, _home
 from .relative import relative_reach
 from .same_entity import subject_again
@@ -227,6 +228,8 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         ]
         if not dest:
             dest = _destination(hit, sent, tokens, src)
+        if not dest and "في" in fr.place:
+            dest = mission_host(hit, sent, tokens, src)  # "... وبدأت إخلاء بعثتها"
         if dest:
             tgt = _Side(dest[0].countries[:1], None, None)
     if (

@@ -38,6 +38,7 @@ from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
 from .nested import in_aim, inside_stance, requested, time_reference
 from .occasion import mark, other_occasion
+from .own_clause import own_clause
 from .pressure import pressure_hits
 from .scorer import judge
 from .scorer_features import Note
@@ -160,7 +161,9 @@ def extract_events(
         made: dict[int, list[Event]] = {}  # the events of each trigger (by its start)
         for hit in ev_hits:
             for event in _events_for(hit, sent, tokens, ctx, claimed, doc):
-                if inside_stance(event, hit, ev_hits, sent, made):
+                if inside_stance(event, hit, ev_hits, sent, made) and not own_clause(
+                    hit, ev_hits, tokens
+                ):
                     continue  # "أعرب X عن إدانته لقصف ...": X condemns, does not strike
                 made.setdefault(hit.start, []).append(event)
                 if requested(hit, ev_hits, tokens):
