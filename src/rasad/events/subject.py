@@ -13,6 +13,7 @@ from .agreement import plural_subject
 from .arguments import Unit
 from .cues import cue
 from .lexicon import Hit, Token
+from .parenthetical import subject_past_clause
 from .reading import FirstSide, Reading
 from .relative import relative_agent, relative_object
 from .sides import (
@@ -150,7 +151,7 @@ def first_side(r: Reading) -> FirstSide:
         elif _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1)):
             dyad_anaphor = True
         else:
-            subj = _subject_before(hit, sent, cs, 8)
+            subj = _subject_before(hit, sent, cs, 8) or subject_past_clause(hit, sent, tokens)
             pursuant = hit.i > cs and _strip(tokens[hit.i - 1].text) in _PURSUANT
             if entry.has("sym") and _owned_by_verb(sent, subj, hit.i) and not pursuant:
                 subj = None
