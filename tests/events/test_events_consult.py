@@ -162,3 +162,20 @@ def test_report_past_a_relative_clause_is_not_read_as_the_subject(shipped: Linke
         "إن المحادثات مستمرة."
     )
     assert not _pairs(shipped, text, "CONSULT")
+
+
+# --- a subject after a chain of titles (titled.py) ------------------------------------------
+
+
+def test_subject_after_a_chain_of_titles(shipped: Linker) -> None:
+    text = (
+        "التقى نائب رئيس مجلس الوزراء وزير الخارجية السيد فؤاد حسين أمس وزير خارجية "
+        "المملكة العربية السعودية."
+    )
+    assert frozenset({"IRQ", "SAU"}) in _pairs(shipped, text, "CONSULT")
+
+
+def test_a_name_between_titles_stops_the_chain(shipped: Linker) -> None:
+    # an unlinked name among the words: the actor after it is the object, not the subject
+    text = "استقبل رئيس الوزراء السيد أحمد الفلاني وزير خارجية المملكة العربية السعودية."
+    assert not _pairs(shipped, text, "CONSULT")

@@ -33,6 +33,7 @@ from .sides import (
 )
 from .speech import speaker_sides
 from .subordinate import main_clause_sides
+from .titled import titled_subject
 
 __all__: list[str] = []  # internal to the events package
 
@@ -110,6 +111,7 @@ def first_side(r: Reading) -> FirstSide:
                 )
                 or _title_subject(hit, sent, tokens)
                 or (_counterpart_subject(hit, sent) if not entry.has("sym") else None)
+                or titled_subject(hit, sent, tokens)  # "التقى نائب رئيس ... السيد X" (titled.py)
             )
         if subj is None and not dyad_anaphor:
             if _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 2)) or (
