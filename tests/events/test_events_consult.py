@@ -179,3 +179,22 @@ def test_a_name_between_titles_stops_the_chain(shipped: Linker) -> None:
     # an unlinked name among the words: the actor after it is the object, not the subject
     text = "استقبل رئيس الوزراء السيد أحمد الفلاني وزير خارجية المملكة العربية السعودية."
     assert not _pairs(shipped, text, "CONSULT")
+
+
+# --- the first party of a call told with its partner only (protagonist.py), and a truce
+# --- placed in a third state that is not the last pair's (elsewhere.py) ----------------------
+
+_CALL = (
+    "دعا وزير الخارجية التركي جميع الأطراف إلى التهدئة.\n"
+    "وجاءت هذه الدعوة خلال مكالمة هاتفية أجراها مع وزير الخارجية الإيراني.\n"
+    "وقال المتحدث باسم الخارجية التركية إن الوزير استعرض الجهود المبذولة لوقف إطلاق النار "
+    "في قطاع غزة.\n"
+)
+
+
+def test_call_held_by_the_person_named_before(shipped: Linker) -> None:
+    assert frozenset({"TUR", "IRN"}) in _pairs(shipped, _CALL, "CONSULT")
+
+
+def test_truce_in_a_third_state_is_not_the_pair_of_the_call(shipped: Linker) -> None:
+    assert frozenset({"TUR", "IRN"}) not in _pairs(shipped, _CALL, "RETREAT")

@@ -7,6 +7,8 @@ Used by ``frames._events_for``.
 
 from __future__ import annotations
 
+from .elsewhere import elsewhere
+from .protagonist import protagonist
 from .reading import FirstSide, Reading, _home
 from .same_entity import distinct
 from .sides import _object, _other, _Side
@@ -49,14 +51,27 @@ def symmetric_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         if rep is not None:
             parties.insert(0, _Side.of([rep]))
             r.conf -= 0.1
-    if not parties and ctx.dyad is not None and reached(hit, tokens, sent.ti):
+        elif (who := protagonist(ctx, partners)) is not None:
+            parties.insert(0, _Side.of([who]))  # "مكالمة أجراها مع X" (protagonist.py)
+            r.conf -= 0.15
+    if (
+        not parties
+        and ctx.dyad is not None
+        and reached(hit, tokens, sent.ti)
+        and not elsewhere(hit, sent, ctx.dyad)  # "... إلى اتفاق في قطاع غزة" (elsewhere.py)
+    ):
         # "أفضت المحادثات إلى اتفاق": an outcome of the talks of the last pair (stance.py)
         parties, r.conf = list(ctx.dyad), r.conf - 0.15
     if not parties and ((is_verb and hit.form.number == "dual") or not entry.has("weak")):
         rep = reporter or ctx.reporter
         if rep is not None and (is_verb or not entry.has("weak")):
             parties = [_Side.of([rep])]
-    if len(parties) == 1 and ctx.dyad is not None and not entry.has("weak"):
+    if (
+        len(parties) == 1
+        and ctx.dyad is not None
+        and not entry.has("weak")
+        and not elsewhere(hit, sent, ctx.dyad)
+    ):
         other = _other(parties[0], ctx.dyad)
         if other is not None:
             parties.append(other)
