@@ -198,3 +198,22 @@ def test_call_held_by_the_person_named_before(shipped: Linker) -> None:
 
 def test_truce_in_a_third_state_is_not_the_pair_of_the_call(shipped: Linker) -> None:
     assert frozenset({"TUR", "IRN"}) not in _pairs(shipped, _CALL, "RETREAT")
+
+
+# --- a masculine verb joined by و does not take a city named before it (masc_subject.py) -----
+
+
+def test_masculine_verb_goes_on_with_the_person_not_the_city(shipped: Linker) -> None:
+    text = (
+        "واتهم الرئيس الأوكراني موسكو بقصف محطات الكهرباء، وطالب الولايات المتحدة بإرسال "
+        "المزيد من الأسلحة."
+    )
+    got = _summary(shipped, text)
+    assert ("REQUEST", frozenset({"UKR"}), frozenset({"USA"})) in got
+    assert ("REQUEST", frozenset({"RUS"}), frozenset({"USA"})) not in got
+
+
+def test_feminine_verb_may_take_the_city(shipped: Linker) -> None:
+    text = "وردت موسكو على الاتهامات، وطالبت واشنطن بوقف تسليم الأسلحة."
+    got = _summary(shipped, text)
+    assert ("REQUEST", frozenset({"UKR"}), frozenset({"USA"})) not in got

@@ -13,6 +13,7 @@ from .agreement import plural_subject
 from .arguments import Unit
 from .cues import cue
 from .lexicon import Hit, Token
+from .masc_subject import masc_subject
 from .parenthetical import subject_past_clause
 from .reading import FirstSide, Reading
 from .relative import relative_agent, relative_object
@@ -121,6 +122,7 @@ def first_side(r: Reading) -> FirstSide:
             else:
                 # "... واستهدفوا": not a single state's name (agreement.py)
                 subj = plural_subject(hit, sent, cs, _subject_before(hit, sent, cs, 6))
+                subj = masc_subject(hit, sent, subj)  # "وطالب" after "موسكو" (masc_subject.py)
             if subj is None and not dyad_anaphor and _anaphor_near(tokens, cs - 1, hit.i):
                 dyad_anaphor = True
     else:
