@@ -13,8 +13,9 @@ from rasad.arabic import fold
 from rasad.doc import Doc
 from rasad.entities.linker import Linker, Resources
 from rasad.events.arguments import is_negated
+from rasad.events.between_pair import between_pair
 from rasad.events.extractor import extract_events
-from rasad.events.lexicon import tokenize
+from rasad.events.lexicon import load_lexicon, tokenize
 from rasad.events.partner_head import head_prep
 from rasad.stages.events import _kb_lookups
 
@@ -217,3 +218,25 @@ def test_feminine_verb_may_take_the_city(shipped: Linker) -> None:
     text = "وردت موسكو على الاتهامات، وطالبت واشنطن بوقف تسليم الأسلحة."
     got = _summary(shipped, text)
     assert ("REQUEST", frozenset({"UKR"}), frozenset({"USA"})) not in got
+
+
+# --- talks "between the delegations of the two countries" (between_pair.py) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("محادثات مباشرة بين وفدي البلدين", True),
+        ("اجتماع بين وزيري خارجية البلدين", True),
+        ("محادثات بين الجانبين", True),
+        # a named pair is read from its units, not the last pair
+        ("محادثات بين وفدي روسيا وتركيا", False),
+        # "بين" far from the noun belongs to another phrase
+        ("محادثات حول الخلاف المتصاعد منذ سنوات بين البلدين", False),
+    ],
+)
+def test_between_pair(text: str, pair: bool) -> None:
+    tokens = tokenize(fold(text))
+    hits = [h for h in load_lexicon().match(tokens) if h.entry.type == "CONSULT"]
+    assert hits
+    assert between_pair(hits[0], tokens, len(tokens)) is pair

@@ -11,6 +11,7 @@ from .accusative import pronoun_sides
 from .act_agent import indefinite_agent, noun_agent, split_agent
 from .agreement import plural_subject
 from .arguments import Unit
+from .between_pair import between_pair
 from .cues import cue
 from .lexicon import Hit, Token
 from .masc_subject import masc_subject
@@ -152,7 +153,9 @@ def first_side(r: Reading) -> FirstSide:
                 subj = pick
             elif ctx.person is not None and suffix != "ها":
                 subj, r.conf = [ctx.person], r.conf - 0.15
-        elif _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1)):
+        elif _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1)) or between_pair(
+            hit, tokens, sent.tj
+        ):  # "محادثات مباشرة بين وفدي البلدين": the last pair (between_pair.py)
             dyad_anaphor = True
         else:
             subj = _subject_before(hit, sent, cs, 8) or subject_past_clause(hit, sent, tokens)
