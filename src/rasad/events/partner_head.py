@@ -1,5 +1,5 @@
 """A partner named through its head noun: "لقاء مع الوفد العماني", "اجتماعا مع مسؤولين
-أمريكيين", "لقاء له مع رئيس الوزراء ميخائيل ميشوستين".
+أمريكيين", "لقاء له مع رئيس الوزراء X".
 
 The linker's mention is the nisba or the name only; the preposition that marks the partner
 stands before the head noun (cue ``actor_heads``: الوفد، مسؤولين، الجانب ...) or before a
