@@ -20,6 +20,8 @@ from ..doc import Doc, DocEntity
 from .apposition import apposition_closed
 from .cues import cue
 from .lexicon import Token
+from .ma_relative import relative_ma
+from .partner_head import head_prep
 from .title_place import office_units
 
 __all__ = [
@@ -337,6 +339,8 @@ def _set_prep(unit: Unit, tokens: list[Token], norm: str) -> None:
                 prev = before if before in _PREPS else ""
             if prev in _PREPS:
                 clitic = prev
+        if not clitic and k == unit.i:
+            clitic = head_prep(tokens, unit.i)  # "مع الوفد العماني" (partner_head.py)
     unit.prep = "ل" if clitic == "لل" else clitic
     if _COUNTERPART.match(tok.text) and tok.start < unit.end:
         unit.counterpart = True  # the linker's span starts at نظيره ("بنظيره الروسي لافروف")
@@ -489,6 +493,8 @@ def is_negated(tokens: list[Token], i: int, lo: int) -> bool:
         if _strip_wa(tokens[k].text) in _NEGATORS:
             if k + 1 < i and tokens[k + 1].text in _CEASE:
                 continue  # "لم تتوقف الأعمال العدائية": the acts go on
+            if relative_ma(tokens, k, lo):
+                continue  # "وهو ما دعا X إلى ...": "what", not "not" (ma_relative.py)
             return True
     return any(_DENIAL.match(tokens[k].text) for k in range(max(lo, i - 5), i))
 

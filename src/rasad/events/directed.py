@@ -14,8 +14,10 @@ from .cues import cue
 from .domestic import added as added_forces
 from .domestic import against_object, domestic_group, is_forces
 from .lexicon import Hit, Token
+from .mission_host import mission_host
 from .reading import FirstSide, Reading, _home
 from .relative import relative_reach
+from .same_entity import subject_again
 from .sides import (
     _DOMESTIC,
     _MATERIAL,
@@ -165,6 +167,8 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         # "مع X" names the other side, unless a direct object comes first ("طالب الاتحاد
         # إيران بوقف تعاونها مع موسكو"); a visit's "مع X" says whom the city stands for
         obj = partners
+    if subject_again(obj, subj):
+        obj = None  # "وصل الوزير X في حكومة ...، X، إلى بغداد": the subject again (same_entity.py)
     obj = pronoun_obj or obj or genitive
     if obj is None and hit.form.hal:
         obj = main_object(hit, sent, subj)  # "استدعت X السفير، داعية إلى" (stance.py)
@@ -243,6 +247,8 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         ]
         if not dest:
             dest = _destination(hit, sent, tokens, src)
+        if not dest and "في" in fr.place:
+            dest = mission_host(hit, sent, tokens, src)  # "... وبدأت إخلاء بعثتها"
         if dest:
             tgt = _Side(dest[0].countries[:1], None, None)
     if (

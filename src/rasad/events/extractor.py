@@ -42,6 +42,7 @@ from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
 from .nested import in_aim, inside_stance, requested, time_reference
 from .occasion import mark, other_occasion
+from .own_clause import own_clause
 from .pressure import pressure_hits
 from .riot import attempted_only
 from .scorer import judge
@@ -178,7 +179,9 @@ def extract_events(
         goes_on = opener is not None
         for hit in ev_hits:
             for event in _events_for(hit, sent, tokens, ctx, claimed, doc):
-                if inside_stance(event, hit, ev_hits, sent, made):
+                if inside_stance(event, hit, ev_hits, sent, made) and not own_clause(
+                    hit, ev_hits, tokens
+                ):
                     continue  # "أعرب X عن إدانته لقصف ...": X condemns, does not strike
                 made.setdefault(hit.start, []).append(event)
                 if requested(hit, ev_hits, tokens):

@@ -11,8 +11,11 @@ from .accusative import pronoun_sides
 from .act_agent import indefinite_agent, noun_agent, split_agent
 from .agreement import plural_subject
 from .arguments import Unit
+from .between_pair import between_pair
 from .cues import cue
 from .lexicon import Hit, Token
+from .masc_subject import masc_subject
+from .parenthetical import subject_past_clause
 from .reading import FirstSide, Reading
 from .relative import relative_agent, relative_object
 from .sides import (
@@ -32,6 +35,7 @@ from .sides import (
 )
 from .speech import speaker_sides
 from .subordinate import main_clause_sides
+from .titled import titled_subject
 
 __all__: list[str] = []  # internal to the events package
 
@@ -109,6 +113,7 @@ def first_side(r: Reading) -> FirstSide:
                 )
                 or _title_subject(hit, sent, tokens)
                 or (_counterpart_subject(hit, sent) if not entry.has("sym") else None)
+                or titled_subject(hit, sent, tokens)  # "التقى نائب رئيس ... السيد X" (titled.py)
             )
         if subj is None and not dyad_anaphor:
             if _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 2)) or (
@@ -118,6 +123,7 @@ def first_side(r: Reading) -> FirstSide:
             else:
                 # "... واستهدفوا": not a single state's name (agreement.py)
                 subj = plural_subject(hit, sent, cs, _subject_before(hit, sent, cs, 6))
+                subj = masc_subject(hit, sent, subj)  # "وطالب" after "موسكو" (masc_subject.py)
             if subj is None and not dyad_anaphor and _anaphor_near(tokens, cs - 1, hit.i):
                 dyad_anaphor = True
     else:
@@ -147,10 +153,12 @@ def first_side(r: Reading) -> FirstSide:
                 subj = pick
             elif ctx.person is not None and suffix != "ها":
                 subj, r.conf = [ctx.person], r.conf - 0.15
-        elif _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1)):
+        elif _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1)) or between_pair(
+            hit, tokens, sent.tj
+        ):  # "محادثات مباشرة بين وفدي البلدين": the last pair (between_pair.py)
             dyad_anaphor = True
         else:
-            subj = _subject_before(hit, sent, cs, 8)
+            subj = _subject_before(hit, sent, cs, 8) or subject_past_clause(hit, sent, tokens)
             pursuant = hit.i > cs and _strip(tokens[hit.i - 1].text) in _PURSUANT
             if entry.has("sym") and _owned_by_verb(sent, subj, hit.i) and not pursuant:
                 subj = None

@@ -8,7 +8,10 @@ Used by ``frames._events_for``.
 from __future__ import annotations
 
 from .domestic import between_state
+from .elsewhere import elsewhere
+from .protagonist import protagonist
 from .reading import FirstSide, Reading, _home
+from .same_entity import distinct
 from .sides import _object, _other, _Side
 from .stance import reached
 
@@ -21,6 +24,8 @@ def symmetric_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
     entry, mode, fr, is_verb = r.entry, r.mode, r.fr, r.is_verb
     partners, taken, reporter = r.partners, r.taken, r.reporter
     subj, dyad_anaphor = fs.subj, fs.dyad_anaphor
+    if subj:
+        subj = distinct(subj)  # "العاهل السعودي، الملك سلمان": one party (same_entity.py)
     sides: list[tuple[_Side, _Side]] = []
     parties: list[_Side] = []
     if dyad_anaphor and ctx.dyad is not None:
@@ -47,7 +52,15 @@ def symmetric_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         if rep is not None:
             parties.insert(0, _Side.of([rep]))
             r.conf -= 0.1
-    if not parties and ctx.dyad is not None and reached(hit, tokens, sent.ti):
+        elif (who := protagonist(ctx, partners)) is not None:
+            parties.insert(0, _Side.of([who]))  # "مكالمة أجراها مع X" (protagonist.py)
+            r.conf -= 0.15
+    if (
+        not parties
+        and ctx.dyad is not None
+        and reached(hit, tokens, sent.ti)
+        and not elsewhere(hit, sent, ctx.dyad)  # "... إلى اتفاق في قطاع غزة" (elsewhere.py)
+    ):
         # "أفضت المحادثات إلى اتفاق": an outcome of the talks of the last pair (stance.py)
         parties, r.conf = list(ctx.dyad), r.conf - 0.15
     speaker: list[_Side] = []  # a party read from the speaker of an earlier sentence
@@ -56,7 +69,12 @@ def symmetric_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         if rep is not None and (is_verb or not entry.has("weak")):
             parties = [_Side.of([rep])]
             speaker = parties[:1] if reporter is None else []
-    if len(parties) == 1 and ctx.dyad is not None and not entry.has("weak"):
+    if (
+        len(parties) == 1
+        and ctx.dyad is not None
+        and not entry.has("weak")
+        and not elsewhere(hit, sent, ctx.dyad)
+    ):
         other = _other(parties[0], ctx.dyad)
         if other is not None:
             parties.append(other)
