@@ -39,6 +39,7 @@ from .merge import assign_ids, merge_in_doc
 from .nested import in_aim, inside_stance, requested, time_reference
 from .occasion import mark, other_occasion
 from .pressure import pressure_hits
+from .relief import idle as relief_idle
 from .scorer import judge
 from .scorer_features import Note
 from .sentence_model import load_sentence_model, sentence_scores
@@ -140,6 +141,7 @@ def extract_events(
         s_hits = sorted(s_hits + extra, key=lambda h: h.i)
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
         ev_hits = pressure_hits(ev_hits, tokens, sent.tj)  # "استهدف X بعقوبات": a sanction
+        ev_hits = [h for h in ev_hits if not relief_idle(h, sent, tokens)]  # (relief.py)
         ev_hits = [
             h
             for h in ev_hits

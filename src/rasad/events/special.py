@@ -21,6 +21,7 @@ from .mediation import mediation_sides
 from .reading import FirstSide, Reading, _home, _make
 from .rejected_deal import deal_party
 from .release import is_passive, release_sides
+from .relief import relief_sides
 from .riot import riot_object
 from .route import route_sides
 from .sides import _Sentence, _Side
@@ -71,6 +72,11 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
         here = _Side((home,), None, None)
         there = _Side.of(attacked) if attacked else here
         return [_make(hit, "PROTEST", "riot", here, there, sent, tokens, doc, r.conf, reported_by)]
+    if r.fr.name == "relief":  # "أرسلت X فرق إنقاذ إلى Y" (relief.py)
+        sent_to = relief_sides(hit, sent, tokens, ctx, subj, cs, reporter)
+        if sent_to is None:
+            return []
+        return [_make(hit, etype, mode, *sent_to, sent, tokens, doc, r.conf, reported_by)]
     routed = route_sides(hit, sent)  # "مساعدات من إيران إلى الحوثيين" (route.py)
     if routed is not None:
         return [_make(hit, etype, mode, *routed, sent, tokens, doc, r.conf, reported_by)]
