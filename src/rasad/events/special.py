@@ -84,7 +84,7 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
     if undergone is not None:
         return [_make(hit, etype, mode, *undergone, sent, tokens, doc, r.conf - 0.15, reported_by)]
     if mode == "third-party":
-        pair = mediation_sides(hit, sent, subj, ctx, reporter or ctx.reporter)
+        pair = mediation_sides(hit, sent, subj, ctx, reporter or ctx.reporter, tokens)
         if pair is None:
             return []
         return [_make(hit, etype, mode, pair[0], pair[1], sent, tokens, doc, r.conf, reported_by)]

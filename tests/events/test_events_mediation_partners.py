@@ -1,0 +1,37 @@
+"""Joint mediation (mediation.py): partners named after "المشتركة مع" / "بالتعاون مع" are
+mediators too; the verbal noun التوسط takes the actors right before it; a mediation that is
+what someone backs ("في دعم جهود الوساطة") is not theirs. The sentences are invented for these
+tests and read with the stub linker of ``test_events``."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import events_of
+
+
+def _mediations(text: str) -> set[tuple[frozenset[str], frozenset[str]]]:
+    return {
+        (frozenset(e.source.countries), frozenset(e.target.countries))
+        for e in events_of(text)
+        if e.type == "CONSULT" and e.mode == "third-party"
+    }
+
+
+_SIDES = frozenset({"RUS", "UKR"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت تركيا نجاح الوساطة المشتركة مع السعودية بين روسيا وأوكرانيا.",
+        "وأكدت تركيا استمرار الوساطة بالتعاون مع السعودية بين روسيا وأوكرانيا.",
+        "وتواصل تركيا والسعودية التوسط بين روسيا وأوكرانيا لإنهاء الحرب.",
+    ],
+)
+def test_partners_of_a_joint_mediation_mediate(text: str) -> None:
+    assert (frozenset({"TUR", "SAU"}), _SIDES) in _mediations(text)
+
+
+def test_backing_a_mediation_is_not_mediating() -> None:
+    text = "وثمنت تركيا الجهود التي بذلتها السعودية في دعم جهود الوساطة بين روسيا وأوكرانيا."
+    assert not {m for m in _mediations(text) if "SAU" in m[0]}
