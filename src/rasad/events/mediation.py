@@ -103,12 +103,12 @@ def mediation_sides(
     ]  # not "الوساطة بين الجانبين الإسرائيلي والفلسطيني": those are the sides
     # the noun's own agent first ("مفاوضات روسية بوساطة من الإمارات": not Russia)
     subj = [u for u in subj or [] if u.prep != "بين"] or _before(hit, sent)
-    who = (_nisbas(after, sent) if hit.form.tense == "noun" else None) or subj
+    who: list[Unit] = (_nisbas(after, sent) if hit.form.tense == "noun" else []) or subj
     if not who:
-        who = after[:1] or ([reporter] if reporter is not None else None)
+        who = after[:1] or ([reporter] if reporter is not None else [])
     if not who:
         return None
-    who = list(who) + [u for u in _partners(hit, sent, tokens) if u not in who]
+    who = who + [u for u in _partners(hit, sent, tokens) if u not in who]
     mediator = _Side.of(who)
     if not mediator.countries:
         return None
