@@ -20,7 +20,7 @@ from .lexicon import Hit
 from .mediation import mediation_sides
 from .reading import FirstSide, Reading, _home, _make
 from .rejected_deal import deal_party
-from .release import is_passive, release_sides
+from .release import held_after, is_passive, release_sides, svo_release
 from .relief import relief_sides
 from .riot import riot_object
 from .route import route_sides
@@ -88,7 +88,14 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
         if pair is None:
             return []
         return [_make(hit, etype, mode, pair[0], pair[1], sent, tokens, doc, r.conf, reported_by)]
-    if mode == "release" and not entry.has("mutual") and is_passive(hit, tokens, sent.ti):
+    svo = svo_release(hit, sent, tokens, subj, r.cs, reporter) if mode == "release" else None
+    if svo is not None:  # "إن الحركة أطلقت سراح رهينتين أميركيتين" (release.py)
+        return [_make(hit, etype, mode, *svo, sent, tokens, doc, r.conf, reported_by)]
+    if (
+        mode == "release"
+        and not entry.has("mutual")
+        and (is_passive(hit, tokens, sent.ti) or held_after(hit, sent, tokens))
+    ):
         # "تم الإفراج عن عشرين أسيرا أوكرانيا": the released after the trigger (release.py)
         freed = release_sides(hit, sent, tokens, ctx)
         if freed is not None:
