@@ -29,6 +29,7 @@ from .arguments import BodyAt, Unit, build_units, sentences
 from .background import borrowed, past_month, past_year
 from .backref import add_back_references
 from .bodies import add_bodies
+from .captives import idle as captives_idle
 from .charges import hostile_acts, obligations
 from .coref import inherit_countries
 from .cues import cue
@@ -142,6 +143,7 @@ def extract_events(
         ev_hits = [h for h in s_hits if not h.entry.type.startswith("_")]
         ev_hits = pressure_hits(ev_hits, tokens, sent.tj)  # "استهدف X بعقوبات": a sanction
         ev_hits = [h for h in ev_hits if not relief_idle(h, sent, tokens)]  # (relief.py)
+        ev_hits = [h for h in ev_hits if not captives_idle(h, sent, tokens)]  # (captives.py)
         ev_hits = [
             h
             for h in ev_hits

@@ -7,8 +7,8 @@ of the ``relief`` frame is read here and nowhere else:
 
 - it needs a word of sending or moving near it (cue ``relief_motion``: إرسال، إيفاد،
   أقلعت، متوجهة، لنقل ...) unless it is a sending itself (cue ``relief_self``: جسر جوي);
-  a carrier (cue ``relief_carriers``: طائرة، قافلة) also needs a word of relief in its
-  sentence (cue ``relief_words``: إنقاذ، إغاثة، المنكوبة، طبية ...) or a natural disaster
+  a carrier (cue ``relief_carriers``: طائرة، قافلة) also needs a word of relief within eight
+  words (cue ``relief_words``: إنقاذ، إغاثة، المنكوبة، طبية ...) or a natural disaster
   named before in the document (cue ``disasters``: الزلزال، الفيضانات، الإعصار ...), and is
   no plane of war (cue ``carrier_not_next``: حربية، مسيرة) nor one carrying a person
   ("الطائرة التي تقله", cue ``carries_person``; "طائرة تقل" + a person, cue
@@ -48,6 +48,8 @@ _TO = frozenset({"الي", "نحو"})
 _TO_PREPS = frozenset({"الي", "نحو", "ل", "لل", "في"})
 #: words before and after the trigger where a word of sending is looked for
 _MOTION_BEFORE, _MOTION_AFTER = 5, 4
+#: how far from a carrier a word of relief may stand
+_WORDS_REACH = 8
 #: how far after the trigger the recipient may stand
 _REACH = 14
 #: how many sentences back the place of the disaster may have been named
@@ -167,7 +169,10 @@ def idle(hit: Hit, sent: _Sentence, tokens: list[Token]) -> bool:
         return False
     if hit.j < sent.tj and _forms(tokens[hit.j].text) & _WAR_CARRIER:
         return True  # "طائرات حربية"، "طائرة مسيرة"
-    if not _has(tokens, sent.ti, sent.tj, _WORDS) and not _has(tokens, 0, sent.tj, _DISASTERS):
+    near = _has(
+        tokens, max(sent.ti, hit.i - _WORDS_REACH), min(sent.tj, hit.j + _WORDS_REACH), _WORDS
+    )
+    if not near and not _has(tokens, 0, sent.tj, _DISASTERS):
         return True
     return _passenger(hit, sent, tokens)  # "الطائرة التي تقله إلى ...": a trip
 

@@ -13,6 +13,7 @@ from ..doc import Event
 from .act_agent import noun_subject
 from .agentless import agentless_sides
 from .arguments import Unit
+from .captives import captive_sides
 from .charges import hostile_sides, obligation_sides
 from .cues import cue
 from .hostile import accused_after
@@ -88,6 +89,11 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
         if pair is None:
             return []
         return [_make(hit, etype, mode, pair[0], pair[1], sent, tokens, doc, r.conf, reported_by)]
+    if r.fr.name in ("recover", "handover"):  # "استعادة جنود من الأسر" (captives.py)
+        freed = captive_sides(hit, sent, tokens, ctx, subj, reporter or ctx.reporter)
+        if freed is None:
+            return []
+        return [_make(hit, etype, mode, *freed, sent, tokens, doc, r.conf - 0.1, reported_by)]
     svo = svo_release(hit, sent, tokens, subj, r.cs, reporter) if mode == "release" else None
     if svo is not None:  # "إن الحركة أطلقت سراح رهينتين أميركيتين" (release.py)
         return [_make(hit, etype, mode, *svo, sent, tokens, doc, r.conf, reported_by)]
