@@ -90,10 +90,10 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
             return []
         return [_make(hit, etype, mode, pair[0], pair[1], sent, tokens, doc, r.conf, reported_by)]
     if r.fr.name in ("recover", "handover"):  # "استعادة جنود من الأسر" (captives.py)
-        freed = captive_sides(hit, sent, tokens, ctx, subj, reporter or ctx.reporter)
-        if freed is None:
+        kept = captive_sides(hit, sent, tokens, ctx, subj, reporter or ctx.reporter)
+        if kept is None:
             return []
-        return [_make(hit, etype, mode, *freed, sent, tokens, doc, r.conf - 0.1, reported_by)]
+        return [_make(hit, etype, mode, *kept, sent, tokens, doc, r.conf - 0.1, reported_by)]
     svo = svo_release(hit, sent, tokens, subj, r.cs, reporter) if mode == "release" else None
     if svo is not None:  # "إن الحركة أطلقت سراح رهينتين أميركيتين" (release.py)
         return [_make(hit, etype, mode, *svo, sent, tokens, doc, r.conf, reported_by)]
