@@ -46,3 +46,11 @@ def test_handover_of_captives_to_a_go_between_goes_to_their_state() -> None:
 )
 def test_recovery_or_handover_without_captives_is_no_release(text: str) -> None:
     assert not _releases(text)
+
+
+def test_swap_told_with_a_pronoun_is_two_releases() -> None:
+    # those swapped are the people named by their nationality before the noun
+    text = "وعاد الأمريكيين الخمسة إلى بلدهم بعد مبادلتهم بخمسة صحفيين أتراك أمس."
+    got = _releases(text)
+    assert (("USA",), ("TUR",)) in got
+    assert (("TUR",), ("USA",)) in got

@@ -35,3 +35,16 @@ def test_partners_of_a_joint_mediation_mediate(text: str) -> None:
 def test_backing_a_mediation_is_not_mediating() -> None:
     text = "وثمنت تركيا الجهود التي بذلتها السعودية في دعم جهود الوساطة بين روسيا وأوكرانيا."
     assert not {m for m in _mediations(text) if "SAU" in m[0]}
+
+
+def test_talks_through_a_mediator_are_no_meeting_of_the_sides() -> None:
+    page = (
+        "تبادلت روسيا وأوكرانيا الاتهامات بخرق الهدنة.\n"
+        "وتم التوصل إلى الاتفاق بعد أشهر من المحادثات بوساطة تركية.\n"
+    )
+    got = {
+        (e.mode, frozenset(e.source.countries + e.target.countries))
+        for e in events_of(page)
+        if e.type == "CONSULT"
+    }
+    assert not {g for g in got if g[0] != "third-party" and g[1] == _SIDES}

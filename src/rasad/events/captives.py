@@ -15,6 +15,9 @@ without one it is idle ("استعادة السيطرة"، "تسليم السلط
   الأوكراني ... أسرى"), else the captives' own state ("تسليم 10 محتجزين إسرائيليين"); the one
   who hands over is named after "من" ("من كتائب القسام"), else the subject or the speaker,
   else the other side of the last pair from the receiver.
+- a swap told with the pronoun of those swapped ("مبادلتهم بخمسة X"): they are the people
+  of the nationality named last before it ("الأمريكيين الخمسة الذين ..."), exchanged for the
+  nationality after "بـ"; each side releases the other's (``swap_sides``).
 - outlets reporting it and go-betweens (the Red Cross, the UN: sectors MED, NGO, IGO) are no
   side of the exchange.
 """
@@ -126,3 +129,33 @@ def captive_sides(
     if giver is None or receiver is None or set(receiver.countries) & set(giver.countries):
         return None
     return giver, receiver
+
+
+#: how far after a swap noun "بـ" + the people swapped for may stand
+_SWAP_REACH = 3
+
+
+def swap_sides(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[tuple[_Side, _Side]]:
+    """Both releases of a swap told with a pronoun ("مبادلتهم بخمسة X"), or []."""
+    if hit.form.suffix not in ("ه", "ها", "هم", "هما") or hit.form.tense != "noun":
+        return []
+    at = next(
+        (
+            k
+            for k in range(hit.j, min(sent.tj, hit.j + _SWAP_REACH))
+            if _strip(tokens[k].text).startswith("ب")
+        ),
+        None,
+    )
+    if at is None:
+        return []
+    other = [u for u in sent.units if at <= u.i <= at + 2 and _party(u) and not u.prep]
+    before = [u for u in sent.units if sent.ti <= u.i and u.j <= hit.i and _party(u)]
+    # the people named by their nationality ("الأمريكيين الخمسة الذين أفرجت عنهم X"), not X
+    them = [u for u in before if u.nisba or u.modifier] or before
+    if not other or not them:
+        return []
+    a, b = _Side(them[-1].countries[:1], None, None), _Side(other[0].countries[:1], None, None)
+    if set(a.countries) & set(b.countries):
+        return []
+    return [(a, b), (b, a)]

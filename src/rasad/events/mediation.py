@@ -9,9 +9,10 @@ names (less the mediator).
 
 A joint mediation names its partners after a word of cue ``joint_words`` ("الوساطة المشتركة مع
 X و Y"، "بالتعاون مع X"): they are mediators too, and so are all the nisbas that follow the
-noun ("الوساطة المصرية القطرية"). A mediation noun that is what someone backs ("الجهود التي
-بذلتها X في دعم جهود الوساطة", cue ``backing_words`` in the three words before) is no
-mediation by them.
+noun ("الوساطة المصرية القطرية"). Talks with their mediator right after them ("المحادثات
+بوساطة قطرية", cue ``mediated_by``) are the mediation, not a meeting of the two sides
+(``mediated_talks``). A mediation noun that is what someone backs ("الجهود التي بذلتها X في
+دعم جهود الوساطة", cue ``backing_words`` in the three words before) is no mediation by them.
 """
 
 from __future__ import annotations
@@ -89,9 +90,7 @@ def mediation_sides(
     tokens: list[Token],
 ) -> tuple[_Side, _Side] | None:
     """(mediator, the two sides as one) for a trigger of mediation, or None."""
-    if any(
-        _strip(tokens[k].text) in _BACKING for k in range(max(sent.ti, hit.i - 3), hit.i)
-    ):
+    if any(_strip(tokens[k].text) in _BACKING for k in range(max(sent.ti, hit.i - 3), hit.i)):
         return None  # "في دعم جهود الوساطة": backing a mediation, not mediating
     after = [
         u
@@ -114,3 +113,15 @@ def mediation_sides(
         return None
     parties = _parties(sent, mediator, ctx)
     return (mediator, parties) if parties is not None else None
+
+
+#: "مفاوضات بوساطة قطرية"، "محادثات غير مباشرة بوساطة X": talks through a mediator
+_VIA = cue("mediated_by")
+
+
+def mediated_talks(hit: Hit, sent: _Sentence, tokens: list[Token]) -> bool:
+    """Talks told with their mediator right after them ("بعد أشهر من المحادثات بوساطة
+    قطرية"): the mediation is the event, not a meeting of the two sides."""
+    if hit.form.tense != "noun" or hit.entry.type != "CONSULT" or hit.entry.mode == "third-party":
+        return False
+    return any(_strip(tokens[k].text) in _VIA for k in range(hit.j, min(sent.tj, hit.j + 2)))

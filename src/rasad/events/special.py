@@ -13,12 +13,12 @@ from ..doc import Event
 from .act_agent import noun_subject
 from .agentless import agentless_sides
 from .arguments import Unit
-from .captives import captive_sides
+from .captives import captive_sides, swap_sides
 from .charges import hostile_sides, obligation_sides
 from .cues import cue
 from .hostile import accused_after
 from .lexicon import Hit
-from .mediation import mediation_sides
+from .mediation import mediated_talks, mediation_sides
 from .reading import FirstSide, Reading, _home, _make
 from .rejected_deal import deal_party
 from .release import held_after, is_passive, release_sides, svo_release
@@ -84,6 +84,8 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
     undergone = agentless_sides(hit, sent, tokens, ctx)  # "تعرضت X لهجوم" (agentless.py)
     if undergone is not None:
         return [_make(hit, etype, mode, *undergone, sent, tokens, doc, r.conf - 0.15, reported_by)]
+    if mediated_talks(hit, sent, tokens):  # "المحادثات بوساطة قطرية" (mediation.py)
+        return []
     if mode == "third-party":
         pair = mediation_sides(hit, sent, subj, ctx, reporter or ctx.reporter, tokens)
         if pair is None:
@@ -94,6 +96,12 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
         if kept is None:
             return []
         return [_make(hit, etype, mode, *kept, sent, tokens, doc, r.conf - 0.1, reported_by)]
+    swapped = swap_sides(hit, sent, tokens) if entry.has("mutual") else []
+    if swapped:  # "مبادلتهم بخمسة X" (captives.py)
+        return [
+            _make(hit, etype, mode, a, b, sent, tokens, doc, r.conf - 0.1, reported_by)
+            for a, b in swapped
+        ]
     svo = svo_release(hit, sent, tokens, subj, r.cs, reporter) if mode == "release" else None
     if svo is not None:  # "إن الحركة أطلقت سراح رهينتين أميركيتين" (release.py)
         return [_make(hit, etype, mode, *svo, sent, tokens, doc, r.conf, reported_by)]
