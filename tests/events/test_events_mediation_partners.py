@@ -48,3 +48,14 @@ def test_talks_through_a_mediator_are_no_meeting_of_the_sides() -> None:
         if e.type == "CONSULT"
     }
     assert not {g for g in got if g[0] != "third-party" and g[1] == _SIDES}
+
+
+def test_talks_welcomed_on_the_speakers_soil_are_hosted() -> None:
+    # أنطاليا is a city of Turkey: Turkey welcomes talks it hosts between two other states
+    text = "ورحبت تركيا اليوم باستئناف المحادثات بين روسيا وأوكرانيا في أنطاليا."
+    assert (frozenset({"TUR"}), _SIDES) in _mediations(text)
+
+
+def test_talks_welcomed_elsewhere_are_not_hosted() -> None:
+    text = "ورحبت تركيا اليوم باستئناف المحادثات بين روسيا وأوكرانيا في بغداد."
+    assert not {m for m in _mediations(text) if "TUR" in m[0]}

@@ -16,6 +16,7 @@ from .arguments import Unit
 from .captives import captive_sides, swap_sides
 from .charges import hostile_sides, obligation_sides
 from .cues import cue
+from .hosted_talks import hosted_sides
 from .hostile import accused_after
 from .lexicon import Hit
 from .mediation import mediated_talks, mediation_sides
@@ -147,6 +148,12 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
                 reported_by,
             )
         ]
+    if entry.has("sym") and etype == "CONSULT" and not is_verb and mode != "third-party":
+        hosts = hosted_sides(hit, sent, reporter)  # talks on the speaker's soil (hosted_talks.py)
+        if hosts is not None:
+            return [
+                _make(hit, etype, "third-party", *hosts, sent, tokens, doc, r.conf, reported_by)
+            ]
     if entry.has("sym") and etype == "CONSULT" and not is_verb and not dyad_anaphor:
         hosted = _hosted_meeting(hit, sent, mode, subj)
         if hosted is not None:
