@@ -59,3 +59,13 @@ def test_talks_welcomed_on_the_speakers_soil_are_hosted() -> None:
 def test_talks_welcomed_elsewhere_are_not_hosted() -> None:
     text = "ورحبت تركيا اليوم باستئناف المحادثات بين روسيا وأوكرانيا في بغداد."
     assert not {m for m in _mediations(text) if "TUR" in m[0]}
+
+
+def test_welcome_of_a_joint_mediation_backs_every_mediator_but_oneself() -> None:
+    text = "وأعربت تركيا عن ترحيبها بما نجحت به الوساطة الأمريكية الأرمينية التركية."
+    got = {
+        (tuple(e.source.countries), frozenset(e.target.countries))
+        for e in events_of(text)
+        if e.type == "SUPPORT"
+    }
+    assert (("TUR",), frozenset({"USA", "ARM"})) in got
