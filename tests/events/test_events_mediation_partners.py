@@ -40,7 +40,7 @@ def test_backing_a_mediation_is_not_mediating() -> None:
 def test_talks_through_a_mediator_are_no_meeting_of_the_sides() -> None:
     page = (
         "تبادلت روسيا وأوكرانيا الاتهامات بخرق الهدنة.\n"
-        "وتم التوصل إلى الاتفاق بعد أشهر من المحادثات بوساطة تركية.\n"
+        "وتم التوصل إلى الاتفاق عقب جولات من المحادثات بوساطة تركية.\n"
     )
     got = {
         (e.mode, frozenset(e.source.countries + e.target.countries))

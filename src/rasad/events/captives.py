@@ -2,7 +2,7 @@
 
 Exchanges of prisoners are often told from one side: it "recovered" its soldiers from
 captivity ("استعادة 75 جنديا من الأسر الأوكراني") and "handed over" the other side's
-("تم تسليم الجانب الأوكراني 75 من أسرى الحرب"). Such a trigger tells a release only with a
+("سلمت X الجانب الآخر عشرين أسيرا"). Such a trigger tells a release only with a
 word of captivity within eight words after it (cue ``captives``: الأسر، أسرى، الرهائن ...);
 without one it is idle ("استعادة السيطرة"، "تسليم السلطة") and the extractor drops it.
 

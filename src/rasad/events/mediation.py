@@ -120,7 +120,7 @@ _VIA = cue("mediated_by")
 
 
 def mediated_talks(hit: Hit, sent: _Sentence, tokens: list[Token]) -> bool:
-    """Talks told with their mediator right after them ("بعد أشهر من المحادثات بوساطة
+    """Talks told with their mediator right after them ("عقب جولات من المفاوضات بوساطة
     قطرية"): the mediation is the event, not a meeting of the two sides."""
     if hit.form.tense != "noun" or hit.entry.type != "CONSULT" or hit.entry.mode == "third-party":
         return False
