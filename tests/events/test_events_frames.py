@@ -95,7 +95,10 @@ def test_own_state_must_be_the_subject_of_the_act() -> None:
 
 def test_mediation_noun_takes_its_own_agent() -> None:
     text = "وأعلنت روسيا استعادة جنود من الأسر التركي بوساطة من السعودية."
-    assert _summary(text) == [("CONSULT", ["SAU"], ["RUS", "TUR"])]
+    # the soldiers recovered are also a release by Turkey (captives.py)
+    consult = [e for e in _summary(text) if e[0] == "CONSULT"]
+    assert consult == [("CONSULT", ["SAU"], ["RUS", "TUR"])]
+    assert ("RETREAT", ["TUR"], ["RUS"]) in _summary(text)
 
 
 def test_condemnation_reaches_past_an_adjunct() -> None:

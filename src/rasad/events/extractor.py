@@ -31,6 +31,7 @@ from .background import borrowed, past_month, past_year
 from .backref import add_back_references
 from .blame import far_tails
 from .bodies import add_bodies
+from .captives import idle as captives_idle
 from .charges import hostile_acts, obligations
 from .continuity import continued, statement_subject
 from .coref import inherit_countries
@@ -44,6 +45,7 @@ from .nested import in_aim, inside_stance, requested, time_reference
 from .occasion import mark, other_occasion
 from .own_clause import own_clause
 from .pressure import pressure_hits
+from .relief import idle as relief_idle
 from .riot import attempted_only
 from .scorer import judge
 from .scorer_features import Note
@@ -154,6 +156,8 @@ def extract_events(
         ev_hits = person_objects(ev_hits, tokens, sent.units, sent.tj)  # "أوقف" (arrest.py)
         ev_hits = attempted_only(ev_hits, sent, tokens)  # "يحاول المتظاهرون اقتحام" (riot.py)
         ev_hits = charged_only(ev_hits, sent, tokens)  # "منظمي الاحتجاجات ..." (unrest.py)
+        ev_hits = [h for h in ev_hits if not relief_idle(h, sent, tokens)]  # (relief.py)
+        ev_hits = [h for h in ev_hits if not captives_idle(h, sent, tokens)]  # (captives.py)
         ev_hits = [
             h
             for h in ev_hits

@@ -14,7 +14,7 @@ from __future__ import annotations
 from .arguments import Unit
 from .cues import cue
 from .lexicon import Hit, Token
-from .sides import _Ctx, _other, _Sentence, _Side, _strip
+from .sides import RELATIVES, _Ctx, _other, _Sentence, _Side, _strip
 
 __all__: list[str] = []  # internal to the events package
 
@@ -24,6 +24,12 @@ _AUX = cue("passive_aux")
 _HOLDING = cue("holding")
 #: "من كل جانب"، "من الجانبين": both sides of the pair
 _EACH_SIDE = cue("each_side")
+#: a tail carrying the object's pronoun ("عنهم"، "سراحهم"): a relative clause
+_TAIL_PRONOUNS = cue("relative_object")
+#: "أعلنت X أنها ...": the clause's subject is the speaker
+_SELF_CLAUSE = cue("self_clause")
+#: how far before a release verb its subject may end ("إن الحركة أطلقت سراح ...")
+_BEFORE_REACH = 6
 #: how many words after the trigger the released and the releaser are looked for
 _REACH = 9
 #: how far "من قبل X" may stand after the trigger, past a long description of the released
@@ -36,6 +42,57 @@ def is_passive(hit: Hit, tokens: list[Token], lo: int) -> bool:
     return any(
         _strip(tokens[k].text).lstrip("س") in _AUX or _strip(tokens[k].text) in _AUX
         for k in range(max(lo, hit.i - 2), hit.i)
+    )
+
+
+def svo_release(
+    hit: Hit,
+    sent: _Sentence,
+    tokens: list[Token],
+    subj: list[Unit] | None,
+    cs: int,
+    reporter: Unit | None,
+) -> tuple[_Side, _Side] | None:
+    """(releaser, released) of a release verb with its tail right after it and the subject
+    before it ("إن الحركة أطلقت سراح رهينتين أميركيتين"): the actor after the tail, which the
+    reading took for a subject after the verb, is the nationality of the released; after "أنها"
+    (cue ``self_clause``) the speaker frees them."""
+    if hit.form.tense == "noun" or not hit.entry.tailed or hit.j - hit.i != 2:
+        return None  # with a gap, the subject stands between the verb and its tail
+    if not subj or not all(u.i >= hit.j for u in subj):
+        return None
+    if _strip(tokens[hit.j - 1].text) in _TAIL_PRONOUNS or (
+        hit.i > sent.ti and _strip(tokens[hit.i - 1].text) in RELATIVES
+    ):
+        return None  # "الذين أفرجت عنهم X": the subject follows (relative.py)
+    before = [u for u in sent.units if cs <= u.i and u.j <= hit.i and u.is_actor and u.countries]
+    if before and not before[-1].prep and hit.i - before[-1].j <= _BEFORE_REACH:
+        g = before[-1].group
+        src = _Side.of([u for u in before if u.group == g and not u.prep])
+    elif (
+        not before
+        and reporter is not None
+        and reporter.countries
+        and cs > sent.ti
+        and tokens[cs - 1].text in _SELF_CLAUSE
+    ):
+        src = _Side.of([reporter])  # "أعلنت X أنها أفرجت عن ...": the speaker's pronoun
+    else:
+        return None
+    tgt = _Side(subj[0].countries[:1], None, None)
+    if set(src.countries) & set(tgt.countries):
+        return None
+    return src, tgt
+
+
+def held_after(hit: Hit, sent: _Sentence, tokens: list[Token]) -> bool:
+    """A holder is named after the trigger ("الإفراج عن خمسة X محتجزين لدى Y"): the releaser
+    is the holder, not the subject of the sentence (which may be a mediator's clause)."""
+    hi = min(sent.tj, hit.j + _REACH)
+    return any(
+        u.countries and u.i - 1 >= hit.j and _strip(tokens[u.i - 1].text) in _HOLDING
+        for u in sent.units
+        if hit.j < u.i < hi
     )
 
 

@@ -283,9 +283,20 @@ def _stance_object(
     hit: Hit, sent: _Sentence, subj: list[Unit] | None, src: _Side
 ) -> list[Unit] | None:
     """ "رفضت دمشق الوجود العسكري التركي", "انتقدت موسكو الموقف الأمريكي": the country of a
-    nisba adjective in the object of a rejection or criticism (another state's)."""
+    nisba adjective in the object of a rejection or criticism (another state's); a run of
+    them names all their states but the source's ("بالوساطة المصرية القطرية")."""
     start = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j])
     stop = min([b for b in sent.breaks if b >= start] + [start + _STANCE_REACH])
+    run: list[Unit] = []
+    for u in sent.units:
+        if run and not (u.modifier and u.countries and u.i == run[-1].j):
+            break  # "الوساطة المصرية القطرية الأمريكية": the adjacent nisbas, one run
+        if (run or start <= u.i <= stop) and u.modifier and u.countries:
+            run.append(u)
+            continue
+    found = [u for u in run if not set(u.countries) & set(src.countries)]
+    if found:
+        return found
     for u in sent.units:
         if (
             start <= u.i <= stop

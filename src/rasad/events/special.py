@@ -13,14 +13,17 @@ from ..doc import Event
 from .act_agent import noun_subject
 from .agentless import agentless_sides
 from .arguments import Unit
+from .captives import captive_sides, swap_sides
 from .charges import hostile_sides, obligation_sides
 from .cues import cue
+from .hosted_talks import hosted_sides
 from .hostile import accused_after
 from .lexicon import Hit
-from .mediation import mediation_sides
+from .mediation import mediated_talks, mediation_sides
 from .reading import FirstSide, Reading, _home, _make
 from .rejected_deal import deal_party
-from .release import is_passive, release_sides
+from .release import held_after, is_passive, release_sides, svo_release
+from .relief import relief_sides
 from .riot import institution_home, riot_object
 from .route import route_sides
 from .sides import _Sentence, _Side
@@ -81,18 +84,43 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
         return [_make(hit, "PROTEST", "riot", here, there, sent, tokens, doc, r.conf, reported_by)]
     if entry.has("riotonly"):
         return []  # "أثناء محاولتهم اقتحام ...": read only as what protesters try (riot.py)
+    if r.fr.name == "relief":  # "أرسلت X فرق إنقاذ إلى Y" (relief.py)
+        sent_to = relief_sides(hit, sent, tokens, ctx, subj, cs, reporter)
+        if sent_to is None:
+            return []
+        return [_make(hit, etype, mode, *sent_to, sent, tokens, doc, r.conf, reported_by)]
     routed = route_sides(hit, sent)  # "مساعدات من إيران إلى الحوثيين" (route.py)
     if routed is not None:
         return [_make(hit, etype, mode, *routed, sent, tokens, doc, r.conf, reported_by)]
     undergone = agentless_sides(hit, sent, tokens, ctx)  # "تعرضت X لهجوم" (agentless.py)
     if undergone is not None:
         return [_make(hit, etype, mode, *undergone, sent, tokens, doc, r.conf - 0.15, reported_by)]
+    if mediated_talks(hit, sent, tokens):  # "المحادثات بوساطة قطرية" (mediation.py)
+        return []
     if mode == "third-party":
-        pair = mediation_sides(hit, sent, subj, ctx, reporter or ctx.reporter)
+        pair = mediation_sides(hit, sent, subj, ctx, reporter or ctx.reporter, tokens)
         if pair is None:
             return []
         return [_make(hit, etype, mode, pair[0], pair[1], sent, tokens, doc, r.conf, reported_by)]
-    if mode == "release" and not entry.has("mutual") and is_passive(hit, tokens, sent.ti):
+    if r.fr.name in ("recover", "handover"):  # "استعادة جنود من الأسر" (captives.py)
+        kept = captive_sides(hit, sent, tokens, ctx, subj, reporter or ctx.reporter)
+        if kept is None:
+            return []
+        return [_make(hit, etype, mode, *kept, sent, tokens, doc, r.conf - 0.1, reported_by)]
+    swapped = swap_sides(hit, sent, tokens) if entry.has("mutual") else []
+    if swapped:  # "مبادلتهم بخمسة X" (captives.py)
+        return [
+            _make(hit, etype, mode, a, b, sent, tokens, doc, r.conf - 0.1, reported_by)
+            for a, b in swapped
+        ]
+    svo = svo_release(hit, sent, tokens, subj, r.cs, reporter) if mode == "release" else None
+    if svo is not None:  # "إن الحركة أطلقت سراح رهينتين أميركيتين" (release.py)
+        return [_make(hit, etype, mode, *svo, sent, tokens, doc, r.conf, reported_by)]
+    if (
+        mode == "release"
+        and not entry.has("mutual")
+        and (is_passive(hit, tokens, sent.ti) or held_after(hit, sent, tokens))
+    ):
         # "تم الإفراج عن عشرين أسيرا أوكرانيا": the released after the trigger (release.py)
         freed = release_sides(hit, sent, tokens, ctx)
         if freed is not None:
@@ -135,6 +163,12 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
                 reported_by,
             )
         ]
+    if entry.has("sym") and etype == "CONSULT" and not is_verb and mode != "third-party":
+        hosts = hosted_sides(hit, sent, reporter)  # talks on the speaker's soil (hosted_talks.py)
+        if hosts is not None:
+            return [
+                _make(hit, etype, "third-party", *hosts, sent, tokens, doc, r.conf, reported_by)
+            ]
     if entry.has("sym") and etype == "CONSULT" and not is_verb and not dyad_anaphor:
         hosted = _hosted_meeting(hit, sent, mode, subj)
         if hosted is not None:
