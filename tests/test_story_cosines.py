@@ -69,11 +69,10 @@ def test_vocabulary_idf_equals_the_idf_of_each_stored_term() -> None:
     # and each member alone (the sums of one member's terms: ``reduceat``, as before)
     at = 0
     for pack, size in packs:
-        for i, (start, length) in enumerate(zip(np.cumsum([0, *pack.lens[:-1]]), pack.lens)):
+        starts = np.cumsum([0, *pack.lens[:-1]])
+        for i, (start, length) in enumerate(zip(starts, pack.lens, strict=True)):
             ids = pack.ids[start : start + length]
-            val = pack.tf[start : start + length] * np.log(
-                n / (cols.df[ids] + cols.bg[ids] + 1)
-            )
+            val = pack.tf[start : start + length] * np.log(n / (cols.df[ids] + cols.bg[ids] + 1))
             norm = np.sqrt(np.add.reduceat(val * val, [0])[0]) or 1.0
             q = np.array([vec.get(t, 0.0) for t in _names(cols.vocab, ids)])
             assert by_term[at + pack.full[i]] == np.add.reduceat(q * val, [0])[0] / norm
