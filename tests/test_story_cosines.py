@@ -93,3 +93,13 @@ def test_averages_sum_member_by_member() -> None:
     for j, size in enumerate(sizes):
         assert got[j] == sum(cos[at : at + size].tolist()) / size
         at += size
+
+
+def test_batch_pass_equals_the_index_on_a_dense_stream() -> None:
+    from rasad.batch import cluster
+
+    articles = _stream(400, 4)
+    _, got = _decide(articles)
+    ref = {o: (s, None) for (o, doc_id, _, _), s in zip(articles, got, strict=True) if s != doc_id}
+    assert len(ref) > 300  # most articles join an earlier story
+    assert cluster.assign([], lambda: iter(articles)) == ref
