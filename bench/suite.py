@@ -25,7 +25,11 @@ memory is its own, medians of ``--runs``:
   own start is not part of the run, as on a standing cluster. The CPU model of the scaling
   (what 2 free cores would give): each step's task CPU seconds with 1 worker against half
   those with 2, the code step no shorter than its serial chain (dedup, then the cluster pass);
-  after start-up, the driver's serial time added to both.
+  after start-up, the driver's serial time added to both. Under load the 2-worker run's CPU
+  seconds grow (processes contending for the cores), so the structural model schedules one
+  run's CPU seconds on 1 and on 2 cores instead; the table also gives the cluster + story
+  pass's ms an article and the number of workers beyond which it outlasts the coding.
+  ``--resummarise FILE.json`` recomputes the summary and table of a saved run.
 
 Timings on a shared machine are noisy; the table states the spread of the runs, and every
 measurement records the load average (1 minute) when it started and ended. Modes are run in
