@@ -161,46 +161,52 @@ class _Columns:
         member's part and its place in ``members``."""
         full = [i for i, m in enumerate(members) if len(self.ids[m])]
         if not full:
-            return _Pack(np.empty(0, np.int32), np.empty(0, np.uint32), [], [])
+            return _Pack(np.empty(0, np.int32), np.empty(0), _NONE, _NONE)
         return _Pack(
             np.concatenate([self.ids[members[i]] for i in full]),
-            np.concatenate([self.counts[members[i]] for i in full]),
-            [len(self.ids[members[i]]) for i in full],
-            full,
+            self.tf[np.concatenate([self.counts[members[i]] for i in full])],
+            np.array([len(self.ids[members[i]]) for i in full], dtype=np.int64),
+            np.array(full, dtype=np.int64),
         )
 
-    def cosines(self, vec: dict[str, float], n: int, packs: list[tuple[_Pack, int]]) -> list[float]:
+    def cosines(
+        self, vec: dict[str, float], n: int, packs: list[tuple[_Pack, int]]
+    ) -> npt.NDArray[np.float64]:
         """Cosine of ``vec`` with each member's vector at today's idf (``n`` documents), for
-        the members of each ``(pack, number of members)`` in turn."""
-        cos = [0.0] * sum(size for _, size in packs)
-        full: list[int] = []
-        lens: list[int] = []
-        at = 0
-        for pack, size in packs:
-            full += [at + i for i in pack.full]
-            lens += pack.lens
-            at += size
-        if not full:
+        the members of each ``(pack, number of members)`` in turn (0 for an empty member)."""
+        sizes = [size for _, size in packs]
+        cos = np.zeros(sum(sizes))
+        live = [i for i, (p, _) in enumerate(packs) if len(p.lens)]
+        if not live:
             return cos
-        ids = np.concatenate([p.ids for p, _ in packs if p.lens])
-        tf = self.tf[np.concatenate([p.counts for p, _ in packs if p.lens])]
-        starts = np.cumsum([0, *lens[:-1]])
-        val = tf * np.log(n / (self.df[ids] + self.bg[ids] + 1))
-        norms = np.sqrt(np.add.reduceat(val * val, starts))
-        norms[norms == 0] = 1.0
         known = [(k, v) for t, v in vec.items() if (k := self.vocab.get(t)) is not None]
         if not known:
             return cos
+        offsets = np.cumsum([0, *sizes[:-1]])
+        full = np.concatenate([packs[i][0].full + offsets[i] for i in live])
+        lens = np.concatenate([packs[i][0].lens for i in live])
+        ids = np.concatenate([packs[i][0].ids for i in live])
+        tf = np.concatenate([packs[i][0].tf for i in live])
+        starts = np.zeros(len(lens), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        v = len(self.vocab)
+        if len(ids) > v:  # the idf of each term of the vocabulary once, then looked up
+            val = tf * np.log(n / (self.df[:v] + self.bg[:v] + 1))[ids]
+        else:  # (the same floats: the same operations on each term, elementwise)
+            val = tf * np.log(n / (self.df[ids] + self.bg[ids] + 1))
+        norms = np.sqrt(np.add.reduceat(val * val, starts))
+        norms[norms == 0] = 1.0
         # the query as a dense vector over the vocabulary: a buffer set and reset per call
         qids = np.array([k for k, _ in known], dtype=np.int64)
         if len(self.query) < len(self.df):
             self.query = np.zeros(len(self.df))
         self.query[qids] = [v for _, v in known]
-        dots = np.add.reduceat(self.query[ids] * val, starts) / norms
+        cos[full] = np.add.reduceat(self.query[ids] * val, starts) / norms
         self.query[qids] = 0.0
-        for i, d in zip(full, dots.tolist(), strict=True):
-            cos[i] = d
         return cos
+
+
+_NONE = np.empty(0, dtype=np.int64)
 
 
 @dataclass(slots=True)
@@ -208,9 +214,22 @@ class _Pack:
     """The stored arrays of a story's compared members, joined once (``_Columns.pack``)."""
 
     ids: npt.NDArray[np.int32]
-    counts: npt.NDArray[np.uint16 | np.uint32]
-    lens: list[int]
-    full: list[int]
+    tf: npt.NDArray[np.float64]  # sublinear tf of each term
+    lens: npt.NDArray[np.int64]  # terms of each non-empty member
+    full: npt.NDArray[np.int64]  # their places among the members
+
+
+def _averages(cos: npt.NDArray[np.float64], sizes: list[int]) -> npt.NDArray[np.float64]:
+    """The mean of each run of ``sizes`` values of ``cos``, summed member by member in order
+    (the same floats as ``sum(cos[at : at + size]) / size`` for each run)."""
+    size = np.array(sizes, dtype=np.int64)
+    at = np.zeros(len(sizes), dtype=np.int64)
+    np.cumsum(size[:-1], out=at[1:])
+    sums = np.zeros(len(sizes))
+    for j in range(int(size.max(initial=0))):
+        has = size > j
+        sums[has] += cos[at[has] + j]
+    return sums / size
 
 
 @dataclass(slots=True)
@@ -294,13 +313,10 @@ class StoryIndex:
                 pack = self.packs[story] = (self.columns.pack(members), len(members))
             packs.append(pack)
         cos = self.columns.cosines(vec, self.n_docs + PSEUDO_DOCS, packs)
-        best, best_sim, at = None, self.threshold, 0
-        for story, members in stories:
-            sim = sum(cos[at : at + len(members)]) / len(members)
-            at += len(members)
-            if sim >= best_sim and (best is None or sim > best_sim):
-                best, best_sim = story, sim
-        return best
+        sims = _averages(cos, [len(members) for _, members in stories])
+        # the first story (in order) of the highest average, if it reaches the threshold
+        best = int(np.argmax(sims))
+        return stories[best][0] if sims[best] >= self.threshold else None
 
     def add(self, doc_id: str, terms: dict[str, int], published: str | None, story: str) -> None:
         if doc_id in self.seen:
