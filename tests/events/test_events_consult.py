@@ -240,3 +240,11 @@ def test_between_pair(text: str, pair: bool) -> None:
     hits = [h for h in load_lexicon().match(tokens) if h.entry.type == "CONSULT"]
     assert hits
     assert between_pair(hits[0], tokens, len(tokens)) is pair
+
+
+def test_between_pair_yields_to_a_pair_named_before(shipped: Linker) -> None:
+    """"بين البلدين" after the noun does not hide the two leaders named before it in the
+    clause, even when no earlier pair exists in the document."""
+    text = "شهد الرئيس التركي ورئيس الوزراء الباكستاني في أنقرة توقيع اتفاقيات بين البلدين."
+    got = _summary(shipped, text)
+    assert any(t == "AGREE" and {*s, *d} == {"TUR", "PAK"} for t, s, d in got)

@@ -28,6 +28,7 @@ from .sides import (
     _document_before,
     _document_subject,
     _owned_by_verb,
+    _Sentence,
     _strip,
     _subject_after,
     _subject_before,
@@ -153,9 +154,10 @@ def first_side(r: Reading) -> FirstSide:
                 subj = pick
             elif ctx.person is not None and suffix != "ها":
                 subj, r.conf = [ctx.person], r.conf - 0.15
-        elif _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1)) or between_pair(
-            hit, tokens, sent.tj
-        ):  # "محادثات مباشرة بين وفدي البلدين": the last pair (between_pair.py)
+        elif _anaphor_near(tokens, hit.j, min(sent.tj, hit.j + 1)) or (
+            between_pair(hit, tokens, sent.tj) and not _pair_before(sent, cs, hit.i)
+        ):  # "محادثات مباشرة بين وفدي البلدين": the last pair (between_pair.py), unless the
+            # clause names the two before ("شهد X و Y توقيع اتفاقيات بين البلدين")
             dyad_anaphor = True
         else:
             subj = _subject_before(hit, sent, cs, 8) or subject_past_clause(hit, sent, tokens)
@@ -188,4 +190,12 @@ def _envoy_after(hit: Hit, tokens: list[Token]) -> bool:
         hit.entry.type in ("SANCTION", "ACCUSE")
         and hit.j < len(tokens)
         and _strip(tokens[hit.j].text) in _ENVOYS
+    )
+
+
+def _pair_before(sent: _Sentence, cs: int, i: int) -> bool:
+    """Actors of two states or more stand in the clause before token ``i``."""
+    return (
+        len({c for u in sent.units if cs <= u.i and u.j <= i and u.is_actor for c in u.countries})
+        >= 2
     )
