@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -58,7 +59,7 @@ class SqliteStore(SearchMixin):
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            _wal(self.conn, timeout)
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=OFF")
             self._migrate()
@@ -395,3 +396,19 @@ def storage_error(path: str, e: sqlite3.Error) -> StorageError:
 
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";\n") if s.strip()]
+
+
+def _wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch the file to WAL. The switch needs the file to itself and SQLite answers "database
+    is locked" at once, without its busy handler, while another process opens the same new
+    file: retry until ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
