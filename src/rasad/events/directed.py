@@ -15,6 +15,7 @@ from .domestic import added as added_forces
 from .domestic import against_object, domestic_group, is_forces
 from .lexicon import Hit, Token
 from .mission_host import mission_host
+from .nationals import declarer, detained, expelled
 from .reading import FirstSide, Reading, _home
 from .relative import relative_reach
 from .same_entity import subject_again
@@ -61,6 +62,10 @@ def unary_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
     hit, sent, tokens, ctx, etype = r.hit, r.sent, r.tokens, r.ctx, r.etype
     subj = fs.subj
     who = _Side.of(subj) if subj else None
+    held = detained(hit, sent, tokens)  # "اعتقلت X مواطنين Y" (nationals.py)
+    if held and subj and any(u is held[0] for u in subj):
+        # "أعلنت السلطات X أنها ألقت القبض على صحفي Y": Y is the one held, not the subject
+        who = _Side.of([r.reporter]) if r.reporter is not None else None
     if etype == "PROTEST" and subj and all(u.entity is None for u in subj):
         who = None  # a body read from context (bodies.py) does not demonstrate
     if who is not None and who.sector == "IGO":
@@ -75,7 +80,7 @@ def unary_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
             who, r.conf = _Side((ctx.place[0],), None, None), r.conf - 0.15
     if who is None or not who.countries:
         return []
-    victims = _Side.of(_victims(hit, sent, tokens))
+    victims = _Side.of(_victims(hit, sent, tokens) or held)
     foreign = victims.countries and not set(victims.countries) & set(who.countries)
     sides = [(who, victims if foreign else _Side(who.countries, None, None))]
     return sides
@@ -104,6 +109,8 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         return []  # "وصل الوزير (إلى) موسكو": a named visitor and the place reached only
     if etype == "ASSAULT" and mode == "crowd-control" and subj and added_forces(subj[0]):
         return []  # "واستخدمت الشرطة ... الغاز المسيل للدموع": dispersal, not coded an assault
+    # "أعلنت X السفير Y شخصا غير مرغوب فيه": X declares, not the envoy (nationals.py)
+    subj = declarer(hit, sent, tokens) or subj
     src = _Side.of(subj) if subj else None
     # "وطالب المتظاهرون رئيس الوزراء بـ...": a domestic group as the subject acts within
     # the state of its target (set below)
@@ -172,7 +179,8 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
     obj = pronoun_obj or obj or genitive
     if obj is None and hit.form.hal:
         obj = main_object(hit, sent, subj)  # "استدعت X السفير، داعية إلى" (stance.py)
-    obj = _victims(hit, sent, tokens) or obj
+    # "طردت X دبلوماسيين Y": the diplomats' state, not another named (nationals.py)
+    obj = _victims(hit, sent, tokens) or expelled(hit, sent, tokens) or obj
     if obj is None and is_verb and etype in ("SUPPORT", "ACCUSE"):
         # "رحبت X ببدء المحادثات بين A و B": the parties of what is welcomed or condemned
         obj = between_group(hit, sent, subj)

@@ -1,0 +1,89 @@
+"""Foreign nationals acted on (nationals.py): diplomats expelled take their own state as the
+target, whatever other state the sentence names ("طردت X دبلوماسيين روسا"، "أعلنت X القائم
+بالأعمال Y شخصا غير مرغوب فيه"), and people detained take their nationality as the target
+("اعتقلت X مواطنين Y"), not the arresting state. The sentences are invented for these tests
+and read with the shipped linker and the event rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.doc import Doc
+from rasad.entities.linker import Linker, Resources
+from rasad.events.extractor import extract_events
+from rasad.stages.events import _kb_lookups
+
+Summary = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Linker:
+    return Linker(Resources.shared())
+
+
+def _summary(linker: Linker, text: str) -> set[Summary]:
+    doc = Doc(source="test")
+    doc.set_text(text)
+    linker.link(doc)
+    lookups = _kb_lookups(None)
+    kb_code, kb_body = lookups if lookups is not None else (None, None)
+    return {
+        (e.type, tuple(e.source.countries), tuple(e.target.countries))
+        for e in extract_events(doc, kb_code=kb_code, kb_body=kb_body)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an accusative broken plural the linker does not know
+        ("طردت هولندا دبلوماسيين روسا من سفارتهم في لاهاي.", ("SANCTION", ("NLD",), ("RUS",))),
+        # the diplomats' state, not the state named after "في"
+        (
+            "طردت السويد دبلوماسيين روسا ردا على حادث وقع في فنلندا.",
+            ("SANCTION", ("SWE",), ("RUS",)),
+        ),
+        # persona non grata, told after its object: the declarer, not the envoy's nisba
+        (
+            "أعلنت كولومبيا القائم بالأعمال الإسرائيلي شخصا غير مرغوب فيه.",
+            ("SANCTION", ("COL",), ("ISR",)),
+        ),
+        (
+            "أعلنت الحكومة الإستونية ثلاثة دبلوماسيين روس أشخاصا غير مرغوب فيهم.",
+            ("SANCTION", ("EST",), ("RUS",)),
+        ),
+    ],
+)
+def test_expelled_diplomats_target_their_own_state(
+    shipped: Linker, text: str, want: Summary
+) -> None:
+    got = _summary(shipped, text)
+    assert want in got
+    assert not any(t == "SANCTION" and w != want[2] for t, _, w in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("اعتقلت إيران مواطنين بريطانيين بتهمة التخابر.", ("COERCE", ("IRN",), ("GBR",))),
+        (
+            "أوقفت السلطات الروسية صحفيا أمريكيا في مدينة قازان.",
+            ("COERCE", ("RUS",), ("USA",)),
+        ),
+        ("احتجزت الصين باحثا يابانيا في بكين.", ("COERCE", ("CHN",), ("JPN",))),
+        # the nationality right after the verb's tail is the one held, not the subject
+        (
+            "أعلنت السلطات الإيرانية أنها ألقت القبض على صحفي فرنسي قرب الحدود.",
+            ("COERCE", ("IRN",), ("FRA",)),
+        ),
+    ],
+)
+def test_detained_foreigners_are_the_target(shipped: Linker, text: str, want: Summary) -> None:
+    got = _summary(shipped, text)
+    assert want in got
+    assert (want[0], want[1], want[1]) not in got
+
+
+def test_own_nationals_and_unnamed_people_stay_at_home(shipped: Linker) -> None:
+    got = _summary(shipped, "اعتقلت الشرطة المصرية ناشطين في الإسكندرية.")
+    assert ("COERCE", ("EGY",), ("EGY",)) in got
