@@ -18,6 +18,7 @@ from .mission_host import mission_host
 from .nationals import declarer, detained, expelled
 from .reading import FirstSide, Reading, _home
 from .relative import relative_reach
+from .reported_topic import reported_topic
 from .same_entity import subject_again
 from .sides import (
     _DOMESTIC,
@@ -126,6 +127,7 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         and etype in _MATERIAL
         and reporter is not None
         and reporter.sector not in _MEDIA  # "قالت وكالة رويترز إن ...": it reports
+        and not reported_topic(hit, tokens, sent.ti)  # "قالت X إن الانفجار ..." (reported_topic.py)
         and (
             reporter.kind in ("ORG", "ROLE")
             or _own_country(tokens, max(cs, hit.i - 2), hit.i)

@@ -46,6 +46,7 @@ from .occasion import mark, other_occasion
 from .own_clause import own_clause
 from .pressure import pressure_hits
 from .relief import idle as relief_idle
+from .relief_arrival import named_carrier
 from .riot import attempted_only
 from .scorer import judge
 from .scorer_features import Note
@@ -156,7 +157,11 @@ def extract_events(
         ev_hits = person_objects(ev_hits, tokens, sent.units, sent.tj)  # "أوقف" (arrest.py)
         ev_hits = attempted_only(ev_hits, sent, tokens)  # "يحاول المتظاهرون اقتحام" (riot.py)
         ev_hits = charged_only(ev_hits, sent, tokens)  # "منظمي الاحتجاجات ..." (unrest.py)
-        ev_hits = [h for h in ev_hits if not relief_idle(h, sent, tokens)]  # (relief.py)
+        ev_hits = [
+            h
+            for h in ev_hits
+            if not relief_idle(h, sent, tokens) or named_carrier(h, sent, tokens)
+        ]  # (relief.py; relief_arrival.py)
         ev_hits = [h for h in ev_hits if not captives_idle(h, sent, tokens)]  # (captives.py)
         ev_hits = [
             h

@@ -24,6 +24,7 @@ from .reading import FirstSide, Reading, _home, _make
 from .rejected_deal import deal_party
 from .release import held_after, is_passive, release_sides, svo_release
 from .relief import relief_sides
+from .relief_arrival import arrival_sides
 from .riot import institution_home, riot_object
 from .route import route_sides
 from .sides import _Sentence, _Side
@@ -84,6 +85,12 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
         return [_make(hit, "PROTEST", "riot", here, there, sent, tokens, doc, r.conf, reported_by)]
     if entry.has("riotonly"):
         return []  # "أثناء محاولتهم اقتحام ...": read only as what protesters try (riot.py)
+    if r.fr.name == "relief" and (arrived := arrival_sides(hit, sent, tokens)) is not None:
+        # "وصلت طائرة إماراتية محملة بمواد إغاثية إلى مطار دمشق" (relief_arrival.py)
+        return [
+            _make(hit, etype, mode, a, b, sent, tokens, doc, r.conf, reported_by)
+            for a, b in arrived
+        ]
     if r.fr.name == "relief":  # "أرسلت X فرق إنقاذ إلى Y" (relief.py)
         sent_to = relief_sides(hit, sent, tokens, ctx, subj, cs, reporter)
         if sent_to is None:

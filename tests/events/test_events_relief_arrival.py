@@ -1,0 +1,71 @@
+"""Relief told as the arrival of a state's plane or convoy (relief_arrival.py). The sentences
+are invented for these tests and read with a stub linker."""
+
+from __future__ import annotations
+
+import pytest
+from stub_linker import CLITICS, Stub, link_stub
+
+from rasad.doc import Doc, Event
+from rasad.events.extractor import extract_events
+
+_STUB: Stub = {
+    "إماراتية": ("gpe:ARE", "United Arab Emirates", "GPE", "ARE"),
+    "أردنية": ("gpe:JOR", "Jordan", "GPE", "JOR"),
+    "الإمارات": ("gpe:ARE", "United Arab Emirates", "GPE", "ARE"),
+    "بيلاروسيا": ("gpe:BLR", "Belarus", "GPE", "BLR"),
+    "الكويت": ("gpe:KWT", "Kuwait", "GPE", "KWT"),
+    "الجزائر": ("gpe:DZA", "Algeria", "GPE", "DZA"),
+    "حلب": ("gpe:aleppo", "Aleppo", "GPE", "SYR"),
+    "دمشق": ("gpe:damascus", "Damascus", "GPE", "SYR"),
+    "بيروت": ("gpe:beirut", "Beirut", "GPE", "LBN"),
+    "عمان": ("gpe:amman", "Amman", "GPE", "JOR"),
+    "وزير الخارجية": ("role:fm", "Foreign Minister", "ROLE", None),
+}
+
+
+def _aid(text: str) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    doc = Doc(source=f"test:{abs(hash(text))}", published="2024-03-10", outlet="site")
+    doc.set_text(text)
+    link_stub(doc, _STUB, (*CLITICS, "ال"))
+    events: list[Event] = extract_events(doc)  # type: ignore[assignment]
+    return {
+        (tuple(e.source.countries), tuple(e.target.countries)) for e in events if e.type == "AID"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "to"),
+    [
+        # a nisba on the plane, one word of relief between
+        ("هبطت في مطار بيروت مساء أمس طائرة مساعدات أردنية فيها أدوية وخيام.", "JOR", "LBN"),
+        # "من" + the state right after the plane, the airport before it
+        ("وصلت إلى مطار حلب ظهر اليوم طائرة من بيلاروسيا تحمل مساعدات للأسر.", "BLR", "SYR"),
+    ],
+)
+def test_arrival_of_a_states_carrier_is_aid(text: str, sender: str, to: str) -> None:
+    found = _aid(text)
+    assert ((sender,), (to,)) in found, found
+    assert ((to,), (sender,)) not in found
+
+
+def test_each_state_of_a_list_sends() -> None:
+    text = (
+        "ووصلت صباح اليوم إلى مطار دمشق وحده خمس طائرات من الكويت والإمارات والجزائر "
+        "تحمل مواد إغاثية للأسر."
+    )
+    found = _aid(text)
+    assert {(("KWT",), ("SYR",)), (("ARE",), ("SYR",)), (("DZA",), ("SYR",))} <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plane carrying a person is a trip
+        "وصلت طائرة إماراتية تقل وزير الخارجية إلى مطار دمشق ظهر اليوم.",
+        # a state's own plane at home
+        "هبطت طائرة أردنية في مطار عمان بعد عطل فني أصاب أحد محركاتها.",
+    ],
+)
+def test_no_relief_from_a_plane_of_a_person_or_at_home(text: str) -> None:
+    assert not _aid(text)
