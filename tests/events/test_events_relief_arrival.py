@@ -3,9 +3,12 @@ are invented for these tests and read with a stub linker."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from stub_linker import CLITICS, Stub, link_stub
 
+from rasad.api import extract
 from rasad.doc import Doc, Event
 from rasad.events.extractor import extract_events
 
@@ -69,3 +72,17 @@ def test_each_state_of_a_list_sends() -> None:
 )
 def test_no_relief_from_a_plane_of_a_person_or_at_home(text: str) -> None:
     assert not _aid(text)
+
+
+def test_no_destination_written_falls_back_to_the_stricken_place(tmp_path: Path) -> None:
+    # the carrier names its state but not where it lands: the stricken place of the page is
+    # the recipient (relief.relief_sides), as for any relief carrier; through the pipeline
+    page = tmp_path / "quake.txt"
+    page.write_text(
+        "دمشق - خلف الزلزال الذي ضرب مدينة حلب فجر اليوم عشرات الضحايا.\n"
+        "ومن المقرر أن تصل بعد ساعة طائرة إماراتية تحمل 60 طنا من المساعدات الإنسانية.\n",
+        encoding="utf-8",
+    )
+    (doc,) = extract([str(page)])
+    got = {(tuple(e.source.countries), tuple(e.target.countries)) for e in doc.events}
+    assert (("ARE",), ("SYR",)) in got

@@ -105,10 +105,14 @@ def arrival_sides(
         return None
     states = list(dict.fromkeys(c for u in units for c in u.countries[:1]))
     out: list[tuple[_Side, _Side]] = []
+    placed = False  # a destination is written in the sentence
     for state in states:
         side = _Side((state,), None, None)
         to = _recipient(hit, sent, tokens, _Side(tuple(states), None, None))
         to = to or _port_city(sent, tokens, set(states))
+        placed = placed or to is not None
         if to is not None and to != state:
             out.append((side, _Side((to,), None, None)))
-    return out
+    # no destination written ("أن تصل بعد ساعة طائرة عراقية تحمل مساعدات"): ``relief_sides``
+    # reads it from the stricken place of the sentences before
+    return out if placed else None
