@@ -10,6 +10,7 @@ from types import ModuleType
 
 import pytest
 
+from rasad.entities.linker import Linker, Resources
 from rasad.storage.sqlite import SqliteStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +42,12 @@ def tmp_store(tmp_path: Path) -> Iterator[SqliteStore]:
     store = SqliteStore(tmp_path / "test.db")
     yield store
     store.close()
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Linker:
+    """The shipped linker (knowledge base and models), loaded once per module."""
+    return Linker(Resources.shared())
 
 
 def load_script(name: str) -> ModuleType:

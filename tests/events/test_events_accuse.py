@@ -5,33 +5,13 @@ sentences are invented for these tests and read with the shipped linker and the 
 from __future__ import annotations
 
 import pytest
+from shipped_linker import Summary, summary
 
-from rasad.doc import Doc
-from rasad.entities.linker import Linker, Resources
-from rasad.events.extractor import extract_events
-from rasad.stages.events import _kb_lookups
-
-Summary = tuple[str, tuple[str, ...], tuple[str, ...]]
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Linker:
-    return Linker(Resources.shared())
+from rasad.entities.linker import Linker
 
 
 def _summary(linker: Linker, text: str) -> set[Summary]:
-    doc = Doc(source="test")
-    doc.set_text(text)
-    linker.link(doc)
-    lookups = _kb_lookups(None)
-    kb_code, kb_body = lookups if lookups is not None else (None, None)
-    return {
-        (e.type, tuple(e.source.countries), tuple(e.target.countries))
-        for e in extract_events(doc, kb_code=kb_code, kb_body=kb_body)
-        if not e.negated and e.intent is None
-    }
-
-
+    return summary(linker, text, asserted=True)
 
 
 @pytest.mark.parametrize(
@@ -76,8 +56,8 @@ def test_carrying_is_no_blame(shipped: Linker, text: str) -> None:
     [
         # an actor as the subject of a negative judgement, after a colon
         (
-            "وقال المتحدث باسم الخارجية الصينية في مؤتمر صحفي: \"قادة الولايات المتحدة"
-            " عاجزون عن فهم مصالح المنطقة\".",
+            'وقال المتحدث باسم الخارجية الصينية في مؤتمر صحفي: "قادة الولايات المتحدة'
+            ' عاجزون عن فهم مصالح المنطقة".',
             ("ACCUSE", ("CHN",), ("USA",)),
         ),
         # an act noun whose agent follows a link word
@@ -146,7 +126,6 @@ def test_the_condemner_is_not_the_attacker(shipped: Linker, text: str) -> None:
     # VSO: the stance's subject right after its verb does not do the act it condemns
     got = _summary(shipped, text)
     assert not any(t == "ASSAULT" for t, _, _ in got), got
-
 
 
 def test_a_foreign_condemnation_of_an_attack_within_one_state(shipped: Linker) -> None:

@@ -7,30 +7,13 @@ the event rules (modules domestic.py, continuity.py, unrest.py, riot.py, arrest.
 from __future__ import annotations
 
 import pytest
+from shipped_linker import Summary, summary
 
-from rasad.doc import Doc
-from rasad.entities.linker import Linker, Resources
-from rasad.events.extractor import extract_events
-from rasad.stages.events import _kb_lookups
-
-Summary = tuple[str, tuple[str, ...], tuple[str, ...]]
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Linker:
-    return Linker(Resources.shared())
+from rasad.entities.linker import Linker
 
 
 def _summary(linker: Linker, text: str) -> set[Summary]:
-    doc = Doc(source="test")
-    doc.set_text(text)
-    linker.link(doc)
-    lookups = _kb_lookups(None)
-    kb_code, kb_body = lookups if lookups is not None else (None, None)
-    return {
-        (e.type, tuple(e.source.countries), tuple(e.target.countries))
-        for e in extract_events(doc, kb_code=kb_code, kb_body=kb_body)
-    }
+    return summary(linker, text)
 
 
 def test_fighting_between_two_sides_of_one_state_is_its_own(shipped: Linker) -> None:
