@@ -7,10 +7,14 @@ from __future__ import annotations
 import re
 
 from rasad.arabic import fold
-from rasad.doc import Doc, DocEntity, Mention
+from rasad.doc import Doc, DocEntity, Event, Mention
+from rasad.events.extractor import extract_events
 
 #: surface -> (entity id, name, type, country)
 Stub = dict[str, tuple[str, str, str, str | None]]
+
+#: (source countries, target countries) of an event
+Pair = tuple[tuple[str, ...], tuple[str, ...]]
 
 #: the clitics a stub surface may carry
 CLITICS = ("و", "ف", "ب", "ل", "لل", "وب", "ول")
@@ -34,3 +38,20 @@ def link_stub(doc: Doc, stub: Stub, clitics: tuple[str, ...] = CLITICS) -> None:
             assert span is not None
             doc.mentions.append(Mention(span[0], span[1], doc.text[span[0] : span[1]], eid))
     doc.mentions.sort(key=lambda m: m.start)
+
+
+def stub_events(text: str, stub: Stub, clitics: tuple[str, ...] = CLITICS) -> list[Event]:
+    """The events of ``text`` with the entities of ``stub`` and the event rules."""
+    doc = Doc(source=f"test:{abs(hash(text))}", published="2024-03-10", outlet="site")
+    doc.set_text(text)
+    link_stub(doc, stub, clitics)
+    return extract_events(doc)
+
+
+def pairs(events: list[Event], etype: str, mode: str | None = None) -> set[Pair]:
+    """(source, target) countries of the events of type ``etype`` (and ``mode``, if given)."""
+    return {
+        (tuple(e.source.countries), tuple(e.target.countries))
+        for e in events
+        if e.type == etype and (mode is None or e.mode == mode)
+    }

@@ -5,15 +5,12 @@ sentences are invented for these tests and read with the stub linker of ``test_e
 from __future__ import annotations
 
 import pytest
+from stub_linker import Pair, pairs
 from test_events import events_of
 
 
-def _releases(text: str) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
-    return {
-        (tuple(e.source.countries), tuple(e.target.countries))
-        for e in events_of(text)
-        if e.type == "RETREAT" and e.mode == "release"
-    }
+def _releases(text: str) -> set[Pair]:
+    return pairs(events_of(text), "RETREAT", "release")
 
 
 @pytest.mark.parametrize(

@@ -5,17 +5,12 @@ and read with the stub linker of ``test_events``."""
 from __future__ import annotations
 
 import pytest
+from stub_linker import Pair, pairs
 from test_events import events_of
 
-Summary = tuple[str, tuple[str, ...], tuple[str, ...]]
 
-
-def _aid(text: str) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
-    return {
-        (tuple(e.source.countries), tuple(e.target.countries))
-        for e in events_of(text)
-        if e.type == "AID"
-    }
+def _aid(text: str) -> set[Pair]:
+    return pairs(events_of(text), "AID")
 
 
 @pytest.mark.parametrize(

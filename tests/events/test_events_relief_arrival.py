@@ -6,11 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from stub_linker import CLITICS, Stub, link_stub
+from stub_linker import CLITICS, Pair, Stub, pairs, stub_events
 
 from rasad.api import extract
-from rasad.doc import Doc, Event
-from rasad.events.extractor import extract_events
 
 _STUB: Stub = {
     "إماراتية": ("gpe:ARE", "United Arab Emirates", "GPE", "ARE"),
@@ -27,14 +25,8 @@ _STUB: Stub = {
 }
 
 
-def _aid(text: str) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
-    doc = Doc(source=f"test:{abs(hash(text))}", published="2024-03-10", outlet="site")
-    doc.set_text(text)
-    link_stub(doc, _STUB, (*CLITICS, "ال"))
-    events: list[Event] = extract_events(doc)  # type: ignore[assignment]
-    return {
-        (tuple(e.source.countries), tuple(e.target.countries)) for e in events if e.type == "AID"
-    }
+def _aid(text: str) -> set[Pair]:
+    return pairs(stub_events(text, _STUB, (*CLITICS, "ال")), "AID")
 
 
 @pytest.mark.parametrize(

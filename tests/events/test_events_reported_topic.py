@@ -5,10 +5,7 @@ with the stub linker of ``test_events``."""
 from __future__ import annotations
 
 import pytest
-from stub_linker import CLITICS, Stub, link_stub
-
-from rasad.doc import Doc, Event
-from rasad.events.extractor import extract_events
+from stub_linker import Pair, Stub, pairs, stub_events
 
 _STUB: Stub = {
     "وزارة الخارجية المصرية": ("org:mfa-egy", "Ministry of Foreign Affairs", "ORG", "EGY"),
@@ -20,19 +17,8 @@ _STUB: Stub = {
 }
 
 
-def events_of(text: str) -> list[Event]:
-    doc = Doc(source=f"test:{abs(hash(text))}", published="2024-03-10", outlet="site")
-    doc.set_text(text)
-    link_stub(doc, _STUB, CLITICS)
-    return extract_events(doc)  # type: ignore[arg-type]
-
-
-def _assaults(text: str) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
-    return {
-        (tuple(e.source.countries), tuple(e.target.countries))
-        for e in events_of(text)
-        if e.type == "ASSAULT"
-    }
+def _assaults(text: str) -> set[Pair]:
+    return pairs(stub_events(text, _STUB), "ASSAULT")
 
 
 @pytest.mark.parametrize(
