@@ -27,6 +27,7 @@ of the ``relief`` frame is read here and nowhere else:
 
 from __future__ import annotations
 
+from ..arabic import clitic_stems
 from .arguments import Unit
 from .cues import cue
 from .lexicon import Hit, Token
@@ -57,18 +58,9 @@ _PLACE_BACK = 3
 
 
 def _forms(word: str) -> set[str]:
-    """A word without its glued و / ف, ب / ل / ك and ال ("وبإرسال" → إرسال)."""
-    out = {word}
-    w = _strip(word)
-    out.add(w)
-    if len(w) > 3 and w[0] in "بلك":
-        out.add(w[1:])
-        if w.startswith("لل"):
-            out.add("ال" + w[2:])
-    for x in list(out):
-        if x.startswith("ال") and len(x) > 4:
-            out.add(x[2:])
-    return out
+    """A word without its glued proclitics and ال ("وبإرسال" → إرسال; ``arabic.clitic_stems``)."""
+    out = {*clitic_stems(word), _strip(word)}
+    return out | {x[2:] for x in out if x.startswith("ال") and len(x) > 4}
 
 
 def _has(tokens: list[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
