@@ -45,8 +45,7 @@ from .nested import in_aim, inside_stance, requested, time_reference
 from .occasion import mark, other_occasion
 from .own_clause import own_clause
 from .pressure import pressure_hits
-from .relief import idle as relief_idle
-from .relief_arrival import named_carrier
+from .relief_arrival import idle_carrier
 from .riot import attempted_only
 from .scorer import judge
 from .scorer_features import Note
@@ -157,12 +156,11 @@ def extract_events(
         ev_hits = person_objects(ev_hits, tokens, sent.units, sent.tj)  # "أوقف" (arrest.py)
         ev_hits = attempted_only(ev_hits, sent, tokens)  # "يحاول المتظاهرون اقتحام" (riot.py)
         ev_hits = charged_only(ev_hits, sent, tokens)  # "منظمي الاحتجاجات ..." (unrest.py)
-        ev_hits = [
+        ev_hits = [  # relief or captives with nothing sent or held (relief*.py, captives.py)
             h
             for h in ev_hits
-            if not relief_idle(h, sent, tokens) or named_carrier(h, sent, tokens)
-        ]  # (relief.py; relief_arrival.py)
-        ev_hits = [h for h in ev_hits if not captives_idle(h, sent, tokens)]  # (captives.py)
+            if not idle_carrier(h, sent, tokens) and not captives_idle(h, sent, tokens)
+        ]
         ev_hits = [
             h
             for h in ev_hits
@@ -181,11 +179,10 @@ def extract_events(
         sent.agents = agents_claimed(ev_hits, claimed, tokens)  # "اعتداء X على Y" (act_agent.py)
         date_of = _assign_dates(ev_hits, s_dates)
         made: dict[int, list[Event]] = {}  # the events of each trigger (by its start)
-        goes_on = ctx.speaker is not None and not sent.reporters
-        opener = continued(ev_hits, sent, tokens) if goes_on else None
-        if opener is not None and ctx.speaker is not None:
-            sent.reporters.append((opener.i, ctx.speaker))
-        goes_on = opener is not None
+        speaker = ctx.speaker if not sent.reporters else None
+        opener = continued(ev_hits, sent, tokens) if speaker is not None else None
+        if opener is not None and speaker is not None:
+            sent.reporters.append((opener.i, speaker))
         for hit in ev_hits:
             for event in _events_for(hit, sent, tokens, ctx, claimed, doc):
                 if inside_stance(event, hit, ev_hits, sent, made) and not own_clause(
@@ -247,7 +244,9 @@ def extract_events(
                     ) or ctx.dyad
         _update_ctx(ctx, sent)
         # "ودعا المجلس ... . وأدان ...": the speaker goes on (continuity.py)
-        ctx.speaker = statement_subject(ev_hits, sent, tokens) or (ctx.speaker if goes_on else None)
+        ctx.speaker = statement_subject(ev_hits, sent, tokens) or (
+            speaker if opener is not None else None
+        )
     events = judge(events, notes, units, tokens, doc)  # the learned scorer (scorer.py)
     merged = merge_in_doc(events)
     assign_ids(doc.id, merged)

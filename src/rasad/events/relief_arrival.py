@@ -91,6 +91,12 @@ def named_carrier(hit: Hit, sent: _Sentence, tokens: list[Token]) -> bool:
     return near and not _passenger(hit, sent, tokens)
 
 
+def idle_carrier(hit: Hit, sent: _Sentence, tokens: list[Token]) -> bool:
+    """Idle for ``relief.idle`` and no carrier that names its states (``named_carrier``): the
+    extractor drops such hits before dates are given."""
+    return idle(hit, sent, tokens) and not named_carrier(hit, sent, tokens)
+
+
 def arrival_sides(
     hit: Hit, sent: _Sentence, tokens: list[Token]
 ) -> list[tuple[_Side, _Side]] | None:
@@ -98,7 +104,7 @@ def arrival_sides(
     carrier names no state of its own (``relief_sides`` reads it then)."""
     if hit.entry.frame != "relief" or not _forms(tokens[hit.i].text) & _CARRIERS:
         return None
-    if idle(hit, sent, tokens) and not named_carrier(hit, sent, tokens):
+    if idle_carrier(hit, sent, tokens):
         return None
     units = _senders(hit, sent, tokens)
     if not units:
