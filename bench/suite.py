@@ -197,7 +197,8 @@ def measure(mode: str, data: Path, workers: int) -> dict[str, Any]:
 
             ray.shutdown()
         steps = report.seconds
-        par = sum(v for k, v in steps.items() if k in PARALLEL)
+        par = sum(v for k, v in steps.items() if k in PARALLEL
+                  and not ("flow" in steps and k in FLOW))
         par_cpu = sum(report.cpu.values())  # every task, the dedup buckets and the pass included
         warm = dt - steps.get("startup", 0)
         return {"seconds": dt, "pages": report.pages, "worker_peak_mb": report.worker_peak_mb,
@@ -212,8 +213,10 @@ def measure(mode: str, data: Path, workers: int) -> dict[str, Any]:
     raise SystemExit(f"unknown mode {mode}")
 
 
-# the steps run as tasks ("code" holds the dedup buckets and the cluster pass beside it)
-PARALLEL = ("read", "templates", "clean", "code", "stories", "merge", "write")
+# the steps run as tasks; "flow" holds clean, code, the dedup buckets, the cluster pass and
+# stories, overlapping (runs of earlier versions had them as steps one after another)
+PARALLEL = ("read", "templates", "flow", "clean", "code", "stories", "merge", "write")
+FLOW = ("clean", "code", "dedup", "clusters", "stories")
 BATCH = [("batch-pool", 1), ("batch-pool", 2), ("batch-ray", 1), ("batch-ray", 2),
          ("batch-rayaddr", 1), ("batch-rayaddr", 2)]
 MODES = [
@@ -306,12 +309,16 @@ def _load(m: dict[str, Any]) -> str:
 
 def _model_time(m: dict[str, Any], workers: int) -> float:
     """Seconds of a run's steps on ``workers`` free cores from its tasks' CPU seconds: each
-    step's CPU spread over the workers, but the code step no shorter than its chain (the dedup
-    buckets, then the serial cluster pass)."""
+    step's CPU spread over the workers, but the flow (clean, code, the dedup buckets, the
+    cluster pass, stories) no shorter than its chain: every clean, the dedup buckets, then the
+    serial cluster pass (runs before the flow: the code step and the chain without clean)."""
     cpu = m["task_cpu"]
+    flow = "flow" in m["steps"]
     chain = cpu.get("dedup", 0.0) / workers + cpu.get("clusters", 0.0)
-    phase = sum(cpu.get(k, 0.0) for k in ("code", "dedup", "clusters"))
-    rest = sum(v for k, v in cpu.items() if k not in ("code", "dedup", "clusters"))
+    chain += cpu.get("clean", 0.0) / workers if flow else 0.0
+    inside = FLOW if flow else ("code", "dedup", "clusters")
+    phase = sum(cpu.get(k, 0.0) for k in inside)
+    rest = sum(v for k, v in cpu.items() if k not in inside)
     return rest / workers + max(phase / workers, chain)
 
 
@@ -352,8 +359,8 @@ def steps_table(res: dict[str, Any]) -> list[str]:
     keys = [k for k in res if k.startswith("batch-")]
     if not keys:
         return []
-    names = ["startup", "read", "templates", "clean", "code", "dedup", "clusters", "stories",
-             "merge", "write", "total"]
+    names = ["startup", "read", "templates", "flow", "clean", "code", "dedup", "clusters",
+             "stories", "merge", "write", "total"]
     lines = ["", "| step | " + " | ".join(keys) + " |", "|---|" + "---|" * len(keys)]
     for n in names:
         cells = []

@@ -113,6 +113,30 @@ def test_rerun_skips_finished_shards_and_failed_shard_is_recorded(
     assert "E205" not in codes
 
 
+def test_shard_failed_in_code_is_nobodys_copy_or_story(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copies and stories of the other shards are found again without the failed shard (its
+    pages were cleaned and fingerprinted before its coding failed)."""
+    from rasad.batch import work
+
+    inputs = generate(tmp_path / "pages", 90)
+    real = work.code_step
+
+    def flaky(root: str, shard: Any, *args: Any) -> dict[str, Any]:
+        if shard.index == 1:
+            raise RuntimeError("disk on fire")
+        return real(root, shard, *args)
+
+    monkeypatch.setattr(work, "code_step", flaky)
+    out = tmp_path / "run"
+    report = run_batch(inputs, out=out, shard_size=10, retries=0)
+    assert report.failed == ["s000001"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    others = [u for s in manifest["shards"] if s["id"] != "s000001" for u in s["units"]]
+    assert batch_result(out) == single_machine(others)
+
+
 def test_other_inputs_in_same_folder_are_refused(tmp_path: Path) -> None:
     from rasad.errors import ConfigError
 

@@ -59,9 +59,11 @@ def test_ray_generated_corpus_with_killed_worker(ray_session: None, tmp_path: Pa
     assert len({a["cluster"] for a in per.values()}) < len(per) * 0.5
 
 
-def test_ray_runner_caps_tasks_and_puts_the_chain_first(ray_session: None, tmp_path: Path) -> None:
+def test_ray_runner_caps_tasks_and_runs_what_goes_ahead_first(
+    ray_session: None, tmp_path: Path
+) -> None:
     """``--workers 1`` on a Ray of 2 CPUs (as with ``--address``): one task at a time, the
-    chain's tasks ahead of the waiting ones."""
+    tasks marked to go ahead before the waiting ones."""
     import ray.cloudpickle
     import test_runner
 
@@ -71,6 +73,6 @@ def test_ray_runner_caps_tasks_and_puts_the_chain_first(ray_session: None, tmp_p
     log = str(tmp_path / "log")
     runner = RayRunner(workers=1)
     assert runner.workers == 1
-    out = runner.run_overlap(test_runner._chain(log), test_runner._beside(log))
+    out = runner.run_flow(test_runner._start(log), test_runner._then(log))
     assert out["b"].value == 42
-    assert (tmp_path / "log").read_text().split() == ["a", "b", "x0", "x1", "x2", "x3"]
+    assert (tmp_path / "log").read_text().split() == test_runner.ORDER

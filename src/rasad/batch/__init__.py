@@ -8,15 +8,17 @@ The driver only plans and coordinates. Steps, each a set of independent tasks:
    in the corpus.
 3. ``clean`` (per shard): site templates applied, cleaning, fingerprints, story terms; LSH band
    rows out.
-4. ``code`` (per shard): entities and events. Beside it, ahead of the shards still waiting:
+4. ``code`` (per shard): entities and events. Among them, ahead of the shards still waiting:
    ``dedup`` (per bucket of bands), then one task for the ordered cluster and story pass
    (``links.py``): duplicates, clusters and story joins.
 5. ``stories`` (per shard) and ``merge`` (per bucket of stories): events merged per story.
 6. ``write`` (per shard): Parquet tables, partitioned by publication month.
 
-Steps 1, 3 and 4 hold almost all the work; a finished shard leaves a marker and a re-run skips it.
-A shard that keeps failing is recorded in ``rejects`` with code E205 and the run goes on. The
-global steps are rerun whenever the set of finished shards changes.
+Steps 3-5 up to ``merge`` run as one flow (``flow.py``): a shard's step starts as soon as what
+it reads is done, not when every shard finished the step before. Steps 1, 3 and 4 hold almost
+all the work; a finished shard leaves a marker and a re-run skips it. A shard that keeps failing
+is recorded in ``rejects`` with code E205 and the run goes on. The global steps are rerun
+whenever the set of finished shards changes.
 """
 
 from __future__ import annotations
@@ -24,17 +26,16 @@ from __future__ import annotations
 import json
 import shutil
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, Errors
 from ..stages.read import DEFAULT_MAX_BYTES
-from ..storage import tables
-from . import links, work
+from . import marks, work
+from .flow import CLEAN, CLUSTERS, CODE, DEDUP, STORIES, Flow
 from .plan import Shard, expand, plan
-from .runner import Outcome, Task, TaskRunner, get_runner
+from .runner import Outcome, TaskRunner, get_runner
 
 __all__ = ["BatchReport", "load", "run_batch"]
 
@@ -91,11 +92,6 @@ def _manifest(out: Path, shards: list[Shard], settings: dict[str, Any]) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1))
 
 
-def _marked(base: Path, step: str, shard: Shard, tag: str) -> bool:
-    mark = work.read_marker(work.marker(base, step, shard.id))
-    return mark is not None and mark.get("digest") == shard.digest + tag
-
-
 def _shard_step(
     runner: TaskRunner,
     out: Path,
@@ -104,52 +100,17 @@ def _shard_step(
     fn: Any,
     args: tuple[Any, ...],
     report: BatchReport,
-    tag: str = "",
 ) -> list[Shard]:
-    """Run one map step over the shards not finished yet; returns the shards that are done.
-    ``tag`` names what the step's result depends on besides the shard (a marker with another
-    tag is stale)."""
-    todo = [s for s in shards if not _marked(out, step, s, tag)]
+    """Run one map step over the shards not finished yet; returns the shards that are done."""
+    todo = [s for s in shards if not marks.marked(out, step, s, "")]
     report.skipped += len(shards) - len(todo)
     results = runner.run([(s.id, fn, (str(out), s, *args)) for s in todo])
     report.add_cpu(step, results)
-    return _record(out, step, shards, results, report, tag)
-
-
-def _record(
-    out: Path,
-    step: str,
-    shards: list[Shard],
-    results: dict[str, Outcome],
-    report: BatchReport,
-    tag: str,
-) -> list[Shard]:
-    """Markers of the shards a step finished, rejects of those it failed; the shards done."""
-    done = []
-    for s in shards:
-        res: Outcome | None = results.get(s.id)
-        if res is None or res.ok:
-            if res is not None:
-                peak = (res.value or {}).get("peak_mb", 0.0)
-                report.worker_peak_mb = max(report.worker_peak_mb, peak)
-                work.marker(out, step, s.id).write_text(
-                    json.dumps({"digest": s.digest + tag, "result": res.value})
-                )
-            done.append(s)
-        else:
-            report.failed.append(s.id)
-            _reject_shard(out, s, step, res)
-    return done
-
-
-def _reject_shard(out: Path, shard: Shard, step: str, res: Outcome) -> None:
-    detail = (res.error or "unknown error")[:500]
-    reason = Errors.E205.format(shard=shard.id, attempts=res.attempts, detail=detail)
-    rows = [
-        {"source": u, "stage": f"batch.{step}", "code": "E205", "reason": reason, "shard": shard.id}
-        for u in shard.units
+    return [
+        s
+        for s in shards
+        if s.id not in results or marks.record(out, step, s, results[s.id], report, "")
     ]
-    tables.write_partitioned(tables.to_table("rejects", rows), out / "rejects", shard.id)
 
 
 def run_batch(
@@ -196,14 +157,8 @@ def run_batch(
         )
         report.seconds["read"] = time.perf_counter() - t
         _global(runner, base, "templates", "t", work.templates_step, read, n_buckets, report)
-        t = time.perf_counter()
         tag = work.bucket(",".join(s.id for s in read), 1 << 62).__format__("x")
-        clean_args = (n_buckets,) if stories else (n_buckets, False)
-        cleaned = _shard_step(
-            runner, base, "clean", read, work.clean_step, clean_args, report, tag=tag
-        )
-        report.seconds["clean"] = time.perf_counter() - t
-        coded = _code_and_cluster(runner, base, cleaned, n_buckets, report, stories, tag)
+        coded = _flow(runner, base, read, n_buckets, report, stories, tag)
         _finish(runner, base, coded, n_buckets, report)
     finally:
         runner.close()
@@ -235,7 +190,7 @@ def _global(
     return [res[f"{name}{p}"].value for p in range(n_buckets)]
 
 
-def _code_and_cluster(
+def _flow(
     runner: TaskRunner,
     base: Path,
     shards: list[Shard],
@@ -244,58 +199,36 @@ def _code_and_cluster(
     stories: bool,
     tag: str,
 ) -> list[Shard]:
-    """Code the shards (entities, events) while the dedup buckets and then the one cluster +
-    story pass run beside them, ahead of the shards still waiting: that pass is serial, and
-    on a worker it no longer waits for the coding, nor the driver for it. Returns the coded
-    shards."""
+    """Clean, code and stories shard by shard, the dedup buckets and the cluster + story pass
+    among them (``flow.py``); returns the coded shards. Each step's seconds are its span (first
+    task submitted to last one done): the spans overlap, ``flow`` is the whole."""
     t = time.perf_counter()
-    todo = [s for s in shards if not _marked(base, "code", s, tag)]
-    report.skipped += len(shards) - len(todo)
-    code_args = () if stories else (False,)
-    codes = [(s.id, work.code_step, (str(base), s, *code_args)) for s in todo]
-    res = runner.run_overlap(_cluster_chain(base, shards, n_buckets, stories), codes)
-    report.cpu["code"] = sum(res[s.id].cpu for s in todo)
-    done = _record(base, "code", shards, res, report, tag)
-    report.seconds["code"] = time.perf_counter() - t
-    if len(done) < len(shards):  # a shard failed: its articles are no one's copy or story
-        res.update(runner.run_overlap(_cluster_chain(base, done, n_buckets, stories), []))
-    _check({k: v for k, v in res.items() if k == "clusters" or k.startswith("dedup")})
-    report.cpu["dedup"] = sum(v.cpu for k, v in res.items() if k.startswith("dedup"))
-    found = res["clusters"]
-    report.cpu["clusters"] = found.cpu
-    report.seconds["clusters"] = found.value["seconds"]  # inside "code", beside the coding
+    first = Flow(base, shards, buckets=n_buckets, stories=stories, tag=tag, report=report)
+    res = runner.run_flow(first.start(), first.then)
+    done = first.coded_shards()
+    if len(first.coded) < len(first.cleaned):  # a shard failed in code
+        again = Flow(
+            base, done, buckets=n_buckets, stories=stories, tag=tag, report=report, rerun=True
+        )
+        res.update(runner.run_flow(again.start(), again.then))
+    _check({k: v for k, v in res.items() if not k.startswith(("clean/", "code/"))})
+    for step in (CLEAN, CODE, DEDUP, CLUSTERS, STORIES):
+        mine = [r for k, r in res.items() if k.partition("/")[0] == step]
+        report.cpu[step] = sum(r.cpu for r in mine)
+        if mine:
+            report.seconds[step] = max(r.finished for r in mine) - min(r.started for r in mine)
+    found = res[CLUSTERS]
+    report.seconds[CLUSTERS] = found.value["seconds"]  # the pass's own seconds
+    report.seconds["flow"] = time.perf_counter() - t
     report.cluster_pass_mb = found.value["pass_mb"]
     report.cluster_peak_mb = found.value["peak_mb"]
     report.clusters_linked = found.value["linked"]
     return done
 
 
-def _cluster_chain(
-    base: Path, shards: list[Shard], n_buckets: int, stories: bool
-) -> list[Callable[[dict[str, Outcome]], list[Task]]]:
-    """The dedup buckets, then the cluster + story pass once they are all done."""
-    ids = [s.id for s in shards]
-
-    def dedup(_: dict[str, Outcome]) -> list[Task]:
-        shutil.rmtree(base / "_work" / "d", ignore_errors=True)
-        return [(f"dedup{p}", links.dedup_step, (str(base), p, ids)) for p in range(n_buckets)]
-
-    def clusters(done: dict[str, Outcome]) -> list[Task]:
-        _check({k: v for k, v in done.items() if k.startswith("dedup")})
-        return [("clusters", links.cluster_step, (str(base), n_buckets, shards, stories))]
-
-    return [dedup, clusters]
-
-
 def _finish(
     runner: TaskRunner, base: Path, shards: list[Shard], n_buckets: int, report: BatchReport
 ) -> None:
-    t = time.perf_counter()
-    shutil.rmtree(base / "_work" / "m", ignore_errors=True)
-    res = runner.run([(s.id, work.story_step, (str(base), s, n_buckets)) for s in shards])
-    report.add_cpu("stories", res)
-    _check(res)
-    report.seconds["stories"] = time.perf_counter() - t
     shutil.rmtree(base / "story_events", ignore_errors=True)
     _global(runner, base, "merge", "e", work.merge_step, shards, n_buckets, report)
     t = time.perf_counter()

@@ -28,7 +28,8 @@ from ..errors import Errors, MissingDependencyError, PipelineError
 logger = logging.getLogger(__name__)
 
 Task = tuple[str, Callable[..., Any], tuple[Any, ...]]
-Chain = Sequence[Callable[[dict[str, "Outcome"]], Sequence[Task]]]
+Next = Sequence[tuple[Task, bool]]  # tasks to run, each with whether it goes ahead of the rest
+Then = Callable[["Outcome", dict[str, "Outcome"]], Next]
 
 THREAD_ENV = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 
@@ -48,6 +49,12 @@ class Outcome:
     error: str | None = None
     attempts: int = 1
     cpu: float = 0.0
+    started: float = 0.0  # the driver's clock (perf_counter) at the last submission
+    finished: float = 0.0  # and when the driver saw the result
+
+
+def _none(_: Outcome, __: dict[str, Outcome]) -> Next:
+    return ()
 
 
 class TaskRunner:
@@ -58,25 +65,31 @@ class TaskRunner:
         self.retries = retries
 
     def run(self, tasks: Sequence[Task]) -> dict[str, Outcome]:
+        return self.run_flow([(t, False) for t in tasks])
+
+    def run_flow(self, start: Next, then: Then = _none) -> dict[str, Outcome]:
+        """Run ``start`` and what follows: each task's outcome (after its retries) goes to
+        ``then``, which returns the tasks it makes ready. A task marked ``True`` goes ahead of
+        the waiting ones (short steps that others wait for); the rest run in the order given.
+        In process: one task at a time."""
         out: dict[str, Outcome] = {}
-        for key, fn, args in tasks:
+        hi: deque[Task] = deque(t for t, first in start if first)
+        lo: deque[Task] = deque(t for t, first in start if not first)
+        while hi or lo:
+            key, fn, args = (hi or lo).popleft()
+            t0 = time.perf_counter()
             for attempt in range(1, self.retries + 2):
                 try:
                     value, cpu = timed(fn, *args)
-                    out[key] = Outcome(key, True, value, attempts=attempt, cpu=cpu)
+                    res = Outcome(key, True, value, attempts=attempt, cpu=cpu)
                     break
                 except Exception as e:  # a failed task is retried, then reported
                     logger.warning("task %s failed (attempt %d): %r", key, attempt, e)
-                    out[key] = Outcome(key, False, error=repr(e), attempts=attempt)
-        return out
-
-    def run_overlap(self, chain: Chain, beside: Sequence[Task]) -> dict[str, Outcome]:
-        """The tasks of each step of ``chain`` (built from all results so far, once the step
-        before finished) and ``beside``. In process: one after another."""
-        out: dict[str, Outcome] = {}
-        for step in chain:
-            out.update(self.run(step(out)))
-        out.update(self.run(beside))
+                    res = Outcome(key, False, error=repr(e), attempts=attempt)
+            res.started, res.finished = t0, time.perf_counter()
+            out[key] = res
+            for task, first in then(res, out):
+                (hi if first else lo).append(task)
         return out
 
     def warm(self, fn: Callable[[], Any]) -> None:
@@ -88,7 +101,7 @@ class TaskRunner:
 
 
 class _SlotRunner(TaskRunner):
-    """At most ``workers`` tasks in flight; the chain's tasks go first. Subclasses submit one
+    """At most ``workers`` tasks in flight; those marked to go ahead first. Subclasses submit one
     task and collect the finished ones."""
 
     retry_failed = True  # re-submit a failed task here (Ray retries its own tasks)
@@ -100,43 +113,36 @@ class _SlotRunner(TaskRunner):
         """Wait for at least one task: ``(handle, ok, (value, cpu) or None, error)``."""
         raise NotImplementedError
 
-    def run(self, tasks: Sequence[Task]) -> dict[str, Outcome]:
-        return self.run_overlap([], tasks)
-
-    def run_overlap(self, chain: Chain, beside: Sequence[Task]) -> dict[str, Outcome]:
+    def run_flow(self, start: Next, then: Then = _none) -> dict[str, Outcome]:
         out: dict[str, Outcome] = {}
         attempts: dict[str, int] = {}
-        steps = list(chain)
-        hi: deque[Task] = deque()
-        lo: deque[Task] = deque(beside)
-        flight: dict[Any, tuple[Task, bool]] = {}
-        live = 0  # tasks of the current chain step not finished yet
+        hi: deque[Task] = deque(t for t, first in start if first)
+        lo: deque[Task] = deque(t for t, first in start if not first)
+        flight: dict[Any, tuple[Task, bool, float]] = {}
         while True:
-            if live == 0 and steps:
-                new = list(steps.pop(0)(out))
-                hi.extend(new)
-                live = len(new)
-                continue
             while len(flight) < self.workers and (hi or lo):
                 first = bool(hi)
                 task = (hi if first else lo).popleft()
                 attempts[task[0]] = attempts.get(task[0], 0) + 1
-                flight[self._submit(task)] = (task, first)
+                flight[self._submit(task)] = (task, first, time.perf_counter())
             if not flight:
                 break
             for handle, ok, result, err in self._collect(list(flight)):
-                task, first = flight.pop(handle)
+                task, first, t0 = flight.pop(handle)
                 key, n = task[0], attempts[task[0]]
                 if ok:
-                    out[key] = Outcome(key, True, result[0], attempts=n, cpu=result[1])
+                    res = Outcome(key, True, result[0], attempts=n, cpu=result[1])
                 else:
                     logger.warning("task %s failed (attempt %d): %s", key, n, err)
                     if self.retry_failed and n <= self.retries:
                         (hi if first else lo).appendleft(task)
                         continue
                     n = n if self.retry_failed else self.retries + 1
-                    out[key] = Outcome(key, False, error=err, attempts=n)
-                live -= first
+                    res = Outcome(key, False, error=err, attempts=n)
+                res.started, res.finished = t0, time.perf_counter()
+                out[key] = res
+                for nxt, ahead in then(res, out):
+                    (hi if ahead else lo).append(nxt)
         return out
 
 
@@ -213,13 +219,17 @@ class RayRunner(_SlotRunner):
         self.address = address
         self._ray: Any = ray
         if not ray.is_initialized():
+            # a new local Ray inherits this environment: its workers, prestarted while Ray
+            # starts, then serve the run (a runtime environment would start others for it)
+            if not address:
+                os.environ.update(THREAD_ENV)
             ray.init(
                 address=address or "local",
                 num_cpus=None if address else (workers or 2),
                 include_dashboard=False,
                 log_to_driver=False,
                 ignore_reinit_error=True,
-                runtime_env={"env_vars": dict(THREAD_ENV)},
+                runtime_env={"env_vars": dict(THREAD_ENV)} if address else None,
             )
         cpus = max(1, int(self._ray.cluster_resources().get("CPU", 1)))
         super().__init__(workers=min(workers or cpus, cpus), retries=retries)
