@@ -113,6 +113,24 @@ def test_rerun_skips_finished_shards_and_failed_shard_is_recorded(
     assert "E205" not in codes
 
 
+def test_progress_counts_every_step_to_its_total(tmp_path: Path) -> None:
+    seen: dict[str, tuple[int, int]] = {}
+    order: list[str] = []
+
+    def progress(step: str, done: int, total: int) -> None:
+        assert 0 <= done <= total  # totals are known before the tasks end
+        if step not in seen:
+            order.append(step)
+        seen[step] = (done, total)
+
+    report = run_batch([str(CORPUS)], out=tmp_path, shard_size=3, progress=progress)
+    assert order == ["read", "templates", "clean", "code", "dedup", "clusters", "stories",
+                     "merge", "write"]
+    assert all(done == total for done, total in seen.values())
+    assert seen["read"][1] == seen["code"][1] == seen["stories"][1] == report.shards
+    assert seen["clusters"] == (1, 1)
+
+
 def test_shard_failed_in_code_is_nobodys_copy_or_story(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -130,8 +148,11 @@ def test_shard_failed_in_code_is_nobodys_copy_or_story(
 
     monkeypatch.setattr(work, "code_step", flaky)
     out = tmp_path / "run"
-    report = run_batch(inputs, out=out, shard_size=10, retries=0)
+    seen: dict[str, tuple[int, int]] = {}
+    report = run_batch(inputs, out=out, shard_size=10, retries=0,
+                       progress=lambda step, done, total: seen.update({step: (done, total)}))
     assert report.failed == ["s000001"]
+    assert all(done == total for done, total in seen.values())  # the failed shard's stories too
     manifest = json.loads((out / "manifest.json").read_text())
     others = [u for s in manifest["shards"] if s["id"] != "s000001" for u in s["units"]]
     assert batch_result(out) == single_machine(others)

@@ -35,6 +35,7 @@ from ..stages.read import DEFAULT_MAX_BYTES
 from . import marks, work
 from .flow import CLEAN, CLUSTERS, CODE, DEDUP, STORIES, Flow
 from .plan import Shard, expand, plan
+from .progress import Progress, Tally
 from .runner import Outcome, TaskRunner, get_runner
 
 __all__ = ["BatchReport", "load", "run_batch"]
@@ -100,11 +101,14 @@ def _shard_step(
     fn: Any,
     args: tuple[Any, ...],
     report: BatchReport,
+    tally: Tally,
 ) -> list[Shard]:
     """Run one map step over the shards not finished yet; returns the shards that are done."""
     todo = [s for s in shards if not marks.marked(out, step, s, "")]
     report.skipped += len(shards) - len(todo)
-    results = runner.run([(s.id, fn, (str(out), s, *args)) for s in todo])
+    tally.expect(step, len(todo))
+    start = [((s.id, fn, (str(out), s, *args)), False) for s in todo]
+    results = runner.run_flow(start, tally.then(step))
     report.add_cpu(step, results)
     return [
         s
@@ -126,11 +130,14 @@ def run_batch(
     max_bytes: int = DEFAULT_MAX_BYTES,
     date: str | None = None,
     stories: bool = True,
+    progress: Progress | None = None,
 ) -> BatchReport:
     """Process ``inputs`` into Parquet tables under ``out`` (see the module docstring).
-    ``stories=False``: near-duplicate clusters only (``dedup.minhash.v1``, no story joins)."""
+    ``stories=False``: near-duplicate clusters only (``dedup.minhash.v1``, no story joins).
+    ``progress(step, done, total)`` is told the tasks of each step as they end."""
     base = Path(out)
     report = BatchReport()
+    tally = Tally(progress)
     t0 = time.perf_counter()
     shards = plan(expand(inputs), shard_size)
     n_buckets = buckets or max(1, min(64, len(shards)))
@@ -152,14 +159,13 @@ def run_batch(
         runner.warm(work.warm)
         report.seconds["startup"] = time.perf_counter() - t
         t = time.perf_counter()
-        read = _shard_step(
-            runner, base, "read", shards, work.read_step, (n_buckets, max_bytes, date), report
-        )
+        read_args = (n_buckets, max_bytes, date)
+        read = _shard_step(runner, base, "read", shards, work.read_step, read_args, report, tally)
         report.seconds["read"] = time.perf_counter() - t
-        _global(runner, base, "templates", "t", work.templates_step, read, n_buckets, report)
+        _global(runner, base, "templates", "t", work.templates_step, read, n_buckets, report, tally)
         tag = work.bucket(",".join(s.id for s in read), 1 << 62).__format__("x")
-        coded = _flow(runner, base, read, n_buckets, report, stories, tag)
-        _finish(runner, base, coded, n_buckets, report)
+        coded = _flow(runner, base, read, n_buckets, report, tally, stories, tag)
+        _finish(runner, base, coded, n_buckets, report, tally)
     finally:
         runner.close()
     report.seconds["total"] = time.perf_counter() - t0
@@ -177,11 +183,14 @@ def _global(
     shards: list[Shard],
     n_buckets: int,
     report: BatchReport,
+    tally: Tally,
 ) -> list[Any]:
     t = time.perf_counter()
     shutil.rmtree(base / "_work" / sub, ignore_errors=True)
     ids = [s.id for s in shards]
-    res = runner.run([(f"{name}{p}", fn, (str(base), p, ids)) for p in range(n_buckets)])
+    tally.expect(name, n_buckets)
+    start = [((f"{name}{p}", fn, (str(base), p, ids)), False) for p in range(n_buckets)]
+    res = runner.run_flow(start, tally.then(name))
     report.add_cpu(name, res)
     bad = [r for r in res.values() if not r.ok]
     if bad:
@@ -196,6 +205,7 @@ def _flow(
     shards: list[Shard],
     n_buckets: int,
     report: BatchReport,
+    tally: Tally,
     stories: bool,
     tag: str,
 ) -> list[Shard]:
@@ -203,13 +213,18 @@ def _flow(
     among them (``flow.py``); returns the coded shards. Each step's seconds are its span (first
     task submitted to last one done): the spans overlap, ``flow`` is the whole."""
     t = time.perf_counter()
-    first = Flow(base, shards, buckets=n_buckets, stories=stories, tag=tag, report=report)
+
+    def flow(over: list[Shard], rerun: bool = False) -> Flow:
+        return Flow(
+            base, over, buckets=n_buckets, stories=stories, tag=tag, report=report, tally=tally,
+            rerun=rerun,
+        )
+
+    first = flow(shards)
     res = runner.run_flow(first.start(), first.then)
     done = first.coded_shards()
     if len(first.coded) < len(first.cleaned):  # a shard failed in code
-        again = Flow(
-            base, done, buckets=n_buckets, stories=stories, tag=tag, report=report, rerun=True
-        )
+        again = flow(done, rerun=True)
         res.update(runner.run_flow(again.start(), again.then))
     _check({k: v for k, v in res.items() if not k.startswith(("clean/", "code/"))})
     for step in (CLEAN, CODE, DEDUP, CLUSTERS, STORIES):
@@ -227,12 +242,19 @@ def _flow(
 
 
 def _finish(
-    runner: TaskRunner, base: Path, shards: list[Shard], n_buckets: int, report: BatchReport
+    runner: TaskRunner,
+    base: Path,
+    shards: list[Shard],
+    n_buckets: int,
+    report: BatchReport,
+    tally: Tally,
 ) -> None:
     shutil.rmtree(base / "story_events", ignore_errors=True)
-    _global(runner, base, "merge", "e", work.merge_step, shards, n_buckets, report)
+    _global(runner, base, "merge", "e", work.merge_step, shards, n_buckets, report, tally)
     t = time.perf_counter()
-    res = runner.run([(s.id, work.write_step, (str(base), s)) for s in shards])
+    tally.expect("write", len(shards))
+    start = [((s.id, work.write_step, (str(base), s)), False) for s in shards]
+    res = runner.run_flow(start, tally.then("write"))
     report.add_cpu("write", res)
     _check(res)
     for r in res.values():

@@ -10,7 +10,7 @@ import click
 
 def register(main: click.Group) -> None:
     from ..cli.common import handle_errors as _errors
-    from ..cli.common import stories_option
+    from ..cli.common import steps_progress, stories_option
 
     @main.command()
     @click.argument("inputs", nargs=-1, required=True)
@@ -45,6 +45,7 @@ def register(main: click.Group) -> None:
     @click.option("--date", help="Publication date (YYYY-MM-DD) for pages that show none.")
     @click.option("--max-bytes", type=click.IntRange(1), default=10_000_000, show_default=True)
     @stories_option
+    @click.option("--quiet", is_flag=True, help="No progress bars (they show only on a terminal).")
     @_errors
     def batch(
         inputs: tuple[str, ...],
@@ -57,6 +58,7 @@ def register(main: click.Group) -> None:
         date: str | None,
         max_bytes: int,
         stories: bool,
+        quiet: bool,
     ) -> None:
         """Process files, folders, globs, WARC, JSONL or fsspec URLs (s3://, gs://, https://)
         in shards into Parquet tables under --out. Re-running resumes: finished shards are
@@ -64,18 +66,20 @@ def register(main: click.Group) -> None:
         from .. import api
         from . import run_batch
 
-        report = run_batch(
-            list(inputs),
-            out=out,
-            executor=executor,
-            workers=workers,
-            address=address,
-            shard_size=shard_size,
-            retries=retries,
-            date=api.check_date(date),
-            max_bytes=max_bytes,
-            stories=stories,
-        )
+        with steps_progress(quiet=quiet) as progress:
+            report = run_batch(
+                list(inputs),
+                out=out,
+                executor=executor,
+                workers=workers,
+                address=address,
+                shard_size=shard_size,
+                retries=retries,
+                date=api.check_date(date),
+                max_bytes=max_bytes,
+                stories=stories,
+                progress=progress,
+            )
         click.echo(json.dumps(report.to_json(), ensure_ascii=False))
         if report.failed:
             sys.exit(3)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from . import links, marks, work
 from .plan import Shard
+from .progress import Tally
 from .runner import Next, Outcome, Task
 
 if TYPE_CHECKING:
@@ -46,10 +47,12 @@ class Flow:
         stories: bool,
         tag: str,
         report: BatchReport,
+        tally: Tally | None = None,
         rerun: bool = False,
     ) -> None:
         self.base, self.shards, self.buckets = base, shards, buckets
         self.stories, self.tag, self.report, self.rerun = stories, tag, report, rerun
+        self.tally = tally or Tally()
         self.by_id = {s.id: s for s in shards}
         self.cleaned: set[str] = set()
         self.coded: set[str] = set()
@@ -73,11 +76,22 @@ class Flow:
         if not self.rerun:  # clean steps skipped, code steps skipped
             self.report.skipped += len(self.shards) - len(cleans) + len(self.coded)
         self.clean_left = len(cleans)
+        # expected: a clean and a code of each shard still to clean, the codes still to run,
+        # the dedup buckets, one pass, every shard's stories
+        self.tally.expect(CLEAN, len(cleans))
+        self.tally.expect(CODE, len(cleans) + len(codes))
+        self.tally.expect(DEDUP, self.buckets)
+        self.tally.expect(CLUSTERS, 1)
+        self.tally.expect(STORIES, len(self.shards))
         ready = [(t, False) for t in cleans + codes]
         return self._dedup() + ready if not cleans else ready
 
     def then(self, res: Outcome, _: dict[str, Outcome]) -> Next:
         step, _sep, sid = res.key.partition("/")
+        self.tally.tick(step)
+        if step in (CLEAN, CODE) and not res.ok:  # no code and no stories of this shard
+            self.tally.expect(STORIES, -1)
+            self.tally.expect(CODE, -1 if step == CLEAN else 0)
         if step == CLEAN:
             self.clean_left -= 1
             shard = self.by_id[sid]
@@ -106,6 +120,7 @@ class Flow:
     def _after_clean(self, shard: Shard) -> list[tuple[Task, bool]]:
         if not marks.marked(self.base, CODE, shard, self.tag):
             return [(self._code(shard), False)]
+        self.tally.expect(CODE, -1)
         self.coded.add(shard.id)  # (the pass waits for every clean: no story is due yet)
         return []
 

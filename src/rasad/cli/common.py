@@ -96,6 +96,33 @@ def ingest_progress(paths: Iterable[str], *, quiet: bool) -> Iterator[Callable[[
         yield lambda n: bar.advance(task, n)
 
 
+@contextmanager
+def steps_progress(*, quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
+    """A progress callback for ``rasad batch``: one bar per step (tasks done of those
+    planned), on standard error and only on a terminal."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    show = not quiet and console.is_terminal
+    columns = (
+        TextColumn("{task.description:>9}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("tasks"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True, disable=not show) as bar:
+        rows: dict[str, Any] = {}
+
+        def tell(step: str, done: int, total: int) -> None:
+            if step not in rows:
+                rows[step] = bar.add_task(step, total=total)
+            bar.update(rows[step], completed=done, total=total)
+
+        yield tell
+
+
 def echo_summary(report: api.IngestReport, db: str, *, rejects_only: bool = False) -> None:
     summary = report.to_json()
     if not rejects_only:
