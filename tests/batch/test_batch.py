@@ -80,12 +80,10 @@ def test_generated_corpus_pool_equals_single_machine(tmp_path: Path) -> None:
     assert any(a["duplicate_of"] for a in per.values())
 
 
-def test_rerun_skips_finished_shards_and_failed_shard_is_recorded(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _code_fails_on_shard_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The code step of shard 1 raises, every time."""
     from rasad.batch import work
 
-    out = tmp_path / "run"
     real = work.code_step
 
     def flaky(root: str, shard: Any, *args: Any) -> dict[str, Any]:
@@ -94,6 +92,16 @@ def test_rerun_skips_finished_shards_and_failed_shard_is_recorded(
         return real(root, shard, *args)
 
     monkeypatch.setattr(work, "code_step", flaky)
+
+
+def test_rerun_skips_finished_shards_and_failed_shard_is_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasad.batch import work
+
+    out = tmp_path / "run"
+    real = work.code_step
+    _code_fails_on_shard_1(monkeypatch)
     first = run_batch([str(CORPUS)], out=out, shard_size=4, retries=1)
     assert first.failed == ["s000001"]
     rejects = ds.dataset(out / "rejects", format="parquet", partitioning="hive").to_table()
@@ -136,17 +144,8 @@ def test_shard_failed_in_code_is_nobodys_copy_or_story(
 ) -> None:
     """Copies and stories of the other shards are found again without the failed shard (its
     pages were cleaned and fingerprinted before its coding failed)."""
-    from rasad.batch import work
-
     inputs = generate(tmp_path / "pages", 90)
-    real = work.code_step
-
-    def flaky(root: str, shard: Any, *args: Any) -> dict[str, Any]:
-        if shard.index == 1:
-            raise RuntimeError("disk on fire")
-        return real(root, shard, *args)
-
-    monkeypatch.setattr(work, "code_step", flaky)
+    _code_fails_on_shard_1(monkeypatch)
     out = tmp_path / "run"
     seen: dict[str, tuple[int, int]] = {}
     report = run_batch(inputs, out=out, shard_size=10, retries=0,
