@@ -12,7 +12,7 @@ from __future__ import annotations
 from .arguments import Unit
 from .cues import cue
 from .domestic import added as added_forces
-from .domestic import against_object, domestic_group, is_forces
+from .domestic import against_object, group_object, is_forces
 from .lexicon import Hit, Token
 from .mission_host import mission_host
 from .nationals import declarer, detained, expelled
@@ -204,6 +204,9 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
             obj = named_object(hit, sent, tokens, later, src.countries) or obj
     if obj and subj and src is not None and _same_state(subj, obj):
         obj = None  # "هددت إيران ... ونفت طهران": the state named again, not its target
+    group = group_object(hit, sent, subj, tokens)
+    if obj and group >= 0 and obj[0].i > group and etype in ("ASSAULT", "COERCE"):
+        obj = None  # "طردت الشرطة المحتجين من أمام السفارة X": the protesters (domestic.py)
     if tgt is None:
         # an object of no known state (an unlinked name) leaves the target open
         tgt = _Side.of(obj) if obj and any(u.countries for u in obj) else None
@@ -219,11 +222,8 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
             and u.group != cont[0].group
         ]
         tgt = _Side.of(prev[:1]) if prev else None
-    if tgt is None and src is not None:
-        k = max((u.j for u in subj if u.i >= hit.j), default=hit.j) if subj else hit.j
-        if any(domestic_group(tokens, m) for m in range(k, min(sent.tj, k + 2))):
-            tgt = _Side(src.countries, None, None)
-            domestic = True
+    if tgt is None and src is not None and group >= 0:
+        tgt, domestic = _Side(src.countries, None, None), True
     if (
         tgt is None
         and src is not None
