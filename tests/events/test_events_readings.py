@@ -29,3 +29,20 @@ def test_police_dispersing_protesters_before_an_embassy_act_at_home(shipped: Lin
 def test_an_expelled_envoy_is_still_an_expulsion(shipped: Linker) -> None:
     got = summary(shipped, "وطردت الحكومة البلجيكية السفير الروسي ردا على الهجوم.")
     assert ("SANCTION", ("BEL",), ("RUS",)) in got
+
+
+def test_a_gapped_second_clause_names_a_second_expeller(shipped: Linker) -> None:
+    got = summary(shipped, "وطردت السويد ثلاثة دبلوماسيين روس، والدنمارك 15 أمس.")
+    assert ("SANCTION", ("SWE",), ("RUS",)) in got
+    assert ("SANCTION", ("DNK",), ("RUS",)) in got
+    assert not any(e[2] == ("DNK",) for e in got)
+
+
+def test_a_gapped_state_is_no_target_without_a_nationality(shipped: Linker) -> None:
+    got = summary(shipped, "وطردت السويد 12 دبلوماسيا، والدنمارك 7 دبلوماسيين.")
+    assert not any(e[0] == "SANCTION" and e[2] == ("DNK",) for e in got)
+
+
+def test_a_state_joined_without_a_count_is_still_the_object(shipped: Linker) -> None:
+    got = summary(shipped, "وطردت السويد دبلوماسيين من روسيا وبيلاروسيا.")
+    assert not any(e[1] == ("BLR",) for e in got)
