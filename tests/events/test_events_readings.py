@@ -46,3 +46,29 @@ def test_a_gapped_state_is_no_target_without_a_nationality(shipped: Linker) -> N
 def test_a_state_joined_without_a_count_is_still_the_object(shipped: Linker) -> None:
     got = summary(shipped, "وطردت السويد دبلوماسيين من روسيا وبيلاروسيا.")
     assert not any(e[1] == ("BLR",) for e in got)
+
+
+def test_an_indefinite_bombardment_is_the_nisbas_not_the_speakers(shipped: Linker) -> None:
+    got = summary(
+        shipped, "وقال متحدث باسم الحكومة الليبية إن قصفا إسرائيليا أصاب ميناء في لبنان ليلا."
+    )
+    assert not any(e[0] == "ASSAULT" and e[1] == ("LBY",) for e in got)
+    assert not any(e[2] == ("ISR",) and e[0] == "ASSAULT" for e in got)
+
+
+def test_an_indefinite_support_noun_takes_its_nisbas_agent(shipped: Linker) -> None:
+    got = summary(shipped, "ورأت كوبا أن هناك دعما أمريكيا واضحا لأوكرانيا.")
+    assert ("SUPPORT", ("USA",), ("UKR",)) in got
+    assert not any(e[1] == ("CUB",) and e[2] == ("USA",) for e in got)
+
+
+def test_a_country_name_after_a_dual_verb_is_its_object(shipped: Linker) -> None:
+    # "تركيا" is Turkey's name as well as the accusative of its nisba: without tanween the
+    # dual verb keeps its reading
+    got = summary(shipped, "وقال البيان إن الجيشين السوري والعراقي قصفا تركيا أمس.")
+    assert not any(e[1] == ("TUR",) for e in got)
+
+
+def test_a_country_name_with_tanween_is_the_adjective(shipped: Linker) -> None:
+    got = summary(shipped, "وقالت الحكومة اليونانية إن قصفاً تركياً طال قرى قبرصية.")
+    assert not any(e[0] == "ASSAULT" and e[1] == ("GRC",) for e in got)
