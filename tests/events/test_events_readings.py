@@ -72,3 +72,17 @@ def test_a_country_name_after_a_dual_verb_is_its_object(shipped: Linker) -> None
 def test_a_country_name_with_tanween_is_the_adjective(shipped: Linker) -> None:
     got = summary(shipped, "وقالت الحكومة اليونانية إن قصفاً تركياً طال قرى قبرصية.")
     assert not any(e[0] == "ASSAULT" and e[1] == ("GRC",) for e in got)
+
+
+def test_a_run_of_indefinite_nisbas_is_one_agent(shipped: Linker) -> None:
+    # the second adjective is the agent too, not the target
+    got = summary(
+        shipped, "وقالت مصادر محلية إن قصفاً أميركياً بريطانياً عنيفاً استهدف ميناء في الصومال."
+    )
+    assert not any(e[2] == ("GBR",) for e in got)
+    assert any(e[0] == "ASSAULT" and set(e[1]) == {"USA", "GBR"} for e in got)
+
+
+def test_a_place_subjected_to_an_attack_is_not_its_agent(shipped: Linker) -> None:
+    got = summary(shipped, "وتعرضت بلدات في شمال العراق لقصف إيراني متواصل.")
+    assert not any(e[0] == "ASSAULT" and e[1] == ("IRQ",) for e in got)

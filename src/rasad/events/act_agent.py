@@ -120,9 +120,21 @@ def indefinite_agent(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Uni
         if not u.adjective:  # "إسرائيلية"، "أميركيا" (indefinite.py)
             return None
         if u.i == hit.j or (u.i == hit.j + 1 and "ال" + tokens[hit.j].text in AGENT_BRIDGES):
-            return [v for v in sent.units if v.group == u.group and v.kind == "GPE"]
+            return adjective_run(u, sent)
         return None
     return None
+
+
+def adjective_run(first: Unit, sent: _Sentence) -> list[Unit]:
+    """The states of the nisba adjective ``first`` and of the indefinite ones right after it
+    ("قصفا أميركيا بريطانيا": both are the agent, the second is not the target)."""
+    groups = {first.group}
+    end = first.j
+    for v in sent.units:
+        if v.i == end and v.adjective and v.kind == "GPE" and not v.prep:
+            groups.add(v.group)
+            end = v.j
+    return [v for v in sent.units if v.group in groups and v.kind == "GPE"]
 
 
 def noun_subject(hit: Hit, sent: _Sentence, tokens: list[Token], cs: int) -> list[Unit] | None:

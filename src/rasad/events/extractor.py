@@ -24,7 +24,7 @@ from dataclasses import replace
 from ..arabic import fold
 from ..doc import Doc, Event
 from . import plover
-from .act_agent import agents_claimed
+from .act_agent import adjective_run, agents_claimed
 from .arguments import BodyAt, Unit, build_units, sentences
 from .arrest import person_objects
 from .background import borrowed, past_month, past_year
@@ -403,6 +403,8 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
                     for w in words_between
                 ):
                     group = [v for v in sent.units if v.group == u.group and v.is_actor]
+                    if u.adjective and u.kind == "GPE":
+                        group = adjective_run(u, sent)  # "قصفا أميركيا بريطانيا" (act_agent.py)
                     if hit.entry.has("sym") and len(group) == 1 and group[0].city and u.i == hit.j:
                         group = []  # "اجتماع أنطاليا": a meeting named by its place
                     out[hit.start] = group

@@ -51,13 +51,15 @@ def mark_adjectives(
     """Set ``Unit.adjective`` on each unit that is an indefinite nisba adjective."""
     norm = doc.norm
     for u in units:
+        word = norm[u.start : u.end]
+        if word.startswith("ال"):
+            continue  # "الروسية": definite (``Unit.nisba``)
         if _SPELLED.match(tokens[u.i].text):
             u.adjective = True
             continue
         if kb_nisba is None or u.kind != "GPE" or u.j - u.i != 1:
             continue
-        word = norm[u.start : u.end]
-        found = kb_nisba(word) if not word.startswith("ال") else None
+        found = kb_nisba(word)
         if found is None or found[0] not in u.countries:
             continue
         u.adjective = not found[1] or _tanween(doc, u)
