@@ -86,3 +86,10 @@ def test_a_run_of_indefinite_nisbas_is_one_agent(shipped: Linker) -> None:
 def test_a_place_subjected_to_an_attack_is_not_its_agent(shipped: Linker) -> None:
     got = summary(shipped, "وتعرضت بلدات في شمال العراق لقصف إيراني متواصل.")
     assert not any(e[0] == "ASSAULT" and e[1] == ("IRQ",) for e in got)
+
+
+def test_a_country_name_after_an_adjective_joins_the_run(shipped: Linker) -> None:
+    # "فرنسيا - بريطانيا": the name agrees with the adjective before it
+    got = summary(shipped, "وقالت الحكومة الليبية إن قصفا فرنسيا - بريطانيا طال مواقع في مالي.")
+    assert any(e[0] == "ASSAULT" and set(e[1]) == {"FRA", "GBR"} for e in got)
+    assert not any(e[0] == "ASSAULT" and "LBY" in e[1] for e in got)

@@ -36,6 +36,8 @@ NisbaAt = Callable[[str], "tuple[str, bool] | None"]
 #: country's name too; that one is the knowledge base's to tell)
 _SPELLED = re.compile(r"^[^\sو]\S+(?:ي|يه|يين|يون)$")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
+#: what may stand between two nisba adjectives of one run: nothing, or a dash
+_RUN_GAPS = frozenset({"", "-", "–", "ـ"})
 
 
 def _tanween(doc: Doc, unit: Unit) -> bool:
@@ -50,7 +52,9 @@ def mark_adjectives(
 ) -> None:
     """Set ``Unit.adjective`` on each unit that is an indefinite nisba adjective."""
     norm = doc.norm
+    prev: Unit | None = None
     for u in units:
+        after, prev = prev, u
         word = norm[u.start : u.end]
         if word.startswith("ال"):
             continue  # "الروسية": definite (``Unit.nisba``)
@@ -62,7 +66,14 @@ def mark_adjectives(
         found = kb_nisba(word)
         if found is None or found[0] not in u.countries:
             continue
-        u.adjective = not found[1] or _tanween(doc, u)
+        # "قصفا أميركيا - بريطانيا": a name right after an adjective agrees with it too
+        run = (
+            after is not None
+            and after.adjective
+            and 0 <= u.i - after.j <= 1
+            and norm[after.end : u.start].strip() in _RUN_GAPS
+        )
+        u.adjective = not found[1] or run or _tanween(doc, u)
 
 
 def dual_as_noun(hits: list[Hit], units: list[Unit], tokens: list[Token]) -> list[Hit]:
