@@ -93,3 +93,9 @@ def test_a_country_name_after_an_adjective_joins_the_run(shipped: Linker) -> Non
     got = summary(shipped, "وقالت الحكومة الليبية إن قصفا فرنسيا - بريطانيا طال مواقع في مالي.")
     assert any(e[0] == "ASSAULT" and set(e[1]) == {"FRA", "GBR"} for e in got)
     assert not any(e[0] == "ASSAULT" and "LBY" in e[1] for e in got)
+
+
+def test_a_count_after_the_object_opens_no_gapped_clause(shipped: Linker) -> None:
+    # the count belongs to a date after the object, not to the subject
+    got = summary(shipped, "وقصفت تركيا قرى في شمال العراق يوم 3 مايو، وسوريا 4 مايو.")
+    assert not any(e[1] == ("SYR",) for e in got)

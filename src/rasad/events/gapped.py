@@ -17,7 +17,7 @@ __all__: list[str] = []  # internal to the events package
 #: count words ("ثلاثة"، "عشرات"، "نحو"); digits are counts too
 _COUNTS = cue("counts")
 #: how many words after the trigger's subject its own count may stand ("طردت X أمس 45")
-_COUNT_REACH = 3
+_COUNT_REACH = 2
 
 
 def _count(tokens: list[Token], k: int) -> bool:
@@ -38,8 +38,8 @@ def gapped_subjects(
     after = max((u.j for u in subj), default=hit.j)
     start = max(after, hit.j)
     first = next((k for k in range(start, start + _COUNT_REACH) if _count(tokens, k)), None)
-    if first is None:
-        return []
+    if first is None or any(start <= u.i < first for u in sent.units):
+        return []  # "قصفت X غزة في 7 أكتوبر": the count is no longer the subject's
     stop = min([b for b in (*sent.breaks, *sent.verbs) if b > first] + [sent.tj])
     out: list[list[Unit]] = []
     for u in sent.units:
