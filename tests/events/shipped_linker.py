@@ -7,7 +7,7 @@ from __future__ import annotations
 from rasad.doc import Doc, Event
 from rasad.entities.linker import Linker
 from rasad.events.extractor import extract_events
-from rasad.stages.events import _kb_lookups
+from rasad.stages.events import _kb_lookups, _kb_nisba
 
 Summary = tuple[str, tuple[str, ...], tuple[str, ...]]
 
@@ -19,7 +19,7 @@ def linked_events(linker: Linker, text: str) -> list[Event]:
     linker.link(doc)
     lookups = _kb_lookups(None)
     kb_code, kb_body = lookups if lookups is not None else (None, None)
-    return extract_events(doc, kb_code=kb_code, kb_body=kb_body)
+    return extract_events(doc, kb_code=kb_code, kb_body=kb_body, kb_nisba=_kb_nisba(None))
 
 
 def summary(linker: Linker, text: str, *, asserted: bool = False) -> set[Summary]:

@@ -24,7 +24,7 @@ from ..arabic import fold
 from ..kb import Entity
 from .lexicon import COMMON_NAMES, COMMON_WORDS
 
-__all__ = ["Gazetteer", "Hit", "alias_key", "is_word_char"]
+__all__ = ["Gazetteer", "Hit", "NisbaForm", "alias_key", "is_word_char", "nisba_table"]
 
 #: Letters that may be glued before a name, alone or in pairs (folded text).
 PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
@@ -188,3 +188,22 @@ class Gazetteer:
             chosen.append(Hit(start, end, prefix, payload))
         chosen.sort(key=lambda h: h.start)
         return chosen
+
+
+#: a folded nisba form of one country: (the country, whether some entity is also named so)
+NisbaForm = tuple[str, bool]
+
+
+def nisba_table(ents: Iterable[Entity]) -> dict[str, NisbaForm]:
+    """Each folded nisba form the gazetteer matches for a country (``اميركيا``، ``تركيا``),
+    with its country and whether the form is also a name of some entity (``تركيا`` is the
+    country's name too; ``اميركيا`` only an adjective). A form of two countries is left out."""
+    names: set[str] = set()
+    forms: dict[str, set[str]] = {}
+    for ent in ents:
+        for key, kind in Gazetteer._keys(ent):
+            if kind != "nisba":
+                names.add(key)
+            elif ent.is_country:
+                forms.setdefault(key, set()).add(ent.id)
+    return {k: (next(iter(c)), k in names) for k, c in forms.items() if len(c) == 1}

@@ -18,8 +18,6 @@ act's source, and the act was then dropped as nested in the stance.
 
 from __future__ import annotations
 
-import re
-
 from .arguments import Unit
 from .cues import cue
 from .lexicon import Hit, Token
@@ -40,8 +38,6 @@ _HEADS = cue("agent_act_heads")
 #: the object nouns after the agent: "فرض X عقوبات"
 _OBJECTS = cue("sanction_nouns")
 _ADJ_REACH = 2
-#: an indefinite nisba adjective: "إسرائيلية"، "تركي" (not "تركيا": the country's name too)
-_INDEF_NISBA = re.compile(r"^[^\sو]\S+(?:ي|يه|يين|يون)$")
 
 
 def _bare(word: str) -> set[str]:
@@ -121,12 +117,24 @@ def indefinite_agent(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Uni
     for u in sent.units:
         if u.kind != "GPE" or not u.countries or u.i < hit.j or u.prep or u.j - u.i != 1:
             continue
-        if not _INDEF_NISBA.match(tokens[u.i].text):
+        if not u.adjective:  # "إسرائيلية"، "أميركيا" (indefinite.py)
             return None
         if u.i == hit.j or (u.i == hit.j + 1 and "ال" + tokens[hit.j].text in AGENT_BRIDGES):
-            return [v for v in sent.units if v.group == u.group and v.kind == "GPE"]
+            return adjective_run(u, sent)
         return None
     return None
+
+
+def adjective_run(first: Unit, sent: _Sentence) -> list[Unit]:
+    """The states of the nisba adjective ``first`` and of the indefinite ones right after it
+    ("قصفا أميركيا بريطانيا": both are the agent, the second is not the target)."""
+    groups = {first.group}
+    end = first.j
+    for v in sent.units:
+        if v.i == end and v.adjective and v.kind == "GPE" and not v.prep:
+            groups.add(v.group)
+            end = v.j
+    return [v for v in sent.units if v.group in groups and v.kind == "GPE"]
 
 
 def noun_subject(hit: Hit, sent: _Sentence, tokens: list[Token], cs: int) -> list[Unit] | None:

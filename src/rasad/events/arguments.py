@@ -114,6 +114,7 @@ class Unit:
     group: int = -1
     clitic_wa: bool = False
     nisba: bool = False  # an adjective ("الروسي"), not the country's or city's name
+    adjective: bool = False  # an indefinite nisba ("إسرائيلية"، "أميركيا"; indefinite.py)
     entities: list[str] = field(default_factory=list)
 
     @property

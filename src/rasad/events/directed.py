@@ -12,7 +12,8 @@ from __future__ import annotations
 from .arguments import Unit
 from .cues import cue
 from .domestic import added as added_forces
-from .domestic import against_object, domestic_group, is_forces
+from .domestic import against_object, group_object, is_forces
+from .gapped import gapped_subjects
 from .lexicon import Hit, Token
 from .mission_host import mission_host
 from .nationals import declarer, detained, expelled
@@ -183,6 +184,9 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         obj = main_object(hit, sent, subj)  # "استدعت X السفير، داعية إلى" (stance.py)
     # "طردت X دبلوماسيين Y": the diplomats' state, not another named (nationals.py)
     obj = _victims(hit, sent, tokens) or expelled(hit, sent, tokens) or obj
+    gapped = gapped_subjects(hit, sent, tokens, subj) if is_verb else []
+    if obj and any(obj[0] is v for g in gapped for v in g):
+        obj = None  # "طردت X 45 دبلوماسيا، وY 40": Y expels too, it is no target (gapped.py)
     if obj is None and is_verb and etype in ("SUPPORT", "ACCUSE"):
         # "رحبت X ببدء المحادثات بين A و B": the parties of what is welcomed or condemned
         obj = between_group(hit, sent, subj)
@@ -204,6 +208,9 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
             obj = named_object(hit, sent, tokens, later, src.countries) or obj
     if obj and subj and src is not None and _same_state(subj, obj):
         obj = None  # "هددت إيران ... ونفت طهران": the state named again, not its target
+    group = group_object(hit, sent, subj, tokens)
+    if obj and group >= 0 and obj[0].i > group and etype in ("ASSAULT", "COERCE"):
+        obj = None  # "طردت الشرطة المحتجين من أمام السفارة X": the protesters (domestic.py)
     if tgt is None:
         # an object of no known state (an unlinked name) leaves the target open
         tgt = _Side.of(obj) if obj and any(u.countries for u in obj) else None
@@ -219,11 +226,8 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
             and u.group != cont[0].group
         ]
         tgt = _Side.of(prev[:1]) if prev else None
-    if tgt is None and src is not None:
-        k = max((u.j for u in subj if u.i >= hit.j), default=hit.j) if subj else hit.j
-        if any(domestic_group(tokens, m) for m in range(k, min(sent.tj, k + 2))):
-            tgt = _Side(src.countries, None, None)
-            domestic = True
+    if tgt is None and src is not None and group >= 0:
+        tgt, domestic = _Side(src.countries, None, None), True
     if (
         tgt is None
         and src is not None
@@ -363,7 +367,10 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
     ):
         # "استدعت سفيري بريطانيا والنرويج": one summons per envoy's state
         sides = [(src, _Side((c,), None, None)) for c in tgt.countries]
-    return sides
+    others = [_Side.of(g) for g in gapped]
+    return sides + [
+        (o, t) for o in others for _, t in sides if set(o.countries) != set(t.countries)
+    ]
 
 
 def _clause_end(sent: _Sentence, k: int) -> int:

@@ -201,6 +201,14 @@ def domestic_group(tokens: list[Token], k: int) -> bool:
     return bool(after) and (after[0] in _UNREST or " ".join(after) in _UNREST)
 
 
+def group_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None, tokens: list[Token]) -> int:
+    """Where a domestic group stands as the direct object of the trigger: within two words
+    after the trigger or after its subject told after it ("طردت الشرطة المحتجين"); -1 when
+    none does."""
+    k = max((u.j for u in subj or [] if u.i >= hit.j), default=hit.j)
+    return next((m for m in range(k, min(sent.tj, k + 2)) if domestic_group(tokens, m)), -1)
+
+
 #: how far after an attack noun its "ضد X" may stand
 _AGAINST_REACH = 8
 

@@ -24,7 +24,7 @@ from dataclasses import replace
 from ..arabic import fold
 from ..doc import Doc, Event
 from . import plover
-from .act_agent import agents_claimed
+from .act_agent import adjective_run, agents_claimed
 from .arguments import BodyAt, Unit, build_units, sentences
 from .arrest import person_objects
 from .background import borrowed, past_month, past_year
@@ -39,6 +39,7 @@ from .cues import cue
 from .dates import DateExpr, find_dates, may_hold_dates, resolve
 from .domestic import add_forces
 from .frames import _events_for
+from .indefinite import NisbaAt, dual_as_noun, mark_adjectives
 from .lexicon import Form, Hit, Lexicon, Token, load_lexicon, tokenize
 from .merge import assign_ids, merge_in_doc
 from .nested import in_aim, inside_stance, requested, time_reference
@@ -105,9 +106,11 @@ def extract_events(
     lexicon: Lexicon | None = None,
     kb_code: Callable[[str], str | None] | None = None,
     kb_body: BodyAt | None = None,
+    kb_nisba: NisbaAt | None = None,
 ) -> list[Event]:
     """The events of ``doc`` (merged within the document, with stable ids). ``kb_code``: the
-    code of an international body; ``kb_body``: the body a person acts for on a date."""
+    code of an international body; ``kb_body``: the body a person acts for on a date;
+    ``kb_nisba``: the country of a nisba adjective (indefinite.py)."""
     norm = doc.norm
     tokens = tokenize(norm)
     if not tokens:
@@ -119,10 +122,11 @@ def extract_events(
     units = add_forces(units, tokens, spans)  # "قوات الأمن"، "الشرطة" (domestic.py)
     units = inherit_countries(units)  # "وأضاف موانغي": the state of his first mention
     units = add_back_references(units, tokens)  # "ودعا المجلس ..." (backref.py)
+    mark_adjectives(doc, units, tokens, kb_nisba)  # "قصفا أميركيا" (indefinite.py)
     u_starts = [u.start for u in units]
     hits = [
         _as_noun(h, tokens)
-        for h in hits
+        for h in dual_as_noun(hits, units, tokens)
         if not _inside(units, u_starts, h.start)
         and not (h.entry.has("notplace") and _before_place(units, u_starts, h))
     ]
@@ -399,6 +403,8 @@ def _claims(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, 
                     for w in words_between
                 ):
                     group = [v for v in sent.units if v.group == u.group and v.is_actor]
+                    if u.adjective and u.kind == "GPE":
+                        group = adjective_run(u, sent)  # "قصفا أميركيا بريطانيا" (act_agent.py)
                     if hit.entry.has("sym") and len(group) == 1 and group[0].city and u.i == hit.j:
                         group = []  # "اجتماع أنطاليا": a meeting named by its place
                     out[hit.start] = group

@@ -13,7 +13,6 @@ plane landing at home is no event. Used by ``special.special_events`` before ``r
 
 from __future__ import annotations
 
-from .act_agent import _INDEF_NISBA
 from .arguments import Unit
 from .cues import cue
 from .lexicon import Hit, Token
@@ -43,7 +42,7 @@ def _senders(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]:
             words = words[:-1]  # the preposition written apart
         if len(words) > _GAP or any(not (_forms(w) & _WORDS) for w in words):
             return []
-        if not u.prep and (u.nisba or _INDEF_NISBA.match(tokens[u.i].text)):
+        if not u.prep and (u.nisba or u.adjective):
             return [u]  # "طائرة إماراتية"، "طائرة مساعدات أردنية"
         if u.prep == "من" and not u.place:  # "طائرات من الكويت وعمان والجزائر"
             group = [v for v in sent.units if v.group == u.group and v.countries]

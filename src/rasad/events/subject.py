@@ -73,7 +73,9 @@ def first_side(r: Reading) -> FirstSide:
         before = _subject_before(hit, sent, cs, 8)
         # but "إدانة كينيا للتفجير": the state condemns (stance.py)
         # "إدانة كينيا للتفجير"، "هجوم X على Y": the state after the noun acts (act_agent.py)
-        agentive = noun_agent(hit, claimed[hit.start], tokens)
+        agentive = noun_agent(hit, claimed[hit.start], tokens) or all(
+            u.adjective for u in claimed[hit.start]
+        )  # "تعرضت لقصف أميركي": an adjective is the agent, never the genitive (indefinite.py)
         if before and not agentive:
             subj, genitive = before, claimed[hit.start]
     if genitive is not None:

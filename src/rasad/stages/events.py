@@ -14,6 +14,7 @@ from ..events.arguments import BodyAt
 from ..events.cues import cue_names
 from ..events.extractor import extract_events
 from ..events.frame_table import frame_names
+from ..events.indefinite import NisbaAt
 from ..events.lexicon import Lexicon, load_lexicon
 from ..events.merge import dyad_key, merge_events
 from ..events.scorer import load_scorer
@@ -62,6 +63,23 @@ def _kb_lookups(
     return code, body_at
 
 
+def _kb_nisba(kb_extra: Path | None = None) -> NisbaAt | None:
+    """From the same knowledge base, if installed: the country of a word that is a nisba
+    adjective of one country the linker knows ("أميركيا"), and whether some entity is also
+    named so ("تركيا", the country's name too)."""
+    try:
+        from ..entities.knowledge import load_knowledge
+        from ..entities.matcher import alias_key, nisba_table
+    except ImportError:
+        return None
+    table = nisba_table(load_knowledge(kb_extra).entities.values())
+
+    def nisba(word: str) -> tuple[str, bool] | None:
+        return table.get(alias_key(word))
+
+    return nisba
+
+
 class EventExtractor(MapStage):
     """PLOVER events from trigger words and the linked entities of each document."""
 
@@ -96,6 +114,7 @@ class EventExtractor(MapStage):
         self._lexicon: Lexicon | None = None
         self._kb_code: Callable[[str], str | None] | None = None
         self._kb_body: BodyAt | None = None
+        self._kb_nisba: NisbaAt | None = None
         self._kb_loaded = False
         super().__init__(on_error=on_error)
 
@@ -106,6 +125,7 @@ class EventExtractor(MapStage):
             lookups = _kb_lookups(self.kb_extra)
             if lookups is not None:
                 self._kb_code, self._kb_body = lookups
+            self._kb_nisba = _kb_nisba(self.kb_extra)
             self._kb_loaded = True
         return self._lexicon
 
@@ -131,7 +151,11 @@ class EventExtractor(MapStage):
     def process(self, doc: Doc) -> None:
         lexicon = self._setup()
         doc.events = extract_events(
-            doc, lexicon=lexicon, kb_code=self._kb_code, kb_body=self._kb_body
+            doc,
+            lexicon=lexicon,
+            kb_code=self._kb_code,
+            kb_body=self._kb_body,
+            kb_nisba=self._kb_nisba,
         )
 
     def __getstate__(self) -> dict[str, object]:
