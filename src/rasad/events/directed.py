@@ -15,7 +15,7 @@ from .domestic import added as added_forces
 from .domestic import against_object, domestic_group, is_forces
 from .lexicon import Hit, Token
 from .mission_host import mission_host
-from .nationals import declarer, detained, expelled
+from .nationals import declarer, detained, expelled, people_after
 from .reading import FirstSide, Reading, _home
 from .relative import relative_reach
 from .reported_topic import reported_topic
@@ -81,7 +81,8 @@ def unary_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
             who, r.conf = _Side((ctx.place[0],), None, None), r.conf - 0.15
     if who is None or not who.countries:
         return []
-    victims = _Side.of(_victims(hit, sent, tokens) or held)
+    # "اعتقال ثلاثة أفغان": a plural nationality after the noun (nationals.py)
+    victims = _Side.of(_victims(hit, sent, tokens) or people_after(hit, sent, tokens) or held)
     foreign = victims.countries and not set(victims.countries) & set(who.countries)
     sides = [(who, victims if foreign else _Side(who.countries, None, None))]
     return sides
@@ -182,7 +183,13 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
     if obj is None and hit.form.hal:
         obj = main_object(hit, sent, subj)  # "استدعت X السفير، داعية إلى" (stance.py)
     # "طردت X دبلوماسيين Y": the diplomats' state, not another named (nationals.py)
-    obj = _victims(hit, sent, tokens) or expelled(hit, sent, tokens) or obj
+    # "مقتل ثلاثة فلسطينيين": a plural nationality after the noun (nationals.py)
+    obj = (
+        _victims(hit, sent, tokens)
+        or people_after(hit, sent, tokens)
+        or expelled(hit, sent, tokens)
+        or obj
+    )
     if obj is None and is_verb and etype in ("SUPPORT", "ACCUSE"):
         # "رحبت X ببدء المحادثات بين A و B": the parties of what is welcomed or condemned
         obj = between_group(hit, sent, subj)
