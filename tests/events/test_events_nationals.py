@@ -110,3 +110,9 @@ def test_plural_nationality_qualifying_a_noun_is_no_extra_reading(shipped: Linke
     assert ("COERCE", ("LBY",), ("LBY",)) in got or ("COERCE", ("LBY",), ("EGY",)) in got
     got = _summary(shipped, "اعتقلت الشرطة الأردنية خمسة أشخاص في عمان.")
     assert ("COERCE", ("JOR",), ("JOR",)) in got
+
+
+def test_counted_singular_nationality_after_digits(shipped: Linker) -> None:
+    # Arabic counts eleven and more with a singular noun
+    got = _summary(shipped, "احتجزت السلطات الماليزية 120 إندونيسي في كوالالمبور.")
+    assert ("COERCE", ("MYS",), ("IDN",)) in got

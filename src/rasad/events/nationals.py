@@ -24,8 +24,10 @@ envoy's title, "بالأعمال"), or an accusative broken plural the linker do
   after a noun trigger or a verb's tail ("أفرجت عن أتراك"), right after a feminine verb when
   it is a masculine sound plural (which cannot be that verb's subject), or indefinite after a
   definite word it cannot qualify ("اعتقلت الشرطة لبنانيين"). The people joined to it by
-  "و" ("أربعة لبنانيين وثلاثة أميركيين") are held too. Used by ``detained`` (arrest verbs)
-  and, for the nouns of arrests and attacks, by ``directed`` beside ``sides._victims``.
+  "و" ("أربعة لبنانيين وثلاثة أميركيين") are held too. After a number in digits, an
+  indefinite singular nisba counts the same ("200 سوري": Arabic counts with a singular).
+  Used by ``detained`` (arrest verbs) and, for the nouns of arrests and attacks, by
+  ``directed`` beside ``sides._victims``.
 
 Used by ``directed.directed_sides`` (``expelled``, ``declarer``) and ``directed.unary_sides``.
 """
@@ -151,8 +153,18 @@ def people_after(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]:
     return []
 
 
-def _plural_unit(k: int, sent: _Sentence, tokens: list[Token]) -> Unit | None:
-    """The one-word plural nationality at word ``k`` ("سوريين"، "الأتراك"), if any."""
+def _plural_unit(
+    k: int, sent: _Sentence, tokens: list[Token], counted: bool = False
+) -> Unit | None:
+    """The one-word plural nationality at word ``k`` ("سوريين"، "الأتراك"), if any; after a
+    number in digits (``counted``) an indefinite singular too ("200 سوري"، "23 أميركيا":
+    Arabic counts eleven and more with a singular)."""
+    word = _head(tokens[k].text) if k < len(tokens) else ""
+    if not (
+        is_people_plural(word)
+        or (counted and not word.startswith("ال") and word.endswith(("ي", "يا")))
+    ):
+        return None
     for u in sent.units:
         if (
             u.i == k
@@ -161,7 +173,7 @@ def _plural_unit(k: int, sent: _Sentence, tokens: list[Token]) -> Unit | None:
             and len(u.countries) == 1
             and not u.place
             and not u.counterpart
-            and is_people_plural(_head(tokens[k].text))
+            and not u.city  # "5 دبي": a city, not people
         ):
             return u
     return None
@@ -177,11 +189,11 @@ def _people_at(k: int, hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[U
     with those joined to it by "و" and a count ("أربعة لبنانيين وثلاثة أميركيين")."""
     if not hit.j <= k < sent.tj:
         return []
-    u = _plural_unit(k, sent, tokens)
+    prev = _strip(tokens[k - 1].text) if k > 0 else ""
+    u = _plural_unit(k, sent, tokens, counted=prev.isdigit())
     if u is None:
         return []
     word = _head(tokens[k].text)
-    prev = _strip(tokens[k - 1].text) if k > 0 else ""
     alone = (
         prev in _COUNTS
         or prev.isdigit()
