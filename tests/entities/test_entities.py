@@ -730,3 +730,14 @@ def test_government_of_a_named_leader(shipped: Linker) -> None:
     doc = run(shipped, "انتقد المتظاهرون حكومة رئيس الوزراء عادل عبد المهدي بشدة.")
     assert ("حكومة", "org:government-of-iraq") in linked(doc)
     assert "Adil Abdul-Mahdi" in names(doc)
+
+
+def test_bare_foreign_ministry_needs_its_state_from_the_context(shipped: Linker) -> None:
+    # "للشؤون الخارجية" is an adjective; a one-word name at the start of a sentence with no
+    # state before it is not given the state the page names most
+    text = (
+        "قال وزير الدولة الكويتي للشؤون الخارجية إن الكويت تدعم الحوار. "
+        "وأكدت الكويت موقفها. الخارجية تستدعي السفير."
+    )
+    doc = run(shipped, text)
+    assert all(t != "الخارجية" for t, _ in linked(doc))

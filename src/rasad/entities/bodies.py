@@ -17,7 +17,9 @@ nisba (``وزارة الخارجية`` + ``العراقية``), so only bodies t
 state read from the context (1, 3) whose body the knowledge base lacks links nothing. A bare
 name that another name covers, or that a definite word follows (``الحكومة الانتقالية``,
 another body), is left alone; a one-word bare name shaped like an adjective (``الخارجية``) is
-left alone after a definite word too (``السياسة الخارجية``).
+left alone after a definite word or an office word too (``السياسة الخارجية``، ``للشؤون
+الخارجية``، ``وزير الخارجية``), and takes its state from the context only (1-3), never from
+the page's counts.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ _BARE_RE = re.compile(
 )
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 _PREV_WORD = re.compile(r"(\w+)\s*$")
+#: a definite word, past its proclitics ("السياسة"، "للشؤون"، "بالعلاقات")
+_DEFINITE = re.compile(r"^(?:[وف]?[بكل]?ال|[وف]?لل)")
+#: office words before a one-word bare name: "وزير الخارجية" is an office, not the body
+_OFFICES = frozenset(fold(w) for w in ("وزير", "وزيرة", "وزارة", "مساعد", "وكيل", "نائب"))
 #: "في" right after a bare name: the place named next says the state (``وزارة الدفاع في باكو``)
 _IN_PLACE = re.compile(r"\s+(?:في|ب)\s*")
 #: ends of a sentence (folded text)
@@ -121,17 +127,20 @@ def find_bare_bodies(
         if nxt is not None and nxt.group(1).startswith("ال"):
             continue
         head = hit.group("head")
-        if " " not in head and head.endswith("يه"):
+        adjective = " " not in head and head.endswith("يه")
+        if adjective:
             prev = _PREV_WORD.search(norm, 0, hit.start())
-            if prev is not None and prev.group(1).startswith("ال"):
-                continue  # "السياسة الخارجية": an adjective
+            if prev is not None and (_DEFINITE.match(prev.group(1)) or prev.group(1) in _OFFICES):
+                continue  # "السياسة الخارجية"، "للشؤون الخارجية"، "وزير الخارجية": not a body
         place = _place_after(norm, end, by_start, kn)
         prefix = fold(BARE[head].split("{")[0])
         again = [eid for s, surface, eid in full if s < start and surface.startswith(prefix)]
         if place is None and again:
             out.append(NormMention(start, end, hit.start(), again[-1], "role", "alias", "ORG"))
             continue
-        owner = place or _sentence_state(norm, hit.start(), by_start, kn) or state
+        # the one-word name needs its state from the context, not from the page's counts
+        owner = place or _sentence_state(norm, hit.start(), by_start, kn)
+        owner = owner or (None if adjective else state)
         if owner is None:
             continue
         if (head, owner) not in cache:
