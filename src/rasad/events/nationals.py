@@ -19,7 +19,7 @@ envoy's title, "بالأعمال"), or an accusative broken plural the linker do
 
 - ``people``: a plural nationality standing alone for the people of its state, with no people
   noun ("اعتقلت السلطات خمسة سوريين"، "اعتقال ثلاثة أفغان"، "مقتل فلسطينيين";
-  ``entities.peoples``: sound plurals of a ``-ي`` nisba and the knowledge base's broken
+  ``kb.peoples``: sound plurals of a ``-ي`` nisba and the knowledge base's broken
   plurals). It stands alone after a count word (cue ``people_counts``, or digits), right
   after a noun trigger or a verb's tail ("أفرجت عن أتراك"), right after a feminine verb when
   it is a masculine sound plural (which cannot be that verb's subject), or indefinite after a
@@ -38,7 +38,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..arabic import fold
-from ..entities.peoples import is_people_plural
+from ..kb.peoples import is_people_plural
 from .arguments import Unit
 from .cues import cue
 from .lexicon import Hit, Token

@@ -1,4 +1,4 @@
-"""Plural nationality words (entities/peoples.py): sound plurals of a -ي nisba and the
+"""Plural nationality words (kb/peoples.py): sound plurals of a -ي nisba and the
 knowledge base's broken plurals are plurals of people; ethnic names and singulars are not."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rasad.arabic import fold
-from rasad.entities.peoples import broken_plurals, is_people_plural
+from rasad.kb.peoples import broken_plurals, is_people_plural
 
 
 @pytest.mark.parametrize(

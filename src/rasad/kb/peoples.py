@@ -1,10 +1,10 @@
 """Plural nationality words that stand for the people of a state ("خمسة سوريين"، "ثلاثة أتراك"،
 "عشرات الأفغان"), from the knowledge base's nisba adjectives.
 
-The linker already gives such a word its state (``matcher._nisba_forms`` adds the sound plurals
-of a ``-ي`` nisba; broken plurals are listed in the knowledge base). This module says which
-linked words are *plurals of people*, so that the event rules can read them as the persons
-acted on (``events/nationals.py``):
+The entity linker already gives such a word its state (``entities.matcher._nisba_forms`` adds
+the sound plurals of a ``-ي`` nisba; broken plurals are listed in the knowledge base). This
+module says which linked words are *plurals of people*, so that the event rules can read them
+as the persons acted on (``events/nationals.py``):
 
 - a sound plural of a nisba in ``-ي``: masculine ``-يين`` / ``-يون``, feminine ``-يات``
   (``سوريين``، ``اللبنانيون``، ``أميركيات``), with or without the article;
@@ -22,8 +22,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..arabic import fold
-from .knowledge import load_knowledge
+from rasad.arabic import fold
+from rasad.kb.loader import DATA_DIR, DATA_PACKAGE, load_kb
 
 __all__ = ["broken_plurals", "is_people_plural"]
 
@@ -38,7 +38,7 @@ def _article_less(word: str) -> str:
 
 
 def _ethnic() -> frozenset[str]:
-    text = resources.files(__package__ or "rasad.entities").joinpath("data", "ethnic_plurals.txt")
+    text = resources.files(DATA_PACKAGE).joinpath(DATA_DIR, "ethnic_plurals.txt")
     lines = text.read_text(encoding="utf-8").splitlines()
     return frozenset(
         _article_less(fold(w.strip())) for w in lines if w.strip() and not w.startswith("#")
@@ -51,7 +51,7 @@ def broken_plurals() -> dict[str, str]:
     ethnic = _ethnic()
     out: dict[str, str] = {}
     clash: set[str] = set()
-    for ent in load_knowledge().kb.countries():
+    for ent in load_kb().countries():
         for form in ent.nisba:
             key = fold(form.strip())
             if form.strip().startswith("ال"):
