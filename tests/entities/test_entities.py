@@ -695,7 +695,49 @@ def test_bare_body_of_the_main_state(shipped: Linker) -> None:
     assert all(m.text != "الحكومة" for m in doc.mentions)
 
 
+def test_bare_body_of_the_sentence_state(shipped: Linker) -> None:
+    # the page names Iraq most, but the sentence's subject is Turkey
+    text = (
+        "طالب العراق بجلسة طارئة، وقال العراق إن القصف مرفوض. وأكد العراق أنه سيرد. "
+        "في المقابل، نفت تركيا أي دور لها، وأعلنت الخارجية أن الاتهامات باطلة."
+    )
+    doc = run(shipped, text)
+    assert ("الخارجية", "org:ministry-of-foreign-affairs-turkey") in linked(doc)
+    assert all(e != "org:ministry-of-foreign-affairs-iraq" for _, e in linked(doc))
+
+
+def test_bare_body_of_the_place_after_it(shipped: Linker) -> None:
+    # "وزارة الدفاع في باكو": the capital named after it says the state
+    text = (
+        "قالت أرمينيا إن أرمينيا تتعرض لهجوم، وطالبت أرمينيا بتدخل دولي. "
+        "وتحدثت وزارة الدفاع في باكو عن عملية محدودة."
+    )
+    doc = run(shipped, text)
+    assert ("وزارة الدفاع", "org:ministry-of-defense-azerbaijan") in linked(doc)
+
+
+def test_bare_foreign_ministry_again_and_not_an_adjective(shipped: Linker) -> None:
+    text = (
+        "أدانت وزارة الخارجية اللبنانية القصف على سوريا وإسرائيل وسوريا. "
+        "وقالت الخارجية في بيان إن السياسة الخارجية للبلاد ثابتة."
+    )
+    doc = run(shipped, text)
+    got = [(t, e) for t, e in linked(doc) if t == "الخارجية"]
+    assert got == [("الخارجية", "org:ministry-of-foreign-affairs-and-emigrants-lebanon")]
+
+
 def test_government_of_a_named_leader(shipped: Linker) -> None:
     doc = run(shipped, "انتقد المتظاهرون حكومة رئيس الوزراء عادل عبد المهدي بشدة.")
     assert ("حكومة", "org:government-of-iraq") in linked(doc)
     assert "Adil Abdul-Mahdi" in names(doc)
+
+
+def test_bare_foreign_ministry_needs_its_state_from_the_context(shipped: Linker) -> None:
+    # "للشؤون الخارجية" is an adjective; a one-word name at the start of a sentence with no
+    # state before it is not given the state the page names most
+    text = (
+        "قال وزير الدولة الكويتي للشؤون الخارجية إن الكويت تدعم الحوار. "
+        "وأكدت الكويت موقفها. الخارجية تستدعي السفير."
+    )
+    doc = run(shipped, text)
+    assert all(t != "الخارجية" for t, _ in linked(doc))

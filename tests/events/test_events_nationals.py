@@ -70,3 +70,49 @@ def test_detained_foreigners_are_the_target(shipped: Linker, text: str, want: Su
 def test_own_nationals_and_unnamed_people_stay_at_home(shipped: Linker) -> None:
     got = _summary(shipped, "اعتقلت الشرطة المصرية ناشطين في الإسكندرية.")
     assert ("COERCE", ("EGY",), ("EGY",)) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a count word before a sound plural nationality: the people of that state
+        ("احتجزت الشرطة المجرية سبعة عراقيين قرب الحدود.", ("COERCE", ("HUN",), ("IRQ",))),
+        # a broken plural from the knowledge base
+        ("اعتقلت السلطات البلغارية خمسة أتراك قرب الحدود.", ("COERCE", ("BGR",), ("TUR",))),
+        # right after the noun of an arrest
+        ("أعلنت الشرطة النمساوية اعتقال مغاربة في فيينا.", ("COERCE", ("AUT",), ("MAR",))),
+        # a masculine sound plural after a feminine verb is its object, not its subject
+        ("قالت بولندا إنها اعتقلت بيلاروسيين اثنين.", ("COERCE", ("POL",), ("BLR",))),
+        # two groups joined by "و" and a count
+        (
+            "احتجزت الشرطة القبرصية ثلاثة مصريين وأربعة سودانيين.",
+            ("COERCE", ("CYP",), ("EGY", "SDN")),
+        ),
+    ],
+)
+def test_plural_nationality_alone_is_the_people_held(
+    shipped: Linker, text: str, want: Summary
+) -> None:
+    got = _summary(shipped, text)
+    assert want in got
+    assert (want[0], want[1], want[1]) not in got
+
+
+def test_plural_nationality_after_an_arrest_noun_and_a_count(shipped: Linker) -> None:
+    got = _summary(shipped, "أعلنت الشرطة الهولندية اعتقال أربعة ألمان في روتردام.")
+    assert ("COERCE", ("NLD",), ("DEU",)) in got
+
+
+def test_plural_nationality_qualifying_a_noun_is_no_extra_reading(shipped: Linker) -> None:
+    # "المواطنين المصريين": the adjective of a people noun (read as before), and an arrest
+    # with no nationality stays at home
+    got = _summary(shipped, "اعتقلت الشرطة الليبية المواطنين المصريين في بنغازي.")
+    assert ("COERCE", ("LBY",), ("LBY",)) in got or ("COERCE", ("LBY",), ("EGY",)) in got
+    got = _summary(shipped, "اعتقلت الشرطة الأردنية خمسة أشخاص في عمان.")
+    assert ("COERCE", ("JOR",), ("JOR",)) in got
+
+
+def test_counted_singular_nationality_after_digits(shipped: Linker) -> None:
+    # Arabic counts eleven and more with a singular noun
+    got = _summary(shipped, "احتجزت السلطات الماليزية 120 إندونيسي في كوالالمبور.")
+    assert ("COERCE", ("MYS",), ("IDN",)) in got

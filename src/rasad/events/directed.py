@@ -16,7 +16,7 @@ from .domestic import against_object, group_object, is_forces
 from .gapped import gapped_subjects
 from .lexicon import Hit, Token
 from .mission_host import mission_host
-from .nationals import declarer, detained, expelled
+from .nationals import declarer, detained, expelled, people_after
 from .reading import FirstSide, Reading, _home
 from .relative import relative_reach
 from .reported_topic import reported_topic
@@ -82,7 +82,8 @@ def unary_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
             who, r.conf = _Side((ctx.place[0],), None, None), r.conf - 0.15
     if who is None or not who.countries:
         return []
-    victims = _Side.of(_victims(hit, sent, tokens) or held)
+    # "اعتقال ثلاثة أفغان": a plural nationality after the noun (nationals.py)
+    victims = _Side.of(_victims(hit, sent, tokens) or people_after(hit, sent, tokens) or held)
     foreign = victims.countries and not set(victims.countries) & set(who.countries)
     sides = [(who, victims if foreign else _Side(who.countries, None, None))]
     return sides
@@ -183,7 +184,13 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
     if obj is None and hit.form.hal:
         obj = main_object(hit, sent, subj)  # "استدعت X السفير، داعية إلى" (stance.py)
     # "طردت X دبلوماسيين Y": the diplomats' state, not another named (nationals.py)
-    obj = _victims(hit, sent, tokens) or expelled(hit, sent, tokens) or obj
+    # "مقتل ثلاثة فلسطينيين": a plural nationality after the noun (nationals.py)
+    obj = (
+        _victims(hit, sent, tokens)
+        or people_after(hit, sent, tokens)
+        or expelled(hit, sent, tokens)
+        or obj
+    )
     gapped = gapped_subjects(hit, sent, tokens, subj) if is_verb else []
     if obj and any(obj[0] is v for g in gapped for v in g):
         obj = None  # "طردت X 45 دبلوماسيا، وY 40": Y expels too, it is no target (gapped.py)

@@ -17,6 +17,18 @@ A nationality is a linked state's nisba or name right after the noun (past one w
 envoy's title, "بالأعمال"), or an accusative broken plural the linker does not know
 (``data/accusative_plurals.tsv``: "روسا"، "أتراكا").
 
+- ``people``: a plural nationality standing alone for the people of its state, with no people
+  noun ("اعتقلت السلطات خمسة سوريين"، "اعتقال ثلاثة أفغان"، "مقتل فلسطينيين";
+  ``kb.peoples``: sound plurals of a ``-ي`` nisba and the knowledge base's broken
+  plurals). It stands alone after a count word (cue ``people_counts``, or digits), right
+  after a noun trigger or a verb's tail ("أفرجت عن أتراك"), right after a feminine verb when
+  it is a masculine sound plural (which cannot be that verb's subject), or indefinite after a
+  definite word it cannot qualify ("اعتقلت الشرطة لبنانيين"). The people joined to it by
+  "و" ("أربعة لبنانيين وثلاثة أميركيين") are held too. After a number in digits, an
+  indefinite singular nisba counts the same ("200 سوري": Arabic counts with a singular).
+  Used by ``detained`` (arrest verbs) and, for the nouns of arrests and attacks, by
+  ``directed`` beside ``sides._victims``.
+
 Used by ``directed.directed_sides`` (``expelled``, ``declarer``) and ``directed.unary_sides``.
 """
 
@@ -26,6 +38,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..arabic import fold
+from ..kb.peoples import is_people_plural
 from .arguments import Unit
 from .cues import cue
 from .lexicon import Hit, Token
@@ -37,6 +50,10 @@ _STAFF = cue("expelled_staff")
 #: a word of an envoy's title between the noun and the nationality ("القائم بالأعمال")
 _TITLE_TAIL = cue("envoy_title_tail")
 _PEOPLE = cue("victims") | cue("arrested_people") | cue("detained_people")
+#: count words before a plural nationality ("خمسة سوريين"، "عشرات الأفغان")
+_COUNTS = cue("people_counts")
+#: masculine sound plurals (folded): never the subject of a feminine verb
+_MASC_SOUND = ("يين", "يون")
 #: how many words after the trigger (past a subject of up to four words) the noun may stand
 _REACH = 7
 #: how many words before a declaration told after its object the envoy noun may stand
@@ -117,5 +134,81 @@ def detained(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]:
         return []
     for k in range(hit.j, min(_stop(sent, hit.j), hit.j + _REACH)):
         if _strip(tokens[k].text) in _PEOPLE:
-            return _nationality(k, sent, tokens)
+            return _nationality(k, sent, tokens) or _people_at(k + 1, hit, sent, tokens)
+        found = _people_at(k, hit, sent, tokens)
+        if found:
+            return found
     return []
+
+
+def people_after(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]:
+    """ "اعتقال ثلاثة أفغان"، "مقتل فلسطينيين": the people of a plural nationality right
+    after the noun of an arrest or attack (past a count word), [] when none."""
+    if hit.form.tense != "noun" or hit.entry.type not in ("ASSAULT", "COERCE"):
+        return []
+    for k in (hit.j, hit.j + 1):
+        found = _people_at(k, hit, sent, tokens)
+        if found:
+            return found
+    return []
+
+
+def _plural_unit(
+    k: int, sent: _Sentence, tokens: list[Token], counted: bool = False
+) -> Unit | None:
+    """The one-word plural nationality at word ``k`` ("سوريين"، "الأتراك"), if any; after a
+    number in digits (``counted``) an indefinite singular too ("200 سوري"، "23 أميركيا":
+    Arabic counts eleven and more with a singular)."""
+    word = _head(tokens[k].text) if k < len(tokens) else ""
+    if not (
+        is_people_plural(word)
+        or (counted and not word.startswith("ال") and word.endswith(("ي", "يا")))
+    ):
+        return None
+    for u in sent.units:
+        if (
+            u.i == k
+            and u.j == k + 1
+            and u.kind == "GPE"
+            and len(u.countries) == 1
+            and not u.place
+            and not u.counterpart
+            and not u.city  # "5 دبي": a city, not people
+        ):
+            return u
+    return None
+
+
+def _head(word: str) -> str:
+    """The word without a proclitic و/ف (the linker's span starts after it)."""
+    return _strip(word)
+
+
+def _people_at(k: int, hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit]:
+    """The people named by a plural nationality standing alone at word ``k`` (module doc),
+    with those joined to it by "و" and a count ("أربعة لبنانيين وثلاثة أميركيين")."""
+    if not hit.j <= k < sent.tj:
+        return []
+    prev = _strip(tokens[k - 1].text) if k > 0 else ""
+    u = _plural_unit(k, sent, tokens, counted=prev.isdigit())
+    if u is None:
+        return []
+    word = _head(tokens[k].text)
+    alone = (
+        prev in _COUNTS
+        or prev.isdigit()
+        or (k == hit.j and (hit.form.tense == "noun" or hit.j - hit.i > 1))
+        or (k == hit.j and hit.form.fem and word.endswith(_MASC_SOUND))
+        or (k > hit.j and not word.startswith("ال") and prev.startswith("ال"))
+    )
+    if not alone:
+        return []
+    out = [u]
+    m = k + 1
+    while m + 1 < sent.tj and tokens[m].text[:1] == "و" and tokens[m].text[1:] in _COUNTS:
+        nxt = _plural_unit(m + 1, sent, tokens)
+        if nxt is None:
+            break
+        out.append(nxt)
+        m += 2
+    return out
