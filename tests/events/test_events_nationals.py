@@ -81,6 +81,8 @@ def test_own_nationals_and_unnamed_people_stay_at_home(shipped: Linker) -> None:
         ("اعتقلت السلطات البلغارية خمسة أتراك قرب الحدود.", ("COERCE", ("BGR",), ("TUR",))),
         # right after the noun of an arrest
         ("أعلنت الشرطة النمساوية اعتقال مغاربة في فيينا.", ("COERCE", ("AUT",), ("MAR",))),
+        # a sound plural right after the noun: people, not an indefinite adjective (its agent)
+        ("أعلنت الشرطة اليونانية توقيف جزائريين في أثينا.", ("COERCE", ("GRC",), ("DZA",))),
         # a masculine sound plural after a feminine verb is its object, not its subject
         ("قالت بولندا إنها اعتقلت بيلاروسيين اثنين.", ("COERCE", ("POL",), ("BLR",))),
         # two groups joined by "و" and a count

@@ -6,8 +6,10 @@ accusative ends in "يا" like the names of many countries (تركيا، روس�
 knowledge base's nisba forms (``NisbaAt``, from the entity stage's knowledge base), a word is
 an indefinite nisba when it is a nisba form of its country that names no entity ("أميركيا"،
 "إسرائيليا"), or a form that is a country's name too written with tanween ("تركياً": a name
-takes none). Without it, and for every word, the spelling of the masculine, feminine and
-plural forms ("تركي"، "إسرائيلية"، "سوريين") is read as before.
+takes none). Without it, and for every word, the spelling of the masculine and feminine
+forms ("تركي"، "إسرائيلية") is read as before. A plural of people ("سوريين"، "مغاربة":
+``kb.peoples``) is never an adjective of an act noun: it names the people acted on
+(``nationals.py``).
 
 - ``mark_adjectives`` sets ``Unit.adjective``, read by ``act_agent.indefinite_agent`` (the
   agent of an indefinite act noun) and ``relief_arrival`` (whose aid arrives).
@@ -23,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..doc import Doc
+from ..kb.peoples import is_people_plural
 from .arguments import Unit
 from .lexicon import Form, Hit, Token
 
@@ -58,6 +61,8 @@ def mark_adjectives(
         word = norm[u.start : u.end]
         if word.startswith("ال"):
             continue  # "الروسية": definite (``Unit.nisba``)
+        if is_people_plural(word):
+            continue  # "اعتقال مغاربة"، "مقتل سوريين": people (nationals.py), not an adjective
         if _SPELLED.match(tokens[u.i].text):
             u.adjective = True
             continue
