@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 
 from .arguments import Unit
 from .cues import cue
@@ -31,6 +32,7 @@ _REACH = 6  # the words between a head noun and the body it belongs to
 _GROUP_BASE = 2_000_000
 
 
+@lru_cache(maxsize=1 << 16)
 def _reading(word: str) -> tuple[str, str, bool] | None:
     """(head, preposition, definite) of a word that is a head noun of a body, with a glued
     و / ف, ب or ل taken off ("وللجنة" → لجنة, ل, definite)."""

@@ -22,6 +22,10 @@ from .sides import _Sentence, _strip
 __all__: list[str] = []  # internal to the events package
 
 _FORCES = tuple(sorted((tuple(p.split()) for p in cue("domestic_forces")), key=len, reverse=True))
+#: the same phrases by their first word, longest first
+_FORCES_BY_HEAD: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _FORCES:
+    _FORCES_BY_HEAD.setdefault(_phrase[0], []).append(_phrase)
 #: words after a forces phrase that make it no state's own ("الشرطة الدولية")
 _NOT_NEXT = cue("domestic_forces_not_next")
 #: one-word heads of forces named with their state's nisba ("الأمن المصري"، "الشرطة التركية")
@@ -96,9 +100,9 @@ def _phrase_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
             head, prep = "ال" + head[2:], "ل"
         elif head[:1] in ("ب", "ل") and head[1:3] == "ال":
             head, prep = head[1:], head[0]
-        for phrase in _FORCES:
+        for phrase in _FORCES_BY_HEAD.get(head, ()):
             n = len(phrase)
-            if head == phrase[0] and all(
+            if all(
                 k + m < len(tokens) and tokens[k + m].text == phrase[m] for m in range(1, n)
             ):
                 return n, prep

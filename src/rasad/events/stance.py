@@ -74,9 +74,10 @@ def _past(entry: Entry) -> str:
     return fold(entry.lemma.partition("/")[0])
 
 
-def variants(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def variants(text: str) -> frozenset[str]:
     """A word with its clitic ب / ل / ال and accusative alif taken off ("بالعدوان",
-    "للانتهاك", "انتهاكا")."""
+    "للانتهاك", "انتهاكا"); memoised, a word's variants do not depend on its sentence."""
     out = {_strip(text)}
     for w in list(out):
         if w.startswith("لل") and len(w) > 4:
@@ -89,7 +90,7 @@ def variants(text: str) -> set[str]:
     for w in list(out):
         if w.endswith("ا") and len(w) > 3:
             out.add(w[:-1])
-    return out
+    return frozenset(out)
 
 
 def resolve_stances(hits: list[Hit], tokens: list[Token], sent: _Sentence) -> list[Hit]:
