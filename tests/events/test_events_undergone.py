@@ -58,3 +58,8 @@ def test_one_exposed_of_no_state_after_the_verb(shipped: Linker) -> None:
     text = "وحذر مسؤول من أن أي شحنة تمر عبر الأراضي الروسية قد تعرض الشركات لعقوبات بريطانية."
     got = summary(shipped, text)
     assert not any(e[0] == "SANCTION" and e[2] == ("RUS",) for e in got)
+
+
+def test_the_agent_after_min_closing_the_nouns_phrase(shipped: Linker) -> None:
+    got = summary(shipped, "وقال المحافظ إن مدينة سومي تعرضت لقصف عنيف من المدفعية الروسية.")
+    assert ("ASSAULT", ("RUS",), ("UKR",)) in got

@@ -7,8 +7,10 @@ one who does it:
 
 - the agent: a nisba adjective after the noun, definite ("للقصف الإسرائيلي", ``sides._agent_nisba``)
   or indefinite ("لقصف تركي"، "لغارات جوية روسية", ``act_agent.indefinite_agent``), an actor
-  right after the noun ("لقصف قوات النظام"), or an actor after an agent link (cue
-  ``agent_links``: شنته، نفذتها) or "من قبل / من جانب" (cue ``agent_by``) a few words on;
+  right after the noun ("لقصف قوات النظام"), an actor after an agent link (cue
+  ``agent_links``: شنته، نفذتها) or "من قبل / من جانب" (cue ``agent_by``) a few words on,
+  or right after a "من" that closes the noun's phrase ("لقصف شديد من المدفعية الروسية"،
+  "لهجمات بطائرات مسيرة من العراق": the state it comes from);
 - the target: the actors and places between the verb and the noun ("مدينة حلب"، "قاعدة
   أمريكية في سوريا": the state that qualifies the thing attacked comes before the place it is
   in), else, when the noun follows the verb at once, the actor just before the verb in its
@@ -41,6 +43,9 @@ _TYPES = cue("undergo_types")
 _LINKS = cue("agent_links")
 #: "من قبل X"، "من جانب X": the agent is named
 _BY = cue("agent_by")
+#: "لقصف من المدفعية الروسية": the agent after "من" right after the noun's phrase
+_FROM = "من"
+_FROM_REACH = 3
 #: "قالت X إنها تعرضت ...": the clause's subject is the speaker
 _SELF = cue("self_clause")
 #: how far before the act noun the verb may stand (a long subject: "تعرضت مدرسة تابعة
@@ -90,11 +95,13 @@ def _agent(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
             return _group(u, sent)  # "لقصف قوات النظام السوري"
     for k in range(hit.j, hi):
         word = _strip(tokens[k].text)
-        linked = word in _LINKS or (word in _BY and tokens[k - 1].text == "من")
-        if not linked:
-            continue
-        near = [u for u in sent.units if k < u.i <= k + 3 and u.countries and not u.place]
-        return _group(near[0], sent) if near else None
+        if word in _LINKS or (word in _BY and tokens[k - 1].text == _FROM):
+            near = [u for u in sent.units if k < u.i <= k + 3 and u.countries and not u.place]
+            return _group(near[0], sent) if near else None
+        if word == _FROM and k - hit.j <= _FROM_REACH and _strip(tokens[k + 1].text) not in _BY:
+            # "لقصف شديد من المدفعية الروسية"، "لهجمات بطائرات مسيرة من العراق"
+            near = [u for u in sent.units if k < u.i <= k + 2 and u.countries and not u.place]
+            return _group(near[0], sent) if near else None
     return None
 
 
