@@ -63,3 +63,14 @@ def test_one_exposed_of_no_state_after_the_verb(shipped: Linker) -> None:
 def test_the_agent_after_min_closing_the_nouns_phrase(shipped: Linker) -> None:
     got = summary(shipped, "وقال المحافظ إن مدينة سومي تعرضت لقصف عنيف من المدفعية الروسية.")
     assert ("ASSAULT", ("RUS",), ("UKR",)) in got
+
+
+def test_a_stance_on_an_act_undergone_is_aimed_at_its_agent(shipped: Linker) -> None:
+    got = summary(shipped, "وأدانت قطر تعرض مدينة خان يونس لقصف إسرائيلي عنيف.")
+    assert ("ACCUSE", ("QAT",), ("ISR",)) in got
+    assert ("ACCUSE", ("QAT",), ("PSE",)) not in got
+
+
+def test_a_stance_by_a_preposition_on_an_act_undergone(shipped: Linker) -> None:
+    got = summary(shipped, "ونددت الخارجية الكويتية بتعرض مدرسة في رفح لغارة إسرائيلية.")
+    assert ("ACCUSE", ("KWT",), ("ISR",)) in got

@@ -40,6 +40,7 @@ from .sides import (
 from .stance import condemned_attacker, main_object, named_object, rivals
 from .subject import _ENVOYS
 from .targets import between_group, relative_after, resolution_body, truce_after
+from .undergone import exposed_object
 
 __all__: list[str] = []  # internal to the events package
 
@@ -210,6 +211,9 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
     ):
         # "أدانت X القصف الإسرائيلي على دمشق": the act's agent, not the place struck
         stance = _stance_object(hit, sent, subj, src)
+        exposed = exposed_object(hit, sent, subj)  # "أدانت X تعرض مدينة Y لقصف Z" (undergone.py)
+        if exposed:
+            stance = obj = exposed
         if stance and (obj is None or stance[0].i < obj[0].i or entry.has("about")):
             obj = stance  # "about": what a complaint is about (stance.py)
         if not obj or not any(u.countries for u in obj):

@@ -33,7 +33,7 @@ from .cues import cue
 from .lexicon import Hit, Token
 from .sides import _agent_nisba, _Sentence, _Side, _strip
 
-__all__ = ["undergo_verb", "undergone_sides"]
+__all__ = ["exposed_agents", "exposed_object", "undergo_verb", "undergone_sides"]
 
 #: verbs of undergoing: "تعرضت"، "يتعرض"، "تعرض" (also the verbal noun: "بعد تعرض مدينة X")
 UNDERGO = cue("undergo")
@@ -167,3 +167,32 @@ def undergone_sides(
         kept = tuple(c for c in victim.countries if c not in source.countries)
         victim = _Side(kept, None, None)
     return source, victim
+
+
+def exposed_agents(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, list[Unit]]:
+    """The agent of each act undergone with its agent named, by the word of its verb of
+    undergoing: a stance whose object is that verb ("أدانت X تعرض مدينة Y لقصف إسرائيلي"،
+    "نددت بتعرض ...") is aimed at the agent, not at the one attacked (``directed``)."""
+    out: dict[int, list[Unit]] = {}
+    for hit in hits:
+        if hit.entry.type not in _TYPES or hit.form.tense != "noun" or hit.form.suffix:
+            continue
+        if not hit.clitic.startswith("ل"):
+            continue
+        verb = undergo_verb(hit, sent, tokens, _VERB_REACH)
+        if verb is None or verb in out:
+            continue
+        agent = _agent(hit, sent, tokens)
+        if agent:
+            out[verb] = agent
+    return out
+
+
+def exposed_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None) -> list[Unit] | None:
+    """The agent of the act undergone right after the stance ``hit`` (past its subject: "أدانت
+    مصر تعرض ..."), or None."""
+    covered = {m for u in subj or [] for m in range(u.i, u.j)}
+    k = hit.j
+    while k in covered:
+        k += 1
+    return sent.exposed.get(k)
