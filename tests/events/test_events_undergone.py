@@ -74,3 +74,8 @@ def test_a_stance_on_an_act_undergone_is_aimed_at_its_agent(shipped: Linker) -> 
 def test_a_stance_by_a_preposition_on_an_act_undergone(shipped: Linker) -> None:
     got = summary(shipped, "ونددت الخارجية الكويتية بتعرض مدرسة في رفح لغارة إسرائيلية.")
     assert ("ACCUSE", ("KWT",), ("ISR",)) in got
+
+
+def test_the_speakers_own_forces_opening_the_clause(shipped: Linker) -> None:
+    got = summary(shipped, "وقالت وزارة الدفاع الأذربيجانية إن قواتها تعرضت لقصف أرميني.")
+    assert ("ASSAULT", ("ARM",), ("AZE",)) in got

@@ -14,9 +14,10 @@ one who does it:
 - the target: the actors and places between the verb and the noun ("مدينة حلب"، "قاعدة
   أمريكية في سوريا": the state that qualifies the thing attacked comes before the place it is
   in), else, when the noun follows the verb at once, the actor just before the verb in its
-  clause ("إن مدينة X (قد) تعرضت ..."), else the
-  speaker when the clause is his own ("قالت X إنها تعرضت ...", cue ``self_clause``), or the
-  actor after "له" in a relative clause ("الهجوم الروسي الذي تعرضت له X").
+  clause ("إن مدينة X (قد) تعرضت ..."), else the speaker when the clause is his own ("قالت X
+  إنها تعرضت ...", cue ``self_clause``) or opens with what is his ("إن قواتها / بلاده تعرضت
+  ...", cues ``own_exposed``, ``own_country``), or the actor after "له" in a relative clause
+  ("الهجوم الروسي الذي تعرضت له X").
 
 ``undergone_sides`` returns the (source, target) pair; ``()`` when the agent is named but the
 target is of its own state or of none (no event: an army striking its own ground is no act
@@ -48,6 +49,8 @@ _FROM = "من"
 _FROM_REACH = 3
 #: "قالت X إنها تعرضت ...": the clause's subject is the speaker
 _SELF = cue("self_clause")
+#: the speaker's own forces, land or missions opening the clause: "إن قواتها تعرضت ..."
+_OWN = cue("own_exposed") | cue("own_country")
 #: how far before the act noun the verb may stand (a long subject: "تعرضت مدرسة تابعة
 #: لوكالة الأونروا في مخيم جباليا شمال قطاع غزة لقصف")
 _VERB_REACH = 10
@@ -121,8 +124,10 @@ def _target(
     gap = {_strip(tokens[k].text) for k in range(before[-1].j, verb)} if before else set()
     if before and gap <= _QAD and not before[-1].prep:
         return _group(before[-1], sent)  # "إن مدينة حلب (قد) تعرضت لقصف"
-    if verb > sent.ti and _strip(tokens[verb - 1].text) in _SELF and reporter is not None:
-        return [reporter]  # "قالت X إنها تعرضت لهجوم"
+    if verb > sent.ti and reporter is not None:
+        word = _strip(tokens[verb - 1].text)
+        if word in _SELF or (word in _OWN and verb - 1 == cs):
+            return [reporter]  # "قالت X إنها / إن قواتها تعرضت لهجوم"
     return []
 
 
