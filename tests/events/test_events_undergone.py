@@ -79,3 +79,8 @@ def test_a_stance_by_a_preposition_on_an_act_undergone(shipped: Linker) -> None:
 def test_the_speakers_own_forces_opening_the_clause(shipped: Linker) -> None:
     got = summary(shipped, "وقالت وزارة الدفاع الأذربيجانية إن قواتها تعرضت لقصف أرميني.")
     assert ("ASSAULT", ("ARM",), ("AZE",)) in got
+
+
+def test_the_launcher_of_the_weapon_is_the_agent(shipped: Linker) -> None:
+    got = summary(shipped, "وتعرضت سفينة يونانية لهجوم بطائرة مسيرة أطلقها الحوثيون.")
+    assert ("ASSAULT", ("YEM",), ("GRC",)) in got

@@ -5,12 +5,12 @@ The subject of a verb of undergoing (cue ``undergo``: تعرض، تتعرض، س
 act is done to, and the act noun after it with "لـ" (types in cue ``undergo_types``) names the
 one who does it:
 
-- the agent: a nisba adjective after the noun, definite ("للقصف الإسرائيلي", ``sides._agent_nisba``)
+- the agent: a nisba after the noun, definite ("للقصف الإسرائيلي", ``sides._agent_nisba``)
   or indefinite ("لقصف تركي"، "لغارات جوية روسية", ``act_agent.indefinite_agent``), an actor
-  right after the noun ("لقصف قوات النظام"), an actor after an agent link (cue
-  ``agent_links``: شنته، نفذتها) or "من قبل / من جانب" (cue ``agent_by``) a few words on,
-  or right after a "من" that closes the noun's phrase ("لقصف شديد من المدفعية الروسية"،
-  "لهجمات بطائرات مسيرة من العراق": the state it comes from);
+  right after the noun ("لقصف قوات النظام"), an actor after an agent link (cues
+  ``agent_links``: شنته، نفذتها; ``undergo_links``: أطلقها) or "من قبل / من جانب" (cue
+  ``agent_by``) a few words on, or right after a "من" that closes the noun's phrase ("لقصف
+  شديد من المدفعية الروسية"، "لهجمات بطائرات مسيرة من العراق": the state it comes from);
 - the target: the actors and places between the verb and the noun ("مدينة حلب"، "قاعدة
   أمريكية في سوريا": the state that qualifies the thing attacked comes before the place it is
   in), else, when the noun follows the verb at once, the actor just before the verb in its
@@ -40,8 +40,8 @@ __all__ = ["exposed_agents", "exposed_object", "undergo_verb", "undergone_sides"
 UNDERGO = cue("undergo")
 #: types of the act nouns undergone with their agent named
 _TYPES = cue("undergo_types")
-#: "قصف نفذته طائرة تركية"، "غارات شنتها طائرات إسرائيلية"
-_LINKS = cue("agent_links")
+#: "قصف نفذته طائرة تركية"، "غارات شنتها طائرات إسرائيلية"، "لهجوم بطائرة مسيرة أطلقها X"
+_LINKS = cue("agent_links") | cue("undergo_links")
 #: "من قبل X"، "من جانب X": the agent is named
 _BY = cue("agent_by")
 #: "لقصف من المدفعية الروسية": the agent after "من" right after the noun's phrase
