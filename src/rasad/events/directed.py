@@ -17,6 +17,7 @@ from .gapped import gapped_subjects
 from .lexicon import Hit, Token
 from .mission_host import mission_host
 from .nationals import declarer, detained, expelled, people_after
+from .protest_site import embassy_site
 from .reading import FirstSide, Reading, _home
 from .relative import relative_reach
 from .reported_topic import reported_topic
@@ -39,6 +40,7 @@ from .sides import (
 from .stance import condemned_attacker, main_object, named_object, rivals
 from .subject import _ENVOYS
 from .targets import between_group, relative_after, resolution_body, truce_after
+from .undergone import exposed_object
 
 __all__: list[str] = []  # internal to the events package
 
@@ -70,10 +72,16 @@ def unary_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         who = _Side.of([r.reporter]) if r.reporter is not None else None
     if etype == "PROTEST" and subj and all(u.entity is None for u in subj):
         who = None  # a body read from context (bodies.py) does not demonstrate
+    # "تظاهر محتجون أمام السفارة الأمريكية في بيروت": the mission's state is the target,
+    # never the protesters' (protest_site.py)
+    mission = embassy_site(hit, sent, tokens) if etype == "PROTEST" else None
+    there = _Side.of(mission) if mission else None
+    if there is not None and who is not None and set(who.countries) <= set(there.countries):
+        who = None  # the mission's nisba read as the subject
     if who is not None and who.sector == "IGO":
         who = None  # "أعربت الأمم المتحدة عن قلقها حيال قمع المتظاهرين": not its protest
     if who is None or not who.countries:
-        places = [u for u in sent.units if u.place and u.countries]
+        places = [u for u in sent.units if u.place and u.countries and u not in (mission or [])]
         after = [u for u in places if u.i >= hit.i]
         pick = (after or places)[:1]
         if pick:
@@ -82,6 +90,9 @@ def unary_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
             who, r.conf = _Side((ctx.place[0],), None, None), r.conf - 0.15
     if who is None or not who.countries:
         return []
+    if there is not None and set(there.countries) - set(who.countries):
+        aimed = tuple(c for c in there.countries if c not in who.countries)
+        return [(who, _Side(aimed, there.entity, there.sector))]
     # "اعتقال ثلاثة أفغان": a plural nationality after the noun (nationals.py)
     victims = _Side.of(_victims(hit, sent, tokens) or people_after(hit, sent, tokens) or held)
     foreign = victims.countries and not set(victims.countries) & set(who.countries)
@@ -207,6 +218,9 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
     ):
         # "أدانت X القصف الإسرائيلي على دمشق": the act's agent, not the place struck
         stance = _stance_object(hit, sent, subj, src)
+        exposed = exposed_object(hit, sent, subj)  # "أدانت X تعرض مدينة Y لقصف Z" (undergone.py)
+        if exposed:
+            stance = obj = exposed
         if stance and (obj is None or stance[0].i < obj[0].i or entry.has("about")):
             obj = stance  # "about": what a complaint is about (stance.py)
         if not obj or not any(u.countries for u in obj):

@@ -67,6 +67,7 @@ from .sides import (
 )
 from .stance import resolve_stances
 from .told import topic_between
+from .undergone import exposed_agents
 from .unrest import charged_only
 from .verdict import verdicts
 
@@ -181,6 +182,7 @@ def extract_events(
         s_dates = [d for d in s_dates if not _announced(d, s_hits, tokens, sent.tj)]
         claimed = _claims(ev_hits, sent, tokens)
         sent.agents = agents_claimed(ev_hits, claimed, tokens)  # "اعتداء X على Y" (act_agent.py)
+        sent.exposed = exposed_agents(ev_hits, sent, tokens)  # "تعرض X لقصف Y" (undergone.py)
         date_of = _assign_dates(ev_hits, s_dates)
         made: dict[int, list[Event]] = {}  # the events of each trigger (by its start)
         speaker = ctx.speaker if not sent.reporters else None

@@ -9,6 +9,8 @@ parties (``symmetric``) or the source and target (``directed``) and makes the ev
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..doc import Doc, Event
 from . import plover
 from .arguments import Unit, is_negated
@@ -17,6 +19,7 @@ from .cues import cue
 from .directed import directed_sides, unary_sides
 from .frame_table import frame
 from .lexicon import Hit, Token
+from .protest_site import site_subject
 from .reading import Reading, _make
 from .sides import (
     _MULTI,
@@ -118,6 +121,8 @@ def _events_for(
     )
     # -- the first side (subject.py)
     fs = first_side(r)
+    if site_subject(fs.subj, sent, tokens):  # "أمام السفارة X": a place (protest_site.py)
+        fs = replace(fs, subj=None)
     subj = fs.subj
     # -- the second side's candidates: partners "مع X", actors other triggers took, the reporter
     reach = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j]) + 10

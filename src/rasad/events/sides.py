@@ -92,6 +92,8 @@ class _Sentence:
     commas: list[int] = field(default_factory=list)  # words with a comma before them
     verbs: list[int] = field(default_factory=list)  # first words of event verb hits
     agents: set[int] = field(default_factory=set)  # first words of act nouns' agents (act_agent)
+    #: the agent of the act undergone after each verb of undergoing (undergone.py)
+    exposed: dict[int, list[Unit]] = field(default_factory=dict)
 
 
 def _strip(word: str) -> str:

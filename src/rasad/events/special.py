@@ -1,8 +1,9 @@
 """The readings of a trigger that set both sides at once and return early: an endorsement
 by a pair (stance.py), an obligation or hostile conduct charged by the speaker
-(charges.py), a riot (riot.py), a route "من X إلى Y" (route.py), an act undergone with no
-agent (agentless.py), a mediation (mediation.py), a passive release (release.py), conduct
-alleged by the reporter (hostile.py), and a meeting hosted in a named place.
+(charges.py), a riot (riot.py), a route "من X إلى Y" (route.py), an act undergone with its
+agent named (undergone.py) or with none (agentless.py), a mediation (mediation.py), a passive
+release (release.py), conduct alleged by the reporter (hostile.py), and a meeting hosted in a
+named place.
 
 Used by ``frames._events_for`` after the first side (``subject.first_side``).
 """
@@ -30,6 +31,7 @@ from .route import route_sides
 from .sides import _Sentence, _Side
 from .stance import endorsement_sides
 from .told import told_sides
+from .undergone import undergone_sides
 from .unrest import charge_sides
 from .verdict import verdict_sides
 
@@ -99,6 +101,11 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
     routed = route_sides(hit, sent)  # "مساعدات من إيران إلى الحوثيين" (route.py)
     if routed is not None:
         return [_make(hit, etype, mode, *routed, sent, tokens, doc, r.conf, reported_by)]
+    exposed = undergone_sides(hit, sent, tokens, cs, reporter or ctx.reporter)
+    if exposed is not None:  # "تعرضت مدينة X لقصف إسرائيلي" (undergone.py)
+        if not exposed:
+            return []
+        return [_make(hit, etype, mode, *exposed, sent, tokens, doc, r.conf - 0.1, reported_by)]
     undergone = agentless_sides(hit, sent, tokens, ctx)  # "تعرضت X لهجوم" (agentless.py)
     if undergone is not None:
         return [_make(hit, etype, mode, *undergone, sent, tokens, doc, r.conf - 0.15, reported_by)]
