@@ -246,9 +246,7 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
         # "أطلق رجال الأمن النار عليهم"، "اعتقلت الشرطة 48 شخصا": the forces act at home
         tgt, domestic = _Side(src.countries, None, None), True
     if tgt is None and etype in ("ASSAULT", "COERCE"):
-        # not past an event verb after a noun ("الضربات الأمريكية حظيت بدعم أستراليا")
-        limit = min([v for v in sent.received if v >= hit.j and not is_verb] + [sent.tj])
-        where = [u for u in sent.units if u.place and u.countries and hit.j <= u.i < limit]
+        where = [u for u in sent.units if u.place and u.countries and u.i >= hit.j]
         if not where and etype == "ASSAULT" and src is not None:
             # "قصف ... على سيارة قرب بلدة تابعة لمحافظة أربيل": the place struck
             where = [
@@ -256,7 +254,7 @@ def directed_sides(r: Reading, fs: FirstSide) -> list[tuple[_Side, _Side]]:
                 for u in sent.units
                 if u.kind in ("GPE", "LOC")
                 and not u.nisba
-                and hit.j <= u.i < limit
+                and u.i >= hit.j
                 and u.countries
                 and not set(u.countries) & set(src.countries)
             ]

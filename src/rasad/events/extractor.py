@@ -173,11 +173,6 @@ def extract_events(
             and not time_reference(h, tokens, sent, norm)
         ]
         sent.verbs = [h.i for h in ev_hits if h.form.tense != "noun" and not h.entry.has("sym")]
-        sent.received = [
-            h.i
-            for h in ev_hits
-            if h.entry.has("inv") and h.entry.pos == "X" and h.form.tense != "noun"
-        ]
         s_dates = (
             [DateExpr(d.start + s, d.end + s, d.text, d.key) for d in find_dates(norm[s:e])]
             if ev_hits and may_hold_dates(t.text for t in tokens[sent.ti : sent.tj])

@@ -38,10 +38,6 @@ __all__: list[str] = []  # internal to the events package
 
 #: stance types: their object may be the agent of an act noun (act_agent.py)
 _STANCES = cue("stance_types")
-#: "إنها"، "بأنه": a pronoun that names the speaker as the subject of what follows
-_SPEAKER_PRONOUNS = (cue("complementizers") - frozenset({"ان", "بان", "لان"})) | cue(
-    "own_country"
-)  # "إن بلاده تحظى بدعم X": the speaker's state
 
 
 def _reporter(sent: _Sentence, i: int) -> Unit | None:
@@ -123,12 +119,6 @@ def _events_for(
     # -- the first side (subject.py)
     fs = first_side(r)
     subj = fs.subj
-    if fs.subj is None and r.is_verb and entry.pos == "X" and entry.has("inv"):
-        # "الضربات حظيت بدعم X": what is backed is a thing no actor names; only a pronoun
-        # ("قالت X إنها تحظى بدعم Y"، "إن بلاده تحظى") leaves the speaker as the one backed
-        prev = tokens[hit.i - 1].text if hit.i > sent.ti else ""
-        if prev not in _SPEAKER_PRONOUNS:
-            return []
     # -- the second side's candidates: partners "مع X", actors other triggers took, the reporter
     reach = max([hit.j] + [u.j for u in subj or [] if u.i >= hit.j]) + 10
     partners = [

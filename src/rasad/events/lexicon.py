@@ -248,11 +248,6 @@ class Lexicon:
         elif entry.pos == "A":
             heads = list(_adjective_forms(words[0]))
             rest = words[1:] + tail
-        elif entry.has("verb"):  # written-out verb forms ("تحظى بدعم"): a verb's subject
-            w = words[0]
-            tense = "present" if w[:1] in "يت" and not w.endswith("ت") else "past"
-            heads = [(w, Form(tense, "sg", "", fem=w.startswith("ت") or w.endswith("ت")))]
-            rest = words[1:] + tail
         else:
             heads = [(words[0], Form("noun", "sg", ""))]
             rest = words[1:] + tail

@@ -91,9 +91,6 @@ class _Sentence:
     relatives: list[int] = field(default_factory=list)  # relative pronouns (الذي، التي)
     commas: list[int] = field(default_factory=list)  # words with a comma before them
     verbs: list[int] = field(default_factory=list)  # first words of event verb hits
-    # first words of verbs of support received ("حظيت بدعم"): a noun before them is what
-    # is backed, and its object never reaches past them
-    received: list[int] = field(default_factory=list)
     agents: set[int] = field(default_factory=set)  # first words of act nouns' agents (act_agent)
 
 
@@ -214,11 +211,8 @@ def _object(
         if tokens is not None
         else []
     )
-    # a noun's object does not reach past an event verb after it ("الضربات الأمريكية حظيت
-    # بدعم X": X backs the strikes, it is not struck)
-    verbs = [v for v in sent.received if v >= hit.j] if hit.form.tense == "noun" else []
     stop = min(
-        (b for b in (*sent.breaks, *rel, *said, *verbs) if b >= max(hit.j, after_subj)),
+        (b for b in (*sent.breaks, *rel, *said) if b >= max(hit.j, after_subj)),
         default=sent.tj,
     )
     governed = _governed_states(hit, sent, max(hit.j, after_subj))

@@ -84,11 +84,6 @@ def first_side(r: Reading) -> FirstSide:
         subj = claimed[hit.start]
     elif crowd_subject:
         pass  # the crowd word is the subject; the actor after it is the object
-    elif is_verb and entry.pos == "X" and entry.has("inv"):
-        # "تحظى بدعم X": the backer follows the verb; the one backed stands before it, a
-        # state or the nisba of what it did ("الضربات الأمريكية حظيت بدعم X"), or is the
-        # speaker ("قالت X إنها تحظى بدعم Y": the reporter, directed.py)
-        subj = _received_subject(hit, sent, cs)
     elif is_verb and (hit.form.hal or hit.form.first):
         # "ندين ..."، "داعيا روسيا إلى ...": the speaker's or the clause's subject (speech.py)
         subj, pronoun_obj = speaker_sides(hit, sent, tokens, ctx)
@@ -188,24 +183,6 @@ def first_side(r: Reading) -> FirstSide:
             if subj is None and _anaphor_near(tokens, cs, hit.i):
                 dyad_anaphor = True
     return FirstSide(subj, cont, dyad_anaphor, genitive, pronoun_obj, agentive, crowd_subject)
-
-
-def _received_subject(hit: Hit, sent: _Sentence, cs: int) -> list[Unit] | None:
-    """The last actor, or nisba adjective of a noun, before a verb of support received, in
-    its clause and at most three words before it."""
-    before = [
-        u
-        for u in sent.units
-        if cs <= u.i
-        and u.j <= hit.i
-        and (u.is_actor or u.modifier)
-        and u.countries
-        and not u.prep  # "الضربات ضد الحوثيين حظيت بدعم": the struck are not backed
-    ]
-    if not before or hit.i - before[-1].j > 3:
-        return None
-    g = before[-1].group
-    return [u for u in before if u.group == g]
 
 
 def _envoy_after(hit: Hit, tokens: list[Token]) -> bool:
