@@ -94,3 +94,27 @@ def test_a_state_governed_by_the_praise_verb_is_its_object(
 )
 def test_no_governed_object(shipped: Linker, text: str, wrong: Summary) -> None:
     assert wrong not in _summary(shipped, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("وأكدت الحكومة النرويجية تضامنها مع الدنمارك.", ("SUPPORT", ("NOR",), ("DNK",))),
+        (
+            "وجددت وزارة الخارجية التونسية تضامنها الكامل مع الجزائر.",
+            ("SUPPORT", ("TUN",), ("DZA",)),
+        ),
+        (
+            "وأعربت الحكومة اليابانية عن تعازيها وتضامنها مع إندونيسيا والفلبين.",
+            ("SUPPORT", ("JPN",), ("IDN", "PHL")),
+        ),
+    ],
+)
+def test_solidarity_with_its_pronoun(shipped: Linker, text: str, event: Summary) -> None:
+    assert event in _summary(shipped, text)
+
+
+def test_solidarity_without_a_pronoun_names_nobody(shipped: Linker) -> None:
+    # "فيما يقولون إنه تضامن مع": the bare noun tells no one who stands with
+    found = _summary(shipped, "وتقول الجماعة إن هجماتها على السفن تضامن مع لبنان.")
+    assert not any(t == "SUPPORT" for t, _, _ in found)

@@ -241,6 +241,8 @@ class Lexicon:
             rest = words[1:] + tail
         elif entry.pos == "N":
             heads = list(_noun_forms(words[0], head=True))
+            if entry.has("own"):  # with a possessive pronoun only: "تضامنها"، not "تضامن"
+                heads = [(f, info) for f, info in heads if info.suffix]
             rest = words[1:] + tail
         elif entry.pos == "P":
             heads = list(_participle_forms(words[0]))
