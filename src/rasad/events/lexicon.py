@@ -50,7 +50,7 @@ class Entry:
 
     id: int
     lemma: str
-    pos: str  # V, N or X
+    pos: str  # V, N, P (participle of manner), A (adjective of state) or X
     type: str
     mode: str | None
     flags: frozenset[str]
@@ -166,6 +166,15 @@ def _participle_forms(word: str) -> Iterator[tuple[str, Form]]:
         yield word + suffix, hal
 
 
+def _adjective_forms(word: str) -> Iterator[tuple[str, Form]]:
+    """An adjective of the speaker's or the subject's own state ("ممتن"، "إنها ممتنة"،
+    "نحن ممتنون"): masculine and feminine, singular, dual and plural, in any case."""
+    told = Form("past", "sg", "", hal=True)
+    yield word, told
+    for suffix in ("ا", "ه", "ان", "ين", "ون", "ات", "تان", "تين"):
+        yield word + suffix, told
+
+
 def _noun_forms(word: str, *, head: bool) -> Iterator[tuple[str, Form]]:
     if word in _FUNCTION_WORDS:
         yield word, Form("noun", "sg", "")
@@ -232,9 +241,14 @@ class Lexicon:
             rest = words[1:] + tail
         elif entry.pos == "N":
             heads = list(_noun_forms(words[0], head=True))
+            if entry.has("own"):  # with a possessive pronoun only: "تضامنها"، not "تضامن"
+                heads = [(f, info) for f, info in heads if info.suffix]
             rest = words[1:] + tail
         elif entry.pos == "P":
             heads = list(_participle_forms(words[0]))
+            rest = words[1:] + tail
+        elif entry.pos == "A":
+            heads = list(_adjective_forms(words[0]))
             rest = words[1:] + tail
         else:
             heads = [(words[0], Form("noun", "sg", ""))]
@@ -377,7 +391,7 @@ def _clitic_ok(clitic: str, entry: Entry, info: Form) -> bool:
     inner = clitic.lstrip("وف")
     if entry.pos == "V":
         return inner in ("", "س", "ل") and (not inner or info.tense == "present")
-    if entry.pos == "P":
+    if entry.pos in ("P", "A"):
         return not inner
     return inner in ("", "ب", "ل", "ك", "لل")
 

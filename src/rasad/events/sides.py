@@ -217,8 +217,11 @@ def _object(
         (b for b in (*sent.breaks, *rel, *said) if b >= max(hit.j, after_subj)),
         default=sent.tj,
     )
+    governed = _governed_states(hit, sent, max(hit.j, after_subj))
     for u in sent.units:
-        if u.i < max(hit.j, after_subj) or not u.is_actor or id(u) in taken:
+        if u.i < max(hit.j, after_subj) or id(u) in taken:
+            continue
+        if not (u.is_actor or id(u) in governed):
             continue
         if u.i > stop:
             return None  # "رحب X بالاتفاق، فيما أشادت الصين ...": another clause's subject
@@ -231,9 +234,39 @@ def _object(
         return [
             v
             for v in sent.units
-            if v.group == u.group and v.is_actor and id(v) not in taken and v.i >= u.i
+            if v.group == u.group
+            and (v.is_actor or id(v) in governed)
+            and id(v) not in taken
+            and v.i >= u.i
         ]
     return None
+
+
+def _governed_states(hit: Hit, sent: _Sentence, k: int) -> set[int]:
+    """A trigger that takes its object with a preposition a place would take (entry flags
+    ``bobj``: أشاد، رحب، ندد ب; ``ilaobj``: وجه الشكر إلى): the state named with it right
+    after the trigger and its subject (past its tail and "إلى كل من", six words at most) is that
+    object and no place ("أشاد الوزير بقطر وعمان"), and so are the states joined to it; a date
+    may stand between ("وجهت X، اليوم الأحد، الشكر إلى"), a new clause may not. Cities stay
+    places ("رحب بالقاهرة")."""
+    prep = "ب" if hit.entry.has("bobj") else "الي" if hit.entry.has("ilaobj") else ""
+    if not prep or hit.form.tense == "noun":
+        return set()
+    first = next((u for u in sent.units if u.i >= k), None)
+    # with ب on it, a name shaped like a nisba is the name ("أشاد الوزير الأمريكي بالسعودية")
+    if first is None or first.i - k > 6 or first.prep != prep or not _state_name(first):
+        return set()
+    if any(k < b <= first.i for b in sent.breaks):
+        return set()
+    return {
+        id(u)
+        for u in sent.units
+        if u.group == first.group and u.i >= k and _state_name(u) and (u is first or not u.nisba)
+    }
+
+
+def _state_name(u: Unit) -> bool:
+    return u.kind == "GPE" and u.entity is not None and u.entity in u.countries
 
 
 def _anaphor_object(

@@ -34,6 +34,7 @@ from .sides import (
     _subject_before,
     _title_subject,
 )
+from .speaker_pair import speaker_pair
 from .speech import speaker_sides
 from .subordinate import main_clause_sides
 from .titled import titled_subject
@@ -84,6 +85,8 @@ def first_side(r: Reading) -> FirstSide:
         subj = claimed[hit.start]
     elif crowd_subject:
         pass  # the crowd word is the subject; the actor after it is the object
+    elif is_verb and (pair := speaker_pair(hit, sent, tokens, cs)) is not None:
+        subj = pair  # "أعلنت X أنها وY اتفقتا"، "أعلنت X وY أنهما اتفقتا" (speaker_pair.py)
     elif is_verb and (hit.form.hal or hit.form.first):
         # "ندين ..."، "داعيا روسيا إلى ...": the speaker's or the clause's subject (speech.py)
         subj, pronoun_obj = speaker_sides(hit, sent, tokens, ctx)
