@@ -118,3 +118,16 @@ def test_counted_singular_nationality_after_digits(shipped: Linker) -> None:
     # Arabic counts eleven and more with a singular noun
     got = _summary(shipped, "احتجزت السلطات الماليزية 120 إندونيسي في كوالالمبور.")
     assert ("COERCE", ("MYS",), ("IDN",)) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تحدث الوسطاء عن مزيد من الرهائن الإسرائيليين في غزة.",
+        "يترقب الوسطاء إطلاق مزيد من الرهائن الإسرائيليين.",
+    ],
+)
+def test_people_after_an_act_noun_are_not_its_agent(shipped: Linker, text: str) -> None:
+    """A plural of people right after the noun agrees with people, not with the act: it is
+    not the act's agent, so the hostages' state does not hold its own people."""
+    assert not {s for s in _summary(shipped, text) if s[1] == s[2]}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..kb.peoples import is_people_plural
 from .arguments import ANAPHORS, Unit
 from .cues import cue
 from .lexicon import Hit, Token
@@ -346,14 +347,16 @@ def _stance_object(
 def _agent_nisba(hit: Hit, sent: _Sentence, tokens: list[Token]) -> list[Unit] | None:
     """ "القصف الإسرائيلي على مطار دمشق", "غارات الجيش التركي": a nisba adjective qualifying
     the noun of a directed act (right after it, or after one word of the act's own phrase
-    such as العسكرية / الجيش) names the act's agent."""
+    such as العسكرية / الجيش) names the act's agent. A plural of people ("الرهائن
+    الإسرائيليين"، "الأسرى الأتراك": ``kb.peoples``) agrees with people, not with the act: it
+    names no agent (``nationals.py`` reads them as the people acted on)."""
     if hit.form.tense != "noun" or hit.entry.has("sym") or hit.form.suffix:
         return None
     for u in sent.units:
         if not (u.nisba and u.countries) or u.i < hit.j:
             continue
         if u.i == hit.j or (u.i == hit.j + 1 and tokens[hit.j].text in AGENT_BRIDGES):
-            return [u]
+            return None if is_people_plural(_strip(tokens[u.i].text)) else [u]
         break
     return None
 
