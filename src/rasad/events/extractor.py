@@ -68,9 +68,9 @@ from .sides import (
 from .stance import resolve_stances
 from .told import topic_between
 from .undergone import exposed_agents
-from .victims import casualty_words
 from .unrest import charged_only
 from .verdict import verdicts
+from .victims import casualty_words
 
 __all__ = ["detect_types", "extract_events"]
 

@@ -32,9 +32,9 @@ from .sides import _Sentence, _Side
 from .stance import endorsement_sides
 from .told import told_sides
 from .undergone import undergone_sides
-from .victims import victim_sides
 from .unrest import charge_sides
 from .verdict import verdict_sides
+from .victims import victim_sides
 
 __all__: list[str] = []  # internal to the events package
 
