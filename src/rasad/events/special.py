@@ -112,6 +112,8 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
     struck = victim_sides(hit, sent, tokens)
     if struck is not None:  # "إصابة ثلاثة X في قصف Y" (victims.py)
         return [_make(hit, etype, mode, *struck, sent, tokens, doc, r.conf - 0.1, reported_by)]
+    if entry.has("victimsonly"):
+        return []  # "برصاص": read only after its victims (victims.py)
     undergone = agentless_sides(hit, sent, tokens, ctx)  # "تعرضت X لهجوم" (agentless.py)
     if undergone is not None:
         return [_make(hit, etype, mode, *undergone, sent, tokens, doc, r.conf - 0.15, reported_by)]

@@ -1,20 +1,24 @@
 """Victims named before the attack that struck them: "مقتل جنود X في هجوم Y"، "إصابة ثلاثة
-X بقصف Y"، "قتل خمسة مواطنين X جراء غارة Y" (Y's attack on X).
+X بقصف Y"، "قتل خمسة مواطنين X جراء غارة Y"، "أن سبعة مدنيين X قتلوا في غارة Y" (Y's attack
+on X).
 
-A casualty word (cue ``casualty_nouns``: مقتل، إصابة، استشهاد، جرح، سقوط ...; also the passive
-verbs read alike: قتل، أصيب، استشهد) opens the phrase; its victims follow (a plural
-nationality, a people noun with its nisba, a place: any unit of a state); then a link (cue
+A casualty word opens the phrase: a noun (cue ``casualty_nouns``: مقتل، إصابة، استشهاد، جرح،
+سقوط ...) or a passive verb (cue ``casualty_verbs``: قتل، أصيب، استشهدوا ...). Its victims
+follow it (a plural nationality, a people noun with its nisba, a place: any unit of a state),
+or, for a verb with none after it, stand right before it as its subject; then a link (cue
 ``casualty_links``: في، جراء، إثر ...; or the clitic "بـ" of the act noun: "برصاص"، "بغارة")
 and the act noun, whose agent is named as for an act undergone (``undergone._agent``: its
 nisba, definite or indefinite, the actor right after it, an agent link "شنته X", "من قبل X").
 
 ``victim_sides`` gives the act noun the pair (agent, victims' state): without it the victims,
 the first actors of the clause, were read as the one who attacks ("إصابة ثلاثة سوريين في قصف
-إسرائيلي" was SYR → ISR) or the act gave nothing. When no agent is named, or the victims are
-all of the agent's own state ("مقتل جنود روس في قصف روسي بالخطأ"), it returns None and the act
-is read as before. ``casualty_words`` marks the casualty word of each such phrase, whose own
-reading ("مقتل"، the passive "قتل" with the victims as its subject) then gives no event: the
-act noun tells it (``_Sentence.struck``).
+إسرائيلي" was SYR → ISR) or the act gave nothing. When no agent is named, no victims of a
+state are, or the victims are all of the agent's own state ("مقتل جنود روس في قصف روسي
+بالخطأ"), it returns None and the act is read as before (a noun flagged ``victimsonly``,
+"رصاص", then gives nothing). ``casualty_words`` marks the casualty word of each phrase whose
+agent is named and whose victims are not all of the agent's state: its own reading ("مقتل"
+read with the speaker as the one who kills, the passive "قتل" with the victims as its
+subject) then gives no event, the act noun tells it (``_Sentence.struck``).
 """
 
 from __future__ import annotations
@@ -27,8 +31,10 @@ from .undergone import _agent
 
 __all__: list[str] = []  # internal to the events package
 
-#: the dead or hurt: "مقتل"، "إصابة"، "استشهاد"، the passive "قتل"
-_CASUALTY = cue("casualty_nouns")
+#: the dead or hurt: "مقتل"، "إصابة"، "استشهاد"
+_NOUNS = cue("casualty_nouns")
+#: the passive verbs of the dead or hurt: "قتل"، "أصيبوا"، "استشهدا"
+_VERBS = cue("casualty_verbs")
 #: between the victims and the act: "في"، "جراء"، "إثر"
 _LINKS = cue("casualty_links")
 #: how far before the link the casualty word may stand ("إصابة أربعة أطفال فلسطينيين من
@@ -38,11 +44,15 @@ _REACH = 8
 _PREFIXES = "وفبل"
 
 
-def _is_casualty(word: str) -> bool:
+def _casualty_word(word: str) -> bool:
     for cut in range(3):
-        if word[cut:] in _CASUALTY:
+        if word[cut:] in _NOUNS or word[cut:] in _VERBS:
             return all(c in _PREFIXES for c in word[:cut])
     return False
+
+
+def _is_verb(word: str) -> bool:
+    return word in _VERBS or (len(word) > 3 and word[0] in "وف" and word[1:] in _VERBS)
 
 
 def _link(hit: Hit, sent: _Sentence, tokens: list[Token]) -> int | None:
@@ -56,58 +66,86 @@ def _link(hit: Hit, sent: _Sentence, tokens: list[Token]) -> int | None:
     return None
 
 
-def _casualty(link: int, sent: _Sentence, tokens: list[Token]) -> int | None:
-    """The casualty word a few words before ``link``, in the same clause."""
+def _casualty(link: int, sent: _Sentence, tokens: list[Token]) -> list[int]:
+    """The casualty words a few words before ``link``, in the same clause, the nearest first;
+    one joined by "و" goes on to the one before it ("بمقتل خمسة مدنيين وإصابة تسعة آخرين
+    في قصف ...")."""
     stops = set(sent.breaks)
-    for k in range(link - 1, max(sent.ti, link - _REACH) - 1, -1):
-        if _is_casualty(tokens[k].text):
-            return k
-        if k in stops:
-            return None
-    return None
+    found: list[int] = []
+    lo = max(sent.ti, link - _REACH)
+    k = link - 1
+    while k >= lo:
+        word = tokens[k].text
+        if _casualty_word(word):
+            found.append(k)
+            if word[0] != "و":
+                break
+            lo = max(sent.ti, k - _REACH)
+        elif k in stops:
+            break
+        k -= 1
+    return found
 
 
-def _phrase(hit: Hit, sent: _Sentence, tokens: list[Token]) -> tuple[int, list[Unit]] | None:
-    """The casualty word and the victims of the act noun ``hit``, or None."""
+def _phrase(
+    hit: Hit, sent: _Sentence, tokens: list[Token]
+) -> tuple[list[int], list[Unit]] | None:
+    """The casualty words and the victims of the act noun ``hit`` (maybe none of a state),
+    or None when the act is not told after a casualty word."""
     if hit.entry.type != "ASSAULT" or hit.form.tense != "noun" or hit.form.suffix:
         return None
     link = _link(hit, sent, tokens)
     if link is None:
         return None
-    word = _casualty(link, sent, tokens)
-    if word is None:
+    words = _casualty(link, sent, tokens)
+    if not words:
         return None
+    word = words[-1]
     victims = [u for u in sent.units if word < u.i and u.j <= link and u.countries]
-    return (word, victims) if victims else None
+    if not victims and _is_verb(tokens[word].text):
+        # "أن سبعة مدنيين عراقيين قتلوا في غارة": the verb's subject right before it
+        before = [u for u in sent.units if u.j == word and u.countries and not u.prep]
+        victims = [u for u in sent.units if before and u.group == before[0].group]
+    return words, victims
 
 
-def victim_sides(hit: Hit, sent: _Sentence, tokens: list[Token]) -> tuple[_Side, _Side] | None:
-    """(attacker, victims' state) of the act noun ``hit`` after its victims; None when not
-    this construction, no agent is named, or the victims are of the agent's own state."""
+_Found = tuple[list[int], _Side, tuple[str, ...]]
+
+
+def _sides(hit: Hit, sent: _Sentence, tokens: list[Token]) -> _Found | None:
+    """The casualty word, the agent and the victims' states not the agent's, or None when
+    not this construction, no agent of a state is named, or the victims named are all of the
+    agent's own state."""
     found = _phrase(hit, sent, tokens)
     if found is None:
         return None
     agent = _agent(hit, sent, tokens)
-    if not agent:
-        return None
-    source = _Side.of(agent)
-    if not source.countries:
+    source = _Side.of(agent) if agent else None
+    if source is None or not source.countries:
         return None
     hurt = tuple(
         dict.fromkeys(c for u in found[1] for c in u.countries if c not in source.countries)
     )
-    if not hurt:
+    if found[1] and not hurt:
         return None  # "مقتل جنود روس في قصف روسي بالخطأ"
-    return source, _Side(hurt[:1], None, None)
+    return found[0], source, hurt
+
+
+def victim_sides(hit: Hit, sent: _Sentence, tokens: list[Token]) -> tuple[_Side, _Side] | None:
+    """(attacker, victims' state) of the act noun ``hit`` after its victims; None when not
+    this construction, no agent is named, or no victims of another state are."""
+    found = _sides(hit, sent, tokens)
+    if found is None or not found[2]:
+        return None
+    return found[1], _Side(found[2][:1], None, None)
 
 
 def casualty_words(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> set[int]:
-    """The casualty words of the phrases read by ``victim_sides`` (their own triggers then
-    give no event)."""
+    """The casualty words of the phrases whose act names its agent (their own triggers then
+    give no event: the act noun tells it)."""
     out: set[int] = set()
     for hit in hits:
-        if victim_sides(hit, sent, tokens) is not None:
-            found = _phrase(hit, sent, tokens)
-            if found is not None:
-                out.add(found[0])
+        found = _sides(hit, sent, tokens)
+        if found is not None:
+            out.update(found[0])
     return out
