@@ -71,3 +71,10 @@ def test_victims_of_the_attackers_own_state_keep_todays_reading(shipped: Linker)
 def test_no_attacker_named_gives_no_attack_by_the_victims(shipped: Linker) -> None:
     got = summary(shipped, "مقتل جنود روس في هجوم على بلدة حدودية.")
     assert not any(e[0] == "ASSAULT" and e[1] == ("RUS",) for e in got)
+
+
+def test_victims_and_the_place_of_a_third_state(shipped: Linker) -> None:
+    # the advisers' state and the state of the city struck are both attacked
+    got = summary(shipped, "مقتل ضباط أتراك بغارة روسية على مدينة إدلب فجر اليوم.")
+    assert ("ASSAULT", ("RUS",), ("TUR",)) in got
+    assert ("ASSAULT", ("RUS",), ("SYR",)) in got

@@ -111,7 +111,10 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
         return []  # "مقتل جنود X في هجوم Y": the act noun tells it (victims.py)
     struck = victim_sides(hit, sent, tokens)
     if struck is not None:  # "إصابة ثلاثة X في قصف Y" (victims.py)
-        return [_make(hit, etype, mode, *struck, sent, tokens, doc, r.conf - 0.1, reported_by)]
+        return [
+            _make(hit, etype, mode, a, b, sent, tokens, doc, r.conf - 0.1, reported_by)
+            for a, b in struck
+        ]
     if entry.has("victimsonly"):
         return []  # "برصاص": read only after its victims (victims.py)
     undergone = agentless_sides(hit, sent, tokens, ctx)  # "تعرضت X لهجوم" (agentless.py)

@@ -40,6 +40,8 @@ _LINKS = cue("casualty_links")
 #: how far before the link the casualty word may stand ("إصابة أربعة أطفال فلسطينيين من
 #: سكان مخيم جنين في ...")
 _REACH = 8
+#: how far after the act noun the place it struck may be named
+_PLACE_REACH = 9
 #: clitics a casualty word may carry: "ومقتل"، "بإصابة"، "وباستشهاد"
 _PREFIXES = "وفبل"
 
@@ -87,9 +89,7 @@ def _casualty(link: int, sent: _Sentence, tokens: list[Token]) -> list[int]:
     return found
 
 
-def _phrase(
-    hit: Hit, sent: _Sentence, tokens: list[Token]
-) -> tuple[list[int], list[Unit]] | None:
+def _phrase(hit: Hit, sent: _Sentence, tokens: list[Token]) -> tuple[list[int], list[Unit]] | None:
     """The casualty words and the victims of the act noun ``hit`` (maybe none of a state),
     or None when the act is not told after a casualty word."""
     if hit.entry.type != "ASSAULT" or hit.form.tense != "noun" or hit.form.suffix:
@@ -131,13 +131,42 @@ def _sides(hit: Hit, sent: _Sentence, tokens: list[Token]) -> _Found | None:
     return found[0], source, hurt
 
 
-def victim_sides(hit: Hit, sent: _Sentence, tokens: list[Token]) -> tuple[_Side, _Side] | None:
-    """(attacker, victims' state) of the act noun ``hit`` after its victims; None when not
-    this construction, no agent is named, or no victims of another state are."""
+def _struck_place(hit: Hit, sent: _Sentence, source: _Side) -> tuple[str, ...]:
+    """The state of the place the act struck, named after it in its clause ("بغارة إسرائيلية
+    على دمشق"، "في قصف استهدف مبنى في مدينة X"): a name (not a nisba) of another state than
+    the agent's, within a few words, before a comma or a clause break."""
+    stop = min(
+        [k for k in sent.breaks + sent.commas if k >= hit.j] + [sent.tj, hit.j + _PLACE_REACH]
+    )
+    for u in sent.units:
+        if (
+            hit.j <= u.i < stop
+            and u.kind in ("GPE", "LOC")
+            and not u.nisba
+            and not u.adjective
+            and u.countries
+            and not set(u.countries) & set(source.countries)
+        ):
+            return u.countries[:1]
+    return ()
+
+
+def victim_sides(
+    hit: Hit, sent: _Sentence, tokens: list[Token]
+) -> list[tuple[_Side, _Side]] | None:
+    """(attacker, victims' state), and (attacker, the place's state) when the act struck a
+    place of a third state ("مقتل مستشارين X بغارة Y على دمشق"), for the act noun ``hit``
+    after its victims; None when not this construction, no agent is named, or the victims
+    named are all of the agent's own state. Victims of no state named with a place struck
+    after the act ("بمقتل 17 مدنيا في غارة Y على ولاية Z") give the place's state alone."""
     found = _sides(hit, sent, tokens)
-    if found is None or not found[2]:
+    if found is None:
         return None
-    return found[1], _Side(found[2][:1], None, None)
+    source = found[1]
+    targets = tuple(dict.fromkeys(found[2][:1] + _struck_place(hit, sent, source)))
+    if not targets:
+        return None
+    return [(source, _Side((c,), None, None)) for c in targets]
 
 
 def casualty_words(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> set[int]:
