@@ -78,3 +78,16 @@ def test_victims_and_the_place_of_a_third_state(shipped: Linker) -> None:
     got = summary(shipped, "مقتل ضباط أتراك بغارة روسية على مدينة إدلب فجر اليوم.")
     assert ("ASSAULT", ("RUS",), ("TUR",)) in got
     assert ("ASSAULT", ("RUS",), ("SYR",)) in got
+
+
+def test_a_condemnation_of_the_killing_is_aimed_at_the_attacker(shipped: Linker) -> None:
+    got = summary(shipped, "ونددت قطر بمقتل مدنيين سوريين في غارة روسية على إدلب.")
+    assert ("ACCUSE", ("QAT",), ("RUS",)) in got
+    assert ("ACCUSE", ("QAT",), ("SYR",)) not in got
+
+
+def test_an_act_joined_to_the_one_after_the_link(shipped: Linker) -> None:
+    text = "وأصيب صيادان مصريان إثر قصف وإطلاق نار من البحرية الليبية."
+    got = summary(shipped, text)
+    assert ("ASSAULT", ("LBY",), ("EGY",)) in got
+    assert not any(e[0] == "ASSAULT" and e[1] == ("EGY",) for e in got)

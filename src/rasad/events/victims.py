@@ -18,7 +18,9 @@ state are, or the victims are all of the agent's own state ("مقتل جنود �
 "رصاص", then gives nothing). ``casualty_words`` marks the casualty word of each phrase whose
 agent is named and whose victims are not all of the agent's state: its own reading ("مقتل"
 read with the speaker as the one who kills, the passive "قتل" with the victims as its
-subject) then gives no event, the act noun tells it (``_Sentence.struck``).
+subject) then gives no event, the act noun tells it (``_Sentence.struck``), and a stance whose
+object is the casualty word ("أدانت X مقتل جنود Y في هجوم Z"، "نددت بمقتل ...") is aimed at
+the agent, not at the victims (``undergone.exposed_object``).
 """
 
 from __future__ import annotations
@@ -65,6 +67,12 @@ def _link(hit: Hit, sent: _Sentence, tokens: list[Token]) -> int | None:
     k = hit.i - 1
     if k >= sent.ti and tokens[k].text in _LINKS:
         return k
+    if hit.clitic == "و" and k > sent.ti:
+        # "إثر قصف وإطلاق رصاص من الجيش X": an act joined to the one after the link
+        if tokens[k - 1].text in _LINKS:
+            return k - 1
+        if tokens[k].text.startswith("ب") and len(tokens[k].text) > 3:
+            return k
     return None
 
 
@@ -109,7 +117,7 @@ def _phrase(hit: Hit, sent: _Sentence, tokens: list[Token]) -> tuple[list[int], 
     return words, victims
 
 
-_Found = tuple[list[int], _Side, tuple[str, ...]]
+_Found = tuple[list[int], list[Unit], tuple[str, ...]]
 
 
 def _sides(hit: Hit, sent: _Sentence, tokens: list[Token]) -> _Found | None:
@@ -121,14 +129,14 @@ def _sides(hit: Hit, sent: _Sentence, tokens: list[Token]) -> _Found | None:
         return None
     agent = _agent(hit, sent, tokens)
     source = _Side.of(agent) if agent else None
-    if source is None or not source.countries:
+    if agent is None or source is None or not source.countries:
         return None
     hurt = tuple(
         dict.fromkeys(c for u in found[1] for c in u.countries if c not in source.countries)
     )
     if found[1] and not hurt:
         return None  # "مقتل جنود روس في قصف روسي بالخطأ"
-    return found[0], source, hurt
+    return found[0], agent, hurt
 
 
 def _struck_place(hit: Hit, sent: _Sentence, source: _Side) -> tuple[str, ...]:
@@ -162,19 +170,22 @@ def victim_sides(
     found = _sides(hit, sent, tokens)
     if found is None:
         return None
-    source = found[1]
+    source = _Side.of(found[1])
     targets = tuple(dict.fromkeys(found[2][:1] + _struck_place(hit, sent, source)))
     if not targets:
         return None
     return [(source, _Side((c,), None, None)) for c in targets]
 
 
-def casualty_words(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> set[int]:
-    """The casualty words of the phrases whose act names its agent (their own triggers then
-    give no event: the act noun tells it)."""
-    out: set[int] = set()
+def casualty_words(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dict[int, list[Unit]]:
+    """The agent of the act after each casualty word whose act names its agent: the casualty
+    word's own trigger then gives no event (the act noun tells it), and a stance whose object
+    is that word ("أدانت X مقتل جنود Y في هجوم Z") is aimed at the agent
+    (``undergone.exposed_object``)."""
+    out: dict[int, list[Unit]] = {}
     for hit in hits:
         found = _sides(hit, sent, tokens)
         if found is not None:
-            out.update(found[0])
+            for k in found[0]:
+                out.setdefault(k, found[1])
     return out
