@@ -121,7 +121,7 @@ _Found = tuple[list[int], list[Unit], tuple[str, ...]]
 
 
 def _sides(hit: Hit, sent: _Sentence, tokens: list[Token]) -> _Found | None:
-    """The casualty word, the agent and the victims' states not the agent's, or None when
+    """The casualty words, the agent and the victims' states not the agent's, or None when
     not this construction, no agent of a state is named, or the victims named are all of the
     agent's own state."""
     found = _phrase(hit, sent, tokens)
