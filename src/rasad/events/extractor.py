@@ -70,6 +70,7 @@ from .told import topic_between
 from .undergone import exposed_agents
 from .unrest import charged_only
 from .verdict import verdicts
+from .victims import casualty_words
 
 __all__ = ["detect_types", "extract_events"]
 
@@ -183,6 +184,7 @@ def extract_events(
         claimed = _claims(ev_hits, sent, tokens)
         sent.agents = agents_claimed(ev_hits, claimed, tokens)  # "اعتداء X على Y" (act_agent.py)
         sent.exposed = exposed_agents(ev_hits, sent, tokens)  # "تعرض X لقصف Y" (undergone.py)
+        sent.struck = casualty_words(ev_hits, sent, tokens)  # "مقتل X في هجوم Y" (victims.py)
         date_of = _assign_dates(ev_hits, s_dates)
         made: dict[int, list[Event]] = {}  # the events of each trigger (by its start)
         speaker = ctx.speaker if not sent.reporters else None

@@ -95,6 +95,8 @@ class _Sentence:
     agents: set[int] = field(default_factory=set)  # first words of act nouns' agents (act_agent)
     #: the agent of the act undergone after each verb of undergoing (undergone.py)
     exposed: dict[int, list[Unit]] = field(default_factory=dict)
+    #: the agent of the attack after each casualty word ("مقتل جنود X في هجوم Y": victims.py)
+    struck: dict[int, list[Unit]] = field(default_factory=dict)
 
 
 def _strip(word: str) -> str:

@@ -34,6 +34,7 @@ from .told import told_sides
 from .undergone import undergone_sides
 from .unrest import charge_sides
 from .verdict import verdict_sides
+from .victims import victim_sides
 
 __all__: list[str] = []  # internal to the events package
 
@@ -106,6 +107,16 @@ def special_events(r: Reading, fs: FirstSide) -> list[Event] | None:
         if not exposed:
             return []
         return [_make(hit, etype, mode, *exposed, sent, tokens, doc, r.conf - 0.1, reported_by)]
+    if hit.i in sent.struck:
+        return []  # "مقتل جنود X في هجوم Y": the act noun tells it (victims.py)
+    struck = victim_sides(hit, sent, tokens)
+    if struck is not None:  # "إصابة ثلاثة X في قصف Y" (victims.py)
+        return [
+            _make(hit, etype, mode, a, b, sent, tokens, doc, r.conf - 0.1, reported_by)
+            for a, b in struck
+        ]
+    if entry.has("victimsonly"):
+        return []  # "برصاص": read only after its victims (victims.py)
     undergone = agentless_sides(hit, sent, tokens, ctx)  # "تعرضت X لهجوم" (agentless.py)
     if undergone is not None:
         return [_make(hit, etype, mode, *undergone, sent, tokens, doc, r.conf - 0.15, reported_by)]

@@ -195,9 +195,10 @@ def exposed_agents(hits: list[Hit], sent: _Sentence, tokens: list[Token]) -> dic
 
 def exposed_object(hit: Hit, sent: _Sentence, subj: list[Unit] | None) -> list[Unit] | None:
     """The agent of the act undergone right after the stance ``hit`` (past its subject: "أدانت
-    مصر تعرض ..."), or None."""
+    مصر تعرض ..."), or of the attack after the casualty word there ("أدانت مصر مقتل جنود X في
+    هجوم Y": victims.py), or None."""
     covered = {m for u in subj or [] for m in range(u.i, u.j)}
     k = hit.j
     while k in covered:
         k += 1
-    return sent.exposed.get(k)
+    return sent.exposed.get(k) or sent.struck.get(k)
