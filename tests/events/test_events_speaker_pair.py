@@ -5,30 +5,9 @@ The sentences are invented for these tests."""
 from __future__ import annotations
 
 import pytest
+from shipped_linker import Summary, summary
 
-from rasad.doc import Doc
-from rasad.entities.linker import Linker, Resources
-from rasad.events.extractor import extract_events
-from rasad.stages.events import _kb_lookups
-
-Summary = tuple[str, tuple[str, ...], tuple[str, ...]]
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Linker:
-    return Linker(Resources.shared())
-
-
-def _summary(linker: Linker, text: str) -> set[Summary]:
-    doc = Doc(source="test")
-    doc.set_text(text)
-    linker.link(doc)
-    lookups = _kb_lookups(None)
-    kb_code, kb_body = lookups if lookups is not None else (None, None)
-    return {
-        (e.type, tuple(e.source.countries), tuple(e.target.countries))
-        for e in extract_events(doc, kb_code=kb_code, kb_body=kb_body)
-    }
+from rasad.entities.linker import Linker
 
 
 @pytest.mark.parametrize(
@@ -48,11 +27,11 @@ def _summary(linker: Linker, text: str) -> set[Summary]:
     ],
 )
 def test_speaker_and_another_as_the_pair(shipped: Linker, text: str, event: Summary) -> None:
-    assert event in _summary(shipped, text)
+    assert event in summary(shipped, text)
 
 
 def test_no_pair_without_the_speaker_pronoun(shipped: Linker) -> None:
     # "أن X وY اتفقتا": the pair is named, the speaker is not one of them
-    found = _summary(shipped, "وأعلنت البرتغال أن إسبانيا وفرنسا اتفقتا على تنسيق المواقف.")
+    found = summary(shipped, "وأعلنت البرتغال أن إسبانيا وفرنسا اتفقتا على تنسيق المواقف.")
     assert ("AGREE", ("ESP",), ("FRA",)) in found
     assert not any(s == ("PRT",) for _, s, _ in found)

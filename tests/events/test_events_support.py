@@ -7,30 +7,9 @@ and the event rules."""
 from __future__ import annotations
 
 import pytest
+from shipped_linker import Summary, summary
 
-from rasad.doc import Doc
-from rasad.entities.linker import Linker, Resources
-from rasad.events.extractor import extract_events
-from rasad.stages.events import _kb_lookups
-
-Summary = tuple[str, tuple[str, ...], tuple[str, ...]]
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Linker:
-    return Linker(Resources.shared())
-
-
-def _summary(linker: Linker, text: str) -> set[Summary]:
-    doc = Doc(source="test")
-    doc.set_text(text)
-    linker.link(doc)
-    lookups = _kb_lookups(None)
-    kb_code, kb_body = lookups if lookups is not None else (None, None)
-    return {
-        (e.type, tuple(e.source.countries), tuple(e.target.countries))
-        for e in extract_events(doc, kb_code=kb_code, kb_body=kb_body)
-    }
+from rasad.entities.linker import Linker
 
 
 @pytest.mark.parametrize(
@@ -61,7 +40,7 @@ def _summary(linker: Linker, text: str) -> set[Summary]:
     ],
 )
 def test_gratitude_is_support_for_the_thanked(shipped: Linker, text: str, event: Summary) -> None:
-    assert event in _summary(shipped, text)
+    assert event in summary(shipped, text)
 
 
 @pytest.mark.parametrize(
@@ -80,7 +59,7 @@ def test_gratitude_is_support_for_the_thanked(shipped: Linker, text: str, event:
 def test_a_state_governed_by_the_praise_verb_is_its_object(
     shipped: Linker, text: str, event: Summary
 ) -> None:
-    assert event in _summary(shipped, text)
+    assert event in summary(shipped, text)
 
 
 @pytest.mark.parametrize(
@@ -93,7 +72,7 @@ def test_a_state_governed_by_the_praise_verb_is_its_object(
     ],
 )
 def test_no_governed_object(shipped: Linker, text: str, wrong: Summary) -> None:
-    assert wrong not in _summary(shipped, text)
+    assert wrong not in summary(shipped, text)
 
 
 @pytest.mark.parametrize(
@@ -111,10 +90,10 @@ def test_no_governed_object(shipped: Linker, text: str, wrong: Summary) -> None:
     ],
 )
 def test_solidarity_with_its_pronoun(shipped: Linker, text: str, event: Summary) -> None:
-    assert event in _summary(shipped, text)
+    assert event in summary(shipped, text)
 
 
 def test_solidarity_without_a_pronoun_names_nobody(shipped: Linker) -> None:
     # "فيما يقولون إنه تضامن مع": the bare noun tells no one who stands with
-    found = _summary(shipped, "وتقول الجماعة إن هجماتها على السفن تضامن مع لبنان.")
+    found = summary(shipped, "وتقول الجماعة إن هجماتها على السفن تضامن مع لبنان.")
     assert not any(t == "SUPPORT" for t, _, _ in found)
