@@ -749,6 +749,8 @@ def test_country_or_capital_of_another_state_by_the_page(shipped: Linker) -> Non
     assert ("عمان", "gpe:amman") in linked(doc)
     doc = run(shipped, "عمان (وكالات) - انطلقت أعمال مؤتمر إقليمي للمياه.")
     assert ("عمان", "gpe:amman") in linked(doc)
+    doc = run(shipped, "عمان 3 تموز (وكالات) - افتتح معرض الكتاب أبوابه للزوار.")
+    assert ("عمان", "gpe:amman") in linked(doc)
     # Jordan named on the page and Oman never by another name: the city
     text = "وصل وفد برلماني إلى عمان أمس، والتقى مسؤولين في الحكومة الأردنية."
     assert ("عمان", "gpe:amman") in linked(run(shipped, text))

@@ -64,8 +64,9 @@ _ALLIANCE_NAME = re.compile(r"\b(?:NATO|alliance|treaty|pact)\b", re.IGNORECASE)
 #: Sectors of bodies that are not organs of a state (a state named inside their name, as in
 #: ``وكالة الصحافة الفرنسية``, is not a mention of that state).
 _NOT_STATE = frozenset({"MED", "BUS", "NGO", "REB", "OPP", "IGO"})
-#: what follows a dateline's place: an optional agency in brackets, then a dash or colon
-_DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?[-:]")
+#: what follows a dateline's place: an optional day and month ("24 ايار"), an optional agency
+#: in brackets, then a dash or colon
+_DATELINE_END = re.compile(r"[ \t]*(?:\d{1,2}[ \t]+\w+[ \t]*)?(?:\([^()\n]{0,40}\)[ \t]*)?[-:]")
 _PRESIDENCY = ("kremlin", "presidency", "white house", "élysée", "elysee", "president")
 
 
