@@ -214,6 +214,9 @@ def build_orgs(rigc: dict[str, Any]) -> list[Record]:
             rec.id = rec.type.lower() + ":" + f[0]
         if "rigour" in ext:
             add_rigour(rec, ext["rigour"], rigc, where)
+        if "nisba" in ext:
+            # an adjective of the body's own ("حوثي": "هجوم حوثي"، "الصواريخ الحوثية")
+            rec.nisba = nisba_forms({"nisba": ext["nisba"].split(",")})
         names = split_list(f[5])
         rec.name_ar = names[0]
         rec.add_alias(*names[1:])

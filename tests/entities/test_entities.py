@@ -741,3 +741,37 @@ def test_bare_foreign_ministry_needs_its_state_from_the_context(shipped: Linker)
     )
     doc = run(shipped, text)
     assert all(t != "الخارجية" for t, _ in linked(doc))
+
+
+def test_country_or_capital_of_another_state_by_the_page(shipped: Linker) -> None:
+    # "عمان" is Oman and Amman (Jordan): a dateline is the city
+    doc = run(shipped, "عمان - بحث رئيس الوزراء مع وفد تجاري خطط الاستثمار الجديدة.")
+    assert ("عمان", "gpe:amman") in linked(doc)
+    doc = run(shipped, "عمان (وكالات) - انطلقت أعمال مؤتمر إقليمي للمياه.")
+    assert ("عمان", "gpe:amman") in linked(doc)
+    doc = run(shipped, "عمان 3 تموز (وكالات) - افتتح معرض الكتاب أبوابه للزوار.")
+    assert ("عمان", "gpe:amman") in linked(doc)
+    # Jordan named on the page and Oman never by another name: the city
+    text = "وصل وفد برلماني إلى عمان أمس، والتقى مسؤولين في الحكومة الأردنية."
+    assert ("عمان", "gpe:amman") in linked(run(shipped, text))
+    # Oman named by its nisba or its capital: the country, even with Jordan named too
+    text = "وصل وفد أردني إلى عمان أمس، واستقبله مسؤولون عمانيون في مسقط."
+    assert ("عمان", "OMN") in linked(run(shipped, text))
+    # no cue either way: the country, as before
+    assert ("عمان", "OMN") in linked(run(shipped, "أرسلت عمان مساعدات إلى المتضررين."))
+    # not at the start of a line: no dateline
+    text = "أعلنت الحكومة أن عمان - الدولة الخليجية - ستستضيف المحادثات."
+    assert ("عمان", "OMN") in linked(run(shipped, text))
+
+
+def test_adjective_of_an_organisation(shipped: Linker) -> None:
+    # the knowledge base's nisba of a body: "حوثي" is the Houthis like "الحوثيين"
+    text = (
+        "تبنت الجماعة هجوما حوثيا جديدا على ناقلة، بعد صواريخ حوثية أطلقت أمس، "
+        "وحذرت واشنطن من تكرار الهجمات الحوثية."
+    )
+    got = [(t, e) for t, e in linked(run(shipped, text)) if e == "org:houthis"]
+    assert {t for t, _ in got} == {"حوثيا", "حوثية", "الحوثية"}
+    # a title's adjective of a body gives the new person no state of that id
+    doc = run(shipped, "وقال القيادي الحوثي سالم المرادي إن الرد قادم.")
+    assert all(e.country in (None, "YEM") for e in doc.entities.values() if e.type == "PER")

@@ -64,6 +64,9 @@ _ALLIANCE_NAME = re.compile(r"\b(?:NATO|alliance|treaty|pact)\b", re.IGNORECASE)
 #: Sectors of bodies that are not organs of a state (a state named inside their name, as in
 #: ``وكالة الصحافة الفرنسية``, is not a mention of that state).
 _NOT_STATE = frozenset({"MED", "BUS", "NGO", "REB", "OPP", "IGO"})
+#: what follows a dateline's place: an optional day and month ("24 ايار"), an optional agency
+#: in brackets, then a dash or colon
+_DATELINE_END = re.compile(r"[ \t]*(?:\d{1,2}[ \t]+\w+[ \t]*)?(?:\([^()\n]{0,40}\)[ \t]*)?[-:]")
 _PRESIDENCY = ("kremlin", "presidency", "white house", "élysée", "elysee", "president")
 
 
@@ -139,9 +142,11 @@ class Linker:
             ids = {eid for eid, _ in hit.targets}
             if len(ids) == 1 and all(kind == "alias" for _, kind in hit.targets):
                 named |= ids
+        cued = self._cued_states(hits)
         out: list[NormMention] = []
         for hit in hits:
             eid, kind = self._choose(hit, named)
+            eid = self._place_reading(norm, hit, eid, cued)
             if kind == "common" and eid not in named and not _after_title(norm, hit.start):
                 continue
             if eid is not None:
@@ -157,6 +162,54 @@ class Linker:
                     )
                 )
         return out
+
+    def _state_of(self, eid: str) -> str:
+        """A country's own id; the state of a body with an adjective (``الحوثي``: Yemen)."""
+        ent = self.kn.get(eid)
+        if ent is None or ent.is_country or ent.country is None:
+            return eid
+        return ent.country
+
+    def _cued_states(self, hits: list[Hit]) -> set[str]:
+        """The states the document names without ambiguity: a country by name or nisba, or
+        the state of a place, body or person (``مسقط`` and ``العماني`` name Oman)."""
+        out: set[str] = set()
+        for hit in hits:
+            ids = {eid for eid, _ in hit.targets}
+            if len(ids) != 1:
+                continue
+            ent = self.kn.get(next(iter(ids)))
+            if ent is not None and ent.country is not None:
+                out.add(self._state_of(ent.id))
+        return out
+
+    def _place_reading(self, norm: str, hit: Hit, eid: str | None, cued: set[str]) -> str | None:
+        """A name shared by a country and a place of another state (``عمان``: Oman, and
+        Amman in Jordan) is the place at a dateline (``عمان - ...``) or when the document
+        names the place's state and never the country by another name or nisba."""
+        ent = self.kn.get(eid) if eid is not None else None
+        if ent is None or not ent.is_country:
+            return eid
+        places = []
+        for other in dict.fromkeys(e for e, _ in hit.targets):
+            place = self.kn.get(other)
+            if (
+                place is not None
+                and place.type == "GPE"
+                and not place.is_country
+                and place.country not in (None, ent.id)
+            ):
+                places.append(place)
+        if len(places) != 1:
+            return eid
+        place = places[0]
+        line_start = norm.rfind("\n", 0, hit.start) + 1
+        dateline = not hit.prefix and not norm[line_start : hit.start].strip()
+        if dateline and _DATELINE_END.match(norm, hit.end):
+            return place.id
+        if place.country in cued and ent.id not in cued:
+            return place.id
+        return eid
 
     def _choose(self, hit: Hit, named: set[str]) -> tuple[str | None, str]:
         by_id: dict[str, str] = {}
@@ -180,7 +233,7 @@ class Linker:
         taken = bytearray(len(norm))
         for m in found:
             taken[m.wstart : m.end] = b"\x01" * (m.end - m.wstart)
-        nisbas = [(m.end, m.entity_id) for m in found if m.kind == "nisba"]
+        nisbas = [(m.end, self._state_of(m.entity_id)) for m in found if m.kind == "nisba"]
         return [
             NormMention(s, e, w, eid, "variant", "alias", self._etype(eid))
             for s, e, w, eid in self.res.variants.find(norm, taken, nisbas, words)

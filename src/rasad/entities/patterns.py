@@ -137,7 +137,7 @@ def find_titles(norm: str, by_wstart: dict[int, NormMention]) -> list[NameSpan]:
             hit = by_wstart.get(q)
             if hit is not None:
                 if hit.kind == "nisba":
-                    if p == m.end("title"):
+                    if p == m.end("title") and hit.etype == "GPE":  # a state's, not a body's
                         country = hit.entity_id
                     p = hit.end
                     continue
