@@ -157,6 +157,32 @@ def test_shard_failed_in_code_is_nobodys_copy_or_story(
     assert batch_result(out) == single_machine(others)
 
 
+def test_failed_dedup_bucket_stops_the_run_before_the_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cluster pass needs every bucket's links: with one bucket failed it never runs and
+    the run stops with the bucket's error (the shards' own steps stay marked for a re-run)."""
+    from rasad.batch import links
+
+    real = links.dedup_step
+    passes: list[int] = []
+
+    def flaky(root: str, p: int, shards: list[str]) -> int:
+        if p == 0:
+            raise RuntimeError("bucket lost")
+        return real(root, p, shards)
+
+    def cluster(*args: Any) -> dict[str, Any]:
+        passes.append(1)
+        raise AssertionError("the pass ran without every bucket")
+
+    monkeypatch.setattr(links, "dedup_step", flaky)
+    monkeypatch.setattr(links, "cluster_step", cluster)
+    with pytest.raises(RuntimeError, match="bucket lost"):
+        run_batch([str(CORPUS)], out=tmp_path, shard_size=3, retries=0)
+    assert not passes
+
+
 def test_other_inputs_in_same_folder_are_refused(tmp_path: Path) -> None:
     from rasad.errors import ConfigError
 

@@ -86,7 +86,7 @@ class Flow:
         ready = [(t, False) for t in cleans + codes]
         return self._dedup() + ready if not cleans else ready
 
-    def then(self, res: Outcome, _: dict[str, Outcome]) -> Next:
+    def then(self, res: Outcome, done: dict[str, Outcome]) -> Next:
         step, _sep, sid = res.key.partition("/")
         self.tally.tick(step)
         if step in (CLEAN, CODE) and not res.ok:  # no code and no stories of this shard
@@ -109,8 +109,9 @@ class Flow:
             return []
         if step == DEDUP:
             self.dedup_left -= 1
-            if self.dedup_left == 0 and res.ok:  # a failed bucket: the driver reports it
-                return [(self._clusters(), True)]
+            buckets = [r for k, r in done.items() if k.startswith(f"{DEDUP}/")]
+            if self.dedup_left == 0 and all(r.ok for r in buckets):
+                return [(self._clusters(), True)]  # (a failed bucket: the driver reports it)
             return []
         if step == CLUSTERS and res.ok:
             self.pass_done = True
