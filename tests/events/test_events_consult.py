@@ -8,34 +8,23 @@ rules."""
 from __future__ import annotations
 
 import pytest
+from shipped_linker import linked_events
 
 from rasad.arabic import fold
-from rasad.doc import Doc
-from rasad.entities.linker import Linker, Resources
+from rasad.entities.linker import Linker
 from rasad.events.arguments import is_negated
 from rasad.events.between_pair import between_pair
-from rasad.events.extractor import extract_events
 from rasad.events.lexicon import load_lexicon, tokenize
 from rasad.events.partner_head import head_prep
-from rasad.stages.events import _kb_lookups
 
 Summary = tuple[str, frozenset[str], frozenset[str]]
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Linker:
-    return Linker(Resources.shared())
-
-
 def _summary(linker: Linker, text: str) -> set[Summary]:
-    doc = Doc(source="test")
-    doc.set_text("عنوان\n" + text)
-    linker.link(doc)
-    lookups = _kb_lookups(None)
-    kb_code, kb_body = lookups if lookups is not None else (None, None)
+    """(type, source, target) as sets, the text read after a title line."""
     return {
         (e.type, frozenset(e.source.countries), frozenset(e.target.countries))
-        for e in extract_events(doc, kb_code=kb_code, kb_body=kb_body)
+        for e in linked_events(linker, "عنوان\n" + text)
     }
 
 

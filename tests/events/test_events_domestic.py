@@ -7,13 +7,9 @@ the event rules (modules domestic.py, continuity.py, unrest.py, riot.py, arrest.
 from __future__ import annotations
 
 import pytest
-from shipped_linker import Summary, summary
+from shipped_linker import summary
 
 from rasad.entities.linker import Linker
-
-
-def _summary(linker: Linker, text: str) -> set[Summary]:
-    return summary(linker, text)
 
 
 def test_fighting_between_two_sides_of_one_state_is_its_own(shipped: Linker) -> None:
@@ -22,7 +18,7 @@ def test_fighting_between_two_sides_of_one_state_is_its_own(shipped: Linker) -> 
         "عاد المنفي من زيارة قصيرة إلى تونس، إلى طرابلس التي تعرف مواجهات مسلحة بين "
         "قوات تابعة لعبد الحميد الدبيبة وأخرى تابعة لفتحي باشاغا."
     )
-    got = _summary(shipped, text)
+    got = summary(shipped, text)
     assert ("ASSAULT", ("LBY",), ("LBY",)) in got
     assert not any(e[0] == "ASSAULT" and "TUN" in e[1] + e[2] for e in got)
 
@@ -33,7 +29,7 @@ def test_an_earlier_speaker_is_no_party_of_the_fighting(shipped: Linker) -> None
         "وارتفع عدد قتلى المعارك الدائرة في طرابلس بين كتائب تتبع عبد الحميد الدبيبة وكتائب "
         "تتبع فتحي باشاغا إلى عشرين."
     )
-    got = _summary(shipped, text)
+    got = summary(shipped, text)
     assert ("ASSAULT", ("LBY",), ("LBY",)) in got
     assert not any(e[0] == "ASSAULT" and "UN" in e[1] + e[2] for e in got)
 
@@ -47,7 +43,7 @@ def test_a_council_calls_and_condemns_fighting_at_home(shipped: Linker) -> None:
         "ودعا المجلس الرئاسي الليبي إلى وقف الاشتباكات دون تأخير.\n\n"
         "وأدان الاشتباكات التي روعت سكان العاصمة."
     )
-    got = _summary(shipped, text)
+    got = summary(shipped, text)
     assert ("REQUEST", ("LBY",), ("LBY",)) in got
     assert ("ACCUSE", ("LBY",), ("LBY",)) in got
 
@@ -59,7 +55,7 @@ def test_a_reporting_verb_with_its_own_subject_does_not_inherit_the_speaker(
         "وطالبت الخارجية العراقية أنقرة بسحب قواتها من شمال البلاد.\n\n"
         "وقالت وزارة الدفاع التركية إن طائراتها قصفت مواقع في جبال قنديل."
     )
-    got = _summary(shipped, text)
+    got = summary(shipped, text)
     assert ("ASSAULT", ("IRQ",), ("TUR",)) not in got
 
 
@@ -71,7 +67,7 @@ def test_a_reporting_verb_with_its_own_subject_does_not_inherit_the_speaker(
     ],
 )
 def test_security_forces_fire_at_home(shipped: Linker, text: str, state: str) -> None:
-    got = {e for e in _summary(shipped, text) if e[0] == "ASSAULT"}
+    got = {e for e in summary(shipped, text) if e[0] == "ASSAULT"}
     assert got == {("ASSAULT", (state,), (state,))}
 
 
@@ -80,21 +76,21 @@ def test_a_charge_of_seizing_power_against_organisers(shipped: Linker) -> None:
         "وقالت السلطات في طشقند إن منظمي الاحتجاجات حاولوا الاستيلاء على السلطة في الإقليم "
         "قبل أن يعتقلوا."
     )
-    assert ("ACCUSE", ("UZB",), ("UZB",)) in _summary(shipped, text)
+    assert ("ACCUSE", ("UZB",), ("UZB",)) in summary(shipped, text)
 
 
 def test_seizing_power_told_as_history_is_no_charge(shipped: Linker) -> None:
     text = "وكان الجيش في النيجر قد أعلن الاستيلاء على السلطة بعد احتجاز الرئيس بازوم."
-    assert not any(e[0] == "ACCUSE" for e in _summary(shipped, text))
+    assert not any(e[0] == "ACCUSE" for e in summary(shipped, text))
 
 
 def test_organisers_of_protests_are_a_domestic_target(shipped: Linker) -> None:
-    got = _summary(shipped, "واتهم الرئيس الأوزبكي منظمي المسيرات بنشر الفوضى في البلاد.")
+    got = summary(shipped, "واتهم الرئيس الأوزبكي منظمي المسيرات بنشر الفوضى في البلاد.")
     assert ("ACCUSE", ("UZB",), ("UZB",)) in got
 
 
 def test_organisers_of_a_summit_are_not(shipped: Linker) -> None:
-    got = _summary(shipped, "وشكر الرئيس التركي منظمي القمة على حسن الاستقبال.")
+    got = summary(shipped, "وشكر الرئيس التركي منظمي القمة على حسن الاستقبال.")
     assert not any(e[1] == e[2] == ("TUR",) for e in got)
 
 
@@ -103,24 +99,24 @@ def test_protesters_trying_to_storm_their_parliament_riot_at_home(shipped: Linke
         "ويحاول المتظاهرون الذين يرفعون رايات ناجورنو كاراباخ عند الظهر اقتحام مقر "
         "البرلمان الأرميني وسط هتافات غاضبة."
     )
-    got = _summary(shipped, text)
+    got = summary(shipped, text)
     assert ("PROTEST", ("ARM",), ("ARM",)) in got
     assert not any(e[0] == "ASSAULT" for e in got)
 
 
 def test_storming_not_tried_by_protesters_is_no_event(shipped: Linker) -> None:
     text = "ألقت الشرطة التركية القبض على شبان أثناء محاولتهم اقتحام ساحة في إسطنبول."
-    assert not any(e[0] in ("ASSAULT", "PROTEST") for e in _summary(shipped, text))
+    assert not any(e[0] in ("ASSAULT", "PROTEST") for e in summary(shipped, text))
 
 
 def test_stopping_a_person_is_an_arrest(shipped: Linker) -> None:
     text = "أوقفت السلطات الإيرانية رجلا هاجم مكتبا حكوميا في طهران صباح الجمعة."
-    assert ("COERCE", ("IRN",), ("IRN",)) in _summary(shipped, text)
+    assert ("COERCE", ("IRN",), ("IRN",)) in summary(shipped, text)
 
 
 def test_stopping_flights_is_no_arrest(shipped: Linker) -> None:
     text = "أوقفت الحكومة الإيرانية رحلاتها الجوية إلى موسكو حتى إشعار آخر."
-    assert not any(e[0] == "COERCE" for e in _summary(shipped, text))
+    assert not any(e[0] == "COERCE" for e in summary(shipped, text))
 
 
 def test_a_ministry_statement_condemns_an_incident_at_home(shipped: Linker) -> None:
@@ -130,7 +126,7 @@ def test_a_ministry_statement_condemns_an_incident_at_home(shipped: Linker) -> N
         "أطلقت قوات الأمن النار مساء الأحد على شبان محتجين في مدينة الناصرية جنوب العراق.\n\n"
         "وأدان بيان لوزارة الدفاع الواقعة، مؤكدا أن العناصر المتورطين سيحالون إلى القضاء العراقي."
     )
-    got = _summary(shipped, text)
+    got = summary(shipped, text)
     assert ("ASSAULT", ("IRQ",), ("IRQ",)) in got
     assert ("ACCUSE", ("IRQ",), ("IRQ",)) in got
 
@@ -140,7 +136,7 @@ def test_a_statement_of_one_state_on_another_is_not_domestic(shipped: Linker) ->
         "قصفت طائرات إسرائيلية مواقع قرب دمشق فجر الأحد.\n\n"
         "وأدان بيان لوزارة الخارجية السورية الاعتداء."
     )
-    got = _summary(shipped, text)
+    got = summary(shipped, text)
     assert ("ACCUSE", ("SYR",), ("SYR",)) not in got
 
 
@@ -149,5 +145,5 @@ def test_an_operation_against_a_group_past_the_place_named(shipped: Linker) -> N
         "وجاء ذلك بعد بدء تركيا عملية عسكرية برية واسعة في جبال قنديل العراقية ضد حزب "
         "العمال الكردستاني."
     )
-    got = {e for e in _summary(shipped, text) if e[0] == "ASSAULT"}
+    got = {e for e in summary(shipped, text) if e[0] == "ASSAULT"}
     assert ("ASSAULT", ("TUR",), ("TUR",)) in got

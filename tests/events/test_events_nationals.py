@@ -12,10 +12,6 @@ from shipped_linker import Summary, summary
 from rasad.entities.linker import Linker
 
 
-def _summary(linker: Linker, text: str) -> set[Summary]:
-    return summary(linker, text)
-
-
 @pytest.mark.parametrize(
     ("text", "want"),
     [
@@ -40,7 +36,7 @@ def _summary(linker: Linker, text: str) -> set[Summary]:
 def test_expelled_diplomats_target_their_own_state(
     shipped: Linker, text: str, want: Summary
 ) -> None:
-    got = _summary(shipped, text)
+    got = summary(shipped, text)
     assert want in got
     assert not any(t == "SANCTION" and w != want[2] for t, _, w in got)
 
@@ -62,13 +58,13 @@ def test_expelled_diplomats_target_their_own_state(
     ],
 )
 def test_detained_foreigners_are_the_target(shipped: Linker, text: str, want: Summary) -> None:
-    got = _summary(shipped, text)
+    got = summary(shipped, text)
     assert want in got
     assert (want[0], want[1], want[1]) not in got
 
 
 def test_own_nationals_and_unnamed_people_stay_at_home(shipped: Linker) -> None:
-    got = _summary(shipped, "اعتقلت الشرطة المصرية ناشطين في الإسكندرية.")
+    got = summary(shipped, "اعتقلت الشرطة المصرية ناشطين في الإسكندرية.")
     assert ("COERCE", ("EGY",), ("EGY",)) in got
 
 
@@ -95,28 +91,28 @@ def test_own_nationals_and_unnamed_people_stay_at_home(shipped: Linker) -> None:
 def test_plural_nationality_alone_is_the_people_held(
     shipped: Linker, text: str, want: Summary
 ) -> None:
-    got = _summary(shipped, text)
+    got = summary(shipped, text)
     assert want in got
     assert (want[0], want[1], want[1]) not in got
 
 
 def test_plural_nationality_after_an_arrest_noun_and_a_count(shipped: Linker) -> None:
-    got = _summary(shipped, "أعلنت الشرطة الهولندية اعتقال أربعة ألمان في روتردام.")
+    got = summary(shipped, "أعلنت الشرطة الهولندية اعتقال أربعة ألمان في روتردام.")
     assert ("COERCE", ("NLD",), ("DEU",)) in got
 
 
 def test_plural_nationality_qualifying_a_noun_is_no_extra_reading(shipped: Linker) -> None:
     # "المواطنين المصريين": the adjective of a people noun (read as before), and an arrest
     # with no nationality stays at home
-    got = _summary(shipped, "اعتقلت الشرطة الليبية المواطنين المصريين في بنغازي.")
+    got = summary(shipped, "اعتقلت الشرطة الليبية المواطنين المصريين في بنغازي.")
     assert ("COERCE", ("LBY",), ("LBY",)) in got or ("COERCE", ("LBY",), ("EGY",)) in got
-    got = _summary(shipped, "اعتقلت الشرطة الأردنية خمسة أشخاص في عمان.")
+    got = summary(shipped, "اعتقلت الشرطة الأردنية خمسة أشخاص في عمان.")
     assert ("COERCE", ("JOR",), ("JOR",)) in got
 
 
 def test_counted_singular_nationality_after_digits(shipped: Linker) -> None:
     # Arabic counts eleven and more with a singular noun
-    got = _summary(shipped, "احتجزت السلطات الماليزية 120 إندونيسي في كوالالمبور.")
+    got = summary(shipped, "احتجزت السلطات الماليزية 120 إندونيسي في كوالالمبور.")
     assert ("COERCE", ("MYS",), ("IDN",)) in got
 
 
@@ -130,4 +126,4 @@ def test_counted_singular_nationality_after_digits(shipped: Linker) -> None:
 def test_people_after_an_act_noun_are_not_its_agent(shipped: Linker, text: str) -> None:
     """A plural of people right after the noun agrees with people, not with the act: it is
     not the act's agent, so the hostages' state does not hold its own people."""
-    assert not {s for s in _summary(shipped, text) if s[1] == s[2]}
+    assert not {s for s in summary(shipped, text) if s[1] == s[2]}
