@@ -32,6 +32,7 @@ from ..doc import Doc, Event
 from .arguments import Unit
 from .cues import cue, cue_names
 from .lexicon import Hit, Token
+from .sides import _strip
 
 __all__ = ["FEATURE_VERSION", "FeatureCache", "Note", "candidate_features"]
 
@@ -72,10 +73,6 @@ class Note:
 def _cues() -> tuple[tuple[str, frozenset[str]], ...]:
     have = set(cue_names())
     return tuple((name, cue(name)) for name in _CUE_SETS if name in have)
-
-
-def _strip(word: str) -> str:
-    return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
 
 def _bin(x: float, edges: Sequence[float]) -> str:
