@@ -106,9 +106,7 @@ def _shard_step(
     """Run one map step over the shards not finished yet; returns the shards that are done."""
     todo = [s for s in shards if not marks.marked(out, step, s, "")]
     report.skipped += len(shards) - len(todo)
-    tally.expect(step, len(todo))
-    start = [((s.id, fn, (str(out), s, *args)), False) for s in todo]
-    results = runner.run_flow(start, tally.then(step))
+    results = tally.run(runner, step, [(s.id, fn, (str(out), s, *args)) for s in todo])
     report.add_cpu(step, results)
     return [
         s
@@ -188,9 +186,9 @@ def _global(
     t = time.perf_counter()
     shutil.rmtree(base / "_work" / sub, ignore_errors=True)
     ids = [s.id for s in shards]
-    tally.expect(name, n_buckets)
-    start = [((f"{name}{p}", fn, (str(base), p, ids)), False) for p in range(n_buckets)]
-    res = runner.run_flow(start, tally.then(name))
+    res = tally.run(
+        runner, name, [(f"{name}{p}", fn, (str(base), p, ids)) for p in range(n_buckets)]
+    )
     report.add_cpu(name, res)
     bad = [r for r in res.values() if not r.ok]
     if bad:
@@ -216,7 +214,13 @@ def _flow(
 
     def flow(over: list[Shard], rerun: bool = False) -> Flow:
         return Flow(
-            base, over, buckets=n_buckets, stories=stories, tag=tag, report=report, tally=tally,
+            base,
+            over,
+            buckets=n_buckets,
+            stories=stories,
+            tag=tag,
+            report=report,
+            tally=tally,
             rerun=rerun,
         )
 
@@ -252,9 +256,7 @@ def _finish(
     shutil.rmtree(base / "story_events", ignore_errors=True)
     _global(runner, base, "merge", "e", work.merge_step, shards, n_buckets, report, tally)
     t = time.perf_counter()
-    tally.expect("write", len(shards))
-    start = [((s.id, work.write_step, (str(base), s)), False) for s in shards]
-    res = runner.run_flow(start, tally.then("write"))
+    res = tally.run(runner, "write", [(s.id, work.write_step, (str(base), s)) for s in shards])
     report.add_cpu("write", res)
     _check(res)
     for r in res.values():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .runner import Next, Outcome, Then
+from .runner import Next, Outcome, Task, TaskRunner
 
 Progress = Callable[[str, int, int], None]  # step, tasks done, tasks in all
 
@@ -34,14 +34,15 @@ class Tally:
         self.done[step] = self.done.get(step, 0) + 1
         self._tell(step)
 
-    def then(self, step: str) -> Then:
-        """For ``TaskRunner.run_flow`` of one step's tasks: a tick for each, nothing follows."""
+    def run(self, runner: TaskRunner, step: str, tasks: list[Task]) -> dict[str, Outcome]:
+        """Run one step's independent tasks on ``runner``, telling each one's end."""
 
         def tick(_: Outcome, __: dict[str, Outcome]) -> Next:
             self.tick(step)
             return ()
 
-        return tick
+        self.expect(step, len(tasks))
+        return runner.run_flow([(t, False) for t in tasks], tick)
 
     def _tell(self, step: str) -> None:
         self.progress(step, self.done.get(step, 0), self.total.get(step, 0))
